@@ -1,0 +1,112 @@
+"""Money as exact Decimal amounts with an ISO 4217 currency; parsing, minor units, formatting.
+
+Amounts are never floats. They are stored as integer minor units (cents, or whole won for
+KRW) and parsed from text exactly, refusing more decimal places than the currency has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+import babel.numbers
+from babel import Locale
+
+MAX_AMOUNT = Decimal("1000000000")
+"""Anything above a billion units of any currency is a typing mistake, not a trip budget."""
+
+
+class MoneyError(ValueError):
+    """Text that is not an acceptable amount or currency; the message is for the user."""
+
+
+@cache
+def active_currencies() -> frozenset[str]:
+    """ISO 4217 codes that some country uses today."""
+    codes: set[str] = set()
+    for territory in Locale("en").territories:
+        assert isinstance(territory, str)
+        codes.update(babel.numbers.get_territory_currencies(territory, tender=True))
+    return frozenset(codes)
+
+
+def currency_name(code: str, locale: str = "en") -> str:
+    return str(babel.numbers.get_currency_name(code, locale=locale))
+
+
+def check_currency(code: str) -> str:
+    """Return the normalised code, or raise MoneyError for anything unknown."""
+    normalised = code.strip().upper()
+    if not normalised:
+        raise MoneyError("Choose a currency.")
+    if normalised not in active_currencies():
+        raise MoneyError(f"“{code.strip()}” is not a known currency code (for example USD, GBP, EUR).")
+    return normalised
+
+
+def currency_decimals(code: str) -> int:
+    return int(babel.numbers.get_currency_precision(code))
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    amount: Decimal
+    currency: str
+
+    def to_minor(self) -> int:
+        return to_minor(self.amount, self.currency)
+
+    @classmethod
+    def from_minor(cls, minor: int, currency: str) -> Money:
+        return cls(from_minor(minor, currency), currency)
+
+    def format(self, locale: str = "en_US") -> str:
+        return format_money(self.amount, self.currency, locale)
+
+
+def to_minor(amount: Decimal, currency: str) -> int:
+    """Exact integer minor units; refuses amounts with more decimals than the currency has."""
+    scaled = amount.scaleb(currency_decimals(currency))
+    if scaled != scaled.to_integral_value():
+        raise MoneyError(f"{currency} amounts have at most {currency_decimals(currency)} decimal places.")
+    return int(scaled)
+
+
+def from_minor(minor: int, currency: str) -> Decimal:
+    return Decimal(minor).scaleb(-currency_decimals(currency))
+
+
+def parse_amount(text: str, currency: str, locale: str = "en_US") -> Decimal:
+    """Parse what a person typed into a non-negative amount in `currency`.
+
+    Accepts the locale's grouping and decimal signs ("12,500.50" in en_US). Raises MoneyError
+    with a message fit to show next to the field.
+    """
+    cleaned = text.strip()
+    if not cleaned:
+        raise MoneyError("Enter an amount.")
+    allowed = {
+        babel.numbers.get_group_symbol(locale),
+        babel.numbers.get_decimal_symbol(locale),
+        " ",
+        "\u00a0",
+    }
+    if any(not (ch.isdigit() or ch in allowed) for ch in cleaned.lstrip("-")):
+        raise MoneyError(f"“{cleaned[:40]}” is not an amount. Type digits, for example 12,500.")
+    try:
+        value = babel.numbers.parse_decimal(cleaned, locale=locale, strict=True)
+    except (babel.numbers.NumberFormatError, InvalidOperation):
+        raise MoneyError(f"“{cleaned[:40]}” is not an amount. Type digits, for example 12,500.") from None
+    if not value.is_finite():
+        raise MoneyError("Enter an amount with digits only.")
+    if value < 0:
+        raise MoneyError("An amount cannot be negative.")
+    if value > MAX_AMOUNT:
+        raise MoneyError(f"That is more than {MAX_AMOUNT:,} {currency}; check the amount.")
+    to_minor(value, currency)
+    return value
+
+
+def format_money(amount: Decimal, currency: str, locale: str = "en_US") -> str:
+    return str(babel.numbers.format_currency(amount, currency, locale=locale))

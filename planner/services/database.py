@@ -1,0 +1,63 @@
+"""Open the app's database: check the folder, back up and migrate if needed, sync the catalogue."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from planner.catalogue import CatalogueError, load_catalogue
+from planner.datadir import DataDirError, prepare_data_dir
+from planner.db import migrate
+from planner.db.backup import backup_database
+from planner.db.catalogue_sync import stored_fingerprint, sync_catalogue
+from planner.db.engine import make_engine
+from planner.paths import DATABASE_FILE, catalogue_dir
+
+__all__ = ["CatalogueError", "DataDirError", "Database", "StartupError", "open_database"]
+
+
+class StartupError(Exception):
+    """The app cannot open its data; the message says why in plain words."""
+
+
+@dataclass
+class Database:
+    data_dir: Path
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session] = field(repr=False)
+    migration_backup: Path | None = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back on any error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(data_dir: Path, catalogue_path: Path | None = None) -> Database:
+    try:
+        prepare_data_dir(data_dir)
+    except DataDirError as error:
+        raise StartupError(str(error)) from error
+    catalogue = load_catalogue(catalogue_path or catalogue_dir())
+    path = data_dir / DATABASE_FILE
+    engine = make_engine(path)
+    backup = None
+    if migrate.is_pending(engine):
+        if inspect(engine).get_table_names():
+            backup = backup_database(path, "pre-migration")
+        migrate.upgrade_to_head(engine)
+    db = Database(data_dir, path, engine, sessionmaker(engine, expire_on_commit=False), backup)
+    with db.transaction() as session:
+        if stored_fingerprint(session) != catalogue.fingerprint:
+            sync_catalogue(session, catalogue)
+    return db

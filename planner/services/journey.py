@@ -1,0 +1,31 @@
+"""The journey's steps, from the catalogue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from planner.db.models import JourneyStepRow
+from planner.services.database import Database
+
+__all__ = ["JourneyStep", "list_steps"]
+
+
+@dataclass(frozen=True, slots=True)
+class JourneyStep:
+    id: str
+    phase_name: str
+    name: str
+    summary: str
+    duration: str
+
+
+def list_steps(db: Database) -> list[JourneyStep]:
+    with db.transaction() as session:
+        rows = session.scalars(
+            select(JourneyStepRow)
+            .where(JourneyStepRow.retired.is_(False))
+            .order_by(JourneyStepRow.sort_order)
+        )
+        return [JourneyStep(r.id, r.phase_name, r.name, r.summary, r.duration) for r in rows]

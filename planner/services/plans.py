@@ -1,0 +1,177 @@
+"""Plans: list, create, rename, duplicate, delete."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planner.countries import country_name
+from planner.db.models import ConditionRow, PlanRow
+from planner.money import Money
+from planner.plans import CleanPlan, PlanDraft, check_name, copy_name, validate_draft
+from planner.services.database import Database
+from planner.validation import ValidationError
+
+__all__ = [
+    "Plan",
+    "PlanDraft",
+    "create_plan",
+    "delete_plan",
+    "duplicate_plan",
+    "get_plan",
+    "list_plans",
+    "name_problem",
+    "rename_plan",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    id: int
+    name: str
+    condition_id: str
+    condition_name: str
+    condition_group: str
+    home_country: str
+    home_country_name: str
+    home_currency: str
+    departure: date
+    return_: date
+    budget_limit: Money | None
+    created_at: datetime
+
+    @property
+    def nights(self) -> int:
+        return (self.return_ - self.departure).days
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _to_plan(row: PlanRow, condition: ConditionRow) -> Plan:
+    budget = (
+        Money.from_minor(row.budget_limit_minor, row.home_currency)
+        if row.budget_limit_minor is not None
+        else None
+    )
+    return Plan(
+        row.id,
+        row.name,
+        row.condition_id,
+        condition.name,
+        condition.group_name,
+        row.home_country,
+        country_name(row.home_country),
+        row.home_currency,
+        row.departure_date,
+        row.return_date,
+        budget,
+        row.created_at,
+    )
+
+
+def _taken(session: Session, except_id: int | None = None) -> set[str]:
+    query = select(PlanRow.name)
+    if except_id is not None:
+        query = query.where(PlanRow.id != except_id)
+    return {name.casefold() for name in session.scalars(query)}
+
+
+def _conditions(session: Session) -> set[str]:
+    return set(session.scalars(select(ConditionRow.id).where(ConditionRow.retired.is_(False))))
+
+
+def list_plans(db: Database) -> list[Plan]:
+    with db.transaction() as session:
+        rows = session.execute(select(PlanRow, ConditionRow).join(ConditionRow).order_by(PlanRow.name)).all()
+        return [_to_plan(plan, condition) for plan, condition in rows]
+
+
+def get_plan(db: Database, plan_id: int) -> Plan | None:
+    with db.transaction() as session:
+        row = session.get(PlanRow, plan_id)
+        return _to_plan(row, session.get_one(ConditionRow, row.condition_id)) if row else None
+
+
+def name_problem(db: Database, name: str, plan_id: int | None = None) -> str | None:
+    """What is wrong with `name` for a new plan (or for renaming `plan_id`), or None."""
+    with db.transaction() as session:
+        return check_name(name, _taken(session, plan_id))
+
+
+def check_draft(db: Database, draft: PlanDraft) -> dict[str, str]:
+    """Messages per field for a draft (empty when it could be saved as it is)."""
+    with db.transaction() as session:
+        return validate_draft(draft, _taken(session), _conditions(session))[1]
+
+
+def create_plan(db: Database, draft: PlanDraft) -> Plan:
+    """Raises ValidationError (messages per field) and saves nothing when any field is wrong."""
+    with db.transaction() as session:
+        clean, errors = validate_draft(draft, _taken(session), _conditions(session))
+        if clean is None:
+            raise ValidationError(errors)
+        row = _new_row(clean)
+        session.add(row)
+        session.flush()
+        return _to_plan(row, session.get_one(ConditionRow, row.condition_id))
+
+
+def _new_row(clean: CleanPlan) -> PlanRow:
+    now = _now()
+    budget = (
+        Money(clean.budget_limit, clean.home_currency).to_minor() if clean.budget_limit is not None else None
+    )
+    return PlanRow(
+        name=clean.name,
+        condition_id=clean.condition_id,
+        home_country=clean.home_country,
+        home_currency=clean.home_currency,
+        departure_date=clean.departure,
+        return_date=clean.return_,
+        budget_limit_minor=budget,
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def rename_plan(db: Database, plan_id: int, name: str) -> Plan:
+    with db.transaction() as session:
+        row = session.get_one(PlanRow, plan_id)
+        if message := check_name(name, _taken(session, plan_id)):
+            raise ValidationError.single("name", message)
+        row.name = " ".join(name.split())
+        row.updated_at = _now()
+        session.flush()
+        return _to_plan(row, session.get_one(ConditionRow, row.condition_id))
+
+
+def duplicate_plan(db: Database, plan_id: int) -> Plan:
+    with db.transaction() as session:
+        source = session.get_one(PlanRow, plan_id)
+        now = _now()
+        copy = PlanRow(
+            name=copy_name(source.name, _taken(session)),
+            condition_id=source.condition_id,
+            home_country=source.home_country,
+            home_currency=source.home_currency,
+            departure_date=source.departure_date,
+            return_date=source.return_date,
+            budget_limit_minor=source.budget_limit_minor,
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(copy)
+        session.flush()
+        return _to_plan(copy, session.get_one(ConditionRow, copy.condition_id))
+
+
+def delete_plan(db: Database, plan_id: int) -> None:
+    with db.transaction() as session:
+        row = session.get(PlanRow, plan_id)
+        if row is not None:
+            session.delete(row)

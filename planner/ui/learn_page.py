@@ -1,0 +1,115 @@
+"""The Learn page: all the reference content from the articles, searchable."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.services.html import learn_entry_html
+from planner.services.learn import LearnEntry
+from planner.ui.learn_model import ENTRY_ROLE, LearnFilter, LearnModel
+from planner.ui.widgets import heading
+
+
+class LearnPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = LearnModel()
+        self.proxy = LearnFilter()
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search, e.g. tendonitis, visa, Germany, exosomes")
+        self.search.setAccessibleName("Search the reference")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._apply_search)
+        search_label = QLabel("&Search:")
+        search_label.setBuddy(self.search)
+        self.count = QLabel()
+        self.count.setObjectName("hint")
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Reference items")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._show_selected)
+
+        self.detail = QTextBrowser()
+        self.detail.setAccessibleName("Reference item")
+        self.detail.setOpenLinks(False)
+
+        search_row = QHBoxLayout()
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.count)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(search_row)
+        left_layout.addWidget(self.table, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Learn"))
+        intro = QLabel(
+            "What the two source articles say about the injuries, the treatments, the "
+            "clinics' prices and the costs at home. Each item names its article."
+        )
+        intro.setWordWrap(True)
+        intro.setObjectName("hint")
+        layout.addWidget(intro)
+        layout.addWidget(splitter, 1)
+
+    def set_entries(self, entries: list[LearnEntry]) -> None:
+        self.model.set_entries(entries)
+        self._apply_search(self.search.text())
+
+    def _apply_search(self, text: str) -> None:
+        self.proxy.set_query(text)
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if text.strip() and shown == 0:
+            self.count.setText("No matches")
+            self.detail.setHtml(
+                f"<p>Nothing in the reference mentions “{escape(text.strip())}”. "
+                "Try a shorter or different word.</p>"
+            )
+            return
+        self.count.setText(f"{shown} of {total}" if text.strip() else f"{total} items")
+        if shown and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+
+    def _show_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        entry = indexes[0].data(ENTRY_ROLE) if indexes else None
+        if isinstance(entry, LearnEntry):
+            self.detail.setHtml(learn_entry_html(entry))
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()

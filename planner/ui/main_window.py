@@ -1,0 +1,291 @@
+"""The main window: plan selector, navigation between pages, menus, status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from planner import APP_NAME, __version__
+from planner.services import journey as journey_service
+from planner.services import learn as learn_service
+from planner.services import plans as plan_service
+from planner.services.database import Database
+from planner.services.plans import Plan
+from planner.ui.events import AppEvents
+from planner.ui.learn_page import LearnPage
+from planner.ui.overview_page import OverviewPage
+from planner.ui.plan_list_model import PlanListModel
+from planner.ui.plan_wizard import PlanWizard
+from planner.ui.prompter import Prompter
+from planner.ui.welcome_page import WelcomePage
+
+NAV_OVERVIEW, NAV_LEARN = 0, 1
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, prompter: Prompter, settings: QSettings) -> None:
+        super().__init__()
+        self.db = db
+        self.prompter = prompter
+        self.settings = settings
+        self.events = AppEvents(self)
+        self.wizard: PlanWizard | None = None
+        self.setWindowTitle(APP_NAME)
+        self.setMinimumSize(960, 600)
+
+        self.plans = PlanListModel()
+        self.plan_combo = QComboBox()
+        self.plan_combo.setModel(self.plans)
+        self.plan_combo.setAccessibleName("Current plan")
+        self.plan_combo.setMinimumWidth(280)
+        self.plan_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.plan_combo.currentIndexChanged.connect(self._plan_changed)
+
+        self.welcome = WelcomePage()
+        self.overview = OverviewPage()
+        self.learn = LearnPage()
+        self.stack = QStackedWidget()
+        for page in (self.welcome, self.overview, self.learn):
+            self.stack.addWidget(page)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName("Pages")
+        self.nav.addItems(["Plan overview", "Learn"])
+        self.nav.setFixedWidth(170)
+        self.nav.currentRowChanged.connect(self._show_page)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self._build_toolbar()
+        self._build_menus()
+        self.data_label = QLabel(f"Data: {db.data_dir}")
+        self.data_label.setObjectName("hint")
+        self.statusBar().addPermanentWidget(self.data_label)
+
+        self.welcome.create_requested.connect(self.new_plan)
+        self.welcome.learn_requested.connect(lambda: self.nav.setCurrentRow(NAV_LEARN))
+        self.events.changed.connect(self._data_changed)
+
+        self.learn.set_entries(learn_service.list_learn_entries(db))
+        self._steps = journey_service.list_steps(db)
+        self._restore_state()
+
+    # --- building -------------------------------------------------------------------------
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: object,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(
+            "&New plan…", QKeySequence.StandardKey.New, self.new_plan, "Create a plan with a short wizard"
+        )
+        self.rename_action = self._action("&Rename plan…", "F2", self.rename_plan)
+        self.duplicate_action = self._action(
+            "D&uplicate plan", "Ctrl+D", self.duplicate_plan, "Make a copy of this plan to try other choices"
+        )
+        self.delete_action = self._action("&Delete plan…", "Ctrl+Del", self.delete_plan)
+        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.overview_action = self._action(
+            "Plan &overview", "Ctrl+1", lambda: self.nav.setCurrentRow(NAV_OVERVIEW)
+        )
+        self.learn_action = self._action("&Learn", "Ctrl+2", lambda: self.nav.setCurrentRow(NAV_LEARN))
+        self.search_action = self._action(
+            "&Search the reference", QKeySequence.StandardKey.Find, self._search_reference
+        )
+        self.about_action = self._action("&About", "F1", self.show_about)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Plan")
+        bar.setObjectName("planToolbar")
+        bar.setMovable(False)
+        label = QLabel("  &Plan: ")
+        label.setBuddy(self.plan_combo)
+        bar.addWidget(label)
+        bar.addWidget(self.plan_combo)
+        bar.addSeparator()
+        bar.addAction(self.new_action)
+        self.addToolBar(bar)
+
+    def _build_menus(self) -> None:
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&File")
+        for action in (self.new_action, self.rename_action, self.duplicate_action, self.delete_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        view_menu = menus.addMenu("&View")
+        for action in (self.overview_action, self.learn_action, self.search_action):
+            view_menu.addAction(action)
+        help_menu = menus.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    # --- state ----------------------------------------------------------------------------
+    def current_plan(self) -> Plan | None:
+        return self.plans.plan_at(self.plan_combo.currentIndex())
+
+    def _reload_plans(self, select_id: int | None = None) -> None:
+        keep = select_id if select_id is not None else (p.id if (p := self.current_plan()) else None)
+        plans = plan_service.list_plans(self.db)
+        self.plan_combo.blockSignals(True)
+        self.plans.set_plans(plans)
+        row = self.plans.row_of(keep) if keep is not None else -1
+        self.plan_combo.setCurrentIndex(row if row >= 0 else (0 if plans else -1))
+        self.plan_combo.blockSignals(False)
+        self._plan_changed()
+
+    def _plan_changed(self) -> None:
+        plan = self.current_plan()
+        has_plan = plan is not None
+        for action in (self.rename_action, self.duplicate_action, self.delete_action):
+            action.setEnabled(has_plan)
+        self.plan_combo.setEnabled(has_plan)
+        if plan is not None:
+            self.overview.show_plan(plan, self._steps)
+            self.setWindowTitle(f"{plan.name} — {APP_NAME}")
+        else:
+            self.setWindowTitle(APP_NAME)
+        self._show_page(self.nav.currentRow())
+        self.events.plan_selected.emit(plan)
+
+    def _show_page(self, row: int) -> None:
+        if row == NAV_LEARN:
+            self.stack.setCurrentWidget(self.learn)
+        elif self.current_plan() is None:
+            self.stack.setCurrentWidget(self.welcome)
+        else:
+            self.stack.setCurrentWidget(self.overview)
+
+    def _data_changed(self, kind: str) -> None:
+        if kind == "plans":
+            self._reload_plans()
+
+    # --- actions --------------------------------------------------------------------------
+    def new_plan(self) -> None:
+        if self.wizard is not None:
+            self.wizard.raise_()
+            return
+        wizard = PlanWizard(self.db, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.accepted.connect(lambda: self._plan_created(wizard))
+        wizard.finished.connect(lambda _result: setattr(self, "wizard", None))
+        self.wizard = wizard
+        wizard.open()
+
+    def _plan_created(self, wizard: PlanWizard) -> None:
+        if wizard.created is None:
+            return
+        self._reload_plans(wizard.created.id)
+        self.nav.setCurrentRow(NAV_OVERVIEW)
+        self.statusBar().showMessage(f"Created the plan “{wizard.created.name}”.", 5000)
+        self.events.changed.emit("plan-created")
+
+    def rename_plan(self) -> None:
+        plan = self.current_plan()
+        if plan is None:
+            return
+        name = self.prompter.ask_text(
+            self,
+            "Rename plan",
+            "New name:",
+            plan.name,
+            lambda text: plan_service.name_problem(self.db, text, plan.id),
+        )
+        if name is None:
+            return
+        renamed = plan_service.rename_plan(self.db, plan.id, name)
+        self._reload_plans(renamed.id)
+        self.statusBar().showMessage(f"Renamed to “{renamed.name}”.", 5000)
+
+    def duplicate_plan(self) -> None:
+        plan = self.current_plan()
+        if plan is None:
+            return
+        copy = plan_service.duplicate_plan(self.db, plan.id)
+        self._reload_plans(copy.id)
+        self.statusBar().showMessage(f"Made a copy: “{copy.name}”.", 5000)
+
+    def delete_plan(self) -> None:
+        plan = self.current_plan()
+        if plan is None:
+            return
+        if not self.prompter.confirm(
+            self,
+            "Delete plan",
+            f"Delete the plan “{plan.name}” and everything in it?\n\nThis cannot be undone.",
+            "Delete plan",
+        ):
+            return
+        plan_service.delete_plan(self.db, plan.id)
+        self._reload_plans()
+        self.statusBar().showMessage(f"Deleted the plan “{plan.name}”.", 5000)
+
+    def _search_reference(self) -> None:
+        self.nav.setCurrentRow(NAV_LEARN)
+        self.learn.focus_search()
+
+    def show_about(self) -> None:
+        self.prompter.inform(
+            self,
+            f"About {APP_NAME}",
+            f"{APP_NAME} {__version__}\n\nPlans a trip to South Korea for stem-cell treatment of a "
+            f"knee-cartilage or soft-tissue injury, entirely offline.\n\nYour data is kept in:\n"
+            f"{self.db.data_dir}",
+        )
+
+    # --- window state ---------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        page = str(self.settings.value("window/page", NAV_OVERVIEW))
+        self.nav.setCurrentRow(int(page) if page.isdigit() else NAV_OVERVIEW)
+        last = str(self.settings.value("window/plan", ""))
+        self._reload_plans(int(last) if last.isdigit() else None)
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/page", self.nav.currentRow())
+        plan = self.current_plan()
+        self.settings.setValue("window/plan", plan.id if plan else "")
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+
+def settings_for(data_dir: Path) -> QSettings:
+    return QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)

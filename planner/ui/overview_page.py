@@ -1,0 +1,23 @@
+"""The plan's overview: the plan at a glance and the journey ahead."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from planner.services.html import plan_overview_html
+from planner.services.journey import JourneyStep
+from planner.services.plans import Plan
+
+
+class OverviewPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = QTextBrowser()
+        self.view.setAccessibleName("Plan overview")
+        self.view.setOpenLinks(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def show_plan(self, plan: Plan, steps: list[JourneyStep]) -> None:
+        self.view.setHtml(plan_overview_html(plan, steps))

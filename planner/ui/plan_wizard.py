@@ -1,0 +1,247 @@
+"""The New Plan wizard: name and condition, home country and currency, dates and budget.
+
+Each page checks its own fields when Next is pressed and shows the message under the field.
+Nothing is saved until Finish, which creates the plan in one transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from planner.services import catalogue as catalogue_service
+from planner.services import plans as plan_service
+from planner.services.database import Database
+from planner.services.plans import Plan, PlanDraft
+from planner.ui.widgets import ErrorLabel
+from planner.validation import ValidationError
+
+DEFAULT_LEAD_DAYS = 56
+DEFAULT_STAY_DAYS = 10
+
+
+def _searchable_combo(name: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.setAccessibleName(name)
+    completer = combo.completer()
+    assert completer is not None
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return combo
+
+
+def _to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class _Page(QWizardPage):
+    """A page whose fields are checked against the whole draft's messages."""
+
+    fields_shown: tuple[str, ...] = ()
+
+    def __init__(self, wizard: PlanWizard, title: str, subtitle: str) -> None:
+        super().__init__()
+        self.plan_wizard = wizard
+        self.setTitle(title)
+        self.setSubTitle(subtitle)
+        self.errors: dict[str, ErrorLabel] = {}
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        outer = QVBoxLayout(self)
+        outer.addLayout(self.form)
+        outer.addStretch(1)
+
+    def add_field(self, key: str, label: str, widget: QWidget, hint: str = "") -> None:
+        error = ErrorLabel(label.rstrip(":").replace("&", ""))
+        self.errors[key] = error
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        if hint:
+            note = QLabel(hint)
+            note.setObjectName("hint")
+            note.setWordWrap(True)
+            column.addWidget(note)
+        column.addWidget(error)
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        self.form.addRow(caption, box)
+
+    def show_problems(self, problems: dict[str, str]) -> bool:
+        """Show the messages that belong on this page; True when there are none."""
+        mine = {k: v for k, v in problems.items() if k in self.errors}
+        for key, label in self.errors.items():
+            label.show_problem(mine.get(key))
+        return not mine
+
+    def validatePage(self) -> bool:
+        return self.show_problems(plan_service.check_draft(self.plan_wizard.db, self.plan_wizard.draft()))
+
+
+class PlanWizard(QWizard):
+    """Emits `accepted` with `created` set to the new plan once Finish has saved it."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.created: Plan | None = None
+        self.setWindowTitle("New plan")
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setMinimumSize(640, 480)
+        start = (today or date.today()) + timedelta(days=DEFAULT_LEAD_DAYS)
+
+        self.name_page = _Page(self, "Your plan", "Give the plan a name and say what you want treated.")
+        self.name_edit = QLineEdit()
+        self.name_edit.setAccessibleName("Plan name")
+        self.name_edit.setPlaceholderText("For example: Knee, Cellinique, March")
+        self.name_edit.setMaxLength(200)
+        self.name_page.add_field("name", "Plan &name:", self.name_edit)
+        self.condition_combo = QComboBox()
+        self.condition_combo.setAccessibleName("Condition")
+        for condition in catalogue_service.list_conditions(db):
+            self.condition_combo.addItem(f"{condition.name} ({condition.group_name})", condition.id)
+            self.condition_combo.setItemData(
+                self.condition_combo.count() - 1, condition.summary, Qt.ItemDataRole.ToolTipRole
+            )
+        self.condition_summary = QLabel()
+        self.condition_summary.setWordWrap(True)
+        self.condition_summary.setObjectName("hint")
+        self.condition_combo.currentIndexChanged.connect(self._show_condition_summary)
+        self.name_page.add_field("condition", "&Condition:", self.condition_combo)
+        self.name_page.form.addRow("", self.condition_summary)
+        self._show_condition_summary()
+
+        self.home_page = _Page(
+            self, "Where you live", "Costs at home and totals in your own currency use these."
+        )
+        self.country_combo = _searchable_combo("Home country")
+        for country in catalogue_service.country_choices():
+            self.country_combo.addItem(country.name, country.code)
+        self.country_combo.setCurrentIndex(-1)
+        self.country_combo.setCurrentText("")
+        country_line = self.country_combo.lineEdit()
+        assert country_line is not None
+        country_line.setPlaceholderText("Type to search, e.g. United Kingdom")
+        self.home_page.add_field("home_country", "Home &country:", self.country_combo)
+        self.currency_combo = _searchable_combo("Home currency")
+        for currency in catalogue_service.currency_choices():
+            self.currency_combo.addItem(f"{currency.code} — {currency.name}", currency.code)
+        self.currency_combo.setCurrentIndex(-1)
+        self.currency_combo.setCurrentText("")
+        self.home_page.add_field(
+            "home_currency",
+            "Home c&urrency:",
+            self.currency_combo,
+            "Any ISO 4217 code, for example GBP or EUR.",
+        )
+        self.country_combo.activated.connect(self._suggest_currency)
+
+        self.trip_page = _Page(
+            self,
+            "Dates and budget",
+            "Rough dates are fine; you can change them later. The articles "
+            "recommend staying 7–10 days in Korea.",
+        )
+        self.departure_edit = self._date_edit("Departure date", start)
+        self.return_edit = self._date_edit("Return date", start + timedelta(days=DEFAULT_STAY_DAYS))
+        self.trip_page.add_field("departure", "&Departure:", self.departure_edit)
+        self.stay_label = QLabel()
+        self.stay_label.setObjectName("hint")
+        self.trip_page.add_field("return", "&Return:", self.return_edit)
+        self.trip_page.form.addRow("", self.stay_label)
+        self.budget_edit = QLineEdit()
+        self.budget_edit.setAccessibleName("Budget limit")
+        self.budget_edit.setPlaceholderText("Optional, e.g. 15,000")
+        self.trip_page.add_field(
+            "budget_limit",
+            "&Budget limit:",
+            self.budget_edit,
+            "The most you want to spend on the whole trip, in your home currency.",
+        )
+        self.departure_edit.dateChanged.connect(self._show_stay)
+        self.return_edit.dateChanged.connect(self._show_stay)
+        self._show_stay()
+
+        for page in (self.name_page, self.home_page, self.trip_page):
+            self.addPage(page)
+        self.trip_page.setFinalPage(True)
+
+    @staticmethod
+    def _date_edit(name: str, value: date) -> QDateEdit:
+        edit = QDateEdit(QDate(value.year, value.month, value.day))
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("d MMM yyyy")
+        edit.setAccessibleName(name)
+        return edit
+
+    def _show_condition_summary(self) -> None:
+        self.condition_summary.setText(
+            str(self.condition_combo.currentData(Qt.ItemDataRole.ToolTipRole) or "")
+        )
+
+    def _suggest_currency(self) -> None:
+        code = self._country_code()
+        if code and not self.currency_combo.currentText().strip():
+            currency = catalogue_service.currency_for_country(code)
+            self.currency_combo.setCurrentIndex(self.currency_combo.findData(currency))
+
+    def _show_stay(self) -> None:
+        days = _to_date(self.departure_edit.date()).toordinal()
+        nights = _to_date(self.return_edit.date()).toordinal() - days
+        self.stay_label.setText(f"{nights} nights away" if nights >= 0 else "")
+
+    def _country_code(self) -> str:
+        text = self.country_combo.currentText().strip().casefold()
+        index = self.country_combo.findText(
+            self.country_combo.currentText().strip(), Qt.MatchFlag.MatchFixedString
+        )
+        if index >= 0:
+            return str(self.country_combo.itemData(index))
+        return text.upper() if len(text) == 2 else ""
+
+    def _currency_code(self) -> str:
+        text = self.currency_combo.currentText().strip()
+        return text.split(" ", 1)[0].upper() if text else ""
+
+    def draft(self) -> PlanDraft:
+        return PlanDraft(
+            name=self.name_edit.text(),
+            condition_id=str(self.condition_combo.currentData() or ""),
+            home_country=self._country_code(),
+            home_currency=self._currency_code(),
+            departure=_to_date(self.departure_edit.date()),
+            return_=_to_date(self.return_edit.date()),
+            budget_limit=self.budget_edit.text(),
+        )
+
+    def validateCurrentPage(self) -> bool:
+        if not super().validateCurrentPage():
+            return False
+        if self.currentPage() is not self.trip_page:
+            return True
+        try:
+            self.created = plan_service.create_plan(self.db, self.draft())
+        except ValidationError as error:
+            for page in (self.name_page, self.home_page, self.trip_page):
+                page.show_problems(error.errors)
+            return False
+        return True

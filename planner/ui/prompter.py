@@ -1,0 +1,38 @@
+"""The one seam through which the app asks the user something. Tests pass a fake instead."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+class Prompter:
+    """Blocking questions and notices. Every dialog that waits for an answer goes through here."""
+
+    def confirm(self, parent: QWidget | None, title: str, text: str, action: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel, parent)
+        yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def ask_text(
+        self,
+        parent: QWidget | None,
+        title: str,
+        label: str,
+        current: str,
+        problem: Callable[[str], str | None],
+    ) -> str | None:
+        """Ask for a text; `problem` says what is wrong with a candidate (shown at the field)."""
+        from planner.ui.text_dialog import TextDialog
+
+        dialog = TextDialog(parent, title, label, current, problem)
+        return dialog.text_value() if dialog.exec() else None
+
+    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.critical(parent, title, text)

@@ -1,0 +1,47 @@
+"""The first-start empty state: what the app does, and a button to create the first plan."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from planner.ui.widgets import heading
+
+WELCOME_TEXT = (
+    "Plan a trip to South Korea for stem-cell treatment of a knee-cartilage or soft-tissue "
+    "injury, entirely on this computer.\n\n"
+    "• Compare what the clinics offer and what it costs at home.\n"
+    "• Walk through the journey from the first video consultation to rehabilitation at home.\n"
+    "• Keep your dates, budget and questions in one place, even without a connection.\n\n"
+    "Start with a plan: a name, the condition, where you live and rough dates. "
+    "You can keep several plans side by side and change everything later."
+)
+
+
+class WelcomePage(QWidget):
+    create_requested = Signal()
+    learn_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = heading("Welcome to Patient Journey Planner")
+        title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        text = QLabel(WELCOME_TEXT)
+        text.setWordWrap(True)
+        text.setObjectName("welcomeText")
+        text.setMaximumWidth(620)
+        self.create_button = QPushButton("Create your first plan…")
+        self.create_button.setObjectName("primary")
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self.create_requested)
+        self.learn_button = QPushButton("Read about the treatment first")
+        self.learn_button.clicked.connect(self.learn_requested)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(title)
+        layout.addSpacing(12)
+        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(16)
+        layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.learn_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)

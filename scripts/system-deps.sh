@@ -1,0 +1,22 @@
+#!/bin/sh
+# Installs the Debian libraries Qt needs to draw (offscreen or in a window) when they are missing.
+# Does nothing when they are present; when they are missing and we cannot install, says which.
+set -eu
+pkgs="libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0 libdbus-1-3 \
+libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xinerama0 \
+libxcb-randr0 libxcb-shape0 libxcb-xkb1 fonts-noto-cjk"
+command -v dpkg >/dev/null 2>&1 || exit 0
+missing=""
+for p in $pkgs; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq >/dev/null && apt-get install -y -qq $missing >/dev/null
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo apt-get update -qq >/dev/null && sudo apt-get install -y -qq $missing >/dev/null
+else
+    echo "Qt needs these Debian packages:$missing" >&2
+    echo "Install them with: sudo apt-get install$missing" >&2
+    exit 1
+fi
