@@ -23,7 +23,7 @@ def fact_table(rows: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> str
     if not rows:
         return ""
     cells = "".join(
-        f'<tr><th align="left" valign="top" width="30%">{escape(label)}</th>'
+        f'<tr><th align="left" valign="top" width="190">{escape(label)}</th>'
         f'<td valign="top">{escape(value)}</td></tr>'
         for label, value in rows
     )
@@ -57,9 +57,9 @@ def plan_overview_html(plan: Plan, steps: list[JourneyStep], locale: str = "en_U
         if step.phase_name != phase:
             phase = step.phase_name
             rows.append(f'<tr><td colspan="2" class="phase">{escape(phase)}</td></tr>')
-        duration = f'<br><span class="hint">{escape(step.duration)}</span>' if step.duration else ""
+        duration = f'<br><span class="hint">How long: {escape(step.duration)}</span>' if step.duration else ""
         rows.append(
-            f'<tr><td valign="top" class="num">{number}</td>'
+            f'<tr><td valign="top" class="num" width="28">{number}</td>'
             f"<td><b>{escape(step.name)}</b><br>{escape(step.summary)}{duration}</td></tr>"
         )
     journey = f'<table cellspacing="0" cellpadding="5" width="100%">{"".join(rows)}</table>'

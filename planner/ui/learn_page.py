@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSplitter,
     QTableView,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from planner.services.html import learn_entry_html
 from planner.services.learn import LearnEntry
 from planner.ui.learn_model import ENTRY_ROLE, LearnFilter, LearnModel
+from planner.ui.rich_text import rich_text_view
 from planner.ui.widgets import heading
 
 
@@ -55,9 +55,7 @@ class LearnPage(QWidget):
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
 
-        self.detail = QTextBrowser()
-        self.detail.setAccessibleName("Reference item")
-        self.detail.setOpenLinks(False)
+        self.detail = rich_text_view("Reference item")
 
         search_row = QHBoxLayout()
         search_row.addWidget(search_label)

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from planner.services.html import plan_overview_html
 from planner.services.journey import JourneyStep
 from planner.services.plans import Plan
+from planner.ui.rich_text import rich_text_view
 
 
 class OverviewPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.view = QTextBrowser()
-        self.view.setAccessibleName("Plan overview")
-        self.view.setOpenLinks(False)
+        self.view = rich_text_view("Plan overview")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)

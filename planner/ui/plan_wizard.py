@@ -67,7 +67,7 @@ class _Page(QWizardPage):
         outer.addLayout(self.form)
         outer.addStretch(1)
 
-    def add_field(self, key: str, label: str, widget: QWidget, hint: str = "") -> None:
+    def add_field(self, key: str, label: str, widget: QWidget, hint: str | QLabel = "") -> None:
         error = ErrorLabel(label.rstrip(":").replace("&", ""))
         self.errors[key] = error
         box = QWidget()
@@ -76,7 +76,7 @@ class _Page(QWizardPage):
         column.setSpacing(2)
         column.addWidget(widget)
         if hint:
-            note = QLabel(hint)
+            note = hint if isinstance(hint, QLabel) else QLabel(hint)
             note.setObjectName("hint")
             note.setWordWrap(True)
             column.addWidget(note)
@@ -118,7 +118,12 @@ class PlanWizard(QWizard):
         self.condition_combo = QComboBox()
         self.condition_combo.setAccessibleName("Condition")
         for condition in catalogue_service.list_conditions(db):
-            self.condition_combo.addItem(f"{condition.name} ({condition.group_name})", condition.id)
+            label = (
+                condition.name
+                if condition.name == condition.group_name
+                else (f"{condition.name} ({condition.group_name.lower()})")
+            )
+            self.condition_combo.addItem(label, condition.id)
             self.condition_combo.setItemData(
                 self.condition_combo.count() - 1, condition.summary, Qt.ItemDataRole.ToolTipRole
             )
@@ -126,8 +131,7 @@ class PlanWizard(QWizard):
         self.condition_summary.setWordWrap(True)
         self.condition_summary.setObjectName("hint")
         self.condition_combo.currentIndexChanged.connect(self._show_condition_summary)
-        self.name_page.add_field("condition", "&Condition:", self.condition_combo)
-        self.name_page.form.addRow("", self.condition_summary)
+        self.name_page.add_field("condition", "&Condition:", self.condition_combo, self.condition_summary)
         self._show_condition_summary()
 
         self.home_page = _Page(
@@ -166,8 +170,7 @@ class PlanWizard(QWizard):
         self.trip_page.add_field("departure", "&Departure:", self.departure_edit)
         self.stay_label = QLabel()
         self.stay_label.setObjectName("hint")
-        self.trip_page.add_field("return", "&Return:", self.return_edit)
-        self.trip_page.form.addRow("", self.stay_label)
+        self.trip_page.add_field("return", "&Return:", self.return_edit, self.stay_label)
         self.budget_edit = QLineEdit()
         self.budget_edit.setAccessibleName("Budget limit")
         self.budget_edit.setPlaceholderText("Optional, e.g. 15,000")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from planner.ui.widgets import heading
 
@@ -29,7 +29,7 @@ class WelcomePage(QWidget):
         text = QLabel(WELCOME_TEXT)
         text.setWordWrap(True)
         text.setObjectName("welcomeText")
-        text.setMaximumWidth(620)
+        text.setFixedWidth(640)
         self.create_button = QPushButton("Create your first plan…")
         self.create_button.setObjectName("primary")
         self.create_button.setDefault(True)
@@ -40,7 +40,11 @@ class WelcomePage(QWidget):
         layout.addStretch(1)
         layout.addWidget(title)
         layout.addSpacing(12)
-        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(text)
+        centred.addStretch(1)
+        layout.addLayout(centred)
         layout.addSpacing(16)
         layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.learn_button, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -84,11 +84,11 @@ def test_a_malformed_entry_is_named(
 
 def test_an_unknown_field_is_refused_rather_than_ignored(catalogue_copy: Path) -> None:
     _break(catalogue_copy, "clinics.toml", 'district = "Sinsa"', 'district = "Sinsa"\ndistrcit = "typo"')
-    with pytest.raises(CatalogueError, match='clinic "sh-clinic": unknown field.*distrcit'):
+    with pytest.raises(CatalogueError, match=r'clinic "sh-clinic": unknown field.*distrcit'):
         load_catalogue(catalogue_copy)
 
 
 def test_a_missing_file_is_named(catalogue_copy: Path) -> None:
     (catalogue_copy / "countries.toml").unlink()
-    with pytest.raises(CatalogueError, match="^countries.toml: cannot be read"):
+    with pytest.raises(CatalogueError, match=r"^countries\.toml: cannot be read"):
         load_catalogue(catalogue_copy)
