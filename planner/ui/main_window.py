@@ -43,7 +43,7 @@ class MainWindow(QMainWindow):
         self.events = AppEvents(self)
         self.wizard: PlanWizard | None = None
         self.setWindowTitle(APP_NAME)
-        self.setMinimumSize(960, 600)
+        self.setMinimumSize(760, 520)
 
         self.plans = PlanListModel()
         self.plan_combo = QComboBox()
@@ -108,21 +108,19 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.new_action = self._action(
-            "&New plan…", QKeySequence.StandardKey.New, self.new_plan, "Create a plan with a short wizard"
+            "&New plan…", "Ctrl+N", self.new_plan, "Create a plan with a short wizard"
         )
         self.rename_action = self._action("&Rename plan…", "F2", self.rename_plan)
         self.duplicate_action = self._action(
             "D&uplicate plan", "Ctrl+D", self.duplicate_plan, "Make a copy of this plan to try other choices"
         )
         self.delete_action = self._action("&Delete plan…", "Ctrl+Del", self.delete_plan)
-        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
         self.overview_action = self._action(
             "Plan &overview", "Ctrl+1", lambda: self.nav.setCurrentRow(NAV_OVERVIEW)
         )
         self.learn_action = self._action("&Learn", "Ctrl+2", lambda: self.nav.setCurrentRow(NAV_LEARN))
-        self.search_action = self._action(
-            "&Search the reference", QKeySequence.StandardKey.Find, self._search_reference
-        )
+        self.search_action = self._action("&Search the reference", "Ctrl+F", self._search_reference)
         self.about_action = self._action("&About", "F1", self.show_about)
 
     def _build_toolbar(self) -> None:

@@ -157,7 +157,13 @@ class PlanWizard(QWizard):
             self.currency_combo,
             "Any ISO 4217 code, for example GBP or EUR.",
         )
-        self.country_combo.activated.connect(self._suggest_currency)
+        self._currency_typed = False
+        currency_line = self.currency_combo.lineEdit()
+        assert currency_line is not None
+        currency_line.textEdited.connect(lambda _text: setattr(self, "_currency_typed", True))
+        self.currency_combo.activated.connect(lambda _index: setattr(self, "_currency_typed", True))
+        self.country_combo.currentIndexChanged.connect(self._suggest_currency)
+        self.country_combo.currentTextChanged.connect(self._suggest_currency)
 
         self.trip_page = _Page(
             self,
@@ -202,8 +208,9 @@ class PlanWizard(QWizard):
         )
 
     def _suggest_currency(self) -> None:
+        """Propose the country's currency until the person has chosen one themselves."""
         code = self._country_code()
-        if code and not self.currency_combo.currentText().strip():
+        if code and not self._currency_typed:
             currency = catalogue_service.currency_for_country(code)
             self.currency_combo.setCurrentIndex(self.currency_combo.findData(currency))
 

@@ -1,0 +1,80 @@
+"""UI fixtures: a main window on a fresh database, with the dialog seam replaced by a fake."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from planner.services import plans as plan_service
+from planner.services.database import Database
+from planner.services.plans import Plan, PlanDraft
+from planner.ui.main_window import MainWindow, settings_for
+from planner.ui.prompter import Prompter
+
+
+@dataclass
+class FakePrompter(Prompter):
+    """Answers every question as the test says, and records what was asked."""
+
+    confirm_answer: bool = True
+    text_answer: str | None = None
+    asked: list[str] = field(default_factory=list)
+    problems_seen: list[str | None] = field(default_factory=list)
+
+    def confirm(self, parent: object, title: str, text: str, action: str) -> bool:  # type: ignore[override]
+        self.asked.append(text)
+        return self.confirm_answer
+
+    def ask_text(
+        self,
+        parent: object,
+        title: str,
+        label: str,
+        current: str,  # type: ignore[override]
+        problem: Callable[[str], str | None],
+    ) -> str | None:
+        self.asked.append(title)
+        if self.text_answer is None:
+            return None
+        self.problems_seen.append(problem(self.text_answer))
+        return self.text_answer if self.problems_seen[-1] is None else None
+
+    def inform(self, parent: object, title: str, text: str) -> None:  # type: ignore[override]
+        self.asked.append(text)
+
+    def error(self, parent: object, title: str, text: str) -> None:  # type: ignore[override]
+        self.asked.append(text)
+
+
+@pytest.fixture
+def prompter() -> FakePrompter:
+    return FakePrompter()
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, db: Database, data_dir: Path, prompter: FakePrompter
+) -> Iterator[Callable[[], MainWindow]]:
+    def build() -> MainWindow:
+        window = MainWindow(db, prompter, settings_for(data_dir))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    yield build
+
+
+@pytest.fixture
+def add_plan(db: Database) -> Callable[..., Plan]:
+    def add(name: str, condition: str = "knee-cartilage-damage") -> Plan:
+        return plan_service.create_plan(
+            db, PlanDraft(name, condition, "GB", "GBP", date(2027, 3, 1), date(2027, 3, 11), "15000")
+        )
+
+    return add

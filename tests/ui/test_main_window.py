@@ -1,0 +1,147 @@
+"""The main window: plans side by side, rename, duplicate, delete, pages, remembered state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from pytestqt.qtbot import QtBot
+
+from planner.services import plans as plan_service
+from planner.services.database import Database
+from planner.services.plans import Plan
+from planner.ui.main_window import NAV_LEARN, MainWindow
+from tests.ui.conftest import FakePrompter
+
+
+def test_switching_plans_shows_each_plans_overview(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
+) -> None:
+    add_plan("Knee, Cellinique, March")
+    add_plan("Achilles, Lydian, May", "tendonitis")
+    window = make_window()
+    assert window.plan_combo.count() == 2
+    window.plan_combo.setFocus()
+    window.plan_combo.setCurrentIndex(window.plan_combo.findText("Achilles, Lydian, May"))
+    assert "Tendonitis" in window.overview.view.toPlainText()
+    assert "Achilles, Lydian, May" in window.windowTitle()
+    window.plan_combo.setCurrentIndex(window.plan_combo.findText("Knee, Cellinique, March"))
+    text = window.overview.view.toPlainText()
+    assert "Knee cartilage damage" in text and "£15,000.00" in text
+    assert "Virtual consultation" in text and "Rehabilitation at home" in text
+
+
+def test_delete_asks_first_and_keeps_the_plan_when_the_answer_is_no(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    add_plan: Callable[..., Plan],
+    prompter: FakePrompter,
+    db: Database,
+) -> None:
+    add_plan("Keep me")
+    window = make_window()
+    prompter.confirm_answer = False
+    window.delete_action.trigger()
+    assert "Keep me" in prompter.asked[-1]
+    assert [p.name for p in plan_service.list_plans(db)] == ["Keep me"]
+
+    prompter.confirm_answer = True
+    window.delete_action.trigger()
+    assert plan_service.list_plans(db) == []
+    assert window.stack.currentWidget() is window.welcome
+    assert not window.delete_action.isEnabled()
+
+
+def test_rename_and_duplicate(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    add_plan: Callable[..., Plan],
+    prompter: FakePrompter,
+    db: Database,
+) -> None:
+    add_plan("Knee")
+    add_plan("Other")
+    window = make_window()
+    window.plan_combo.setCurrentIndex(window.plan_combo.findText("Knee"))
+
+    prompter.text_answer = "other"
+    window.rename_action.trigger()
+    assert prompter.problems_seen[-1] and "already have" in prompter.problems_seen[-1]
+    prompter.text_answer = "Knee, Lydian, May"
+    window.rename_action.trigger()
+    assert window.plan_combo.currentText() == "Knee, Lydian, May"
+
+    window.duplicate_action.trigger()
+    assert window.plan_combo.currentText() == "Knee, Lydian, May (copy)"
+    assert sorted(p.name for p in plan_service.list_plans(db)) == [
+        "Knee, Lydian, May",
+        "Knee, Lydian, May (copy)",
+        "Other",
+    ]
+
+
+def test_learn_search_finds_tendonitis(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> None:
+    window = make_window()
+    window.search_action.trigger()
+    assert window.stack.currentWidget() is window.learn
+    total = window.learn.proxy.rowCount()
+    qtbot.keyClicks(window.learn.search, "tendonitis")
+    shown = window.learn.proxy.rowCount()
+    assert 0 < shown < total
+    titles = [window.learn.proxy.index(r, 1).data() for r in range(shown)]
+    assert "Tendonitis" in titles
+    assert "Tendonitis" in window.learn.detail.toPlainText()
+    assert "Soft Tissue Injury Treatment" in window.learn.detail.toPlainText()
+
+    window.learn.search.clear()
+    qtbot.keyClicks(window.learn.search, "nothing-like-this")
+    assert window.learn.proxy.rowCount() == 0
+    assert window.learn.count.text() == "No matches"
+    assert "nothing-like-this" in window.learn.detail.toPlainText()
+
+
+def test_selecting_a_learn_row_with_the_keyboard_shows_it(
+    qtbot: QtBot, make_window: Callable[[], MainWindow]
+) -> None:
+    window = make_window()
+    window.nav.setCurrentRow(NAV_LEARN)
+    window.learn.table.setFocus()
+    window.learn.table.selectRow(0)
+    qtbot.keyClick(window.learn.table, Qt.Key.Key_Down)
+    second = window.learn.proxy.index(1, 1).data()
+    assert second in window.learn.detail.toPlainText()
+
+
+def test_window_geometry_page_and_plan_are_remembered(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
+) -> None:
+    add_plan("A")
+    add_plan("B")
+    window = make_window()
+    window.setGeometry(QRect(QPoint(10, 20), QSize(780, 640)))
+    window.plan_combo.setCurrentIndex(window.plan_combo.findText("B"))
+    window.nav.setCurrentRow(NAV_LEARN)
+    window.close()
+
+    again = make_window()
+    assert (again.width(), again.height()) == (780, 640)
+    assert again.plan_combo.currentText() == "B"
+    assert again.stack.currentWidget() is again.learn
+
+
+def test_about_names_the_version_and_data_folder(
+    make_window: Callable[[], MainWindow], prompter: FakePrompter, db: Database
+) -> None:
+    window = make_window()
+    window.about_action.trigger()
+    assert "0.1.0" in prompter.asked[-1] and str(db.data_dir) in prompter.asked[-1]
+
+
+def test_keyboard_shortcuts_are_set(make_window: Callable[[], MainWindow]) -> None:
+    window = make_window()
+    shortcuts = {a.text(): a.shortcut().toString() for a in window.actions()}
+    assert shortcuts["&New plan…"] == "Ctrl+N"
+    assert shortcuts["&Rename plan…"] == "F2"
+    assert shortcuts["&Quit"] == "Ctrl+Q"
+    assert shortcuts["&Learn"] == "Ctrl+2"
+    assert shortcuts["&Search the reference"] == "Ctrl+F"
