@@ -43,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _print_plans(data_dir: Path) -> int:
-    from planner.catalogue import CatalogueError
+    from planner.catalogue.errors import CatalogueError
     from planner.services.database import StartupError, open_database
     from planner.services.plans import list_plans
 

@@ -1,6 +1,5 @@
-"""The built-in catalogue: facts from the two source articles, validated when loaded."""
+"""The built-in catalogue: facts from the two source articles, validated when loaded.
 
-from planner.catalogue.loader import CatalogueError, load_catalogue
-from planner.catalogue.model import Catalogue
-
-__all__ = ["Catalogue", "CatalogueError", "load_catalogue"]
+Import from the submodules: `loader` (parse and validate), `model` (the records), `files`
+(the fingerprint, cheap enough for every start), `errors`.
+"""

@@ -7,14 +7,11 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from planner.catalogue.errors import CatalogueError
 from planner.catalogue.model import PriceRange
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 QUALIFIERS = frozenset({"", "approx", "open-high", "up-to"})
-
-
-class CatalogueError(Exception):
-    """A catalogue file is missing or malformed; the message names the file and the entry."""
 
 
 class EntryReader:

@@ -6,27 +6,17 @@ figures) and the first problem stops loading with a message naming the file and 
 
 from __future__ import annotations
 
-import hashlib
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
 from planner.catalogue import model as m
-from planner.catalogue.fields import CatalogueError, EntryReader, entries, single, unique_ids
+from planner.catalogue.errors import CatalogueError
+from planner.catalogue.fields import EntryReader, entries, single, unique_ids
+from planner.catalogue.files import FILES, fingerprint_of, read_file
 from planner.money import active_currencies
 
-FILES = (
-    "sources.toml",
-    "conditions.toml",
-    "clinics.toml",
-    "prices.toml",
-    "countries.toml",
-    "reference.toml",
-    "journey.toml",
-    "checklist.toml",
-    "questions.toml",
-)
 CHECKLIST_KINDS = ("task", "document", "bring", "ask", "keep")
 DOCUMENT_KINDS = (
     "",
@@ -46,14 +36,9 @@ T = TypeVar("T")
 __all__ = ["CatalogueError", "load_catalogue"]
 
 
-def _read(directory: Path, name: str) -> tuple[dict[str, Any], bytes]:
-    path = directory / name
+def _parse(name: str, raw: bytes) -> dict[str, Any]:
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise CatalogueError(f"{name}: cannot be read ({error.strerror})") from error
-    try:
-        return tomllib.loads(raw.decode("utf-8")), raw
+        return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise CatalogueError(f"{name}: is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
@@ -80,10 +65,10 @@ def _check_tables(file: str, doc: Mapping[str, Any], allowed: set[str]) -> None:
 
 def load_catalogue(directory: Path) -> m.Catalogue:
     docs: dict[str, dict[str, Any]] = {}
-    digest = hashlib.sha256()
+    contents: dict[str, bytes] = {}
     for name in FILES:
-        docs[name], raw = _read(directory, name)
-        digest.update(name.encode() + b"\0" + raw + b"\0")
+        contents[name] = read_file(directory, name)
+        docs[name] = _parse(name, contents[name])
     money = active_currencies()
 
     f = "sources.toml"
@@ -320,7 +305,7 @@ def load_catalogue(directory: Path) -> m.Catalogue:
         steps=tuple(sorted(steps, key=lambda s: s.order)),
         checklist=checklist,
         questions=questions,
-        fingerprint=digest.hexdigest(),
+        fingerprint=fingerprint_of(contents),
     )
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from planner.catalogue.model import Catalogue
+from planner.db.catalogue_meta import FINGERPRINT_KEY
 from planner.db.models import (
     AppMeta,
     ChecklistTemplateRow,
@@ -24,15 +25,9 @@ from planner.db.models import (
     ReferenceRow,
     SourceRow,
 )
-from planner.learn import build_learn_entries
+from planner.learn_builder import build_learn_entries
 
-FINGERPRINT_KEY = "catalogue_fingerprint"
 Row = TypeVar("Row", ConditionRow, JourneyStepRow, ChecklistTemplateRow, QuestionTemplateRow, SourceRow)
-
-
-def stored_fingerprint(session: Session) -> str | None:
-    meta = session.get(AppMeta, FINGERPRINT_KEY)
-    return meta.value if meta else None
 
 
 def sync_catalogue(session: Session, catalogue: Catalogue) -> None:

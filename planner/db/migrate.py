@@ -1,38 +1,53 @@
-"""Apply the Alembic migrations shipped in the package, backing up first when one is pending."""
+"""Apply the Alembic migrations shipped in the package, backing up first when one is pending.
+
+Alembic is imported only when a migration has to run: an ordinary start reads the stored
+revision with one query and compares it with `HEAD_REVISION` (a test keeps the two in step).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+HEAD_REVISION = "0001"
+"""The newest revision in migrations/versions; update it with every new migration."""
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
 def head_revision() -> str | None:
+    """The head according to the migration scripts themselves (slow: imports Alembic)."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def is_pending(engine: Engine) -> bool:
-    return current_revision(engine) != head_revision()
+    return current_revision(engine) != HEAD_REVISION
 
 
 def upgrade_to_head(engine: Engine) -> None:
+    from alembic import command
+
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection

@@ -10,12 +10,14 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
-from planner.catalogue import CatalogueError, load_catalogue
+from planner.catalogue.errors import CatalogueError
+from planner.catalogue.files import catalogue_fingerprint
 from planner.datadir import DataDirError, prepare_data_dir
 from planner.db import migrate
 from planner.db.backup import backup_database
-from planner.db.catalogue_sync import stored_fingerprint, sync_catalogue
+from planner.db.catalogue_meta import FINGERPRINT_KEY
 from planner.db.engine import make_engine
+from planner.db.models import AppMeta
 from planner.paths import DATABASE_FILE, catalogue_dir
 
 __all__ = ["CatalogueError", "DataDirError", "Database", "StartupError", "open_database"]
@@ -48,7 +50,8 @@ def open_database(data_dir: Path, catalogue_path: Path | None = None) -> Databas
         prepare_data_dir(data_dir)
     except DataDirError as error:
         raise StartupError(str(error)) from error
-    catalogue = load_catalogue(catalogue_path or catalogue_dir())
+    catalogue_path = catalogue_path or catalogue_dir()
+    fingerprint = catalogue_fingerprint(catalogue_path)
     path = data_dir / DATABASE_FILE
     engine = make_engine(path)
     backup = None
@@ -58,6 +61,12 @@ def open_database(data_dir: Path, catalogue_path: Path | None = None) -> Databas
         migrate.upgrade_to_head(engine)
     db = Database(data_dir, path, engine, sessionmaker(engine, expire_on_commit=False), backup)
     with db.transaction() as session:
-        if stored_fingerprint(session) != catalogue.fingerprint:
-            sync_catalogue(session, catalogue)
+        # Files unchanged since the last validated sync need no parsing; changed ones are
+        # validated in full before anything is written.
+        stored = session.get(AppMeta, FINGERPRINT_KEY)
+        if stored is None or stored.value != fingerprint:
+            from planner.catalogue.loader import load_catalogue
+            from planner.db.catalogue_sync import sync_catalogue
+
+            sync_catalogue(session, load_catalogue(catalogue_path))
     return db

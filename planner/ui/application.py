@@ -9,9 +9,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner import APP_NAME, __version__
-from planner.catalogue import CatalogueError
 from planner.paths import resources_dir
-from planner.services.database import StartupError, open_database
+from planner.services.database import CatalogueError, StartupError, open_database
 from planner.ui.main_window import MainWindow, settings_for
 from planner.ui.prompter import Prompter
 

@@ -27,6 +27,10 @@ def test_migrations_build_exactly_the_models(db: Database) -> None:
     assert migrate.current_revision(db.engine) == migrate.head_revision()
 
 
+def test_the_head_constant_names_the_newest_migration() -> None:
+    assert migrate.head_revision() == migrate.HEAD_REVISION
+
+
 def test_connections_use_wal_full_sync_and_foreign_keys(db: Database) -> None:
     with db.engine.connect() as connection:
         pragma = connection.exec_driver_sql

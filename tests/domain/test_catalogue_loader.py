@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from planner.catalogue import CatalogueError, load_catalogue
+from planner.catalogue.errors import CatalogueError
+from planner.catalogue.loader import load_catalogue
 from planner.paths import catalogue_dir
 
 

@@ -1,0 +1,3 @@
+"""Where the database records which catalogue it holds."""
+
+FINGERPRINT_KEY = "catalogue_fingerprint"
