@@ -53,7 +53,7 @@ class LearnModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return entry.section_name if index.column() == 0 else entry.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return entry.title
+            return f"{entry.section_name}: {entry.title}"
         if role == ENTRY_ROLE:
             return entry
         return None
