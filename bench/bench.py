@@ -58,9 +58,7 @@ def startup(runs: int) -> None:
         ours, _ = measure("planner --smoke, later starts", planner, runs)
         print(f"{'start-up ratio':<34} {ours / bare:7.2f} x the bare window (target: at most 3x)")
         floor, _ = measure("floor: import sqlalchemy.orm + Qt", [sys.executable, "-c", FLOOR], runs)
-        print(
-            f"{'floor ratio':<34} {floor / bare:7.2f} x the bare window (SQLAlchemy + Qt only)"
-        )
+        print(f"{'floor ratio':<34} {floor / bare:7.2f} x the bare window (SQLAlchemy + Qt only)")
 
 
 def main() -> None:

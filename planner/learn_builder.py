@@ -116,52 +116,51 @@ def _price_entries(catalogue: Catalogue, group_names: dict[str, str]) -> list[Le
         )
     n = len(catalogue.travel)
     stay, deposit = catalogue.stay, catalogue.deposit
-    entries.append(
-        LearnEntry(
-            "travel:stay",
-            *_section("travel-costs"),
-            n,
+    fixed = (
+        (
+            "stay",
             "Recommended stay in Korea",
             "How long to plan to stay for treatment, recovery and follow-up.",
-            (("Length", stay.text),),
-            sources=(stay.source,),
-        )
-    )
-    entries.append(
-        LearnEntry(
-            "travel:deposit",
-            *_section("travel-costs"),
-            n + 1,
+            ("Length", stay.text),
+            stay.source,
+        ),
+        (
+            "deposit",
             "Usual deposit",
             "The share of the price clinics commonly ask for up front when booking.",
-            (("Deposit", deposit.text),),
-            sources=(deposit.source,),
-        )
+            ("Deposit", deposit.text),
+            deposit.source,
+        ),
     )
-    entries.append(
-        LearnEntry(
-            "travel:cost-factors",
-            *_section("packages"),
-            len(catalogue.packages),
-            "What drives the price",
-            "",
-            (),
-            tuple(f.text for f in catalogue.cost_factors),
-            tuple(dict.fromkeys(f.source for f in catalogue.cost_factors)),
+    for offset, (key, title, body, fact, source) in enumerate(fixed):
+        entries.append(
+            LearnEntry(
+                f"travel:{key}",
+                *_section("travel-costs"),
+                n + offset,
+                title,
+                body,
+                (fact,),
+                sources=(source,),
+            )
         )
+    lists = (
+        ("cost-factors", "What drives the price", catalogue.cost_factors),
+        ("cost-components", "What a price usually includes", catalogue.cost_components),
     )
-    entries.append(
-        LearnEntry(
-            "travel:cost-components",
-            *_section("packages"),
-            len(catalogue.packages) + 1,
-            "What a price usually includes",
-            "",
-            (),
-            tuple(c.text for c in catalogue.cost_components),
-            tuple(dict.fromkeys(c.source for c in catalogue.cost_components)),
+    for offset, (key, title, notes) in enumerate(lists):
+        entries.append(
+            LearnEntry(
+                f"travel:{key}",
+                *_section("packages"),
+                len(catalogue.packages) + offset,
+                title,
+                "",
+                (),
+                tuple(note.text for note in notes),
+                tuple(dict.fromkeys(note.source for note in notes)),
+            )
         )
-    )
     for i, c in enumerate(catalogue.country_costs):
         facts = [("Cost (USD)", c.text)]
         facts += [(r.label or "Range", describe_price(r.price)) for r in c.ranges if len(c.ranges) > 1]
