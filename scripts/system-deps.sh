@@ -1,10 +1,16 @@
 #!/bin/sh
-# Installs the Debian libraries Qt needs to draw (offscreen or in a window) when they are missing.
-# Does nothing when they are present; when they are missing and we cannot install, says which.
+# Installs the Debian libraries Qt needs when they are missing; does nothing when present.
+#   system-deps.sh offscreen   what headless tests need
+#   system-deps.sh window      what a real window needs (adds the X11 plugin's libraries, CJK fonts)
+# When packages are missing and cannot be installed (no root, no sudo), says which and fails.
 set -eu
-pkgs="libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0 libdbus-1-3 \
-libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xinerama0 \
-libxcb-randr0 libxcb-shape0 libxcb-xkb1 fonts-noto-cjk"
+offscreen="libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3"
+window="$offscreen libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
+libxcb-render-util0 libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libxcb-xkb1 fonts-noto-cjk"
+case "${1:-window}" in
+    offscreen) pkgs=$offscreen ;;
+    *) pkgs=$window ;;
+esac
 command -v dpkg >/dev/null 2>&1 || exit 0
 missing=""
 for p in $pkgs; do
