@@ -49,7 +49,7 @@ def main() -> int:
                 "Achilles, Lydian, May", "tendonitis", "US", "USD", date(2027, 5, 3), date(2027, 5, 12), ""
             ),
         )
-    window = MainWindow(db, Prompter(), settings_for(args.data_dir))
+    window = MainWindow(db, Prompter(), settings_for(db))
     width, height = (int(v) for v in args.size.split("x"))
     window.resize(width, height)
     window.move(0, 0)

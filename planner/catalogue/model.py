@@ -251,6 +251,3 @@ class Catalogue:
     questions: tuple[Question, ...]
     fingerprint: str
     """A hash of the files' bytes: a changed fingerprint means the catalogue needs syncing."""
-
-    def source_title(self, source_id: str) -> str:
-        return next((s.title for s in self.sources if s.id == source_id), source_id)

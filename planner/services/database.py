@@ -12,13 +12,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from planner.catalogue.errors import CatalogueError
 from planner.catalogue.files import catalogue_fingerprint
-from planner.datadir import DataDirError, prepare_data_dir
+from planner.datadir import DataDirError, create_private_file, prepare_data_dir
 from planner.db import migrate
 from planner.db.backup import backup_database
 from planner.db.catalogue_meta import FINGERPRINT_KEY
 from planner.db.engine import make_engine
 from planner.db.models import AppMeta
-from planner.paths import DATABASE_FILE, catalogue_dir
+from planner.paths import DATABASE_FILE, SETTINGS_FILE, catalogue_dir
 
 __all__ = ["CatalogueError", "DataDirError", "Database", "StartupError", "open_database"]
 
@@ -41,6 +41,12 @@ class Database:
         with self.sessions.begin() as session:
             yield session
 
+    def settings_path(self) -> Path:
+        """The window-settings file beside the database, created owner-only."""
+        path = self.data_dir / SETTINGS_FILE
+        create_private_file(path)
+        return path
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -54,6 +60,15 @@ def open_database(data_dir: Path, catalogue_path: Path | None = None) -> Databas
     fingerprint = catalogue_fingerprint(catalogue_path)
     path = data_dir / DATABASE_FILE
     engine = make_engine(path)
+    try:
+        return _prepare(data_dir, path, engine, catalogue_path, fingerprint)
+    except BaseException:
+        engine.dispose()
+        raise
+
+
+def _prepare(data_dir: Path, path: Path, engine: Engine, catalogue_path: Path, fingerprint: str) -> Database:
+    """Migrate (after a backup) and sync the catalogue; any failure leaves the data as it was."""
     backup = None
     if migrate.is_pending(engine):
         if inspect(engine).get_table_names():

@@ -55,7 +55,7 @@ def run_gui(data_dir: Path, smoke: bool = False) -> int:
         if not smoke:
             QMessageBox.critical(None, APP_NAME, f"{APP_NAME} cannot start.\n\n{error}")
         return 1
-    window = MainWindow(db, Prompter(), settings_for(data_dir))
+    window = MainWindow(db, Prompter(), settings_for(db))
     watcher = _FirstPaint(app)
     if smoke:
         window.installEventFilter(watcher)

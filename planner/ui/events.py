@@ -6,8 +6,6 @@ from PySide6.QtCore import QObject, Signal
 
 
 class AppEvents(QObject):
-    """Emitted after a service call changed data; `kind` names what changed (e.g. "plans")."""
-
-    changed = Signal(str)
-    plan_selected = Signal(object)
-    """The plan now shown (a `Plan`), or None when there is none."""
+    changed = Signal(str, object)
+    """Emitted after a service call changed data: what changed (e.g. "plans") and the id of the
+    item to show afterwards, or None."""

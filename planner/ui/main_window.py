@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -174,7 +172,6 @@ class MainWindow(QMainWindow):
         else:
             self.setWindowTitle(APP_NAME)
         self._show_page(self.nav.currentRow())
-        self.events.plan_selected.emit(plan)
 
     def _show_page(self, row: int) -> None:
         if row == NAV_LEARN:
@@ -184,9 +181,9 @@ class MainWindow(QMainWindow):
         else:
             self.stack.setCurrentWidget(self.overview)
 
-    def _data_changed(self, kind: str) -> None:
+    def _data_changed(self, kind: str, focus_id: object) -> None:
         if kind == "plans":
-            self._reload_plans()
+            self._reload_plans(focus_id if isinstance(focus_id, int) else None)
 
     # --- actions --------------------------------------------------------------------------
     def new_plan(self) -> None:
@@ -203,10 +200,9 @@ class MainWindow(QMainWindow):
     def _plan_created(self, wizard: PlanWizard) -> None:
         if wizard.created is None:
             return
-        self._reload_plans(wizard.created.id)
+        self.events.changed.emit("plans", wizard.created.id)
         self.nav.setCurrentRow(NAV_OVERVIEW)
         self.statusBar().showMessage(f"Created the plan “{wizard.created.name}”.", 5000)
-        self.events.changed.emit("plan-created")
 
     def rename_plan(self) -> None:
         plan = self.current_plan()
@@ -222,7 +218,7 @@ class MainWindow(QMainWindow):
         if name is None:
             return
         renamed = plan_service.rename_plan(self.db, plan.id, name)
-        self._reload_plans(renamed.id)
+        self.events.changed.emit("plans", renamed.id)
         self.statusBar().showMessage(f"Renamed to “{renamed.name}”.", 5000)
 
     def duplicate_plan(self) -> None:
@@ -230,7 +226,7 @@ class MainWindow(QMainWindow):
         if plan is None:
             return
         copy = plan_service.duplicate_plan(self.db, plan.id)
-        self._reload_plans(copy.id)
+        self.events.changed.emit("plans", copy.id)
         self.statusBar().showMessage(f"Made a copy: “{copy.name}”.", 5000)
 
     def delete_plan(self) -> None:
@@ -245,7 +241,7 @@ class MainWindow(QMainWindow):
         ):
             return
         plan_service.delete_plan(self.db, plan.id)
-        self._reload_plans()
+        self.events.changed.emit("plans", None)
         self.statusBar().showMessage(f"Deleted the plan “{plan.name}”.", 5000)
 
     def _search_reference(self) -> None:
@@ -285,5 +281,6 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def settings_for(data_dir: Path) -> QSettings:
-    return QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
+def settings_for(db: Database) -> QSettings:
+    """Window state kept beside the database, in an owner-only file."""
+    return QSettings(str(db.settings_path()), QSettings.Format.IniFormat)

@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from planner.ui.text_dialog import TextDialog
+
 
 class Prompter:
     """Blocking questions and notices. Every dialog that waits for an answer goes through here."""
@@ -26,8 +28,6 @@ class Prompter:
         problem: Callable[[str], str | None],
     ) -> str | None:
         """Ask for a text; `problem` says what is wrong with a candidate (shown at the field)."""
-        from planner.ui.text_dialog import TextDialog
-
         dialog = TextDialog(parent, title, label, current, problem)
         return dialog.text_value() if dialog.exec() else None
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from planner.db.models import ClinicAnnotationRow, ClinicRow, ConditionRow, ReferenceRow
@@ -88,3 +90,31 @@ def test_every_learn_entry_names_its_article_by_title(db: Database) -> None:
     assert entries
     for entry in entries:
         assert entry.sources and set(entry.sources) <= titles, entry.id
+
+
+def test_a_broken_catalogue_update_stops_the_start_and_changes_nothing(
+    data_dir: Path, catalogue_copy: Path
+) -> None:
+    from planner.catalogue.errors import CatalogueError
+    from planner.db.catalogue_meta import FINGERPRINT_KEY
+    from planner.db.models import AppMeta
+
+    first = open_database(data_dir, catalogue_copy)
+    with first.transaction() as session:
+        before = session.get_one(AppMeta, FINGERPRINT_KEY).value
+    first.close()
+    clinics = catalogue_copy / "clinics.toml"
+    clinics.write_text(
+        clinics.read_text(encoding="utf-8").replace('district = "Sinsa"', ""), encoding="utf-8"
+    )
+
+    with pytest.raises(CatalogueError, match='clinic "sh-clinic": missing "district"'):
+        open_database(data_dir, catalogue_copy)
+
+    raw = sqlite3.connect(data_dir / "planner.sqlite3")
+    try:
+        stored = raw.execute("SELECT value FROM app_meta WHERE key = ?", (FINGERPRINT_KEY,)).fetchone()
+        district = raw.execute("SELECT district FROM clinic WHERE catalogue_id = 'sh-clinic'").fetchone()
+    finally:
+        raw.close()
+    assert stored == (before,) and district == ("Sinsa",)

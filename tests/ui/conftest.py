@@ -61,7 +61,7 @@ def make_window(
     qtbot: QtBot, db: Database, data_dir: Path, prompter: FakePrompter
 ) -> Iterator[Callable[[], MainWindow]]:
     def build() -> MainWindow:
-        window = MainWindow(db, prompter, settings_for(data_dir))
+        window = MainWindow(db, prompter, settings_for(db))
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

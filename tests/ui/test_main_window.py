@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
@@ -71,8 +72,11 @@ def test_rename_and_duplicate(
     window.rename_action.trigger()
     assert window.plan_combo.currentText() == "Knee, Lydian, May"
 
-    window.duplicate_action.trigger()
+    with qtbot.waitSignal(window.events.changed) as signal:
+        window.duplicate_action.trigger()
+    assert signal.args is not None and signal.args[0] == "plans"
     assert window.plan_combo.currentText() == "Knee, Lydian, May (copy)"
+    assert window.current_plan() is not None and window.current_plan().id == signal.args[1]  # type: ignore[union-attr]
     assert sorted(p.name for p in plan_service.list_plans(db)) == [
         "Knee, Lydian, May",
         "Knee, Lydian, May (copy)",
@@ -113,7 +117,7 @@ def test_selecting_a_learn_row_with_the_keyboard_shows_it(
 
 
 def test_window_geometry_page_and_plan_are_remembered(
-    qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
+    qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan], db: Database
 ) -> None:
     add_plan("A")
     add_plan("B")
@@ -122,6 +126,9 @@ def test_window_geometry_page_and_plan_are_remembered(
     window.plan_combo.setCurrentIndex(window.plan_combo.findText("B"))
     window.nav.setCurrentRow(NAV_LEARN)
     window.close()
+
+    settings = db.data_dir / "settings.ini"
+    assert settings.exists() and stat.S_IMODE(settings.stat().st_mode) == 0o600
 
     again = make_window()
     assert (again.width(), again.height()) == (780, 640)
