@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from planner.search import matches
+
+__all__ = ["LearnEntry", "matches", "searchable"]
+
 
 @dataclass(frozen=True, slots=True)
 class LearnEntry:
@@ -26,8 +30,3 @@ def searchable(entry: LearnEntry) -> str:
     for label, value in entry.fields:
         parts += [label, value]
     return "\n".join(parts).casefold()
-
-
-def matches(search_text: str, query: str) -> bool:
-    """Every word of the query appears somewhere in the entry (case-insensitive)."""
-    return all(word in search_text for word in query.casefold().split())

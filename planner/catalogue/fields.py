@@ -62,6 +62,12 @@ class EntryReader:
             raise self.fail(f'"{key}" must be a whole number')
         return value
 
+    def flag(self, key: str) -> bool:
+        value = self._get(key, True)
+        if not isinstance(value, bool):
+            raise self.fail(f'"{key}" must be true or false')
+        return value
+
     def decimal(
         self, key: str, required: bool = True, where: Mapping[str, Any] | None = None
     ) -> Decimal | None:

@@ -126,6 +126,7 @@ def load_catalogue(directory: Path) -> m.Catalogue:
             r.refs("conditions", group_ids),
             r.refs("techniques", technique_ids),
             r.texts("approvals"),
+            r.flag("government_approved"),
             r.texts("claims"),
             r.sources(src),
         ),

@@ -73,6 +73,7 @@ class Clinic:
     conditions: tuple[str, ...]
     techniques: tuple[str, ...]
     approvals: tuple[str, ...]
+    government_approved: bool
     claims: tuple[str, ...]
     sources: tuple[str, ...]
 

@@ -20,14 +20,25 @@ from planner.db.models import (
     ChecklistTemplateRow,
     ClinicRow,
     ConditionRow,
+    FeeCategoryRow,
     JourneyStepRow,
     QuestionTemplateRow,
     ReferenceRow,
     SourceRow,
+    TechniqueRow,
 )
 from planner.learn_builder import build_learn_entries
 
-Row = TypeVar("Row", ConditionRow, JourneyStepRow, ChecklistTemplateRow, QuestionTemplateRow, SourceRow)
+Row = TypeVar(
+    "Row",
+    ConditionRow,
+    JourneyStepRow,
+    ChecklistTemplateRow,
+    QuestionTemplateRow,
+    SourceRow,
+    TechniqueRow,
+    FeeCategoryRow,
+)
 
 
 def sync_catalogue(session: Session, catalogue: Catalogue) -> None:
@@ -106,6 +117,16 @@ def sync_catalogue(session: Session, catalogue: Catalogue) -> None:
             for i, q in enumerate(catalogue.questions)
         ),
     )
+    _upsert(
+        session,
+        TechniqueRow,
+        ((t.id, {"name": t.name, "sort_order": i}) for i, t in enumerate(catalogue.techniques)),
+    )
+    _upsert(
+        session,
+        FeeCategoryRow,
+        ((f.id, {"name": f.name, "sort_order": i}) for i, f in enumerate(catalogue.fees)),
+    )
     _sync_clinics(session, catalogue)
     _replace_reference(session, catalogue)
     meta = session.get(AppMeta, FINGERPRINT_KEY)
@@ -171,6 +192,7 @@ def _clinic_values(clinic: Any) -> dict[str, Any]:
         "district": clinic.district,
         "location": clinic.location,
         "focus": clinic.focus,
+        "government_approved": clinic.government_approved,
         **{
             name: list_fields(name)
             for name in (

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 """The newest revision in migrations/versions; update it with every new migration."""
 
 
@@ -49,6 +49,18 @@ def upgrade_to_head(engine: Engine) -> None:
     from alembic import command
 
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    # Batch migrations rebuild tables; foreign keys stay off while they run (SQLite ignores the
+    # pragma inside a transaction) and are checked as a whole before the work is committed.
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"a migration left {len(broken)} broken references: {broken[:3]}")
+        finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()

@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, MetaData, String, Text
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING_CONVENTION = {
@@ -74,6 +84,7 @@ class ClinicRow(Base):
     conditions: Mapped[list[str]] = mapped_column(default=list)
     techniques: Mapped[list[str]] = mapped_column(default=list)
     approvals: Mapped[list[str]] = mapped_column(default=list)
+    government_approved: Mapped[bool] = mapped_column(default=False)
     claims: Mapped[list[str]] = mapped_column(default=list)
     sources: Mapped[list[str]] = mapped_column(default=list)
     retired: Mapped[bool] = mapped_column(default=False)
@@ -95,6 +106,26 @@ class ClinicAnnotationRow(Base):
     updated_at: Mapped[datetime]
 
     clinic: Mapped[ClinicRow] = relationship(back_populates="annotation")
+
+
+class TechniqueRow(Base):
+    """The technique vocabulary clinics are filtered by."""
+
+    __tablename__ = "technique"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    sort_order: Mapped[int]
+    retired: Mapped[bool] = mapped_column(default=False)
+
+
+class FeeCategoryRow(Base):
+    """A fee category from the articles' breakdown; quote lines may be filed under one."""
+
+    __tablename__ = "fee_category"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    sort_order: Mapped[int]
+    retired: Mapped[bool] = mapped_column(default=False)
 
 
 class ReferenceRow(Base):
@@ -169,5 +200,88 @@ class PlanRow(Base):
     departure_date: Mapped[date]
     return_date: Mapped[date]
     budget_limit_minor: Mapped[int | None]
+    clinic_id: Mapped[int | None] = mapped_column(ForeignKey("clinic.id", ondelete="SET NULL"))
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+
+
+class ShortlistRow(Base):
+    """A clinic on a plan's shortlist."""
+
+    __tablename__ = "shortlist"
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), primary_key=True)
+    clinic_id: Mapped[int] = mapped_column(ForeignKey("clinic.id", ondelete="CASCADE"), primary_key=True)
+    added_at: Mapped[datetime]
+
+
+class OwnQuestionRow(Base):
+    """A question the user added to the built-in list of what to ask each clinic."""
+
+    __tablename__ = "own_question"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+
+class ClinicAnswerRow(Base):
+    """The user's record of a clinic's answer to one question (built-in or their own)."""
+
+    __tablename__ = "clinic_answer"
+    __table_args__ = (
+        CheckConstraint("(template_id IS NULL) <> (own_question_id IS NULL)", name="one_question"),
+        UniqueConstraint("clinic_id", "template_id", name="uq_clinic_answer_template"),
+        UniqueConstraint("clinic_id", "own_question_id", name="uq_clinic_answer_own_question"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    clinic_id: Mapped[int] = mapped_column(ForeignKey("clinic.id", ondelete="CASCADE"))
+    template_id: Mapped[str | None] = mapped_column(ForeignKey("question_template.id"))
+    own_question_id: Mapped[int | None] = mapped_column(ForeignKey("own_question.id", ondelete="CASCADE"))
+    answer: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime]
+
+
+class QuoteRow(Base):
+    """A clinic's quote for a plan. At most one quote per plan is the accepted one."""
+
+    __tablename__ = "quote"
+    __table_args__ = (
+        CheckConstraint(
+            "deposit_basis_points IS NULL OR deposit_basis_points BETWEEN 0 AND 10000", name="deposit_range"
+        ),
+        CheckConstraint("valid_until IS NULL OR valid_until >= received_on", name="valid_after_received"),
+        Index("uq_quote_accepted_per_plan", "plan_id", unique=True, sqlite_where=text("accepted = 1")),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    clinic_id: Mapped[int] = mapped_column(ForeignKey("clinic.id", ondelete="CASCADE"), index=True)
+    currency: Mapped[str] = mapped_column(String(3))
+    received_on: Mapped[date]
+    valid_until: Mapped[date | None]
+    deposit_basis_points: Mapped[int | None]
+    refund_terms: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    accepted: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    lines: Mapped[list[QuoteLineRow]] = relationship(
+        back_populates="quote",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="QuoteLineRow.position",
+    )
+
+
+class QuoteLineRow(Base):
+    """One line of a quote: a fee category from the articles, or a free line of the user's."""
+
+    __tablename__ = "quote_line"
+    __table_args__ = (CheckConstraint("amount_minor >= 0", name="amount_not_negative"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quote_id: Mapped[int] = mapped_column(ForeignKey("quote.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    fee_category_id: Mapped[str | None] = mapped_column(ForeignKey("fee_category.id"))
+    label: Mapped[str] = mapped_column(Text)
+    amount_minor: Mapped[int]
+
+    quote: Mapped[QuoteRow] = relationship(back_populates="lines")

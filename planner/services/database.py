@@ -70,7 +70,8 @@ def open_database(data_dir: Path, catalogue_path: Path | None = None) -> Databas
 def _prepare(data_dir: Path, path: Path, engine: Engine, catalogue_path: Path, fingerprint: str) -> Database:
     """Migrate (after a backup) and sync the catalogue; any failure leaves the data as it was."""
     backup = None
-    if migrate.is_pending(engine):
+    migrated = migrate.is_pending(engine)
+    if migrated:
         if inspect(engine).get_table_names():
             backup = backup_database(path, "pre-migration")
         migrate.upgrade_to_head(engine)
@@ -79,7 +80,8 @@ def _prepare(data_dir: Path, path: Path, engine: Engine, catalogue_path: Path, f
         # Files unchanged since the last validated sync need no parsing; changed ones are
         # validated in full before anything is written.
         stored = session.get(AppMeta, FINGERPRINT_KEY)
-        if stored is None or stored.value != fingerprint:
+        # A migration may add tables the catalogue fills, so it always re-syncs.
+        if migrated or stored is None or stored.value != fingerprint:
             from planner.catalogue.loader import load_catalogue
             from planner.db.catalogue_sync import sync_catalogue
 

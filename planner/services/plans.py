@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner.countries import country_name
-from planner.db.models import ConditionRow, PlanRow
+from planner.db.models import ClinicRow, ConditionRow, PlanRow
+from planner.db.plan_copy import copy_plan_clinic_data
 from planner.money import Money
 from planner.plans import CleanPlan, PlanDraft, check_name, copy_name, validate_draft
+from planner.services.clock import utc_now
 from planner.services.database import Database
 from planner.validation import ValidationError
 
@@ -42,17 +44,16 @@ class Plan:
     return_: date
     budget_limit: Money | None
     created_at: datetime
+    clinic_id: int | None = None
+    clinic_name: str = ""
 
     @property
     def nights(self) -> int:
         return (self.return_ - self.departure).days
 
 
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-def _to_plan(row: PlanRow, condition: ConditionRow) -> Plan:
+def _to_plan(session: Session, row: PlanRow) -> Plan:
+    condition = session.get_one(ConditionRow, row.condition_id)
     budget = (
         Money.from_minor(row.budget_limit_minor, row.home_currency)
         if row.budget_limit_minor is not None
@@ -71,6 +72,8 @@ def _to_plan(row: PlanRow, condition: ConditionRow) -> Plan:
         row.return_date,
         budget,
         row.created_at,
+        row.clinic_id,
+        session.get_one(ClinicRow, row.clinic_id).name if row.clinic_id is not None else "",
     )
 
 
@@ -87,14 +90,14 @@ def _conditions(session: Session) -> set[str]:
 
 def list_plans(db: Database) -> list[Plan]:
     with db.transaction() as session:
-        rows = session.execute(select(PlanRow, ConditionRow).join(ConditionRow).order_by(PlanRow.name)).all()
-        return [_to_plan(plan, condition) for plan, condition in rows]
+        rows = session.scalars(select(PlanRow).order_by(PlanRow.name)).all()
+        return [_to_plan(session, row) for row in rows]
 
 
 def get_plan(db: Database, plan_id: int) -> Plan | None:
     with db.transaction() as session:
         row = session.get(PlanRow, plan_id)
-        return _to_plan(row, session.get_one(ConditionRow, row.condition_id)) if row else None
+        return _to_plan(session, row) if row else None
 
 
 def name_problem(db: Database, name: str, plan_id: int | None = None) -> str | None:
@@ -118,11 +121,11 @@ def create_plan(db: Database, draft: PlanDraft) -> Plan:
         row = _new_row(clean)
         session.add(row)
         session.flush()
-        return _to_plan(row, session.get_one(ConditionRow, row.condition_id))
+        return _to_plan(session, row)
 
 
 def _new_row(clean: CleanPlan) -> PlanRow:
-    now = _now()
+    now = utc_now()
     budget = (
         Money(clean.budget_limit, clean.home_currency).to_minor() if clean.budget_limit is not None else None
     )
@@ -145,15 +148,15 @@ def rename_plan(db: Database, plan_id: int, name: str) -> Plan:
         if message := check_name(name, _taken(session, plan_id)):
             raise ValidationError.single("name", message)
         row.name = " ".join(name.split())
-        row.updated_at = _now()
+        row.updated_at = utc_now()
         session.flush()
-        return _to_plan(row, session.get_one(ConditionRow, row.condition_id))
+        return _to_plan(session, row)
 
 
 def duplicate_plan(db: Database, plan_id: int) -> Plan:
     with db.transaction() as session:
         source = session.get_one(PlanRow, plan_id)
-        now = _now()
+        now = utc_now()
         copy = PlanRow(
             name=copy_name(source.name, _taken(session)),
             condition_id=source.condition_id,
@@ -162,12 +165,14 @@ def duplicate_plan(db: Database, plan_id: int) -> Plan:
             departure_date=source.departure_date,
             return_date=source.return_date,
             budget_limit_minor=source.budget_limit_minor,
+            clinic_id=source.clinic_id,
             created_at=now,
             updated_at=now,
         )
         session.add(copy)
         session.flush()
-        return _to_plan(copy, session.get_one(ConditionRow, copy.condition_id))
+        copy_plan_clinic_data(session, source.id, copy.id)
+        return _to_plan(session, copy)
 
 
 def delete_plan(db: Database, plan_id: int) -> None:

@@ -1,0 +1,116 @@
+"""The user's own clinics, notes and ratings: drafts as typed and their rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.validation import raise_if_any
+
+MAX_CLINIC_NAME = 120
+MAX_NOTE = 20_000
+RATINGS = range(1, 6)
+
+
+@dataclass(frozen=True, slots=True)
+class ClinicDraft:
+    """The clinic form's fields; list fields hold one item per line as typed."""
+
+    name: str
+    city: str = "Seoul"
+    district: str = ""
+    location: str = ""
+    focus: str = ""
+    lead_doctors: str = ""
+    key_features: str = ""
+    special_techniques: str = ""
+    treatments: str = ""
+    condition_groups: tuple[str, ...] = ()
+    technique_ids: tuple[str, ...] = ()
+    approvals: str = ""
+    government_approved: bool = False
+    claims: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CleanClinic:
+    name: str
+    city: str
+    district: str
+    location: str
+    focus: str
+    lead_doctors: tuple[str, ...]
+    key_features: tuple[str, ...]
+    special_techniques: tuple[str, ...]
+    treatments: tuple[str, ...]
+    condition_groups: tuple[str, ...]
+    technique_ids: tuple[str, ...]
+    approvals: tuple[str, ...]
+    government_approved: bool
+    claims: tuple[str, ...]
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def lines_of(text: str) -> tuple[str, ...]:
+    """Each non-blank line, tidied; "- " or "• " bullets typed by habit are dropped."""
+    items = (one_line(line).removeprefix("- ").removeprefix("• ") for line in text.splitlines())
+    return tuple(item for item in items if item)
+
+
+def check_clinic_name(name: str, taken: set[str]) -> str | None:
+    """A message for a bad clinic name, or None. `taken` holds other clinics' names, casefolded."""
+    cleaned = one_line(name)
+    if not cleaned:
+        return "A clinic needs a name."
+    if len(cleaned) > MAX_CLINIC_NAME:
+        return f"Keep the name under {MAX_CLINIC_NAME} characters."
+    if cleaned.casefold() in taken:
+        return f"There is already a clinic called “{cleaned}”."
+    return None
+
+
+def validate_clinic(
+    draft: ClinicDraft, taken: set[str], groups: set[str], techniques: set[str]
+) -> CleanClinic:
+    errors: dict[str, str] = {}
+    if problem := check_clinic_name(draft.name, taken):
+        errors["name"] = problem
+    if unknown := set(draft.condition_groups) - groups:
+        errors["conditions"] = f"Unknown condition group: {', '.join(sorted(unknown))}."
+    if unknown := set(draft.technique_ids) - techniques:
+        errors["techniques"] = f"Unknown technique: {', '.join(sorted(unknown))}."
+    raise_if_any(errors)
+    return CleanClinic(
+        one_line(draft.name),
+        one_line(draft.city),
+        one_line(draft.district),
+        one_line(draft.location),
+        draft.focus.strip(),
+        lines_of(draft.lead_doctors),
+        lines_of(draft.key_features),
+        lines_of(draft.special_techniques),
+        lines_of(draft.treatments),
+        tuple(g for g in groups_in_order(groups) if g in draft.condition_groups),
+        tuple(dict.fromkeys(draft.technique_ids)),
+        lines_of(draft.approvals),
+        draft.government_approved,
+        lines_of(draft.claims),
+    )
+
+
+def groups_in_order(groups: set[str]) -> list[str]:
+    return sorted(groups, key=lambda g: (g != "soft-tissue", g))
+
+
+def check_rating(rating: int | None) -> str | None:
+    if rating is None or rating in RATINGS:
+        return None
+    return "A rating is from 1 to 5 stars."
+
+
+def check_note(note: str) -> str | None:
+    if len(note) > MAX_NOTE:
+        return f"Keep the note under {MAX_NOTE:,} characters."
+    return None

@@ -1,0 +1,55 @@
+"""A plan's shortlist of clinics and the one clinic it has chosen."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from planner.db.models import ClinicRow, PlanRow, ShortlistRow
+from planner.services.clock import utc_now
+from planner.services.database import Database
+
+
+def shortlisted_ids(db: Database, plan_id: int) -> frozenset[int]:
+    with db.transaction() as session:
+        return frozenset(
+            session.scalars(select(ShortlistRow.clinic_id).where(ShortlistRow.plan_id == plan_id))
+        )
+
+
+def _add(session: Session, plan_id: int, clinic_id: int) -> None:
+    if session.get(ShortlistRow, (plan_id, clinic_id)) is None:
+        session.add(ShortlistRow(plan_id=plan_id, clinic_id=clinic_id, added_at=utc_now()))
+
+
+def set_shortlisted(db: Database, plan_id: int, clinic_id: int, shortlisted: bool) -> None:
+    """Put a clinic on the plan's shortlist or take it off. Taking off the chosen clinic also
+    un-chooses it."""
+    with db.transaction() as session:
+        plan = session.get_one(PlanRow, plan_id)
+        session.get_one(ClinicRow, clinic_id)
+        if shortlisted:
+            _add(session, plan_id, clinic_id)
+            return
+        session.execute(
+            delete(ShortlistRow).where(ShortlistRow.plan_id == plan_id, ShortlistRow.clinic_id == clinic_id)
+        )
+        if plan.clinic_id == clinic_id:
+            plan.clinic_id = None
+            plan.updated_at = utc_now()
+
+
+def choose_clinic(db: Database, plan_id: int, clinic_id: int | None) -> None:
+    """Make a clinic the plan's clinic (it joins the shortlist too), or clear the choice."""
+    with db.transaction() as session:
+        choose_in(session, plan_id, clinic_id)
+
+
+def choose_in(session: Session, plan_id: int, clinic_id: int | None) -> None:
+    """`choose_clinic` as part of a larger unit of work."""
+    plan = session.get_one(PlanRow, plan_id)
+    if clinic_id is not None:
+        session.get_one(ClinicRow, clinic_id)
+        _add(session, plan_id, clinic_id)
+    plan.clinic_id = clinic_id
+    plan.updated_at = utc_now()
