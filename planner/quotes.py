@@ -16,6 +16,7 @@ from planner.validation import raise_if_any
 
 MAX_LINES = 60
 MAX_LABEL_LENGTH = 200
+FALLBACK_CURRENCY = "USD"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,11 @@ class Quote:
         return f"{self.clinic_name}, received {self.received_on:%d %b %Y}"
 
 
+def percent_text(percent: Decimal) -> str:
+    """10.00 as "10 %", 12.50 as "12.5 %"."""
+    return f"{percent.normalize():f} %"
+
+
 def quote_total(lines: tuple[QuoteLine, ...] | list[QuoteLine]) -> Decimal:
     return sum((line.amount for line in lines), Decimal(0))
 
@@ -122,8 +128,8 @@ def _clean_line(
     errors: dict[str, str],
 ) -> QuoteLine | None:
     label = " ".join(line.label.split())
-    if line.category_id is None and not label and not line.amount.strip():
-        return None
+    if not label and not line.amount.strip():
+        return None  # left empty, even if a fee category was picked
     if line.category_id is not None and line.category_id not in categories:
         errors[f"line{number}.label"] = "That fee category no longer exists; choose another."
         return None
@@ -132,20 +138,20 @@ def _clean_line(
         errors[f"line{number}.label"] = "Say what this line is for, or pick a fee category."
     elif len(label) > MAX_LABEL_LENGTH:
         errors[f"line{number}.label"] = f"Keep the description under {MAX_LABEL_LENGTH} characters."
-    if currency is None:
-        return None
     try:
-        amount = parse_amount(line.amount, currency)
+        # With the currency still unknown, amounts are checked as if in dollars.
+        amount = parse_amount(line.amount, currency or FALLBACK_CURRENCY)
     except MoneyError as error:
         errors[f"line{number}.amount"] = str(error)
         return None
-    return QuoteLine(line.category_id, label, amount)
+    return QuoteLine(line.category_id, label, amount) if currency else None
 
 
 def validate_quote(draft: QuoteDraft, categories: dict[str, str]) -> CleanQuote:
     """Check a draft; raise ValidationError with a message per field, lines as `line<N>.<field>`.
 
-    `categories` maps fee category ids to names. Lines left wholly empty are dropped.
+    `categories` maps fee category ids to names. Lines with neither a description nor an amount
+    are dropped, so a form pre-filled with the fee categories may leave some blank.
     """
     errors: dict[str, str] = {}
     currency: str | None

@@ -1,8 +1,10 @@
 """Developer aid: open the app in a given state, to look at it (e.g. under ../shared/tools/xshot).
 
-    python scripts/show.py DATA_DIR [empty|wizard|wizard-errors|plan|learn] [--size 1280x800]
+    python scripts/show.py DATA_DIR STATE [--size 1280x800] [--search TEXT]
 
-Creates sample plans in DATA_DIR for the "plan" and "learn" states. Never used by the app itself.
+STATE: empty, wizard, wizard-errors, plan, learn, clinics, clinics-empty, compare, quote,
+quote-errors, quote-compare, clinic-form. Creates sample plans (and for the clinic states a
+shortlist, notes, answers and two quotes) in DATA_DIR. Never used by the app itself.
 """
 
 from __future__ import annotations
@@ -12,10 +14,15 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QItemSelectionModel, QTimer
 
+from planner.quotes import QuoteDraft, QuoteLineDraft
+from planner.services import clinics as clinic_service
 from planner.services import plans as plan_service
-from planner.services.database import open_database
+from planner.services import questions as question_service
+from planner.services import quotes as quote_service
+from planner.services import shortlist as shortlist_service
+from planner.services.database import Database, open_database
 from planner.ui.application import make_application
 from planner.ui.main_window import MainWindow, settings_for
 from planner.ui.prompter import Prompter
@@ -30,7 +37,11 @@ def main() -> int:
     args = parser.parse_args()
     app = make_application()
     db = open_database(args.data_dir)
-    if args.state in ("plan", "learn") and not plan_service.list_plans(db):
+    if (
+        args.state not in ("empty",)
+        and not args.state.startswith("wizard")
+        and not plan_service.list_plans(db)
+    ):
         plan_service.create_plan(
             db,
             plan_service.PlanDraft(
@@ -49,6 +60,8 @@ def main() -> int:
                 "Achilles, Lydian, May", "tendonitis", "US", "USD", date(2027, 5, 3), date(2027, 5, 12), ""
             ),
         )
+        if args.state not in ("plan", "learn"):
+            add_clinic_samples(db)
     window = MainWindow(db, Prompter(), settings_for(db))
     width, height = (int(v) for v in args.size.split("x"))
     window.resize(width, height)
@@ -70,7 +83,88 @@ def main() -> int:
             wizard.return_edit.setDate(wizard.departure_edit.date().addDays(-3))
             wizard.budget_edit.setText("-500")
             QTimer.singleShot(300, wizard.validateCurrentPage)
+    if args.state.startswith(("clinics", "compare", "quote", "clinic-")):
+        show_clinic_state(window, args.state, args.search)
     return app.exec()
+
+
+def add_clinic_samples(db: Database) -> None:
+    plan = plan_service.list_plans(db)[1]
+    clinics = {c.catalogue_id: c for c in clinic_service.list_clinics(db)}
+    for key in ("cellinique", "lydian", "theplus"):
+        shortlist_service.set_shortlisted(db, plan.id, clinics[key].id, True)
+    clinic_service.save_notes(
+        db, clinics["cellinique"].id, "Friendly video call; answered every question.", 4
+    )
+    clinic_service.save_notes(db, clinics["lydian"].id, "Approved provider; slower to reply.", 5)
+    question_service.save_answer(
+        db, clinics["cellinique"].id, "builtin:cell-source", "My own fat (autologous)"
+    )
+    question_service.save_answer(
+        db, clinics["lydian"].id, "builtin:cell-source", "Own fat, processed in their lab"
+    )
+    for key, amounts in (
+        ("cellinique", ("3,500", "1,200", "2,000")),
+        ("lydian", ("4,200", "1,500", "1,800")),
+    ):
+        quote_service.save_quote(
+            db,
+            plan.id,
+            QuoteDraft(
+                clinics[key].id,
+                "USD",
+                date(2027, 1, 10),
+                date(2027, 3, 31),
+                "10",
+                "Deposit refundable up to 14 days before treatment",
+                "",
+                (
+                    QuoteLineDraft("surgeon", "", amounts[0]),
+                    QuoteLineDraft("anesthesia", "", amounts[1]),
+                    QuoteLineDraft("facility", "", amounts[2]),
+                    QuoteLineDraft(None, "Airport pick-up", "80"),
+                ),
+            ),
+        )
+
+
+def show_clinic_state(window: MainWindow, state: str, search: str) -> None:
+    window.plan_combo.setCurrentIndex(window.plan_combo.findText("Knee, Cellinique, March"))
+    window.clinics_action.trigger()
+    page = window.clinics
+    page.filters.search.setText(search)
+    if state == "clinics-empty":
+        page.filters.search.setText("Busan")
+        page.filters.approved.setChecked(True)
+        return
+    lydian = next(c for c in page.model.clinics if c.catalogue_id == "lydian")
+    page.reload(lydian.id)
+    if state == "compare":
+        page.table.selectAll()
+        selection = page.table.selectionModel()
+        last = page.proxy.index(page.proxy.rowCount() - 1, 0)
+        selection.select(
+            last, QItemSelectionModel.SelectionFlag.Deselect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        page.compare_selected()
+    if state.startswith("quote"):
+        page.detail.tabs.setCurrentWidget(page.detail.quotes)
+    if state == "quote-compare":
+        page.detail.quotes.compare_quotes()
+    if state in ("quote", "quote-errors"):
+        page.detail.quotes.edit_quote()
+        dialog = page.detail.quotes.dialog
+        assert dialog is not None
+        if state == "quote-errors":
+            dialog.currency.setCurrentText("XYZ")
+            dialog.deposit.setText("120")
+            dialog.rows[0].amount.setText("-50")
+            QTimer.singleShot(300, dialog.accept)
+    if state == "clinic-form":
+        page.add_clinic()
+        assert page.clinic_dialog is not None
+        page.clinic_dialog.name.setText("")
+        QTimer.singleShot(300, page.clinic_dialog.accept)
 
 
 if __name__ == "__main__":

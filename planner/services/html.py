@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
+from planner.clinics import CONDITION_GROUPS, Clinic
+from planner.compare import stars
 from planner.learn import LearnEntry
 from planner.services.journey import JourneyStep
 from planner.services.plans import Plan
@@ -48,6 +50,7 @@ def plan_overview_html(plan: Plan, steps: list[JourneyStep], locale: str = "en_U
             ("Treatment for", f"{plan.condition_name} ({plan.condition_group})"),
             ("Trip", f"{plan.departure:%A %d %B %Y} to {plan.return_:%A %d %B %Y} ({plan.nights} nights)"),
             ("Home", f"{plan.home_country_name}, paying in {plan.home_currency}"),
+            ("Clinic", plan.clinic_name or "Not chosen yet: compare clinics on the Clinics page"),
             ("Budget limit", budget),
         ]
     )
@@ -64,3 +67,49 @@ def plan_overview_html(plan: Plan, steps: list[JourneyStep], locale: str = "en_U
         )
     journey = f'<table cellspacing="0" cellpadding="5" width="100%">{"".join(rows)}</table>'
     return f"<h1>{escape(plan.name)}</h1>{facts}<h2>The journey ahead</h2>{journey}"
+
+
+def _section(title: str, body: str) -> str:
+    return f"<h3>{escape(title)}</h3>{body}" if body else ""
+
+
+def clinic_html(clinic: Clinic, with_title: bool = True) -> str:
+    """Every fact about a clinic, the clinic's own marketing kept apart as claims to verify."""
+    origin = (
+        "Added by you"
+        if clinic.own
+        else "Described in " + ", ".join(f"“{escape(title)}”" for title in clinic.sources)
+    )
+    facts = fact_table(
+        [
+            (label, value)
+            for label, value in (
+                ("Location", clinic.location or ", ".join(p for p in (clinic.district, clinic.city) if p)),
+                ("District", clinic.district),
+                ("Lead doctors", ", ".join(clinic.lead_doctors) or "Not named"),
+                ("Treats", ", ".join(CONDITION_GROUPS.get(g, g) for g in clinic.condition_groups)),
+                ("Techniques", ", ".join(t.name for t in clinic.techniques)),
+                ("Government-approved", "Yes" if clinic.government_approved else "Not stated"),
+                ("Your rating", stars(clinic.rating)),
+            )
+            if value
+        ]
+    )
+    claims = ""
+    if clinic.claims:
+        claims = (
+            '<h3>Claims to verify</h3><p class="hint">The clinic says these things about itself. '
+            "They are marketing, not checked facts: ask for evidence before you rely on them.</p>"
+            f'<div class="claims">{bullet_list(clinic.claims)}</div>'
+        )
+    note = _section("Your note", paragraphs(clinic.note))
+    return (
+        f"{f'<h2>{escape(clinic.name)}</h2>' if with_title else ''}"
+        f'<p class="source">{origin}</p>'
+        f"{paragraphs(clinic.focus)}{facts}"
+        f"{_section('Key features', bullet_list(clinic.key_features))}"
+        f"{_section('Special techniques', bullet_list(clinic.special_techniques))}"
+        f"{_section('Treatments offered', bullet_list(clinic.treatments))}"
+        f"{_section('Approvals and certifications', bullet_list(clinic.approvals) or '<p>None stated.</p>')}"
+        f"{claims}{note}"
+    )

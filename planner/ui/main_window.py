@@ -21,6 +21,7 @@ from planner.services import learn as learn_service
 from planner.services import plans as plan_service
 from planner.services.database import Database
 from planner.services.plans import Plan
+from planner.ui.clinics_page import ClinicsPage
 from planner.ui.events import AppEvents
 from planner.ui.learn_page import LearnPage
 from planner.ui.overview_page import OverviewPage
@@ -29,7 +30,7 @@ from planner.ui.plan_wizard import PlanWizard
 from planner.ui.prompter import Prompter
 from planner.ui.welcome_page import WelcomePage
 
-NAV_OVERVIEW, NAV_LEARN = 0, 1
+NAV_OVERVIEW, NAV_CLINICS, NAV_LEARN = 0, 1, 2
 
 
 class MainWindow(QMainWindow):
@@ -54,13 +55,14 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage()
         self.overview = OverviewPage()
         self.learn = LearnPage()
+        self.clinics = ClinicsPage(db, prompter, self.events)
         self.stack = QStackedWidget()
-        for page in (self.welcome, self.overview, self.learn):
+        for page in (self.welcome, self.overview, self.clinics, self.learn):
             self.stack.addWidget(page)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName("Pages")
-        self.nav.addItems(["Plan overview", "Learn"])
+        self.nav.addItems(["Plan overview", "Clinics", "Learn"])
         self.nav.setFixedWidth(170)
         self.nav.currentRowChanged.connect(self._show_page)
 
@@ -117,8 +119,11 @@ class MainWindow(QMainWindow):
         self.overview_action = self._action(
             "Plan &overview", "Ctrl+1", lambda: self.nav.setCurrentRow(NAV_OVERVIEW)
         )
-        self.learn_action = self._action("&Learn", "Ctrl+2", lambda: self.nav.setCurrentRow(NAV_LEARN))
-        self.search_action = self._action("&Search the reference", "Ctrl+F", self._search_reference)
+        self.clinics_action = self._action("&Clinics", "Ctrl+2", lambda: self.nav.setCurrentRow(NAV_CLINICS))
+        self.learn_action = self._action("&Learn", "Ctrl+3", lambda: self.nav.setCurrentRow(NAV_LEARN))
+        self.search_action = self._action(
+            "&Search", "Ctrl+F", self._search, "Search the clinics on the Clinics page, else the reference"
+        )
         self.about_action = self._action("&About", "F1", self.show_about)
 
     def _build_toolbar(self) -> None:
@@ -141,7 +146,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = menus.addMenu("&View")
-        for action in (self.overview_action, self.learn_action, self.search_action):
+        for action in (self.overview_action, self.clinics_action, self.learn_action, self.search_action):
             view_menu.addAction(action)
         help_menu = menus.addMenu("&Help")
         help_menu.addAction(self.about_action)
@@ -166,6 +171,7 @@ class MainWindow(QMainWindow):
         for action in (self.rename_action, self.duplicate_action, self.delete_action):
             action.setEnabled(has_plan)
         self.plan_combo.setEnabled(has_plan)
+        self.clinics.set_plan(plan)
         if plan is not None:
             self.overview.show_plan(plan, self._steps)
             self.setWindowTitle(f"{plan.name} — {APP_NAME}")
@@ -176,6 +182,8 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         if row == NAV_LEARN:
             self.stack.setCurrentWidget(self.learn)
+        elif row == NAV_CLINICS:
+            self.stack.setCurrentWidget(self.clinics)
         elif self.current_plan() is None:
             self.stack.setCurrentWidget(self.welcome)
         else:
@@ -184,6 +192,10 @@ class MainWindow(QMainWindow):
     def _data_changed(self, kind: str, focus_id: object) -> None:
         if kind == "plans":
             self._reload_plans(focus_id if isinstance(focus_id, int) else None)
+        elif kind == "clinics":
+            self.clinics.reload(focus_id if isinstance(focus_id, int) else None)
+        elif kind in ("quotes", "answers"):
+            self.clinics.reload()
 
     # --- actions --------------------------------------------------------------------------
     def new_plan(self) -> None:
@@ -244,7 +256,10 @@ class MainWindow(QMainWindow):
         self.events.changed.emit("plans", None)
         self.statusBar().showMessage(f"Deleted the plan “{plan.name}”.", 5000)
 
-    def _search_reference(self) -> None:
+    def _search(self) -> None:
+        if self.nav.currentRow() == NAV_CLINICS:
+            self.clinics.focus_search()
+            return
         self.nav.setCurrentRow(NAV_LEARN)
         self.learn.focus_search()
 

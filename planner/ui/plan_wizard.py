@@ -8,12 +8,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
-    QDateEdit,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -26,28 +23,11 @@ from planner.services import catalogue as catalogue_service
 from planner.services import plans as plan_service
 from planner.services.database import Database
 from planner.services.plans import Plan, PlanDraft
-from planner.ui.widgets import ErrorLabel
+from planner.ui.forms import CheckedForm, currency_code, currency_combo, date_edit, searchable_combo, to_date
 from planner.validation import ValidationError
 
 DEFAULT_LEAD_DAYS = 56
 DEFAULT_STAY_DAYS = 10
-
-
-def _searchable_combo(name: str) -> QComboBox:
-    combo = QComboBox()
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    combo.setAccessibleName(name)
-    completer = combo.completer()
-    assert completer is not None
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    return combo
-
-
-def _to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class _Page(QWizardPage):
@@ -60,37 +40,17 @@ class _Page(QWizardPage):
         self.plan_wizard = wizard
         self.setTitle(title)
         self.setSubTitle(subtitle)
-        self.errors: dict[str, ErrorLabel] = {}
-        self.form = QFormLayout()
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form = CheckedForm()
+        self.errors = self.form.errors
         outer = QVBoxLayout(self)
         outer.addLayout(self.form)
         outer.addStretch(1)
 
     def add_field(self, key: str, label: str, widget: QWidget, hint: str | QLabel = "") -> None:
-        error = ErrorLabel(label.rstrip(":").replace("&", ""))
-        self.errors[key] = error
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        if hint:
-            note = hint if isinstance(hint, QLabel) else QLabel(hint)
-            note.setObjectName("hint")
-            note.setWordWrap(True)
-            column.addWidget(note)
-        column.addWidget(error)
-        caption = QLabel(label)
-        caption.setBuddy(widget)
-        self.form.addRow(caption, box)
+        self.form.add_field(key, label, widget, hint)
 
     def show_problems(self, problems: dict[str, str]) -> bool:
-        """Show the messages that belong on this page; True when there are none."""
-        mine = {k: v for k, v in problems.items() if k in self.errors}
-        for key, label in self.errors.items():
-            label.show_problem(mine.get(key))
-        return not mine
+        return self.form.show_problems(problems)
 
     def validatePage(self) -> bool:
         return self.show_problems(plan_service.check_draft(self.plan_wizard.db, self.plan_wizard.draft()))
@@ -137,7 +97,7 @@ class PlanWizard(QWizard):
         self.home_page = _Page(
             self, "Where you live", "Costs at home and totals in your own currency use these."
         )
-        self.country_combo = _searchable_combo("Home country")
+        self.country_combo = searchable_combo("Home country")
         for country in catalogue_service.country_choices():
             self.country_combo.addItem(country.name, country.code)
         self.country_combo.setCurrentIndex(-1)
@@ -146,11 +106,7 @@ class PlanWizard(QWizard):
         assert country_line is not None
         country_line.setPlaceholderText("Type to search, e.g. United Kingdom")
         self.home_page.add_field("home_country", "Home &country:", self.country_combo)
-        self.currency_combo = _searchable_combo("Home currency")
-        for currency in catalogue_service.currency_choices():
-            self.currency_combo.addItem(f"{currency.code} — {currency.name}", currency.code)
-        self.currency_combo.setCurrentIndex(-1)
-        self.currency_combo.setCurrentText("")
+        self.currency_combo = currency_combo("Home currency")
         self.home_page.add_field(
             "home_currency",
             "Home c&urrency:",
@@ -171,8 +127,8 @@ class PlanWizard(QWizard):
             "Rough dates are fine; you can change them later. The articles "
             "recommend staying 7–10 days in Korea.",
         )
-        self.departure_edit = self._date_edit("Departure date", start)
-        self.return_edit = self._date_edit("Return date", start + timedelta(days=DEFAULT_STAY_DAYS))
+        self.departure_edit = date_edit("Departure date", start)
+        self.return_edit = date_edit("Return date", start + timedelta(days=DEFAULT_STAY_DAYS))
         self.trip_page.add_field("departure", "&Departure:", self.departure_edit)
         self.stay_label = QLabel()
         self.stay_label.setObjectName("hint")
@@ -194,14 +150,6 @@ class PlanWizard(QWizard):
             self.addPage(page)
         self.trip_page.setFinalPage(True)
 
-    @staticmethod
-    def _date_edit(name: str, value: date) -> QDateEdit:
-        edit = QDateEdit(QDate(value.year, value.month, value.day))
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMM yyyy")
-        edit.setAccessibleName(name)
-        return edit
-
     def _show_condition_summary(self) -> None:
         self.condition_summary.setText(
             str(self.condition_combo.currentData(Qt.ItemDataRole.ToolTipRole) or "")
@@ -215,8 +163,8 @@ class PlanWizard(QWizard):
             self.currency_combo.setCurrentIndex(self.currency_combo.findData(currency))
 
     def _show_stay(self) -> None:
-        days = _to_date(self.departure_edit.date()).toordinal()
-        nights = _to_date(self.return_edit.date()).toordinal() - days
+        days = to_date(self.departure_edit.date()).toordinal()
+        nights = to_date(self.return_edit.date()).toordinal() - days
         self.stay_label.setText(f"{nights} nights away" if nights >= 0 else "")
 
     def _country_code(self) -> str:
@@ -228,18 +176,14 @@ class PlanWizard(QWizard):
             return str(self.country_combo.itemData(index))
         return text.upper() if len(text) == 2 else ""
 
-    def _currency_code(self) -> str:
-        text = self.currency_combo.currentText().strip()
-        return text.split(" ", 1)[0].upper() if text else ""
-
     def draft(self) -> PlanDraft:
         return PlanDraft(
             name=self.name_edit.text(),
             condition_id=str(self.condition_combo.currentData() or ""),
             home_country=self._country_code(),
-            home_currency=self._currency_code(),
-            departure=_to_date(self.departure_edit.date()),
-            return_=_to_date(self.return_edit.date()),
+            home_currency=currency_code(self.currency_combo),
+            departure=to_date(self.departure_edit.date()),
+            return_=to_date(self.return_edit.date()),
             budget_limit=self.budget_edit.text(),
         )
 

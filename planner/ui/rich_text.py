@@ -13,6 +13,8 @@ th { color: #33414d; }
 .hint { color: #5c6770; }
 .phase { color: #ffffff; background-color: #1d3557; font-weight: bold; }
 .num { color: #1d3557; font-weight: bold; }
+h3 { color: #33414d; font-size: 11pt; margin-top: 12px; }
+.claims { color: #7a4b00; }
 """
 
 

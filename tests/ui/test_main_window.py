@@ -150,5 +150,6 @@ def test_keyboard_shortcuts_are_set(make_window: Callable[[], MainWindow]) -> No
     assert shortcuts["&New plan…"] == "Ctrl+N"
     assert shortcuts["&Rename plan…"] == "F2"
     assert shortcuts["&Quit"] == "Ctrl+Q"
-    assert shortcuts["&Learn"] == "Ctrl+2"
-    assert shortcuts["&Search the reference"] == "Ctrl+F"
+    assert shortcuts["&Clinics"] == "Ctrl+2"
+    assert shortcuts["&Learn"] == "Ctrl+3"
+    assert shortcuts["&Search"] == "Ctrl+F"

@@ -1,0 +1,89 @@
+"""Pieces every form shares: fields with their message underneath, searchable and currency
+combos, and date editors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from planner.services import catalogue as catalogue_service
+from planner.ui.widgets import ErrorLabel
+
+
+class CheckedForm(QFormLayout):
+    """A form layout whose fields each carry an ErrorLabel, shown by `show_problems`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.errors: dict[str, ErrorLabel] = {}
+
+    def add_field(self, key: str, label: str, widget: QWidget, hint: str | QLabel = "") -> None:
+        error = ErrorLabel(label.rstrip(":").replace("&", ""))
+        self.errors[key] = error
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        if hint:
+            note = hint if isinstance(hint, QLabel) else QLabel(hint)
+            note.setObjectName("hint")
+            note.setWordWrap(True)
+            column.addWidget(note)
+        column.addWidget(error)
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        self.addRow(caption, box)
+
+    def show_problems(self, problems: dict[str, str]) -> bool:
+        """Show the messages that belong to this form's fields; True when there are none."""
+        mine = {k: v for k, v in problems.items() if k in self.errors}
+        for key, label in self.errors.items():
+            label.show_problem(mine.get(key))
+        return not mine
+
+
+def searchable_combo(name: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.setAccessibleName(name)
+    completer = combo.completer()
+    assert completer is not None
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return combo
+
+
+def currency_combo(name: str, current: str = "") -> QComboBox:
+    """Every ISO 4217 currency as "CODE — name"; any text may be typed (checked on save)."""
+    combo = searchable_combo(name)
+    for currency in catalogue_service.currency_choices():
+        combo.addItem(f"{currency.code} — {currency.name}", currency.code)
+    index = combo.findData(current) if current else -1
+    combo.setCurrentIndex(index)
+    if index < 0:
+        combo.setCurrentText(current)
+    return combo
+
+
+def currency_code(combo: QComboBox) -> str:
+    """The code typed or picked: the first word of the combo's text, upper-cased."""
+    text = combo.currentText().strip()
+    return text.split(" ", 1)[0].upper() if text else ""
+
+
+def to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def date_edit(name: str, value: date) -> QDateEdit:
+    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy")
+    edit.setAccessibleName(name)
+    return edit
