@@ -84,7 +84,7 @@ class ClinicQuery:
     @property
     def narrowed(self) -> bool:
         """True when anything beyond the default view is asked for."""
-        return self != ClinicQuery(show_hidden=self.show_hidden)
+        return replace(self, text=self.text.strip()) != ClinicQuery(show_hidden=self.show_hidden)
 
 
 FACETS = ("text", "condition", "technique", "district", "approved", "shortlist")

@@ -89,7 +89,11 @@ def build_comparison(
         row("Government-approved", "Facts", lambda c: "Yes" if c.government_approved else "Not stated"),
         row("Approvals and certifications", "Facts", lambda c: _lines(c.approvals)),
         row(
-            "Claims to verify", "Facts", lambda c: f"{len(c.claims)} claims" if c.claims else "None recorded"
+            "Claims to verify",
+            "Facts",
+            lambda c: (
+                f"{len(c.claims)} claim{'s' if len(c.claims) != 1 else ''}" if c.claims else "None recorded"
+            ),
         ),
         row("Your quote total", "Yours", lambda c: quote_summary(quotes.get(c.id), locale)),
         row("Deposit", "Yours", lambda c: deposit_summary(quotes.get(c.id), locale)),

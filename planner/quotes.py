@@ -144,7 +144,7 @@ def _clean_line(
     except MoneyError as error:
         errors[f"line{number}.amount"] = str(error)
         return None
-    return QuoteLine(line.category_id, label, amount) if currency else None
+    return QuoteLine(line.category_id, label, amount)
 
 
 def validate_quote(draft: QuoteDraft, categories: dict[str, str]) -> CleanQuote:
@@ -172,7 +172,7 @@ def validate_quote(draft: QuoteDraft, categories: dict[str, str]) -> CleanQuote:
         clean = _clean_line(number, line, currency, categories, errors)
         if clean is not None:
             lines.append(clean)
-    if not lines and not any(key.startswith("line") for key in errors) and currency is not None:
+    if not lines and not any(key.startswith("line") for key in errors):
         errors["lines"] = "Add at least one line with an amount."
     if len(draft.lines) > MAX_LINES:
         errors["lines"] = f"A quote can have at most {MAX_LINES} lines."

@@ -105,6 +105,8 @@ def save_quote(db: Database, plan_id: int, draft: QuoteDraft, quote_id: int | No
             session.add(row)
         else:
             row = session.get_one(QuoteRow, quote_id)
+            if row.plan_id != plan_id:
+                raise ValueError("that quote belongs to another plan")
         row.clinic_id = clean.clinic_id
         row.currency = clean.currency
         row.received_on = clean.received_on
@@ -124,6 +126,8 @@ def save_quote(db: Database, plan_id: int, draft: QuoteDraft, quote_id: int | No
             )
             for position, line in enumerate(clean.lines)
         ]
+        if row.accepted:
+            choose_in(session, plan_id, row.clinic_id)  # the accepted quote's clinic stays the choice
         session.flush()
         return _to_quote(row, clinic.name)
 

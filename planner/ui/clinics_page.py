@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -166,11 +168,18 @@ class ClinicsPage(QWidget):
             self._select(keep if keep in shown else shown[0])
         self._update_buttons()
 
-    @staticmethod
-    def _empty_advice(query: ClinicQuery) -> str:
-        if query.narrowed:
-            return "Try fewer filters or another word."
-        return "Every clinic is hidden. Tick “Show hidden clinics” to see them."
+    def _empty_advice(self, query: ClinicQuery) -> str:
+        if not query.show_hidden:
+            hidden, _counts = filter_clinics(
+                self.model.clinics, replace(query, show_hidden=True), self.model.shortlisted
+            )
+            if hidden:
+                many = len(hidden) != 1
+                return (
+                    f"{len(hidden)} hidden clinic{'s' if many else ''} match{'' if many else 'es'}: "
+                    "tick “Show hidden clinics” to see them."
+                )
+        return "Try fewer filters or another word."
 
     # --- selection ------------------------------------------------------------------------
     def _select(self, clinic_id: int) -> None:

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from pytestqt.modeltest import ModelTester
 
+from planner.compare import build_comparison
+from planner.quotes import QuoteDraft, QuoteLineDraft
+from planner.services import clinics as clinic_service
 from planner.services import learn as learn_service
 from planner.services import plans as plan_service
+from planner.services import questions as question_service
+from planner.services import quotes as quote_service
 from planner.services.database import Database
 from planner.services.plans import Plan
+from planner.ui.clinic_model import CLINIC_ROLE, ClinicFilter, ClinicModel
+from planner.ui.comparison_view import ComparisonModel, DifferencesOnly
 from planner.ui.learn_model import LearnFilter, LearnModel
 from planner.ui.plan_list_model import PLAN_ROLE, PlanListModel
+from planner.ui.question_model import QuestionModel
+from planner.ui.quote_model import QuoteModel
 
 
 def test_plan_list_model(qtmodeltester: ModelTester, db: Database, add_plan: Callable[..., Plan]) -> None:
@@ -34,3 +44,53 @@ def test_learn_model_and_filter(qtmodeltester: ModelTester, db: Database) -> Non
     proxy.set_query("visa")
     qtmodeltester.check(proxy)
     assert 0 < proxy.rowCount() < model.rowCount()
+
+
+def test_clinic_model_and_filter(qtmodeltester: ModelTester, db: Database) -> None:
+    clinics = clinic_service.list_clinics(db)
+    model = ClinicModel()
+    model.set_clinics(clinics, frozenset({clinics[0].id}), clinics[0].id)
+    qtmodeltester.check(model)
+    assert model.index(0, 3).data() == "Chosen"
+    proxy = ClinicFilter()
+    proxy.setSourceModel(model)
+    proxy.set_shown(frozenset({clinics[1].id}))
+    qtmodeltester.check(proxy)
+    assert proxy.rowCount() == 1 and proxy.index(0, 0).data(CLINIC_ROLE) == clinics[1]
+
+
+def test_question_and_quote_models(
+    qtmodeltester: ModelTester, db: Database, add_plan: Callable[..., Plan]
+) -> None:
+    questions = QuestionModel()
+    questions.set_rows(question_service.list_questions(db), {"builtin:cell-source": "Own fat"})
+    qtmodeltester.check(questions)
+    assert questions.answered() == 1
+
+    plan = add_plan("Quoted")
+    clinic = clinic_service.list_clinics(db)[0]
+    quote_service.save_quote(
+        db,
+        plan.id,
+        QuoteDraft(
+            clinic.id, "USD", date(2027, 1, 5), None, "10", "", "", (QuoteLineDraft(None, "All in", "9000"),)
+        ),
+    )
+    quotes = QuoteModel()
+    quotes.set_quotes(quote_service.list_quotes(db, plan.id))
+    qtmodeltester.check(quotes)
+    assert quotes.index(0, 2).data() == "$9,000.00"
+    assert quotes.index(0, 3).data() == "10 % = $900.00"
+
+
+def test_comparison_model_and_differences_filter(qtmodeltester: ModelTester, db: Database) -> None:
+    clinics = clinic_service.list_clinics(db)[:3]
+    rows = build_comparison(clinics, {}, {}, [])
+    model = ComparisonModel()
+    model.set_rows([c.name for c in clinics], rows)
+    qtmodeltester.check(model)
+    proxy = DifferencesOnly()
+    proxy.setSourceModel(model)
+    proxy.set_only_differences(True)
+    qtmodeltester.check(proxy)
+    assert proxy.rowCount() == sum(1 for r in rows if r.differs) < model.rowCount()
