@@ -3,6 +3,9 @@
 start-up: `planner --smoke` (start, open and migrate the database, load the catalogue, paint
 the main window, exit) against a bare PySide6 window doing the same paint-and-exit, each run
 several times in the same session; medians, their ratio, and each process's peak memory.
+
+interactions: each page with a large database (5,000 clinics): median time of a keystroke or a
+filter change, against one frame (16 ms).
 """
 
 from __future__ import annotations
@@ -61,11 +64,29 @@ def startup(runs: int) -> None:
         print(f"{'floor ratio':<34} {floor / bare:7.2f} x the bare window (SQLAlchemy + Qt only)")
 
 
+def interactions() -> None:
+    """Each large-data case runs in its own process and prints its own figures."""
+    for script in ("clinics_bench.py",):
+        result = subprocess.run(
+            [sys.executable, str(HERE / script)], env=ENV, capture_output=True, text=True, check=False
+        )
+        print(result.stdout, end="")
+        noise = ("propagateSizeHints",)  # the offscreen platform's harmless warning
+        problems = [line for line in result.stderr.splitlines() if not any(n in line for n in noise)]
+        if result.returncode != 0 or problems:
+            print("\n".join(problems))
+            raise SystemExit(f"{script} failed")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--only", choices=("startup", "interactions"))
     args = parser.parse_args()
-    startup(max(5, args.runs))
+    if args.only != "interactions":
+        startup(max(5, args.runs))
+    if args.only != "startup":
+        interactions()
 
 
 if __name__ == "__main__":

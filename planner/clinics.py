@@ -6,8 +6,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from planner.search import matches
-
 CONDITION_GROUPS = {"soft-tissue": "Soft-tissue injuries", "knee-cartilage": "Knee cartilage"}
 
 
@@ -43,14 +41,14 @@ class Clinic:
     rating: int | None = None
     hidden: bool = False
     search_text: str = field(default="", compare=False)
+    technique_ids: frozenset[str] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "technique_ids", frozenset(t.id for t in self.techniques))
 
     @property
     def own(self) -> bool:
         return self.catalogue_id is None
-
-    @property
-    def technique_ids(self) -> frozenset[str]:
-        return frozenset(t.id for t in self.techniques)
 
     def with_search_text(self) -> Clinic:
         parts = [
@@ -87,31 +85,8 @@ class ClinicQuery:
         return replace(self, text=self.text.strip()) != ClinicQuery(show_hidden=self.show_hidden)
 
 
-FACETS = ("text", "condition", "technique", "district", "approved", "shortlist")
-
-
-def _failed_facets(clinic: Clinic, query: ClinicQuery, shortlisted: frozenset[int]) -> set[str] | None:
-    """The facets this clinic fails, or None when it is hidden from view altogether."""
-    if clinic.hidden and not query.show_hidden:
-        return None
-    failed = set()
-    if query.text.strip() and not matches(clinic.search_text, query.text):
-        failed.add("text")
-    if query.condition_group and query.condition_group not in clinic.condition_groups:
-        failed.add("condition")
-    if query.technique and query.technique not in clinic.technique_ids:
-        failed.add("technique")
-    if query.district and clinic.district != query.district:
-        failed.add("district")
-    if query.approved_only and not clinic.government_approved:
-        failed.add("approved")
-    if query.shortlist_only and clinic.id not in shortlisted:
-        failed.add("shortlist")
-    return failed
-
-
 def accepts(clinic: Clinic, query: ClinicQuery, shortlisted: frozenset[int] = frozenset()) -> bool:
-    return _failed_facets(clinic, query, shortlisted) == set()
+    return filter_clinics([clinic], query, shortlisted)[0] == [clinic.id]
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,45 +108,103 @@ class FacetCounts:
 def filter_clinics(
     clinics: Iterable[Clinic], query: ClinicQuery, shortlisted: frozenset[int] = frozenset()
 ) -> tuple[list[int], FacetCounts]:
-    """The ids of the clinics to show, and the counts every filter option displays. One pass."""
-    shown: list[int] = []
-    conditions: Counter[str] = Counter()
-    techniques: Counter[str] = Counter()
-    districts: Counter[str] = Counter()
-    approved = on_shortlist = any_condition = any_technique = any_district = 0
-    for clinic in clinics:
-        failed = _failed_facets(clinic, query, shortlisted)
-        if failed is None or len(failed) > 1:
-            continue
-        if not failed:
-            shown.append(clinic.id)
-        # A clinic that fails only facet F counts for F's options: picking another would show it.
-        if not failed - {"condition"}:
-            any_condition += 1
-            conditions.update(clinic.condition_groups)
-        if not failed - {"technique"}:
-            any_technique += 1
-            techniques.update(clinic.technique_ids)
-        if not failed - {"district"}:
-            any_district += 1
-            if clinic.district:
-                districts[clinic.district] += 1
-        if not failed - {"approved"} and clinic.government_approved:
-            approved += 1
-        if not failed - {"shortlist"} and clinic.id in shortlisted:
-            on_shortlist += 1
-    counts = FacetCounts(
-        len(shown),
-        conditions,
-        techniques,
-        districts,
-        approved,
-        on_shortlist,
-        any_condition,
-        any_technique,
-        any_district,
-    )
-    return shown, counts
+    """The ids of the clinics to show, in list order, and the counts every filter option shows."""
+    return ClinicIndex(clinics).filter(query, shortlisted)
+
+
+def _counts(options: dict[str, set[int]], within: frozenset[int]) -> Counter[str]:
+    return Counter({key: n for key, ids in options.items() if (n := len(within & ids))})
+
+
+def _narrows(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    """Whether every clinic matching `new` also matches `old` (each old word is inside the new
+    word typed in its place), as when a person keeps typing."""
+    return len(new) >= len(old) and all(o in n for o, n in zip(old, new, strict=False))
+
+
+class ClinicIndex:
+    """The clinics' ids by every filter option, built once per list, so that each keystroke or
+    filter change is a few set operations instead of a pass over every clinic.
+
+    A facet's option counts are taken with that facet left out and the others applied: the count
+    says how many clinics picking the option would show.
+    """
+
+    def __init__(self, clinics: Iterable[Clinic]) -> None:
+        self.clinics = list(clinics)
+        self.order = [c.id for c in self.clinics]
+        self.hidden = frozenset(c.id for c in self.clinics if c.hidden)
+        self.everyone = frozenset(self.order)
+        self.groups: dict[str, set[int]] = {}
+        self.techniques: dict[str, set[int]] = {}
+        self.districts: dict[str, set[int]] = {}
+        for c in self.clinics:
+            for group in c.condition_groups:
+                self.groups.setdefault(group, set()).add(c.id)
+            for technique in c.technique_ids:
+                self.techniques.setdefault(technique, set()).add(c.id)
+            if c.district:
+                self.districts.setdefault(c.district, set()).add(c.id)
+        self.approved = frozenset(c.id for c in self.clinics if c.government_approved)
+        self._last_words: tuple[str, ...] = ()
+        self._last_text_match = self.everyone
+
+    def text_matches(self, words: tuple[str, ...]) -> frozenset[int]:
+        candidates = self.everyone
+        if _narrows(self._last_words, words):
+            candidates = self._last_text_match
+        found = frozenset(
+            c.id for c in self.clinics if c.id in candidates and all(w in c.search_text for w in words)
+        )
+        self._last_words, self._last_text_match = words, found
+        return found
+
+    def filter(
+        self, query: ClinicQuery, shortlisted: frozenset[int] = frozenset()
+    ) -> tuple[list[int], FacetCounts]:
+        words = tuple(query.text.casefold().split())
+        visible = self.everyone if query.show_hidden else self.everyone - self.hidden
+        facets: dict[str, frozenset[int] | set[int]] = {}
+        if words:
+            facets["text"] = self.text_matches(words)
+        if query.condition_group:
+            facets["condition"] = self.groups.get(query.condition_group, set())
+        if query.technique:
+            facets["technique"] = self.techniques.get(query.technique, set())
+        if query.district:
+            facets["district"] = self.districts.get(query.district, set())
+        if query.approved_only:
+            facets["approved"] = self.approved
+        if query.shortlist_only:
+            facets["shortlist"] = shortlisted
+
+        def without(facet: str) -> frozenset[int]:
+            result = visible
+            for name, ids in facets.items():
+                if name != facet:
+                    result = result & ids
+            return result
+
+        shown_ids = without("")
+        shown = (
+            [i for i in self.order if i in shown_ids]
+            if len(shown_ids) < len(self.order)
+            else list(self.order)
+        )
+        for_conditions, for_techniques = without("condition"), without("technique")
+        for_districts = without("district")
+        counts = FacetCounts(
+            len(shown_ids),
+            _counts(self.groups, for_conditions),
+            _counts(self.techniques, for_techniques),
+            _counts(self.districts, for_districts),
+            len(without("approved") & self.approved),
+            len(without("shortlist") & shortlisted),
+            len(for_conditions),
+            len(for_techniques),
+            len(for_districts),
+        )
+        return shown, counts
 
 
 def why_empty(query: ClinicQuery, techniques: Sequence[Technique] = ()) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from planner.clinic_drafts import ClinicDraft, check_clinic_name, check_note, check_rating, validate_clinic
 from planner.clinics import CONDITION_GROUPS, Clinic, Technique
@@ -81,6 +81,7 @@ def list_clinics(db: Database) -> list[Clinic]:
         techniques, titles = _lookups(session)
         rows = session.scalars(
             select(ClinicRow)
+            .options(selectinload(ClinicRow.annotation))
             .where(ClinicRow.retired.is_(False))
             .order_by(ClinicRow.catalogue_id.is_(None), func.lower(ClinicRow.name))
         )

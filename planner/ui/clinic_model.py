@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractProxyModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
 from planner.clinics import Clinic
@@ -74,10 +81,12 @@ class ClinicModel(QAbstractTableModel):
         return ", ".join(parts)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._clinics):
+        return self.data_at(index.row(), index.column(), role) if index.isValid() else None
+
+    def data_at(self, row: int, column: int, role: int) -> Any:
+        if not 0 <= row < len(self._clinics):
             return None
-        clinic = self._clinics[index.row()]
-        column = index.column()
+        clinic = self._clinics[row]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return clinic.name
@@ -99,22 +108,98 @@ class ClinicModel(QAbstractTableModel):
         return None
 
 
-class ClinicFilter(QSortFilterProxyModel):
-    """Shows the clinics whose ids it was given (computed in one pass by `filter_clinics`)."""
+class ClinicFilter(QAbstractProxyModel):
+    """A filter proxy showing the clinics whose ids it was given (computed by `filter_clinics`).
+
+    Not a QSortFilterProxyModel: that one calls back into Python once per clinic on every
+    change, which with thousands of clinics costs more than a frame. Here a change is one list
+    of source rows and one reset.
+    """
 
     def __init__(self) -> None:
         super().__init__()
-        self._shown: frozenset[int] | None = None
+        self._rows: list[int] = []
+        self._position: dict[int, int] = {}
+        self._ids: frozenset[int] | None = None
+
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        assert isinstance(model, ClinicModel)
+        self.beginResetModel()
+        super().setSourceModel(model)
+        model.modelAboutToBeReset.connect(self.beginResetModel)
+        model.modelReset.connect(self._source_reset)
+        self._map()
+        self.endResetModel()
+
+    def _source_reset(self) -> None:
+        self._map()
+        self.endResetModel()
+
+    def _map(self) -> None:
+        model = self.sourceModel()
+        clinics = model.clinics if isinstance(model, ClinicModel) else []
+        ids = self._ids
+        self._rows = [row for row, c in enumerate(clinics) if ids is None or c.id in ids]
+        self._position = {source: row for row, source in enumerate(self._rows)}
 
     def set_shown(self, ids: frozenset[int] | None) -> None:
         """None shows every clinic."""
-        self.beginFilterChange()
-        self._shown = ids
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.beginResetModel()
+        self._ids = ids
+        self._map()
+        self.endResetModel()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if self._shown is None:
-            return True
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         model = self.sourceModel()
-        assert isinstance(model, ClinicModel)
-        return model.clinics[source_row].id in self._shown
+        return 0 if parent.isValid() or model is None else model.columnCount()
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if parent.isValid() or not 0 <= row < len(self._rows) or not 0 <= column < self.columnCount():
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        return QModelIndex()
+
+    def sibling(self, row: int, column: int, index: Index) -> QModelIndex:
+        return self.index(row, column)
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and bool(self._rows)
+
+    def mapToSource(self, proxy_index: Index) -> QModelIndex:
+        model = self.sourceModel()
+        if model is None or not proxy_index.isValid() or not 0 <= proxy_index.row() < len(self._rows):
+            return QModelIndex()
+        return model.index(self._rows[proxy_index.row()], proxy_index.column())
+
+    def mapFromSource(self, source_index: Index) -> QModelIndex:
+        row = self._position.get(source_index.row()) if source_index.isValid() else None
+        return QModelIndex() if row is None else self.index(row, source_index.column())
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Straight to the source row: the default would call mapToSource for every cell and role.
+        model = self.sourceModel()
+        if (
+            not index.isValid()
+            or not isinstance(model, ClinicModel)
+            or not 0 <= index.row() < len(self._rows)
+        ):
+            return None
+        return model.data_at(self._rows[index.row()], index.column(), role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        model = self.sourceModel()
+        if model is None or orientation == Qt.Orientation.Vertical:
+            return None
+        return model.headerData(section, orientation, role)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.clinics import Clinic, ClinicQuery, Technique, filter_clinics, why_empty
+from planner.clinics import Clinic, ClinicIndex, ClinicQuery, Technique, why_empty
 from planner.compare import MAX_COMPARED, MIN_COMPARED
 from planner.services import clinics as clinic_service
 from planner.services import shortlist as shortlist_service
@@ -44,8 +44,11 @@ class ClinicsPage(QWidget):
         self.events = events
         self.plan: Plan | None = None
         self.techniques: list[Technique] = []
+        self.index = ClinicIndex([])
         self.clinic_dialog: ClinicDialog | None = None
         self.compare_dialog: CompareDialog | None = None
+        self._detail_fresh = False
+        """False after a reload: the detail pane must be redrawn even for the same clinic."""
 
         self.model = ClinicModel()
         self.proxy = ClinicFilter()
@@ -63,9 +66,11 @@ class ClinicsPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
+        # Fixed widths: sizing columns to their contents would read every row on each change.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((1, 150), (2, 70), (3, 110)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.empty_text = QLabel()
@@ -139,11 +144,13 @@ class ClinicsPage(QWidget):
 
     def reload(self, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else (c.id if (c := self.current_clinic()) else None)
+        self._detail_fresh = False
         if not self.techniques:
             self.techniques = clinic_service.technique_choices(self.db)
         clinics = clinic_service.list_clinics(self.db)
         shortlisted = shortlist_service.shortlisted_ids(self.db, self.plan.id) if self.plan else frozenset()
         self.model.set_clinics(clinics, shortlisted, self.plan.clinic_id if self.plan else None)
+        self.index = ClinicIndex(clinics)
         districts = sorted({c.district for c in clinics if c.district}, key=str.casefold)
         self.filters.set_choices(self.techniques, districts)
         self.apply_filters(keep)
@@ -152,9 +159,9 @@ class ClinicsPage(QWidget):
         """Show the clinics the search and filters keep, with the counts each option shows."""
         keep = keep if isinstance(keep, int) else (c.id if (c := self.current_clinic()) else None)
         query = self.filters.query()
-        shown, counts = filter_clinics(self.model.clinics, query, self.model.shortlisted)
+        shown, counts = self.index.filter(query, self.model.shortlisted)
         self.proxy.set_shown(frozenset(shown))
-        hidden = sum(1 for c in self.model.clinics if c.hidden)
+        hidden = len(self.index.hidden)
         self.filters.show_counts(counts, hidden)
         total = len(self.model.clinics) - (0 if query.show_hidden else hidden)
         self.count.setText(f"{len(shown)} of {total} clinics" if query.narrowed else f"{total} clinics")
@@ -170,9 +177,7 @@ class ClinicsPage(QWidget):
 
     def _empty_advice(self, query: ClinicQuery) -> str:
         if not query.show_hidden:
-            hidden, _counts = filter_clinics(
-                self.model.clinics, replace(query, show_hidden=True), self.model.shortlisted
-            )
+            hidden, _counts = self.index.filter(replace(query, show_hidden=True), self.model.shortlisted)
             if hidden:
                 many = len(hidden) != 1
                 return (
@@ -215,6 +220,9 @@ class ClinicsPage(QWidget):
         self._update_buttons()
 
     def _show_detail(self, clinic: Clinic | None) -> None:
+        if clinic == self.detail.clinic and self._detail_fresh:
+            return
+        self._detail_fresh = True
         self.detail.show_clinic(
             self.plan,
             clinic,

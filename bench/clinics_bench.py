@@ -1,0 +1,129 @@
+"""Clinics page with 5,000 clinics: load them, apply a search keystroke, apply a filter.
+
+Run through `make bench` (or `python bench/clinics_bench.py`). Times are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+CLINICS = 5_000
+FRAME_MS = 16.0
+DISTRICTS = ("Gangnam", "Sinsa", "Jamsil", "Mapo", "Itaewon", "Jongno", "Yeouido", "Seocho")
+WORDS = ("knee", "tendon", "sports", "cartilage", "spine", "shoulder", "ligament", "rehab")
+
+
+def seed_clinics(db_path: Path) -> None:
+    """5,000 of the user's own clinics, written straight into the table (fast, like an import)."""
+    from sqlalchemy import insert
+
+    from planner.db.engine import make_engine
+    from planner.db.models import ClinicAnnotationRow, ClinicRow
+
+    engine = make_engine(db_path)
+    techniques = ["stem-cells", "prp", "exosomes", "nk-cells", "fat-grafting", "gene-therapy"]
+    rows = [
+        {
+            "catalogue_id": None,
+            "name": f"{WORDS[i % len(WORDS)].title()} Clinic {i:04d}",
+            "city": "Seoul",
+            "district": DISTRICTS[i % len(DISTRICTS)],
+            "location": f"{i} Teheran-ro",
+            "focus": f"Regenerative care for {WORDS[(i * 3) % len(WORDS)]} injuries",
+            "lead_doctors": [f"Dr. Kim {i}"],
+            "key_features": ["Clean-room lab", f"Feature {i % 97}"],
+            "special_techniques": [],
+            "treatments": ["Stem cell therapy"],
+            "conditions": ["soft-tissue"] if i % 2 else ["soft-tissue", "knee-cartilage"],
+            "techniques": techniques[: 1 + i % len(techniques)],
+            "approvals": [],
+            "government_approved": i % 10 == 0,
+            "claims": [],
+            "sources": [],
+            "retired": False,
+        }
+        for i in range(CLINICS)
+    ]
+    with engine.begin() as connection:
+        connection.execute(insert(ClinicRow), rows)
+        ids = [r[0] for r in connection.exec_driver_sql("SELECT id FROM clinic ORDER BY id DESC LIMIT 500")]
+        now = datetime.now(UTC).replace(tzinfo=None)
+        connection.execute(
+            insert(ClinicAnnotationRow),
+            [
+                {"clinic_id": i, "note": "", "rating": 1 + i % 5, "hidden": i % 50 == 0, "updated_at": now}
+                for i in ids
+            ],
+        )
+    engine.dispose()
+
+
+def median_ms(action: Callable[[int], None], runs: int) -> tuple[float, float]:
+    times = []
+    for n in range(runs):
+        start = time.perf_counter()
+        action(n)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), max(times)
+
+
+def report(name: str, median: float, worst: float, target: float | None = FRAME_MS) -> None:
+    verdict = "" if target is None else ("  within one frame" if median < target else "  OVER one frame")
+    print(f"{name:<44} median {median:7.1f} ms  (max {worst:.1f}){verdict}")
+
+
+def main() -> None:
+    from planner.services.database import open_database
+    from planner.ui.application import make_application
+    from planner.ui.clinics_page import ClinicsPage
+    from planner.ui.events import AppEvents
+    from planner.ui.prompter import Prompter
+
+    app = make_application()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_database(Path(tmp))
+        seed_clinics(db.path)
+        page = ClinicsPage(db, Prompter(), AppEvents())
+        page.resize(1200, 760)
+        page.show()
+        start = time.perf_counter()
+        page.reload()
+        app.processEvents()
+        load = (time.perf_counter() - start) * 1000
+        print(f"{'clinics page: load ' + format(page.model.rowCount(), ',') + ' clinics':<44} {load:7.1f} ms")
+
+        queries = ["k", "kn", "kne", "knee", "knee c", "knee cl", "knee cli", "knee clin"]
+
+        def keystroke(n: int) -> None:
+            page.filters.search.setText(queries[n % len(queries)])
+            app.processEvents()
+
+        report("search keystroke (filter + counts + repaint)", *median_ms(keystroke, 40))
+        page.filters.search.clear()
+        techniques = [page.filters.technique.findData(t) for t in ("prp", "exosomes", "nk-cells", None)]
+
+        def pick_filter(n: int) -> None:
+            page.filters.technique.setCurrentIndex(max(techniques[n % len(techniques)], 0))
+            app.processEvents()
+
+        report("technique filter change", *median_ms(pick_filter, 40))
+
+        def toggle_approved(n: int) -> None:
+            page.filters.approved.setChecked(n % 2 == 0)
+            app.processEvents()
+
+        report("government-approved filter toggle", *median_ms(toggle_approved, 40))
+        page.close()
+        db.close()
+
+
+if __name__ == "__main__":
+    main()
