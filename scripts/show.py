@@ -60,13 +60,13 @@ def main() -> int:
                 "Achilles, Lydian, May", "tendonitis", "US", "USD", date(2027, 5, 3), date(2027, 5, 12), ""
             ),
         )
-        if args.state not in ("plan", "learn"):
-            add_clinic_samples(db)
+        add_clinic_samples(db)
     window = MainWindow(db, Prompter(), settings_for(db))
     width, height = (int(v) for v in args.size.split("x"))
     window.resize(width, height)
     window.move(0, 0)
     window.show()
+    window.plan_combo.setCurrentIndex(max(window.plan_combo.findText("Knee, Cellinique, March"), 0))
     if args.state == "learn":
         window.learn_action.trigger()
         window.learn.search.setText(args.search)
@@ -126,6 +126,8 @@ def add_clinic_samples(db: Database) -> None:
                 ),
             ),
         )
+    cellinique_quote = quote_service.list_quotes(db, plan.id, clinics["cellinique"].id)[0]
+    quote_service.accept_quote(db, plan.id, cellinique_quote.id)
 
 
 def show_clinic_state(window: MainWindow, state: str, search: str) -> None:

@@ -45,9 +45,12 @@ def learn_entry_html(entry: LearnEntry) -> str:
 def plan_overview_html(plan: Plan, steps: list[JourneyStep], locale: str = "en_US") -> str:
     """The plan at a glance: what, when, where from, the budget, and the journey ahead."""
     budget = plan.budget_limit.format(locale) if plan.budget_limit else "No limit set"
+    treated = plan.condition_name
+    if plan.condition_group.casefold() != plan.condition_name.casefold():
+        treated += f" ({plan.condition_group.lower()})"
     facts = fact_table(
         [
-            ("Treatment for", f"{plan.condition_name} ({plan.condition_group})"),
+            ("Treatment for", treated),
             ("Trip", f"{plan.departure:%A %d %B %Y} to {plan.return_:%A %d %B %Y} ({plan.nights} nights)"),
             ("Home", f"{plan.home_country_name}, paying in {plan.home_currency}"),
             ("Clinic", plan.clinic_name or "Not chosen yet: compare clinics on the Clinics page"),

@@ -251,3 +251,17 @@ def test_answer_a_question_and_add_your_own(
     assert questions.remove.isEnabled()
     questions.remove.click()
     assert questions.model.rowCount() == 21
+
+
+def test_the_overview_names_the_condition_once_and_the_chosen_clinic(
+    page_with_plan: tuple[MainWindow, ClinicsPage, Plan],
+) -> None:
+    window, page, _plan = page_with_plan
+    window.nav.setCurrentRow(NAV_OVERVIEW)
+    text = window.overview.view.toPlainText()
+    assert "Knee cartilage damage (" not in text
+    assert "Not chosen yet" in text
+    window.nav.setCurrentRow(NAV_CLINICS)
+    select_names(page, "SH Clinic")
+    page.detail.choose.click()
+    assert "SH Clinic" in window.overview.view.toPlainText()
