@@ -2,43 +2,39 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractProxyModel,
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor, QFont
 
 from planner.clinics import Clinic
 from planner.compare import stars
+from planner.ui.tables import ROW_ROLE, Index, RowTableModel
 
-CLINIC_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
-HEADERS = ("Clinic", "District", "Rating", "For this plan")
+CLINIC_ROLE = ROW_ROLE
 
 
-class ClinicModel(QAbstractTableModel):
+class ClinicModel(RowTableModel[Clinic]):
+    HEADERS: ClassVar[tuple[str, ...]] = ("Clinic", "District", "Rating", "For this plan")
+
     def __init__(self) -> None:
         super().__init__()
-        self._clinics: list[Clinic] = []
         self._shortlisted: frozenset[int] = frozenset()
         self._chosen: int | None = None
 
     def set_clinics(self, clinics: list[Clinic], shortlisted: frozenset[int], chosen: int | None) -> None:
-        self.beginResetModel()
-        self._clinics = list(clinics)
         self._shortlisted = shortlisted
         self._chosen = chosen
-        self.endResetModel()
+        self.replace_rows(clinics)
 
     @property
     def clinics(self) -> list[Clinic]:
-        return self._clinics
+        return self.rows
 
     @property
     def shortlisted(self) -> frozenset[int]:
@@ -49,24 +45,7 @@ class ClinicModel(QAbstractTableModel):
         return self._chosen
 
     def row_of(self, clinic_id: int) -> int:
-        return next((i for i, c in enumerate(self._clinics) if c.id == clinic_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._clinics)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
+        return next((i for i, c in enumerate(self.rows) if c.id == clinic_id), -1)
 
     def status(self, clinic: Clinic) -> str:
         parts = []
@@ -80,31 +59,23 @@ class ClinicModel(QAbstractTableModel):
             parts.append("Hidden")
         return ", ".join(parts)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        return self.data_at(index.row(), index.column(), role) if index.isValid() else None
-
-    def data_at(self, row: int, column: int, role: int) -> Any:
-        if not 0 <= row < len(self._clinics):
-            return None
-        clinic = self._clinics[row]
+    def cell(self, item: Clinic, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return clinic.name
+                return item.name
             if column == 1:
-                return clinic.district
+                return item.district
             if column == 2:
-                return "" if clinic.rating is None else "★" * clinic.rating
-            return self.status(clinic)
+                return "" if item.rating is None else "★" * item.rating
+            return self.status(item)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return stars(clinic.rating) if column == 2 else clinic.name
-        if role == Qt.ItemDataRole.FontRole and column == 0 and clinic.id == self._chosen:
+            return stars(item.rating) if column == 2 else item.name
+        if role == Qt.ItemDataRole.FontRole and column == 0 and item.id == self._chosen:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and clinic.hidden:
+        if role == Qt.ItemDataRole.ForegroundRole and item.hidden:
             return QColor("#8a949c")
-        if role == CLINIC_ROLE:
-            return clinic
         return None
 
 

@@ -6,13 +6,11 @@ from html import escape
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,31 +20,22 @@ from planner.services import questions as question_service
 from planner.services.database import Database
 from planner.services.questions import Question
 from planner.ui.events import AppEvents
+from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
 from planner.ui.question_model import QUESTION_ROLE, QuestionModel
+from planner.ui.tables import row_table
 from planner.ui.widgets import ErrorLabel
 from planner.validation import ValidationError
 
 
-class ClinicQuestions(QWidget):
+class ClinicQuestions(Panel):
     def __init__(
         self, db: Database, prompter: Prompter, events: AppEvents, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.prompter = prompter
-        self.events = events
+        super().__init__(db, prompter, events, parent)
         self.clinic: Clinic | None = None
         self.model = QuestionModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Questions and answers")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table = row_table(self.model, "Questions and answers")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,33 +18,26 @@ from planner.services import quotes as quote_service
 from planner.services.database import Database
 from planner.services.plans import Plan
 from planner.ui.events import AppEvents
+from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
 from planner.ui.quote_compare_dialog import QuoteCompareDialog
 from planner.ui.quote_dialog import QuoteDialog
 from planner.ui.quote_model import QUOTE_ROLE, QuoteModel
+from planner.ui.tables import row_table
 
 
-class ClinicQuotes(QWidget):
+class ClinicQuotes(Panel):
     def __init__(
         self, db: Database, prompter: Prompter, events: AppEvents, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.prompter = prompter
-        self.events = events
+        super().__init__(db, prompter, events, parent)
         self.plan: Plan | None = None
         self.clinic: Clinic | None = None
         self.plan_quotes: list[Quote] = []
         self.dialog: QuoteDialog | None = None
         self.compare_dialog: QuoteCompareDialog | None = None
         self.model = QuoteModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Quotes from this clinic")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = row_table(self.model, "Quotes from this clinic")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnHidden(0, True)

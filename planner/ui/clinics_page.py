@@ -6,14 +6,12 @@ from dataclasses import replace
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,18 +28,17 @@ from planner.ui.clinic_filters import ClinicFilters
 from planner.ui.clinic_model import CLINIC_ROLE, ClinicFilter, ClinicModel
 from planner.ui.compare_dialog import CompareDialog
 from planner.ui.events import AppEvents
+from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
+from planner.ui.tables import row_table
 from planner.ui.widgets import heading
 
 
-class ClinicsPage(QWidget):
+class ClinicsPage(Panel):
     def __init__(
         self, db: Database, prompter: Prompter, events: AppEvents, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.prompter = prompter
-        self.events = events
+        super().__init__(db, prompter, events, parent)
         self.plan: Plan | None = None
         self.techniques: list[Technique] = []
         self.index = ClinicIndex([])
@@ -56,15 +53,7 @@ class ClinicsPage(QWidget):
         self.filters = ClinicFilters()
         self.filters.changed.connect(self.apply_filters)
 
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Clinics")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table = row_table(self.proxy, "Clinics", several=True)
         header = self.table.horizontalHeader()
         # Fixed widths: sizing columns to their contents would read every row on each change.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -2,60 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from planner.services.learn import LearnEntry, matches
+from planner.ui.tables import ROW_ROLE, Index, RowTableModel
 
-ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
-HEADERS = ("Topic", "Item")
+ENTRY_ROLE = ROW_ROLE
 
 
-class LearnModel(QAbstractTableModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self._entries: list[LearnEntry] = []
+class LearnModel(RowTableModel[LearnEntry]):
+    HEADERS: ClassVar[tuple[str, ...]] = ("Topic", "Item")
 
     def set_entries(self, entries: list[LearnEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
+        self.replace_rows(entries)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < 2
-        ):
-            return HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        entry = self._entries[index.row()]
+    def cell(self, item: LearnEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return entry.section_name if index.column() == 0 else entry.title
+            return item.section_name if column == 0 else item.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{entry.section_name}: {entry.title}"
-        if role == ENTRY_ROLE:
-            return entry
+            return f"{item.section_name}: {item.title}"
         return None
 
 

@@ -6,13 +6,11 @@ from html import escape
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +19,7 @@ from planner.services.html import learn_entry_html
 from planner.services.learn import LearnEntry
 from planner.ui.learn_model import ENTRY_ROLE, LearnFilter, LearnModel
 from planner.ui.rich_text import rich_text_view
+from planner.ui.tables import row_table
 from planner.ui.widgets import heading
 
 
@@ -41,20 +40,11 @@ class LearnPage(QWidget):
         self.count = QLabel()
         self.count.setObjectName("hint")
 
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Reference items")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = row_table(self.proxy, "Reference items")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, 190)
         header.setStretchLastSection(True)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
 
         self.detail = rich_text_view("Reference item")

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from planner.compare import deposit_summary
 from planner.money import format_money
 from planner.quotes import Quote
+from planner.ui.tables import ROW_ROLE, RowTableModel
 
-QUOTE_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
-HEADERS = ("Clinic", "Received", "Total", "Deposit", "Valid until", "Status")
+QUOTE_ROLE = ROW_ROLE
 
 
 def quote_status(quote: Quote, today: date) -> str:
@@ -24,40 +23,22 @@ def quote_status(quote: Quote, today: date) -> str:
     return ""
 
 
-class QuoteModel(QAbstractTableModel):
+class QuoteModel(RowTableModel[Quote]):
+    HEADERS: ClassVar[tuple[str, ...]] = ("Clinic", "Received", "Total", "Deposit", "Valid until", "Status")
+
     def __init__(self, today: date | None = None) -> None:
         super().__init__()
-        self._quotes: list[Quote] = []
         self._today = today or date.today()
 
     def set_quotes(self, quotes: list[Quote]) -> None:
-        self.beginResetModel()
-        self._quotes = list(quotes)
-        self.endResetModel()
+        self.replace_rows(quotes)
 
     @property
     def quotes(self) -> list[Quote]:
-        return self._quotes
+        return self.rows
 
     def row_of(self, quote_id: int) -> int:
-        return next((i for i, q in enumerate(self._quotes) if q.id == quote_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._quotes)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
+        return next((i for i, q in enumerate(self.rows) if q.id == quote_id), -1)
 
     def _text(self, quote: Quote, column: int) -> str:
         if column == 0:
@@ -72,14 +53,9 @@ class QuoteModel(QAbstractTableModel):
             return f"{quote.valid_until:%d %b %Y}" if quote.valid_until else ""
         return quote_status(quote, self._today)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._quotes):
-            return None
-        quote = self._quotes[index.row()]
+    def cell(self, item: Quote, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(quote, index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (2, 3):
+            return self._text(item, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == QUOTE_ROLE:
-            return quote
         return None
