@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -46,6 +47,8 @@ class ClinicsPage(Panel):
         self.compare_dialog: CompareDialog | None = None
         self._detail_fresh = False
         """False after a reload: the detail pane must be redrawn even for the same clinic."""
+        self._stale = True
+        self._pending_select: int | None = None
 
         self.model = ClinicModel()
         self.proxy = ClinicFilter()
@@ -132,6 +135,14 @@ class ClinicsPage(Panel):
         self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
+        """Read the clinics again; while the page is not shown, only remember to do so."""
+        if not self.isVisible():
+            self._stale = True
+            self._pending_select = select_id if select_id is not None else self._pending_select
+            return
+        self._stale = False
+        select_id = select_id if select_id is not None else self._pending_select
+        self._pending_select = None
         keep = select_id if select_id is not None else (c.id if (c := self.current_clinic()) else None)
         self._detail_fresh = False
         if not self.techniques:
@@ -174,6 +185,11 @@ class ClinicsPage(Panel):
                     "tick “Show hidden clinics” to see them."
                 )
         return "Try fewer filters or another word."
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
 
     # --- selection ------------------------------------------------------------------------
     def _select(self, clinic_id: int) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,7 +23,6 @@ from planner.services import learn as learn_service
 from planner.services import plans as plan_service
 from planner.services.database import Database
 from planner.services.plans import Plan
-from planner.ui.clinics_page import ClinicsPage
 from planner.ui.events import AppEvents
 from planner.ui.learn_page import LearnPage
 from planner.ui.overview_page import OverviewPage
@@ -29,6 +30,9 @@ from planner.ui.plan_list_model import PlanListModel
 from planner.ui.plan_wizard import PlanWizard
 from planner.ui.prompter import Prompter
 from planner.ui.welcome_page import WelcomePage
+
+if TYPE_CHECKING:
+    from planner.ui.clinics_page import ClinicsPage
 
 NAV_OVERVIEW, NAV_CLINICS, NAV_LEARN = 0, 1, 2
 
@@ -55,9 +59,9 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage()
         self.overview = OverviewPage()
         self.learn = LearnPage()
-        self.clinics = ClinicsPage(db, prompter, self.events)
+        self._clinics: ClinicsPage | None = None
         self.stack = QStackedWidget()
-        for page in (self.welcome, self.overview, self.clinics, self.learn):
+        for page in (self.welcome, self.overview, self.learn):
             self.stack.addWidget(page)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -151,6 +155,17 @@ class MainWindow(QMainWindow):
         help_menu = menus.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
+    @property
+    def clinics(self) -> ClinicsPage:
+        """The Clinics page, built the first time it is needed (start-up does not pay for it)."""
+        if self._clinics is None:
+            from planner.ui.clinics_page import ClinicsPage
+
+            self._clinics = ClinicsPage(self.db, self.prompter, self.events)
+            self.stack.addWidget(self._clinics)
+            self._clinics.set_plan(self.current_plan())
+        return self._clinics
+
     # --- state ----------------------------------------------------------------------------
     def current_plan(self) -> Plan | None:
         return self.plans.plan_at(self.plan_combo.currentIndex())
@@ -171,7 +186,8 @@ class MainWindow(QMainWindow):
         for action in (self.rename_action, self.duplicate_action, self.delete_action):
             action.setEnabled(has_plan)
         self.plan_combo.setEnabled(has_plan)
-        self.clinics.set_plan(plan)
+        if self._clinics is not None:
+            self._clinics.set_plan(plan)
         if plan is not None:
             self.overview.show_plan(plan, self._steps)
             self.setWindowTitle(f"{plan.name} — {APP_NAME}")
@@ -192,10 +208,12 @@ class MainWindow(QMainWindow):
     def _data_changed(self, kind: str, focus_id: object) -> None:
         if kind == "plans":
             self._reload_plans(focus_id if isinstance(focus_id, int) else None)
+        elif self._clinics is None:
+            return
         elif kind == "clinics":
-            self.clinics.reload(focus_id if isinstance(focus_id, int) else None)
+            self._clinics.reload(focus_id if isinstance(focus_id, int) else None)
         elif kind in ("quotes", "answers"):
-            self.clinics.reload()
+            self._clinics.reload()
 
     # --- actions --------------------------------------------------------------------------
     def new_plan(self) -> None:

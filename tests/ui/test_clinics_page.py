@@ -265,3 +265,14 @@ def test_the_overview_names_the_condition_once_and_the_chosen_clinic(
     select_names(page, "SH Clinic")
     page.detail.choose.click()
     assert "SH Clinic" in window.overview.view.toPlainText()
+
+
+def test_the_clinics_are_read_when_the_page_is_first_shown(
+    make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
+) -> None:
+    add_plan("Knee, March")
+    window = make_window()
+    window.nav.setCurrentRow(NAV_OVERVIEW)
+    assert window.clinics.model.rowCount() == 0  # nothing read at start-up for a hidden page
+    window.nav.setCurrentRow(NAV_CLINICS)
+    assert window.clinics.model.rowCount() == 4
