@@ -13,8 +13,11 @@ from functools import cache
 import babel.numbers
 from babel import Locale
 
-MAX_AMOUNT = Decimal("1000000000")
-"""Anything above a billion units of any currency is a typing mistake, not a trip budget."""
+MAX_AMOUNT = Decimal("10000000")
+"""Above ten million units of a currency is a typing mistake, not a cost of this trip."""
+MAX_AMOUNT_WHOLE_UNITS = Decimal("10000000000")
+"""The limit for currencies without minor units (KRW, JPY, VND, ...), whose units are small:
+a treatment costs tens of millions of won."""
 
 
 class MoneyError(ValueError):
@@ -47,6 +50,11 @@ def check_currency(code: str) -> str:
 
 def currency_decimals(code: str) -> int:
     return int(babel.numbers.get_currency_precision(code))
+
+
+def max_amount(currency: str) -> Decimal:
+    """The largest amount accepted in `currency` (see MAX_AMOUNT and MAX_AMOUNT_WHOLE_UNITS)."""
+    return MAX_AMOUNT_WHOLE_UNITS if currency_decimals(currency) == 0 else MAX_AMOUNT
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +110,8 @@ def parse_amount(text: str, currency: str, locale: str = "en_US") -> Decimal:
         raise MoneyError("Enter an amount with digits only.")
     if value < 0:
         raise MoneyError("An amount cannot be negative.")
-    if value > MAX_AMOUNT:
-        raise MoneyError(f"That is more than {MAX_AMOUNT:,} {currency}; check the amount.")
+    if value > (limit := max_amount(currency)):
+        raise MoneyError(f"That is more than {limit:,} {currency}; check the amount.")
     to_minor(value, currency)
     return value
 

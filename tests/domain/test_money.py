@@ -62,3 +62,13 @@ def test_minor_units_round_trip_exactly(minor: int, currency: str) -> None:
 @given(st.decimals(min_value=0, max_value=MAX_AMOUNT, places=2, allow_nan=False, allow_infinity=False))
 def test_formatted_usd_amounts_parse_back(amount: Decimal) -> None:
     assert parse_amount(f"{amount:,.2f}", "USD") == amount
+
+
+def test_absurdly_large_amounts_are_refused_with_a_limit_fit_for_the_currency() -> None:
+    assert parse_amount("10,000,000", "USD") == Decimal("10000000")
+    with pytest.raises(MoneyError, match="more than 10,000,000 GBP"):
+        parse_amount("10,000,000.01", "GBP")
+    # Ten million won is only a few thousand dollars: won amounts may go much higher.
+    assert parse_amount("35,000,000", "KRW") == Decimal("35000000")
+    with pytest.raises(MoneyError, match="more than 10,000,000,000 KRW"):
+        parse_amount("10,000,000,001", "KRW")
