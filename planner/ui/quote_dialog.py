@@ -106,6 +106,7 @@ class QuoteLineRow(QWidget):
         self.category.setAccessibleName(f"Line {number} fee category")
         self.label.setAccessibleName(f"Line {number} description")
         self.amount.setAccessibleName(f"Line {number} amount")
+        self.remove.setAccessibleName(f"Remove line {number}")
 
     def draft(self) -> QuoteLineDraft:
         category = self.category.currentData()
