@@ -22,11 +22,13 @@ from planner.db.models import (
     ConditionRow,
     FeeCategoryRow,
     JourneyStepRow,
+    PricePointRow,
     QuestionTemplateRow,
     ReferenceRow,
     SourceRow,
     TechniqueRow,
 )
+from planner.db.price_points import price_point_rows
 from planner.learn_builder import build_learn_entries
 
 Row = TypeVar(
@@ -38,6 +40,7 @@ Row = TypeVar(
     SourceRow,
     TechniqueRow,
     FeeCategoryRow,
+    PricePointRow,
 )
 
 
@@ -127,6 +130,7 @@ def sync_catalogue(session: Session, catalogue: Catalogue) -> None:
         FeeCategoryRow,
         ((f.id, {"name": f.name, "sort_order": i}) for i, f in enumerate(catalogue.fees)),
     )
+    _upsert(session, PricePointRow, price_point_rows(catalogue))
     _sync_clinics(session, catalogue)
     _replace_reference(session, catalogue)
     meta = session.get(AppMeta, FINGERPRINT_KEY)

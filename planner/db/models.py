@@ -128,6 +128,29 @@ class FeeCategoryRow(Base):
     retired: Mapped[bool] = mapped_column(default=False)
 
 
+class PricePointRow(Base):
+    """A figure from the articles (see `planner.prices.PricePoint`); bounds are exact decimal text."""
+
+    __tablename__ = "price_point"
+    id: Mapped[str] = mapped_column(String(160), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(Text)
+    grouping: Mapped[str] = mapped_column(Text, default="")
+    label: Mapped[str] = mapped_column(Text, default="")
+    country_code: Mapped[str] = mapped_column(String(2), default="")
+    currency: Mapped[str] = mapped_column(String(3), default="")
+    low: Mapped[str] = mapped_column(String(40), default="")
+    high: Mapped[str] = mapped_column(String(40), default="")
+    average: Mapped[str] = mapped_column(String(40), default="")
+    qualifier: Mapped[str] = mapped_column(Text, default="")
+    unit: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    source_id: Mapped[str] = mapped_column(ForeignKey("source.id"))
+    sort_order: Mapped[int]
+    retired: Mapped[bool] = mapped_column(default=False)
+
+
 class ReferenceRow(Base):
     """One item of the Learn page, built from the catalogue; `fields` holds its labelled facts."""
 
