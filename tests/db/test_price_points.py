@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from planner.estimate import EstimateChoices, propose_estimate, totals_by_currency
 from planner.services.database import Database
 from planner.services.prices import list_price_points
 
@@ -29,3 +30,19 @@ def test_price_points_can_be_read_by_kind(db: Database) -> None:
     countries = list_price_points(db, "country")
     assert countries and all(p.kind == "country" for p in countries)
     assert {p.country_code for p in countries} >= {"KR", "US", "GB", "CA"}
+
+
+def test_the_estimate_is_proposed_from_the_stored_figures(db: Database) -> None:
+    points = list_price_points(db)
+    lines = propose_estimate(points, EstimateChoices("package/knee-single-injection-autologous"))
+    assert [line.key for line in lines] == [
+        "treatment",
+        "hotel",
+        "daily",
+        "travel/flights",
+        "travel/medical-visa",
+    ]
+    assert lines[0].basis == "$7,000–$9,000"
+    assert lines[0].source.startswith("Cartilage Regeneration in Korea")
+    low, high = totals_by_currency(lines)["USD"]
+    assert Decimal(7000) < low < high < Decimal(15000)
