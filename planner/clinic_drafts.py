@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planner.validation import raise_if_any
@@ -72,12 +73,13 @@ def check_clinic_name(name: str, taken: set[str]) -> str | None:
 
 
 def validate_clinic(
-    draft: ClinicDraft, taken: set[str], groups: set[str], techniques: set[str]
+    draft: ClinicDraft, taken: set[str], groups: Sequence[str], techniques: set[str]
 ) -> CleanClinic:
+    """`groups` are the condition groups in the order the clinic should list them."""
     errors: dict[str, str] = {}
     if problem := check_clinic_name(draft.name, taken):
         errors["name"] = problem
-    if unknown := set(draft.condition_groups) - groups:
+    if unknown := set(draft.condition_groups) - set(groups):
         errors["conditions"] = f"Unknown condition group: {', '.join(sorted(unknown))}."
     if unknown := set(draft.technique_ids) - techniques:
         errors["techniques"] = f"Unknown technique: {', '.join(sorted(unknown))}."
@@ -92,16 +94,12 @@ def validate_clinic(
         lines_of(draft.key_features),
         lines_of(draft.special_techniques),
         lines_of(draft.treatments),
-        tuple(g for g in groups_in_order(groups) if g in draft.condition_groups),
+        tuple(g for g in groups if g in draft.condition_groups),
         tuple(dict.fromkeys(draft.technique_ids)),
         lines_of(draft.approvals),
         draft.government_approved,
         lines_of(draft.claims),
     )
-
-
-def groups_in_order(groups: set[str]) -> list[str]:
-    return sorted(groups, key=lambda g: (g != "soft-tissue", g))
 
 
 def check_rating(rating: int | None) -> str | None:

@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-KINDS = ("package", "fee", "travel", "country", "stay", "deposit")
-
 
 @dataclass(frozen=True, slots=True)
 class PricePoint:

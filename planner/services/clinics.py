@@ -109,7 +109,7 @@ def _write(session: Session, row: ClinicRow, draft: ClinicDraft, except_id: int 
     clean = validate_clinic(
         draft,
         _taken(session, except_id),
-        set(CONDITION_GROUPS),
+        list(CONDITION_GROUPS),
         set(session.scalars(select(TechniqueRow.id))),
     )
     row.name = clean.name
@@ -181,14 +181,10 @@ def delete_clinic(db: Database, clinic_id: int) -> None:
 
 
 def _annotation(session: Session, clinic_id: int) -> ClinicAnnotationRow:
-    session.get_one(ClinicRow, clinic_id)
-    row = session.get(ClinicAnnotationRow, clinic_id)
-    if row is None:
-        row = ClinicAnnotationRow(
-            clinic_id=clinic_id, note="", rating=None, hidden=False, updated_at=utc_now()
-        )
-        session.add(row)
-    return row
+    clinic = session.get_one(ClinicRow, clinic_id)
+    if clinic.annotation is None:
+        clinic.annotation = ClinicAnnotationRow(note="", rating=None, hidden=False, updated_at=utc_now())
+    return clinic.annotation
 
 
 def set_hidden(db: Database, clinic_id: int, hidden: bool) -> None:
@@ -213,5 +209,4 @@ def save_notes(db: Database, clinic_id: int, note: str, rating: int | None) -> C
         row.rating = rating
         row.updated_at = utc_now()
         session.flush()
-        session.expire(row.clinic)
-        return _to_clinic(session.get_one(ClinicRow, clinic_id), *_lookups(session))
+        return _to_clinic(row.clinic, *_lookups(session))

@@ -106,7 +106,10 @@ class ClinicDetail(QWidget):
         self.notes.show_clinic(clinic)
         self.questions.show_clinic(clinic)
         self.quotes.show_clinic(plan, clinic)
-        self.tabs.setTabText(
-            2, f"Questions ({self.questions.model.answered()} answered)" if clinic else "Questions"
-        )
-        self.tabs.setTabText(3, f"Quotes ({self.quotes.model.rowCount()})" if clinic else "Quotes")
+        self.update_counts()
+
+    def update_counts(self) -> None:
+        """The tab titles' counts, after a panel changed its own rows."""
+        answered = self.questions.model.answered()
+        self.tabs.setTabText(2, f"Questions ({answered} answered)" if self.clinic else "Questions")
+        self.tabs.setTabText(3, f"Quotes ({self.quotes.model.rowCount()})" if self.clinic else "Quotes")

@@ -74,6 +74,9 @@ class ClinicQuotes(Panel):
         self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
+        """Read the plan's quotes again, keeping the selected one (or selecting `select_id`)."""
+        if select_id is None and (current := self.current_quote()) is not None:
+            select_id = current.id
         self.plan_quotes = quote_service.list_quotes(self.db, self.plan.id) if self.plan else []
         mine = [q for q in self.plan_quotes if self.clinic and q.clinic_id == self.clinic.id]
         self.model.set_quotes(mine)
@@ -85,7 +88,8 @@ class ClinicQuotes(Panel):
                 "articles' fee categories to compare like with like; accept one to make it the "
                 "plan's quote (this also chooses the clinic)."
             )
-        row = self.model.row_of(select_id) if select_id is not None else (0 if mine else -1)
+        row = self.model.row_of(select_id) if select_id is not None else -1
+        row = row if row >= 0 else (0 if mine else -1)
         if row >= 0:
             self.table.selectRow(row)
         self._update_buttons()

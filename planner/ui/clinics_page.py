@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -32,7 +31,7 @@ from planner.ui.events import AppEvents
 from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
 from planner.ui.tables import row_table
-from planner.ui.widgets import heading
+from planner.ui.widgets import list_and_detail_page
 
 
 class ClinicsPage(Panel):
@@ -102,31 +101,16 @@ class ClinicsPage(Panel):
         self.detail.hide_toggled.connect(self._set_hidden)
         self.detail.delete_requested.connect(self.delete_clinic)
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.filters)
-        left_layout.addWidget(self.results, 1)
-        left_layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([520, 560])
-        splitter.setChildrenCollapsible(False)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading("Clinics"))
-        intro = QLabel(
+        list_and_detail_page(
+            self,
+            "Clinics",
             "The four clinics the articles describe, and any you add. Search and filter, open one to "
             "read everything about it, shortlist the ones you like, compare them side by side, and "
-            "choose one for your plan."
+            "choose one for your plan.",
+            [self.filters, self.results, buttons],
+            self.detail,
+            (520, 560),
         )
-        intro.setWordWrap(True)
-        intro.setObjectName("hint")
-        layout.addWidget(intro)
-        layout.addWidget(splitter, 1)
 
     # --- loading --------------------------------------------------------------------------
     def set_plan(self, plan: Plan | None) -> None:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -20,7 +18,7 @@ from planner.services.learn import LearnEntry
 from planner.ui.learn_model import ENTRY_ROLE, LearnFilter, LearnModel
 from planner.ui.rich_text import rich_text_view
 from planner.ui.tables import row_table
-from planner.ui.widgets import heading
+from planner.ui.widgets import list_and_detail_page
 
 
 class LearnPage(QWidget):
@@ -53,29 +51,15 @@ class LearnPage(QWidget):
         search_row.addWidget(search_label)
         search_row.addWidget(self.search, 1)
         search_row.addWidget(self.count)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(search_row)
-        left_layout.addWidget(self.table, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([560, 500])
-        splitter.setChildrenCollapsible(False)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading("Learn"))
-        intro = QLabel(
+        list_and_detail_page(
+            self,
+            "Learn",
             "What the two source articles say about the injuries, the treatments, the "
-            "clinics' prices and the costs at home. Each item names its article."
+            "clinics' prices and the costs at home. Each item names its article.",
+            [search_row, self.table],
+            self.detail,
+            (560, 500),
         )
-        intro.setWordWrap(True)
-        intro.setObjectName("hint")
-        layout.addWidget(intro)
-        layout.addWidget(splitter, 1)
 
     def set_entries(self, entries: list[LearnEntry]) -> None:
         self.model.set_entries(entries)

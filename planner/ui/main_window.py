@@ -213,7 +213,8 @@ class MainWindow(QMainWindow):
         elif kind == "clinics":
             self._clinics.reload(focus_id if isinstance(focus_id, int) else None)
         elif kind in ("quotes", "answers"):
-            self._clinics.reload()
+            # The panel that made the change has already shown it; only the tab counts follow.
+            self._clinics.detail.update_counts()
 
     # --- actions --------------------------------------------------------------------------
     def new_plan(self) -> None:

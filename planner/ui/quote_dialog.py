@@ -273,7 +273,7 @@ class QuoteDialog(QDialog):
             percent = parse_percent(self.deposit.text())
             if percent is not None:
                 text += f" · deposit {format_money(deposit_amount(total, percent, code), code)}"
-        except (MoneyError, ValueError, KeyError):
+        except MoneyError:
             text = "Total: check the amounts"
         self.total.setText(text)
 

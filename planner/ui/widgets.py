@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLayout,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class ErrorLabel(QLabel):
@@ -28,3 +36,36 @@ def heading(text: str, level: int = 1, parent: QWidget | None = None) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def list_and_detail_page(
+    page: QWidget,
+    title: str,
+    intro: str,
+    left: list[QWidget | QLayout],
+    detail: QWidget,
+    sizes: tuple[int, int],
+) -> None:
+    """Lay out a page as a heading, a hint, and a list (with its controls) beside a detail pane."""
+    column = QWidget()
+    column_layout = QVBoxLayout(column)
+    column_layout.setContentsMargins(0, 0, 0, 0)
+    for part in left:
+        if isinstance(part, QLayout):
+            column_layout.addLayout(part)
+        else:
+            column_layout.addWidget(part, 1 if isinstance(part, (QAbstractItemView, QStackedWidget)) else 0)
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter.addWidget(column)
+    splitter.addWidget(detail)
+    splitter.setStretchFactor(0, 1)
+    splitter.setStretchFactor(1, 1)
+    splitter.setSizes(list(sizes))
+    splitter.setChildrenCollapsible(False)
+    hint = QLabel(intro)
+    hint.setWordWrap(True)
+    hint.setObjectName("hint")
+    layout = QVBoxLayout(page)
+    layout.addWidget(heading(title))
+    layout.addWidget(hint)
+    layout.addWidget(splitter, 1)

@@ -15,7 +15,7 @@ from planner.clinic_drafts import (
 )
 from planner.validation import ValidationError
 
-GROUPS = {"soft-tissue", "knee-cartilage"}
+GROUPS = ("soft-tissue", "knee-cartilage")
 TECHNIQUES = {"stem-cells", "prp"}
 
 

@@ -134,3 +134,21 @@ def test_accept_one_quote_and_compare_two_line_by_line(
 
     panel.delete_button.click()
     assert [q.clinic_name for q in quote_service.list_quotes(db, plan.id)] == ["Cellinique Clinic"]
+
+
+def test_accepting_the_second_quote_keeps_it_selected_and_the_tab_counts_follow(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
+) -> None:
+    add_plan("Knee, March")
+    window, panel = open_quotes(make_window, "SH Clinic")
+    for amount in ("5000", "6000"):
+        dialog = new_dialog(panel)
+        qtbot.keyClicks(dialog.rows[0].amount, amount)
+        save(dialog)
+    assert window.clinics.detail.tabs.tabText(3) == "Quotes (2)"
+    panel.table.selectRow(1)
+    chosen = panel.current_quote()
+    assert chosen is not None
+    panel.accept_button.click()
+    assert panel.current_quote() is not None and panel.current_quote().id == chosen.id  # type: ignore[union-attr]
+    assert panel.model.index(1, 5).data() == "Accepted"
