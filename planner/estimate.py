@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from planner.money import currency_decimals
+from planner.money import MoneyError, check_currency, currency_decimals, parse_amount
 from planner.prices import PricePoint
+from planner.rates import Factor, Rate, find_factor
+from planner.validation import raise_if_any
 
 HOTEL_TIERS = {"budget": (0, 1), "standard": (1, 2), "comfort": (2, 3)}
 """Which thirds of the articles' nightly hotel range each tier covers."""
@@ -162,3 +165,106 @@ def totals_by_currency(lines: Sequence[EstimateLine]) -> dict[str, tuple[Decimal
         low, high = totals.get(line.currency, (Decimal(0), Decimal(0)))
         totals[line.currency] = (low + line.low, high + line.high)
     return totals
+
+
+@dataclass(frozen=True, slots=True)
+class EstimateOverride:
+    """The person's change to a proposed line: new bounds (in `currency`), or removed."""
+
+    key: str
+    low: Decimal
+    high: Decimal
+    currency: str
+    removed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class EstimateRow:
+    line: EstimateLine
+    """The line as it counts: the proposal, or the person's figures when changed."""
+    proposed: EstimateLine
+    changed: bool
+    removed: bool
+
+
+def apply_overrides(
+    lines: Sequence[EstimateLine], overrides: Sequence[EstimateOverride]
+) -> list[EstimateRow]:
+    """Each proposed line with the person's change applied (overrides of lines no longer
+    proposed are ignored, so a changed choice never leaves a stray line behind)."""
+    by_key = {o.key: o for o in overrides}
+    rows: list[EstimateRow] = []
+    for line in lines:
+        override = by_key.get(line.key)
+        if override is None:
+            rows.append(EstimateRow(line, line, changed=False, removed=False))
+            continue
+        changed = (override.low, override.high, override.currency) != (line.low, line.high, line.currency)
+        counted = EstimateLine(
+            line.key,
+            line.label,
+            line.category,
+            override.low,
+            override.high,
+            override.currency,
+            "Your figures" if changed else line.basis,
+            line.source,
+        )
+        rows.append(EstimateRow(counted, line, changed=changed, removed=override.removed))
+    return rows
+
+
+def counted_lines(rows: Sequence[EstimateRow]) -> list[EstimateLine]:
+    return [row.line for row in rows if not row.removed]
+
+
+def validate_figures(low: str, high: str, currency: str, locale: str = "en_US") -> EstimateOverride:
+    """A changed line's figures as typed (the key is filled in by the caller); a single figure
+    counts as both bounds. Raises ValidationError with messages for "low", "high", "currency"."""
+    errors: dict[str, str] = {}
+    code = ""
+    try:
+        code = check_currency(currency)
+    except MoneyError as error:
+        errors["currency"] = str(error)
+    bounds: dict[str, Decimal] = {}
+    if code:
+        for key, text in (("low", low), ("high", high or low)):
+            try:
+                bounds[key] = parse_amount(text, code, locale)
+            except MoneyError as error:
+                errors[key] = str(error)
+    if len(bounds) == 2 and bounds["high"] < bounds["low"]:
+        errors["high"] = "The high figure is below the low one."
+    raise_if_any(errors)
+    return EstimateOverride("", bounds["low"], bounds["high"], code)
+
+
+@dataclass(frozen=True, slots=True)
+class RangeTotal:
+    """The estimate's total in one currency, with the factors used and what could not be
+    converted (those currencies are named, and their lines left out)."""
+
+    currency: str
+    low: Decimal
+    high: Decimal
+    factors: tuple[tuple[str, Factor], ...]
+    missing: frozenset[str]
+
+
+def range_in(lines: Sequence[EstimateLine], currency: str, rates: Sequence[Rate], on: date) -> RangeTotal:
+    """The low and high totals in `currency`, converting each currency's subtotal at the rate of
+    `on` (an estimate is a forecast, so the newest rate is the right one)."""
+    low = high = Decimal(0)
+    factors: list[tuple[str, Factor]] = []
+    missing: set[str] = set()
+    for source, (source_low, source_high) in totals_by_currency(lines).items():
+        found = find_factor(rates, source, currency, on)
+        if found is None:
+            missing.add(source)
+            continue
+        if source != currency:
+            factors.append((source, found))
+        low += _round(source_low * found.value, currency)
+        high += _round(source_high * found.value, currency)
+    return RangeTotal(currency, low, high, tuple(factors), frozenset(missing))

@@ -88,3 +88,49 @@ def convert(amount: Decimal, source: str, target: str, rate: Rate | None, on: da
     if rate is None or value is None:
         raise MoneyError(f"There is no rate between {source} and {target}; enter one first.")
     return Converted(round_to_currency(amount * value, target), target, value, rate.on)
+
+
+@dataclass(frozen=True, slots=True)
+class Factor:
+    """What one unit of a currency is worth in another, with the date of the (older) rate used."""
+
+    value: Decimal
+    on: date
+
+
+def _nearest(rates: list[Rate], source: str, target: str, on: date) -> Factor | None:
+    fitting = [r for r in rates if factor(r, source, target) is not None]
+    before = [r for r in fitting if r.on <= on]
+    chosen = max(before, key=lambda r: r.on) if before else min(fitting, key=lambda r: r.on, default=None)
+    if chosen is None:
+        return None
+    value = factor(chosen, source, target)
+    assert value is not None
+    return Factor(value, chosen.on)
+
+
+def find_factor(rates: Iterable[Rate], source: str, target: str, on: date) -> Factor | None:
+    """The factor from `source` to `target` for a day: the newest rate on or before it, else the
+    earliest after it; when no rate joins the two directly, through one currency that has a rate
+    with each (the newer such pair). None when nothing joins them."""
+    if source == target:
+        return Factor(Decimal(1), on)
+    pool = list(rates)
+    direct = _nearest(pool, source, target, on)
+    if direct is not None:
+        return direct
+    bridges = {c for r in pool for c in (r.base, r.quote)} - {source, target}
+    best: Factor | None = None
+    for bridge in sorted(bridges):
+        first = _nearest(pool, source, bridge, on)
+        second = _nearest(pool, bridge, target, on)
+        if first is None or second is None:
+            continue
+        candidate = Factor(first.value * second.value, min(first.on, second.on))
+        if best is None or candidate.on > best.on:
+            best = candidate
+    return best
+
+
+def apply_factor(amount: Decimal, target: str, found: Factor) -> Converted:
+    return Converted(round_to_currency(amount * found.value, target), target, found.value, found.on)

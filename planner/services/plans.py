@@ -46,6 +46,11 @@ class Plan:
     created_at: datetime
     clinic_id: int | None = None
     clinic_name: str = ""
+    condition_group_id: str = ""
+
+    @property
+    def knee(self) -> bool:
+        return self.condition_group_id == "knee-cartilage"
 
     @property
     def nights(self) -> int:
@@ -74,6 +79,7 @@ def _to_plan(session: Session, row: PlanRow) -> Plan:
         row.created_at,
         row.clinic_id,
         session.get_one(ClinicRow, row.clinic_id).name if row.clinic_id is not None else "",
+        condition.group_id,
     )
 
 
