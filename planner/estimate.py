@@ -268,3 +268,52 @@ def range_in(lines: Sequence[EstimateLine], currency: str, rates: Sequence[Rate]
         low += _round(source_low * found.value, currency)
         high += _round(source_high * found.value, currency)
     return RangeTotal(currency, low, high, tuple(factors), frozenset(missing))
+
+
+DEFAULT_PACKAGES = {
+    True: "package/knee-overall-range",
+    False: "package/soft-tissue-general-stem-cell-therapy",
+}
+"""The package a new estimate starts from, for a knee and for a soft-tissue plan: each article's
+overall range for the treatment."""
+
+
+@dataclass(frozen=True, slots=True)
+class EstimateSettings:
+    """What the person chose for the estimate. `treatment_basis` is "auto" (the accepted quote,
+    else the condition's default package), "quote", "fees" or "package:<price point id>"."""
+
+    treatment_basis: str = "auto"
+    stay_low: int | None = None
+    stay_high: int | None = None
+    hotel_tier: str = "standard"
+    flights: bool = True
+    visa: bool = True
+
+
+def resolve_choices(
+    settings: EstimateSettings, knee: bool, quote_total: Decimal | None, quote_currency: str
+) -> EstimateChoices:
+    """The estimate's inputs from the settings; asking for a quote with none accepted falls back
+    to the default package."""
+    basis = settings.treatment_basis
+    if basis == "auto":
+        basis = "quote" if quote_total is not None else ""
+
+    def choices(package_id: str | None, total: Decimal | None = None, currency: str = "") -> EstimateChoices:
+        return EstimateChoices(
+            package_id,
+            total,
+            currency,
+            settings.stay_low,
+            settings.stay_high,
+            settings.hotel_tier,
+            settings.flights,
+            settings.visa,
+        )
+
+    if basis == "quote" and quote_total is not None:
+        return choices(None, quote_total, quote_currency)
+    if basis == "fees":
+        return choices(None)
+    return choices(basis.removeprefix("package:") if basis.startswith("package:") else DEFAULT_PACKAGES[knee])

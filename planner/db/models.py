@@ -308,3 +308,101 @@ class QuoteLineRow(Base):
     amount_minor: Mapped[int]
 
     quote: Mapped[QuoteRow] = relationship(back_populates="lines")
+
+
+class ExchangeRateRow(Base):
+    """A rate the user entered for a plan: one `base` is worth `rate` `quote` on `on_date`."""
+
+    __tablename__ = "exchange_rate"
+    __table_args__ = (
+        UniqueConstraint("plan_id", "base", "quote", "on_date", name="uq_exchange_rate_day"),
+        CheckConstraint("base <> quote", name="two_currencies"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    base: Mapped[str] = mapped_column(String(3))
+    quote: Mapped[str] = mapped_column(String(3))
+    rate: Mapped[str] = mapped_column(String(40))
+    """Exact decimal text."""
+    on_date: Mapped[date]
+    created_at: Mapped[datetime]
+
+
+class ExpenseRow(Base):
+    """A cost of the trip, planned or paid, in its own currency."""
+
+    __tablename__ = "expense"
+    __table_args__ = (
+        CheckConstraint("planned_minor IS NULL OR planned_minor >= 0", name="planned_not_negative"),
+        CheckConstraint("actual_minor IS NULL OR actual_minor >= 0", name="actual_not_negative"),
+        CheckConstraint("planned_minor IS NOT NULL OR actual_minor IS NOT NULL", name="has_amount"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    category: Mapped[str] = mapped_column(String(64))
+    step_id: Mapped[str | None] = mapped_column(ForeignKey("journey_step.id"))
+    label: Mapped[str] = mapped_column(Text)
+    planned_minor: Mapped[int | None]
+    actual_minor: Mapped[int | None]
+    currency: Mapped[str] = mapped_column(String(3))
+    paid_on: Mapped[date | None]
+    payee: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    conversions: Mapped[list[ExpenseConversionRow]] = relationship(
+        back_populates="expense", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class ExpenseConversionRow(Base):
+    """An expense's amounts in another currency, with the rate and its date, kept as converted."""
+
+    __tablename__ = "expense_conversion"
+    expense_id: Mapped[int] = mapped_column(ForeignKey("expense.id", ondelete="CASCADE"), primary_key=True)
+    currency: Mapped[str] = mapped_column(String(3), primary_key=True)
+    planned_minor: Mapped[int | None]
+    actual_minor: Mapped[int | None]
+    rate: Mapped[str] = mapped_column(String(60))
+    rate_date: Mapped[date]
+
+    expense: Mapped[ExpenseRow] = relationship(back_populates="conversions")
+
+
+class BudgetSettingsRow(Base):
+    """A plan's estimate choices and its deposit. Absent until the person changes one."""
+
+    __tablename__ = "budget_settings"
+    __table_args__ = (
+        CheckConstraint(
+            "deposit_basis_points IS NULL OR deposit_basis_points BETWEEN 0 AND 10000", name="deposit_range"
+        ),
+        CheckConstraint("deposit_amount_minor IS NULL OR deposit_amount_minor >= 0", name="deposit_amount"),
+    )
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), primary_key=True)
+    treatment_basis: Mapped[str] = mapped_column(String(200), default="auto")
+    """"auto", "quote", "fees" or "package:<price point id>"."""
+    stay_low: Mapped[int | None]
+    stay_high: Mapped[int | None]
+    hotel_tier: Mapped[str] = mapped_column(String(16), default="standard")
+    flights: Mapped[bool] = mapped_column(default=True)
+    visa: Mapped[bool] = mapped_column(default=True)
+    deposit_basis_points: Mapped[int | None]
+    deposit_amount_minor: Mapped[int | None]
+    deposit_currency: Mapped[str] = mapped_column(String(3), default="")
+    deposit_due_on: Mapped[date | None]
+    deposit_paid_on: Mapped[date | None]
+
+
+class EstimateOverrideRow(Base):
+    """The person's figures for a proposed estimate line, or its removal."""
+
+    __tablename__ = "estimate_override"
+    __table_args__ = (CheckConstraint("low_minor >= 0 AND high_minor >= low_minor", name="ordered_bounds"),)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(160), primary_key=True)
+    low_minor: Mapped[int]
+    high_minor: Mapped[int]
+    currency: Mapped[str] = mapped_column(String(3))
+    removed: Mapped[bool] = mapped_column(default=False)

@@ -1,11 +1,24 @@
-"""Copy what a plan holds about clinics (shortlist, quotes with their lines) to another plan."""
+"""Copy what a plan holds (shortlist, quotes with their lines, the budget) to another plan."""
 
 from __future__ import annotations
+
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planner.db.models import QuoteLineRow, QuoteRow, ShortlistRow
+from planner.db.models import (
+    Base,
+    BudgetSettingsRow,
+    EstimateOverrideRow,
+    ExchangeRateRow,
+    ExpenseRow,
+    QuoteLineRow,
+    QuoteRow,
+    ShortlistRow,
+)
+
+RowT = TypeVar("RowT", bound=Base)
 
 
 def copy_plan_clinic_data(session: Session, source_plan_id: int, target_plan_id: int) -> None:
@@ -36,4 +49,22 @@ def copy_plan_clinic_data(session: Session, source_plan_id: int, target_plan_id:
                 ],
             )
         )
+    session.flush()
+
+
+def _clone(row: RowT, skip: tuple[str, ...] = ("id",), **changes: Any) -> RowT:
+    """A new row with the same column values, except the `skip`ped ones and the `changes`."""
+    values = {c.key: getattr(row, c.key) for c in row.__table__.columns if c.key not in skip}
+    return type(row)(**{**values, **changes})
+
+
+def copy_plan_budget(session: Session, source_plan_id: int, target_plan_id: int) -> None:
+    """Rates, expense lines with their kept conversions, estimate choices and changes, deposit."""
+    for table in (ExchangeRateRow, EstimateOverrideRow, BudgetSettingsRow):
+        for row in session.scalars(select(table).where(table.plan_id == source_plan_id)):
+            session.add(_clone(row, plan_id=target_plan_id))
+    for expense in session.scalars(select(ExpenseRow).where(ExpenseRow.plan_id == source_plan_id)):
+        copy = _clone(expense, plan_id=target_plan_id)
+        copy.conversions = [_clone(c, skip=("expense_id",)) for c in expense.conversions]
+        session.add(copy)
     session.flush()

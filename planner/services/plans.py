@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from planner.countries import country_name
 from planner.db.models import ClinicRow, ConditionRow, PlanRow
-from planner.db.plan_copy import copy_plan_clinic_data
+from planner.db.plan_copy import copy_plan_budget, copy_plan_clinic_data
 from planner.money import Money
 from planner.plans import CleanPlan, PlanDraft, check_name, copy_name, validate_draft
 from planner.services.clock import utc_now
@@ -57,7 +57,7 @@ class Plan:
         return (self.return_ - self.departure).days
 
 
-def _to_plan(session: Session, row: PlanRow) -> Plan:
+def plan_from_row(session: Session, row: PlanRow) -> Plan:
     condition = session.get_one(ConditionRow, row.condition_id)
     budget = (
         Money.from_minor(row.budget_limit_minor, row.home_currency)
@@ -97,13 +97,13 @@ def _conditions(session: Session) -> set[str]:
 def list_plans(db: Database) -> list[Plan]:
     with db.transaction() as session:
         rows = session.scalars(select(PlanRow).order_by(PlanRow.name)).all()
-        return [_to_plan(session, row) for row in rows]
+        return [plan_from_row(session, row) for row in rows]
 
 
 def get_plan(db: Database, plan_id: int) -> Plan | None:
     with db.transaction() as session:
         row = session.get(PlanRow, plan_id)
-        return _to_plan(session, row) if row else None
+        return plan_from_row(session, row) if row else None
 
 
 def name_problem(db: Database, name: str, plan_id: int | None = None) -> str | None:
@@ -127,7 +127,7 @@ def create_plan(db: Database, draft: PlanDraft) -> Plan:
         row = _new_row(clean)
         session.add(row)
         session.flush()
-        return _to_plan(session, row)
+        return plan_from_row(session, row)
 
 
 def _new_row(clean: CleanPlan) -> PlanRow:
@@ -156,7 +156,7 @@ def rename_plan(db: Database, plan_id: int, name: str) -> Plan:
         row.name = " ".join(name.split())
         row.updated_at = utc_now()
         session.flush()
-        return _to_plan(session, row)
+        return plan_from_row(session, row)
 
 
 def duplicate_plan(db: Database, plan_id: int) -> Plan:
@@ -178,7 +178,8 @@ def duplicate_plan(db: Database, plan_id: int) -> Plan:
         session.add(copy)
         session.flush()
         copy_plan_clinic_data(session, source.id, copy.id)
-        return _to_plan(session, copy)
+        copy_plan_budget(session, source.id, copy.id)
+        return plan_from_row(session, copy)
 
 
 def delete_plan(db: Database, plan_id: int) -> None:

@@ -37,17 +37,17 @@ class FeeCategory:
 
 def fee_categories(db: Database) -> list[FeeCategory]:
     with db.transaction() as session:
-        return [FeeCategory(i, n) for i, n in _categories(session).items()]
+        return [FeeCategory(i, n) for i, n in fee_categories_in(session).items()]
 
 
-def _categories(session: Session) -> dict[str, str]:
+def fee_categories_in(session: Session) -> dict[str, str]:
     rows = session.scalars(
         select(FeeCategoryRow).where(FeeCategoryRow.retired.is_(False)).order_by(FeeCategoryRow.sort_order)
     )
     return {r.id: r.name for r in rows}
 
 
-def _to_quote(row: QuoteRow, clinic_name: str) -> Quote:
+def quote_from_row(row: QuoteRow, clinic_name: str) -> Quote:
     return Quote(
         id=row.id,
         plan_id=row.plan_id,
@@ -80,7 +80,7 @@ def list_quotes(db: Database, plan_id: int, clinic_id: int | None = None) -> lis
         )
         if clinic_id is not None:
             query = query.where(QuoteRow.clinic_id == clinic_id)
-        return [_to_quote(row, name) for row, name in session.execute(query).all()]
+        return [quote_from_row(row, name) for row, name in session.execute(query).all()]
 
 
 def latest_quotes_by_clinic(quotes: list[Quote]) -> dict[int, Quote]:
@@ -96,7 +96,7 @@ def save_quote(db: Database, plan_id: int, draft: QuoteDraft, quote_id: int | No
     """Create a quote, or replace `quote_id`'s fields and lines. Raises ValidationError (messages
     per field, lines as `line<N>.<field>`) and writes nothing when anything is wrong."""
     with db.transaction() as session:
-        clean = validate_quote(draft, _categories(session))
+        clean = validate_quote(draft, fee_categories_in(session))
         session.get_one(PlanRow, plan_id)
         clinic = session.get_one(ClinicRow, clean.clinic_id)
         now = utc_now()
@@ -129,7 +129,7 @@ def save_quote(db: Database, plan_id: int, draft: QuoteDraft, quote_id: int | No
         if row.accepted:
             choose_in(session, plan_id, row.clinic_id)  # the accepted quote's clinic stays the choice
         session.flush()
-        return _to_quote(row, clinic.name)
+        return quote_from_row(row, clinic.name)
 
 
 def delete_quote(db: Database, quote_id: int) -> None:
