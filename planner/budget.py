@@ -109,7 +109,7 @@ def _clean_text(text: str) -> str:
     return " ".join(text.split())
 
 
-def _optional_amount(text: str, currency: str, locale: str) -> Decimal | None:
+def _optional_amount(text: str, currency: str, locale: str | None) -> Decimal | None:
     return parse_amount(text, currency, locale) if text.strip() else None
 
 
@@ -118,7 +118,7 @@ def validate_expense(
     categories: dict[str, str],
     steps: set[str],
     today: date,
-    locale: str = "en_US",
+    locale: str | None = None,
 ) -> CleanExpense:
     """Check every field; raise ValidationError (messages per field) when anything is wrong."""
     errors: dict[str, str] = {}
@@ -307,7 +307,7 @@ class LimitStatus:
     warnings: tuple[BudgetWarning, ...] = field(default=())
 
 
-def limit_status(limit: Decimal | None, home: Total, locale: str = "en_US") -> LimitStatus:
+def limit_status(limit: Decimal | None, home: Total, locale: str | None = None) -> LimitStatus:
     """What is left of the budget limit and the warnings that go with the home-currency total."""
     warnings: list[BudgetWarning] = []
 

@@ -47,14 +47,14 @@ def _lines(items: Sequence[str]) -> str:
     return "\n".join(items) if items else NOT_GIVEN
 
 
-def quote_summary(quote: Quote | None, locale: str = "en_US") -> str:
+def quote_summary(quote: Quote | None, locale: str | None = None) -> str:
     if quote is None:
         return "No quote yet"
     text = format_money(quote.total, quote.currency, locale)
     return text + (" (accepted)" if quote.accepted else f" (received {quote.received_on:%d %b %Y})")
 
 
-def deposit_summary(quote: Quote | None, locale: str = "en_US") -> str:
+def deposit_summary(quote: Quote | None, locale: str | None = None) -> str:
     if quote is None or quote.deposit_percent is None or quote.deposit_amount is None:
         return NOT_GIVEN
     amount = format_money(quote.deposit_amount, quote.currency, locale)
@@ -66,7 +66,7 @@ def build_comparison(
     quotes: Mapping[int, Quote],
     answers: Mapping[int, Mapping[str, str]],
     questions: Sequence[AskedQuestion],
-    locale: str = "en_US",
+    locale: str | None = None,
 ) -> list[CompareRow]:
     """The rows of the comparison, facts first, then the user's own findings.
 
@@ -107,14 +107,14 @@ def build_comparison(
     return rows
 
 
-def _signed(amount: Decimal, currency: str, locale: str) -> str:
+def _signed(amount: Decimal, currency: str, locale: str | None) -> str:
     if amount == 0:
         return "same"
     sign = "+" if amount > 0 else "−"
     return sign + format_money(abs(amount), currency, locale)
 
 
-def quote_comparison(first: Quote, second: Quote, locale: str = "en_US") -> list[CompareRow]:
+def quote_comparison(first: Quote, second: Quote, locale: str | None = None) -> list[CompareRow]:
     """Two quotes line by line (matched by fee category or description), then totals and terms.
 
     Values are (first, second, difference); the difference is left out when the currencies differ.

@@ -36,7 +36,7 @@ class Deposit:
         return self.paid_on is not None
 
 
-def validate_deposit(draft: DepositDraft, today: date, locale: str = "en_US") -> Deposit:
+def validate_deposit(draft: DepositDraft, today: date, locale: str | None = None) -> Deposit:
     """Raises ValidationError with messages for percent, amount, currency and paid_on."""
     errors: dict[str, str] = {}
     percent: Decimal | None = None

@@ -218,7 +218,7 @@ def counted_lines(rows: Sequence[EstimateRow]) -> list[EstimateLine]:
     return [row.line for row in rows if not row.removed]
 
 
-def validate_figures(low: str, high: str, currency: str, locale: str = "en_US") -> EstimateOverride:
+def validate_figures(low: str, high: str, currency: str, locale: str | None = None) -> EstimateOverride:
     """A changed line's figures as typed (the key is filled in by the caller); a single figure
     counts as both bounds. Raises ValidationError with messages for "low", "high", "currency"."""
     errors: dict[str, str] = {}

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
+import babel
 import babel.numbers
 from babel import Locale
 
@@ -18,6 +19,26 @@ MAX_AMOUNT = Decimal("10000000")
 MAX_AMOUNT_WHOLE_UNITS = Decimal("10000000000")
 """The limit for currencies without minor units (KRW, JPY, VND, ...), whose units are small:
 a treatment costs tens of millions of won."""
+
+
+FALLBACK_LOCALE = "en_US"
+_number_locale = FALLBACK_LOCALE
+
+
+def set_number_locale(name: str | None) -> str:
+    """Use `name` (such as "de_DE") for parsing and formatting amounts from now on; anything
+    Babel does not know, or the bare "C" locale, falls back to en_US. Returns the one in use."""
+    global _number_locale
+    try:
+        _number_locale = str(Locale.parse(name)) if name and name not in ("C", "POSIX") else FALLBACK_LOCALE
+    except (ValueError, TypeError, babel.UnknownLocaleError):
+        _number_locale = FALLBACK_LOCALE
+    return _number_locale
+
+
+def number_locale(locale: str | None = None) -> str:
+    """`locale` if given, else the one set for the app (en_US until told otherwise)."""
+    return locale or _number_locale
 
 
 class MoneyError(ValueError):
@@ -69,7 +90,7 @@ class Money:
     def from_minor(cls, minor: int, currency: str) -> Money:
         return cls(from_minor(minor, currency), currency)
 
-    def format(self, locale: str = "en_US") -> str:
+    def format(self, locale: str | None = None) -> str:
         return format_money(self.amount, self.currency, locale)
 
 
@@ -85,12 +106,13 @@ def from_minor(minor: int, currency: str) -> Decimal:
     return Decimal(minor).scaleb(-currency_decimals(currency))
 
 
-def parse_amount(text: str, currency: str, locale: str = "en_US") -> Decimal:
+def parse_amount(text: str, currency: str, locale: str | None = None) -> Decimal:
     """Parse what a person typed into a non-negative amount in `currency`.
 
     Accepts the locale's grouping and decimal signs ("12,500.50" in en_US). Raises MoneyError
     with a message fit to show next to the field.
     """
+    locale = number_locale(locale)
     cleaned = text.strip()
     if not cleaned:
         raise MoneyError("Enter an amount.")
@@ -116,5 +138,5 @@ def parse_amount(text: str, currency: str, locale: str = "en_US") -> Decimal:
     return value
 
 
-def format_money(amount: Decimal, currency: str, locale: str = "en_US") -> str:
-    return str(babel.numbers.format_currency(amount, currency, locale=locale))
+def format_money(amount: Decimal, currency: str, locale: str | None = None) -> str:
+    return str(babel.numbers.format_currency(amount, currency, locale=number_locale(locale)))

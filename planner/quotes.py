@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import babel.numbers
 
-from planner.money import MoneyError, check_currency, currency_decimals, parse_amount
+from planner.money import MoneyError, check_currency, currency_decimals, number_locale, parse_amount
 from planner.validation import raise_if_any
 
 MAX_LINES = 60
@@ -104,13 +104,13 @@ def deposit_amount(total: Decimal, percent: Decimal, currency: str) -> Decimal:
     return (total * percent / 100).quantize(step, rounding=ROUND_HALF_UP)
 
 
-def parse_percent(text: str, locale: str = "en_US") -> Decimal | None:
+def parse_percent(text: str, locale: str | None = None) -> Decimal | None:
     """A percentage from 0 to 100 with at most two decimals; empty means not given."""
     cleaned = text.strip().removesuffix("%").strip()
     if not cleaned:
         return None
     try:
-        value = babel.numbers.parse_decimal(cleaned, locale=locale, strict=True)
+        value = babel.numbers.parse_decimal(cleaned, locale=number_locale(locale), strict=True)
     except (babel.numbers.NumberFormatError, InvalidOperation):
         raise MoneyError(f"“{text.strip()[:20]}” is not a percentage. Type a number such as 10.") from None
     if not value.is_finite() or not 0 <= value <= 100:

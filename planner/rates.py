@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 import babel.numbers
 
-from planner.money import MoneyError, currency_decimals
+from planner.money import MoneyError, currency_decimals, number_locale
 
 MAX_RATE_DIGITS = 12
 
@@ -30,8 +30,10 @@ class Rate:
     rate: Decimal
     on: date
 
-    def describe(self, locale: str = "en_US") -> str:
-        value = babel.numbers.format_decimal(self.rate, locale=locale, decimal_quantization=False)
+    def describe(self, locale: str | None = None) -> str:
+        value = babel.numbers.format_decimal(
+            self.rate, locale=number_locale(locale), decimal_quantization=False
+        )
         return f"1 {self.base} = {value} {self.quote} on {self.on:%d %b %Y}"
 
 
@@ -45,13 +47,13 @@ class Converted:
     rate_date: date
 
 
-def parse_rate(text: str, locale: str = "en_US") -> Decimal:
+def parse_rate(text: str, locale: str | None = None) -> Decimal:
     """A positive exchange rate as typed; MoneyError with a message for the field otherwise."""
     cleaned = text.strip()
     if not cleaned:
         raise MoneyError("Enter the rate, for example 1,380.50.")
     try:
-        value = babel.numbers.parse_decimal(cleaned, locale=locale, strict=True)
+        value = babel.numbers.parse_decimal(cleaned, locale=number_locale(locale), strict=True)
     except (babel.numbers.NumberFormatError, InvalidOperation):
         raise MoneyError(f"“{cleaned[:30]}” is not a rate. Type a number such as 1,380.50.") from None
     if not value.is_finite() or value <= 0:

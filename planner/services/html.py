@@ -42,7 +42,7 @@ def learn_entry_html(entry: LearnEntry) -> str:
     )
 
 
-def plan_overview_html(plan: Plan, steps: list[JourneyStep], locale: str = "en_US") -> str:
+def plan_overview_html(plan: Plan, steps: list[JourneyStep], locale: str | None = None) -> str:
     """The plan at a glance: what, when, where from, the budget, and the journey ahead."""
     budget = plan.budget_limit.format(locale) if plan.budget_limit else "No limit set"
     treated = plan.condition_name

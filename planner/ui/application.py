@@ -5,10 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner import APP_NAME, __version__
+from planner.money import set_number_locale
 from planner.paths import resources_dir
 from planner.services.database import CatalogueError, StartupError, open_database
 from planner.ui.main_window import MainWindow, settings_for
@@ -48,6 +49,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run_gui(data_dir: Path, smoke: bool = False) -> int:
     app = make_application()
+    set_number_locale(QLocale.system().name())  # amounts are typed and shown the user's way
     try:
         db = open_database(data_dir)
     except (StartupError, CatalogueError) as error:
