@@ -277,7 +277,7 @@ class CategoryTotal:
 
 def totals_by_category(expenses: Iterable[Expense], currency: str) -> list[CategoryTotal]:
     """Planned and actual per category in `currency` (lines without a conversion left out),
-    largest planned first."""
+    largest first (by the larger of the two)."""
     sums: dict[str, list[Decimal]] = {}
     for expense in expenses:
         amounts = expense.converted(currency)
@@ -328,10 +328,11 @@ def limit_status(limit: Decimal | None, home: Total, locale: str | None = None) 
         return LimitStatus(None, None, None, tuple(warnings))
     for label, amount in (("Planned costs", home.planned), ("What you have paid", home.actual)):
         if amount > limit:
+            verb = "are" if label.endswith("s") else "is"
             warnings.append(
                 BudgetWarning(
                     "over",
-                    f"{label} ({money(amount)}) are over your budget limit of {money(limit)} "
+                    f"{label} ({money(amount)}) {verb} over your budget limit of {money(limit)} "
                     f"by {money(amount - limit)}.",
                 )
             )

@@ -57,7 +57,7 @@ def validate_deposit(draft: DepositDraft, today: date, locale: str | None = None
             errors["amount"] = str(error)
     if draft.paid_on is not None and draft.paid_on > today:
         errors["paid_on"] = "The paid date is in the future. Tick it once the deposit is paid."
-    if draft.paid_on is not None and amount is None and "amount" not in errors:
+    if draft.paid_on is not None and not draft.amount.strip():
         errors["amount"] = "Enter the amount of the deposit you paid."
     raise_if_any(errors)
     return Deposit(percent, amount, currency, draft.due_on, draft.paid_on)

@@ -229,7 +229,11 @@ def validate_figures(low: str, high: str, currency: str, locale: str | None = No
         errors["currency"] = str(error)
     bounds: dict[str, Decimal] = {}
     if code:
-        for key, text in (("low", low), ("high", high or low)):
+        for key, text in (("low", low), ("high", high)):
+            if key == "high" and not high.strip():
+                if "low" in bounds:
+                    bounds["high"] = bounds["low"]
+                continue
             try:
                 bounds[key] = parse_amount(text, code, locale)
             except MoneyError as error:

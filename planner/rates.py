@@ -114,7 +114,8 @@ def _nearest(rates: list[Rate], source: str, target: str, on: date) -> Factor | 
 def find_factor(rates: Iterable[Rate], source: str, target: str, on: date) -> Factor | None:
     """The factor from `source` to `target` for a day: the newest rate on or before it, else the
     earliest after it; when no rate joins the two directly, through one currency that has a rate
-    with each (the newer such pair). None when nothing joins them."""
+    with each (a pair from on or before the day first, the newest such; else the pair that comes
+    soonest after it). None when nothing joins them."""
     if source == target:
         return Factor(Decimal(1), on)
     pool = list(rates)
@@ -122,16 +123,22 @@ def find_factor(rates: Iterable[Rate], source: str, target: str, on: date) -> Fa
     if direct is not None:
         return direct
     bridges = {c for r in pool for c in (r.base, r.quote)} - {source, target}
-    best: Factor | None = None
+    before: list[Factor] = []
+    after: list[tuple[date, Factor]] = []
     for bridge in sorted(bridges):
         first = _nearest(pool, source, bridge, on)
         second = _nearest(pool, bridge, target, on)
         if first is None or second is None:
             continue
         candidate = Factor(first.value * second.value, min(first.on, second.on))
-        if best is None or candidate.on > best.on:
-            best = candidate
-    return best
+        latest = max(first.on, second.on)
+        if latest <= on:
+            before.append(candidate)
+        else:
+            after.append((latest, candidate))
+    if before:
+        return max(before, key=lambda f: f.on)
+    return min(after, key=lambda pair: pair[0])[1] if after else None
 
 
 def apply_factor(amount: Decimal, target: str, found: Factor) -> Converted:

@@ -162,7 +162,9 @@ def test_a_line_is_converted_to_every_report_currency_but_its_own() -> None:
 def test_a_paid_line_converts_at_the_rate_of_the_day_it_was_paid() -> None:
     line = clean(None, "100.00", paid_on=date(2027, 2, 1))
     by_currency = {c.currency: c for c in convert_expense(line, ("USD", "KRW"), RATES, TODAY)}
-    assert by_currency["USD"] == ExpenseConversion("USD", None, Decimal("110.00"), Decimal("1.10"), date(2027, 1, 10))
+    assert by_currency["USD"] == ExpenseConversion(
+        "USD", None, Decimal("110.00"), Decimal("1.10"), date(2027, 1, 10)
+    )
     # No EUR-KRW rate: bridged through USD, dated by the older of the two rates.
     assert by_currency["KRW"].actual == Decimal(154_000)
     assert by_currency["KRW"].rate_date == date(2027, 1, 5)
@@ -186,7 +188,11 @@ def test_editing_an_amount_reuses_the_kept_rate_instead_of_a_newer_one() -> None
     before = convert_expense(clean("100.00"), ("USD",), [EUR_USD_JAN], TODAY)
     assert before[0].planned == Decimal("110.00")
     (after,) = convert_expense(clean("200.00"), ("USD",), RATES, TODAY, kept=before)
-    assert (after.planned, after.rate, after.rate_date) == (Decimal("220.00"), Decimal("1.10"), date(2027, 1, 10))
+    assert (after.planned, after.rate, after.rate_date) == (
+        Decimal("220.00"),
+        Decimal("1.10"),
+        date(2027, 1, 10),
+    )
 
 
 def test_a_past_entry_keeps_its_amount_when_a_rate_changes() -> None:
@@ -200,7 +206,9 @@ def test_a_past_entry_keeps_its_amount_when_a_rate_changes() -> None:
     newer = [EUR_USD_JAN, Rate("EUR", "USD", Decimal("1.35"), date(2027, 1, 15))]
     assert convert_expense(line, ("USD",), newer, TODAY)[0].actual == Decimal("135.00")
     # ...but the saved line, and an edit of it, keep the rate they were converted with.
-    edited = saved(as_clean(expense), convert_expense(as_clean(expense), ("USD",), newer, TODAY, expense.conversions))
+    edited = saved(
+        as_clean(expense), convert_expense(as_clean(expense), ("USD",), newer, TODAY, expense.conversions)
+    )
     for kept in (expense, edited):
         total = total_in([kept], "USD")
         assert (total.planned, total.actual) == (Decimal("110.00"), Decimal("110.00"))
@@ -208,7 +216,9 @@ def test_a_past_entry_keeps_its_amount_when_a_rate_changes() -> None:
 
 
 CENT = Decimal("0.01")
-amounts = st.decimals(min_value=0, max_value=Decimal(1_000_000), places=2, allow_nan=False, allow_infinity=False)
+amounts = st.decimals(
+    min_value=0, max_value=Decimal(1_000_000), places=2, allow_nan=False, allow_infinity=False
+)
 rate_values = st.decimals(min_value=Decimal("0.0001"), max_value=Decimal(5000), places=4)
 
 
@@ -334,7 +344,9 @@ def test_lines_left_out_of_the_total_are_warned_about() -> None:
         )
     ]
     one = limit_status(None, usd_total("100.00", missing_from=("EUR",)))
-    assert one.warnings[0].text == "1 line in EUR is left out of the USD totals: enter a rate from EUR to USD."
+    assert (
+        one.warnings[0].text == "1 line in EUR is left out of the USD totals: enter a rate from EUR to USD."
+    )
 
 
 def test_without_a_limit_nothing_remains_to_show() -> None:

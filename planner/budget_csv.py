@@ -1,0 +1,64 @@
+"""The expense lines as CSV: each line in its own currency, then in each report currency with
+the rate and its date that converted it (blank where the line has no conversion yet)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from planner.budget import Expense
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text(value: str) -> str:
+    """User text that a spreadsheet would run as a formula is kept as text."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def _amount(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def expenses_csv(
+    expenses: Sequence[Expense],
+    categories: dict[str, str],
+    steps: dict[str, str],
+    currencies: Sequence[str],
+) -> str:
+    """Amounts are plain decimals with a dot (as spreadsheets read them in any locale); a line's
+    amounts in its own currency carry rate 1."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    header = ["Description", "Category", "Journey step", "Planned", "Paid", "Currency", "Paid on", "Payee"]
+    for code in currencies:
+        header += [f"Planned ({code})", f"Paid ({code})", f"Rate to {code}", f"Rate date ({code})"]
+    header.append("Note")
+    writer.writerow(header)
+    for expense in expenses:
+        row = [
+            _text(expense.label),
+            categories.get(expense.category, expense.category),
+            steps.get(expense.step_id, "") if expense.step_id else "",
+            _amount(expense.planned),
+            _amount(expense.actual),
+            expense.currency,
+            expense.paid_on.isoformat() if expense.paid_on else "",
+            _text(expense.payee),
+        ]
+        for code in currencies:
+            if code == expense.currency:
+                row += [_amount(expense.planned), _amount(expense.actual), "1", ""]
+            elif (conversion := expense.conversion_to(code)) is not None:
+                row += [
+                    _amount(conversion.planned),
+                    _amount(conversion.actual),
+                    str(conversion.rate),
+                    conversion.rate_date.isoformat(),
+                ]
+            else:
+                row += ["", "", "", ""]
+        row.append(_text(expense.note))
+        writer.writerow(row)
+    return out.getvalue()
