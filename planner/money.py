@@ -140,3 +140,8 @@ def parse_amount(text: str, currency: str, locale: str | None = None) -> Decimal
 
 def format_money(amount: Decimal, currency: str, locale: str | None = None) -> str:
     return str(babel.numbers.format_currency(amount, currency, locale=number_locale(locale)))
+
+
+def format_amount(amount: Decimal, locale: str | None = None) -> str:
+    """The amount as a person would type it back in (grouped, no currency sign)."""
+    return str(babel.numbers.format_decimal(amount, locale=number_locale(locale), decimal_quantization=False))

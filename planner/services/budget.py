@@ -59,6 +59,7 @@ __all__ = [
     "delete_expense",
     "delete_rate",
     "expense_categories",
+    "include_estimate_line",
     "list_expenses",
     "load_budget",
     "remove_estimate_line",
@@ -484,6 +485,14 @@ def remove_estimate_line(
             )
             session.add(row)
         row.removed = True
+
+
+def include_estimate_line(db: Database, plan_id: int, key: str) -> None:
+    """Put a removed line back, with the figures it had."""
+    with db.transaction() as session:
+        row = session.get(EstimateOverrideRow, (plan_id, key))
+        if row is not None:
+            row.removed = False
 
 
 def restore_estimate_line(db: Database, plan_id: int, key: str) -> None:

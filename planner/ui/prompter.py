@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from planner.ui.text_dialog import TextDialog
 
@@ -36,3 +37,10 @@ class Prompter:
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.critical(parent, title, text)
+
+    def ask_save_path(
+        self, parent: QWidget | None, title: str, suggested: str, file_filter: str
+    ) -> Path | None:
+        """Where to save a file (the system's dialog asks before replacing one); None if cancelled."""
+        path, _selected = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+        return Path(path) if path else None

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.clinics import Clinic
-from planner.money import MoneyError, format_money, parse_amount
+from planner.money import MoneyError, format_amount, format_money, parse_amount
 from planner.quotes import Quote, QuoteDraft, QuoteLine, QuoteLineDraft, deposit_amount, parse_percent
 from planner.services import quotes as quote_service
 from planner.services.database import Database
@@ -93,7 +93,7 @@ class QuoteLineRow(QWidget):
             self.category.setCurrentIndex(max(index, 0))
             category_name = self.category.currentText() if line.category_id else None
             self.label.setText("" if line.label == category_name else line.label)
-            self.amount.setText(f"{line.amount:,}")
+            self.amount.setText(format_amount(line.amount))
         self.amount.textChanged.connect(self.edited)
         grid = _line_grid(self)
         grid.addWidget(self.category, 0, 0)
@@ -152,7 +152,7 @@ class QuoteDialog(QDialog):
         validity_row.addWidget(self.valid_until)
         validity_row.addStretch(1)
         self.deposit = QLineEdit(
-            f"{quote.deposit_percent.normalize():f}" if quote and quote.deposit_percent else ""
+            format_amount(quote.deposit_percent.normalize()) if quote and quote.deposit_percent else ""
         )
         self.deposit.setAccessibleName("Deposit percentage")
         self.deposit.setPlaceholderText("e.g. 10")

@@ -25,6 +25,8 @@ class FakePrompter(Prompter):
     text_answer: str | None = None
     asked: list[str] = field(default_factory=list)
     problems_seen: list[str | None] = field(default_factory=list)
+    save_path: Path | None = None
+    errors: list[str] = field(default_factory=list)
 
     def confirm(self, parent: object, title: str, text: str, action: str) -> bool:  # type: ignore[override]
         self.asked.append(text)
@@ -49,6 +51,11 @@ class FakePrompter(Prompter):
 
     def error(self, parent: object, title: str, text: str) -> None:  # type: ignore[override]
         self.asked.append(text)
+        self.errors.append(text)
+
+    def ask_save_path(self, parent: object, title: str, suggested: str, file_filter: str) -> Path | None:  # type: ignore[override]
+        self.asked.append(title)
+        return self.save_path
 
 
 @pytest.fixture

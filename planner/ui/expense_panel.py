@@ -1,0 +1,173 @@
+"""The expense lines of a plan: add, edit, delete, and export them as CSV."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from planner.budget import Expense, report_currencies
+from planner.budget_csv import expenses_csv
+from planner.services import budget as budget_service
+from planner.services.budget import BudgetData
+from planner.services.database import Database
+from planner.ui.events import AppEvents
+from planner.ui.expense_dialog import ExpenseDialog
+from planner.ui.expense_model import EXPENSE_ROLE, ExpenseModel
+from planner.ui.files import write_text_atomically
+from planner.ui.panel import Panel
+from planner.ui.prompter import Prompter
+from planner.ui.tables import row_table
+
+COLUMN_WIDTHS = (220, 130, 150, 110, 110, 90, 120, 120)
+
+
+class ExpensePanel(Panel):
+    changed = Signal()
+    """The lines changed (added, edited or deleted): totals need working out again."""
+
+    def __init__(
+        self,
+        db: Database,
+        prompter: Prompter,
+        events: AppEvents,
+        parent: QWidget | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(db, prompter, events, parent)
+        self.today = today
+        self.data: BudgetData | None = None
+        self.dialog: ExpenseDialog | None = None
+        self.model = ExpenseModel()
+        self.table = row_table(self.model, "Expense lines")
+        header = self.table.horizontalHeader()
+        for column, width in enumerate(COLUMN_WIDTHS):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.edit_expense())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.count = QLabel()
+        self.count.setObjectName("hint")
+        self.add_button = QPushButton("&Add expense…")
+        self.add_button.setObjectName("primary")
+        self.add_button.clicked.connect(self.add_expense)
+        self.edit_button = QPushButton("&Edit…")
+        self.edit_button.clicked.connect(self.edit_expense)
+        self.delete_button = QPushButton("&Delete…")
+        self.delete_button.clicked.connect(self.delete_expense)
+        self.export_button = QPushButton("E&xport CSV…")
+        self.export_button.setToolTip("Save the lines, with their converted amounts and rates, as a CSV file")
+        self.export_button.clicked.connect(self.export_csv)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count)
+        buttons.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        self._update_buttons()
+
+    def show_data(self, data: BudgetData | None) -> None:
+        self.data = data
+        if data is None:
+            self.model.set_expenses([], {}, {}, "")
+        else:
+            self.model.set_expenses(list(data.expenses), data.categories, data.steps, data.plan.home_currency)
+        self._update_buttons()
+
+    def current_expense(self) -> Expense | None:
+        rows = self.table.selectionModel().selectedRows()
+        expense = rows[0].data(EXPENSE_ROLE) if rows else None
+        return expense if isinstance(expense, Expense) else None
+
+    def _update_buttons(self) -> None:
+        chosen = self.current_expense() is not None
+        self.add_button.setEnabled(self.data is not None)
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+        self.export_button.setEnabled(bool(self.model.rows))
+        count = len(self.model.rows)
+        self.count.setText(f"{count:,} line{'s' if count != 1 else ''}")
+
+    def _open(self, expense: Expense | None) -> None:
+        if self.data is None:
+            return
+        dialog = ExpenseDialog(
+            self.db,
+            self.data.plan.id,
+            self.data.categories,
+            self.data.steps,
+            expense.currency if expense else self.data.plan.home_currency,
+            expense,
+            self,
+            self.today,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._saved(dialog))
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()
+
+    def _saved(self, dialog: ExpenseDialog) -> None:
+        if dialog.saved is None or self.data is None:
+            return
+        self._replace(dialog.saved)
+        self.table.selectRow(self.model.row_of(dialog.saved.id))
+        self.table.scrollTo(self.table.currentIndex())
+        self.changed.emit()
+
+    def _replace(self, expense: Expense) -> None:
+        assert self.data is not None
+        self.model.put(expense)
+        self.data.expenses[:] = self.model.rows
+
+    def add_expense(self) -> None:
+        self._open(None)
+
+    def edit_expense(self) -> None:
+        if (expense := self.current_expense()) is not None:
+            self._open(expense)
+
+    def delete_expense(self) -> None:
+        expense = self.current_expense()
+        if expense is None or self.data is None:
+            return
+        if not self.prompter.confirm(
+            self,
+            "Delete expense",
+            f"Delete the expense “{expense.label}”?\n\nThis cannot be undone.",
+            "Delete",
+        ):
+            return
+        budget_service.delete_expense(self.db, self.data.plan.id, expense.id)
+        row = self.model.row_of(expense.id)
+        self.model.drop(expense.id)
+        self.data.expenses[:] = self.model.rows
+        if self.model.rows:
+            self.table.selectRow(min(row, len(self.model.rows) - 1))
+        self._update_buttons()
+        self.changed.emit()
+
+    def export_csv(self) -> None:
+        if self.data is None:
+            return
+        plan = self.data.plan
+        path = self.prompter.ask_save_path(
+            self, "Export expenses", f"{plan.name} expenses.csv", "CSV files (*.csv)"
+        )
+        if path is None:
+            return
+        text = expenses_csv(
+            self.model.rows, self.data.categories, self.data.steps, report_currencies(plan.home_currency)
+        )
+        problem = write_text_atomically(path, "\ufeff" + text)  # the mark lets spreadsheets see UTF-8
+        if problem:
+            self.prompter.error(self, "Export expenses", problem)
+        else:
+            self.prompter.inform(
+                self, "Export expenses", f"Saved {len(self.model.rows):,} lines to {path.name}."
+            )
