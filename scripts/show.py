@@ -3,8 +3,10 @@
     python scripts/show.py DATA_DIR STATE [--size 1280x800] [--search TEXT]
 
 STATE: empty, wizard, wizard-errors, plan, learn, clinics, clinics-empty, compare, quote,
-quote-errors, quote-compare, clinic-form. Creates sample plans (and for the clinic states a
-shortlist, notes, answers and two quotes) in DATA_DIR. Never used by the app itself.
+quote-errors, quote-compare, clinic-form, budget, budget-estimate, budget-rates, budget-home,
+budget-charts, budget-errors. Creates sample plans (and for the clinic states a
+shortlist, notes, answers and two quotes; for the budget states rates and expense lines) in
+DATA_DIR. Never used by the app itself.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QTimer
 
+from planner.budget import ExpenseDraft
 from planner.quotes import QuoteDraft, QuoteLineDraft
+from planner.services import budget as budget_service
 from planner.services import clinics as clinic_service
 from planner.services import plans as plan_service
 from planner.services import questions as question_service
@@ -61,6 +65,7 @@ def main() -> int:
             ),
         )
         add_clinic_samples(db)
+        add_budget_samples(db)
     window = MainWindow(db, Prompter(), settings_for(db))
     width, height = (int(v) for v in args.size.split("x"))
     window.resize(width, height)
@@ -85,7 +90,107 @@ def main() -> int:
             QTimer.singleShot(300, wizard.validateCurrentPage)
     if args.state.startswith(("clinics", "compare", "quote", "clinic-")):
         show_clinic_state(window, args.state, args.search)
+    if args.state.startswith("budget"):
+        show_budget_state(window, args.state)
     return app.exec()
+
+
+def add_budget_samples(db: Database) -> None:
+    plan = next(p for p in plan_service.list_plans(db) if p.name == "Knee, Cellinique, March")
+    day = date.today()
+    budget_service.add_rate(db, plan.id, "GBP", "USD", "1.27", day.replace(day=1))
+    budget_service.add_rate(db, plan.id, "USD", "KRW", "1,380", day.replace(day=1))
+    lines = (
+        (
+            "Return flights London–Seoul",
+            "travel",
+            "booking-preparation",
+            "1,450",
+            "1,388.40",
+            "GBP",
+            True,
+            "Korean Air",
+        ),
+        ("Treatment (accepted quote)", "treatment", "treatment", "6,780", "", "USD", False, "Cellinique"),
+        (
+            "Deposit to book the date",
+            "treatment",
+            "booking-preparation",
+            "678",
+            "678",
+            "USD",
+            True,
+            "Cellinique",
+        ),
+        (
+            "Hotel near the clinic, 9 nights",
+            "lodging",
+            "arrival-intake",
+            "1,620,000",
+            "",
+            "KRW",
+            False,
+            "Gangnam hotel",
+        ),
+        ("Medical visa", "visa", "booking-preparation", "90", "85", "USD", True, "Embassy"),
+        (
+            "Travel insurance with medical cover",
+            "insurance",
+            "booking-preparation",
+            "210",
+            "196.50",
+            "GBP",
+            True,
+            "Insurer",
+        ),
+        (
+            "Interpreter for the consultation day",
+            "interpreter",
+            "arrival-intake",
+            "250,000",
+            "",
+            "KRW",
+            False,
+            "",
+        ),
+        ("Food and local transport", "daily-living", "recovery-follow-up", "450,000", "", "KRW", False, ""),
+        (
+            "Physiotherapy at home, 12 sessions",
+            "other",
+            "rehabilitation-home",
+            "720",
+            "",
+            "GBP",
+            False,
+            "NHS / private",
+        ),
+    )
+    for label, category, step, planned, actual, currency, paid, payee in lines:
+        budget_service.save_expense(
+            db,
+            plan.id,
+            ExpenseDraft(label, category, step, planned, actual, currency, day if paid else None, payee),
+        )
+
+
+def show_budget_state(window: MainWindow, state: str) -> None:
+    from planner.ui.budget_page import TAB_CHARTS, TAB_ESTIMATE, TAB_HOME, TAB_RATES
+
+    window.budget_action.trigger()
+    page = window.budget
+    tabs = {"budget-estimate": TAB_ESTIMATE, "budget-rates": TAB_RATES, "budget-home": TAB_HOME}
+    tabs["budget-charts"] = TAB_CHARTS
+    page.tabs.setCurrentIndex(tabs.get(state, 0))
+    if state == "budget-errors":
+        page.expenses.add_expense()
+        dialog = page.expenses.dialog
+        assert dialog is not None
+        dialog.label.setText("Taxi from the airport")
+        dialog.planned.setText("-40")
+        dialog.actual.setText("twelve")
+        dialog.is_paid.setChecked(True)
+        dialog.paid_on.setDate(date.today().replace(year=date.today().year + 1))
+        QTimer.singleShot(300, dialog.accept)
 
 
 def add_clinic_samples(db: Database) -> None:

@@ -363,18 +363,19 @@ def add_rate(
     raise_if_any(errors)
     with db.transaction() as session:
         plan = session.get_one(PlanRow, plan_id)
+        pair = {codes["base"], codes["quote"]}
         clash = session.scalars(
             select(ExchangeRateRow).where(
                 ExchangeRateRow.plan_id == plan_id,
-                ExchangeRateRow.base == codes["base"],
-                ExchangeRateRow.quote == codes["quote"],
+                ExchangeRateRow.base.in_(pair),
+                ExchangeRateRow.quote.in_(pair),
                 ExchangeRateRow.on_date == on,
             )
         ).first()
         if clash is not None:
             raise ValidationError.single(
                 "on",
-                f"You already entered a {codes['base']} to {codes['quote']} rate for that day; "
+                f"You already entered a rate between {codes['base']} and {codes['quote']} for that day; "
                 "delete it first.",
             )
         row = ExchangeRateRow(

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from planner.budget import CategoryTotal, LimitStatus, Total, limit_status, report_currencies, total_in
-from planner.budget import totals_by_category as category_totals
+from planner.budget import LimitStatus, Total, limit_status, report_currencies, total_in
 from planner.budget_text import home_comparison_html, money_range
 from planner.countries import country_name
 from planner.deposit import proposed_amount
@@ -42,7 +41,6 @@ class DepositProposal:
 class BudgetSummary:
     totals: list[Total]
     limit: LimitStatus
-    by_category: list[CategoryTotal]
     estimate: list[EstimateRow]
     ranges: list[RangeTotal]
     deposit_proposal: DepositProposal | None
@@ -114,7 +112,6 @@ def summarise(data: BudgetData, today: date) -> BudgetSummary:
     return BudgetSummary(
         totals,
         limit,
-        category_totals(data.expenses, data.plan.home_currency),
         rows,
         ranges,
         _deposit_proposal(data, rows),

@@ -32,9 +32,10 @@ from planner.ui.prompter import Prompter
 from planner.ui.welcome_page import WelcomePage
 
 if TYPE_CHECKING:
+    from planner.ui.budget_page import BudgetPage
     from planner.ui.clinics_page import ClinicsPage
 
-NAV_OVERVIEW, NAV_CLINICS, NAV_LEARN = 0, 1, 2
+NAV_OVERVIEW, NAV_CLINICS, NAV_BUDGET, NAV_LEARN = 0, 1, 2, 3
 
 
 class MainWindow(QMainWindow):
@@ -60,13 +61,14 @@ class MainWindow(QMainWindow):
         self.overview = OverviewPage()
         self.learn = LearnPage()
         self._clinics: ClinicsPage | None = None
+        self._budget: BudgetPage | None = None
         self.stack = QStackedWidget()
         for page in (self.welcome, self.overview, self.learn):
             self.stack.addWidget(page)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName("Pages")
-        self.nav.addItems(["Plan overview", "Clinics", "Learn"])
+        self.nav.addItems(["Plan overview", "Clinics", "Budget", "Learn"])
         self.nav.setFixedWidth(170)
         self.nav.currentRowChanged.connect(self._show_page)
 
@@ -124,7 +126,8 @@ class MainWindow(QMainWindow):
             "Plan &overview", "Ctrl+1", lambda: self.nav.setCurrentRow(NAV_OVERVIEW)
         )
         self.clinics_action = self._action("&Clinics", "Ctrl+2", lambda: self.nav.setCurrentRow(NAV_CLINICS))
-        self.learn_action = self._action("&Learn", "Ctrl+3", lambda: self.nav.setCurrentRow(NAV_LEARN))
+        self.budget_action = self._action("&Budget", "Ctrl+3", lambda: self.nav.setCurrentRow(NAV_BUDGET))
+        self.learn_action = self._action("&Learn", "Ctrl+4", lambda: self.nav.setCurrentRow(NAV_LEARN))
         self.search_action = self._action(
             "&Search", "Ctrl+F", self._search, "Search the clinics on the Clinics page, else the reference"
         )
@@ -150,7 +153,13 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = menus.addMenu("&View")
-        for action in (self.overview_action, self.clinics_action, self.learn_action, self.search_action):
+        for action in (
+            self.overview_action,
+            self.clinics_action,
+            self.budget_action,
+            self.learn_action,
+            self.search_action,
+        ):
             view_menu.addAction(action)
         help_menu = menus.addMenu("&Help")
         help_menu.addAction(self.about_action)
@@ -165,6 +174,17 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self._clinics)
             self._clinics.set_plan(self.current_plan())
         return self._clinics
+
+    @property
+    def budget(self) -> BudgetPage:
+        """The Budget page, built the first time it is needed."""
+        if self._budget is None:
+            from planner.ui.budget_page import BudgetPage
+
+            self._budget = BudgetPage(self.db, self.prompter, self.events)
+            self.stack.addWidget(self._budget)
+            self._budget.set_plan(self.current_plan())
+        return self._budget
 
     # --- state ----------------------------------------------------------------------------
     def current_plan(self) -> Plan | None:
@@ -188,6 +208,8 @@ class MainWindow(QMainWindow):
         self.plan_combo.setEnabled(has_plan)
         if self._clinics is not None:
             self._clinics.set_plan(plan)
+        if self._budget is not None:
+            self._budget.set_plan(plan)
         if plan is not None:
             self.overview.show_plan(plan, self._steps)
             self.setWindowTitle(f"{plan.name} — {APP_NAME}")
@@ -200,6 +222,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.learn)
         elif row == NAV_CLINICS:
             self.stack.setCurrentWidget(self.clinics)
+        elif row == NAV_BUDGET:
+            self.stack.setCurrentWidget(self.budget)
         elif self.current_plan() is None:
             self.stack.setCurrentWidget(self.welcome)
         else:
@@ -208,9 +232,12 @@ class MainWindow(QMainWindow):
     def _data_changed(self, kind: str, focus_id: object) -> None:
         if kind == "plans":
             self._reload_plans(focus_id if isinstance(focus_id, int) else None)
-        elif self._clinics is None:
             return
-        elif kind == "clinics":
+        if kind == "quotes" and self._budget is not None:
+            self._budget.reload()  # an accepted quote's total and deposit feed the estimate
+        if self._clinics is None:
+            return
+        if kind == "clinics":
             self._clinics.reload(focus_id if isinstance(focus_id, int) else None)
         elif kind in ("quotes", "answers"):
             # The panel that made the change has already shown it; only the tab counts follow.

@@ -151,5 +151,6 @@ def test_keyboard_shortcuts_are_set(make_window: Callable[[], MainWindow]) -> No
     assert shortcuts["&Rename plan…"] == "F2"
     assert shortcuts["&Quit"] == "Ctrl+Q"
     assert shortcuts["&Clinics"] == "Ctrl+2"
-    assert shortcuts["&Learn"] == "Ctrl+3"
+    assert shortcuts["&Budget"] == "Ctrl+3"
+    assert shortcuts["&Learn"] == "Ctrl+4"
     assert shortcuts["&Search"] == "Ctrl+F"

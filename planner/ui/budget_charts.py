@@ -1,0 +1,121 @@
+"""Charts of the expense lines in the home currency: the share of each category, and planned
+against paid per category (QtCharts)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QPieSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QWidget
+
+from planner.budget import CategoryTotal
+
+PIE_SLICES = 6
+"""More categories than this are gathered into one "Everything else" slice."""
+PLANNED_COLOUR, PAID_COLOUR = QColor("#8fb3d9"), QColor("#1d3557")
+SLICE_COLOURS = ("#1d3557", "#457b9d", "#8fb3d9", "#e9c46a", "#f4a261", "#e76f51", "#a8b4bf")
+
+
+def _view(chart: QChart, name: str) -> QChartView:
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setAccessibleName(name)
+    view.setMinimumHeight(260)
+    return view
+
+
+def _chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setMargins(QMargins(6, 6, 6, 6))
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    return chart
+
+
+class BudgetCharts(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.share_chart = _chart("")
+        self.compare_chart = _chart("")
+        self.share_view = _view(self.share_chart, "Spending by category")
+        self.compare_view = _view(self.compare_chart, "Planned against paid by category")
+        self.empty = QLabel("Add expense lines to see where the money goes.")
+        self.empty.setObjectName("hint")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        charts = QWidget()
+        row = QHBoxLayout(charts)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.share_view, 2)
+        row.addWidget(self.compare_view, 3)
+        self.stack = QStackedLayout(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(charts)
+        self.slices: list[tuple[str, Decimal]] = []
+        self.bars: list[tuple[str, Decimal, Decimal]] = []
+
+    def show_totals(self, totals: list[CategoryTotal], names: dict[str, str], currency: str) -> None:
+        shown = [t for t in totals if t.planned or t.actual]
+        self.stack.setCurrentIndex(1 if shown else 0)
+        self._share(shown, names, currency)
+        self._compare(shown, names, currency)
+
+    def _share(self, totals: list[CategoryTotal], names: dict[str, str], currency: str) -> None:
+        paid = any(t.actual for t in totals)
+        amounts = [(names.get(t.category, t.category), t.actual if paid else t.planned) for t in totals]
+        amounts = sorted((a for a in amounts if a[1] > 0), key=lambda a: -a[1])
+        if len(amounts) > PIE_SLICES:
+            rest = sum((a for _n, a in amounts[PIE_SLICES - 1 :]), Decimal(0))
+            amounts = [*amounts[: PIE_SLICES - 1], ("Everything else", rest)]
+        self.slices = amounts
+        self.share_chart.removeAllSeries()
+        self.share_chart.setTitle(f"{'Paid' if paid else 'Planned'} by category ({currency})")
+        series = QPieSeries()
+        whole = sum((a for _n, a in amounts), Decimal(0)) or Decimal(1)
+        for index, (name, amount) in enumerate(amounts):
+            part = series.append(f"{name} {amount / whole * 100:.0f}%", float(amount))
+            part.setColor(QColor(SLICE_COLOURS[index % len(SLICE_COLOURS)]))
+            part.setLabelVisible(False)
+        series.setPieSize(0.75)
+        self.share_chart.addSeries(series)
+        self.share_chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+
+    def _compare(self, totals: list[CategoryTotal], names: dict[str, str], currency: str) -> None:
+        self.compare_chart.removeAllSeries()
+        for axis in self.compare_chart.axes():
+            self.compare_chart.removeAxis(axis)
+        self.compare_chart.setTitle(f"Planned against paid ({currency})")
+        rows = list(reversed(totals[:10]))  # a horizontal bar chart draws its first category at the bottom
+        self.bars = [(names.get(t.category, t.category), t.planned, t.actual) for t in rows]
+        planned, paid = QBarSet("Planned"), QBarSet("Paid")
+        planned.setColor(PLANNED_COLOUR)
+        paid.setColor(PAID_COLOUR)
+        for _name, plan_amount, paid_amount in self.bars:
+            planned.append(float(plan_amount))
+            paid.append(float(paid_amount))
+        series = QHorizontalBarSeries()
+        series.append(planned)
+        series.append(paid)
+        self.compare_chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append([name for name, _p, _a in self.bars])
+        values = QValueAxis()
+        values.setLabelFormat("%.0f")
+        values.setTitleText(currency)
+        top = max((max(p, a) for _n, p, a in self.bars), default=Decimal(1))
+        values.setRange(0, float(top) * 1.1 or 1)
+        values.applyNiceNumbers()
+        self.compare_chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+        self.compare_chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(categories)
+        series.attachAxis(values)

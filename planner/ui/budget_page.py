@@ -1,0 +1,140 @@
+"""The Budget page: totals and warnings on top; expenses, estimate, deposit and rates, the home
+comparison and the charts in tabs below."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from planner.budget import totals_by_category
+from planner.services import budget as budget_service
+from planner.services.budget import BudgetData
+from planner.services.budget_summary import BudgetSummary, expense_totals, summarise
+from planner.services.database import Database
+from planner.services.plans import Plan
+from planner.ui.budget_charts import BudgetCharts
+from planner.ui.budget_summary_box import BudgetSummaryBox
+from planner.ui.estimate_panel import EstimatePanel
+from planner.ui.events import AppEvents
+from planner.ui.expense_panel import ExpensePanel
+from planner.ui.prompter import Prompter
+from planner.ui.rates_deposit_panel import RatesDepositPanel
+from planner.ui.rich_text import rich_text_view
+from planner.ui.widgets import heading
+
+TAB_EXPENSES, TAB_ESTIMATE, TAB_RATES, TAB_HOME, TAB_CHARTS = range(5)
+
+
+class BudgetPage(QWidget):
+    def __init__(
+        self,
+        db: Database,
+        prompter: Prompter,
+        events: AppEvents,
+        parent: QWidget | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.today = today or date.today()
+        self.plan: Plan | None = None
+        self.data: BudgetData | None = None
+        self.summary: BudgetSummary | None = None
+        self._stale = False
+        self._charts_stale = True
+
+        self.title = heading("Budget")
+        self.hint = QLabel()
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        self.totals = BudgetSummaryBox()
+        self.expenses = ExpensePanel(db, prompter, events, today=self.today)
+        self.estimate = EstimatePanel(db, prompter, events)
+        self.rates = RatesDepositPanel(db, prompter, events, today=self.today)
+        self.home = rich_text_view("Cost at home")
+        self.charts = BudgetCharts()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.expenses, "&Expenses")
+        self.tabs.addTab(self.estimate, "Es&timate")
+        self.tabs.addTab(self.rates, "Deposit and &rates")
+        self.tabs.addTab(self.home, "Compare with &home")
+        self.tabs.addTab(self.charts, "C&harts")
+        self.tabs.currentChanged.connect(lambda _index: self._draw_charts())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.tabs, 1)
+
+        self.expenses.changed.connect(self.refresh)
+        self.estimate.changed.connect(self.reload)
+        self.rates.changed.connect(self._rates_changed)
+
+    def set_plan(self, plan: Plan | None) -> None:
+        self.plan = plan
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the plan's budget again; while the page is not shown, only remember to do so."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        self.data = budget_service.load_budget(self.db, self.plan.id) if self.plan else None
+        self.expenses.show_data(self.data)
+        self._show_all()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def _show_all(self) -> None:
+        data = self.data
+        self.summary = summarise(data, self.today) if data else None
+        self.tabs.setEnabled(data is not None)
+        if data is None or self.summary is None:
+            self.hint.setText("Create a plan first: each plan keeps its own budget.")
+            self.estimate.show_estimate(None, [], [])
+            self.rates.show_data(None, None)
+            self.home.clear()
+            return
+        self.hint.setText(
+            f"Everything “{data.plan.name}” costs: the estimate from the articles, what you plan to pay and "
+            f"what you have paid, in {data.plan.home_currency}, US dollars and won."
+        )
+        self.totals.show_summary(self.summary.totals, self.summary.ranges, self.summary.limit)
+        self.estimate.show_estimate(data, self.summary.estimate, self.summary.ranges)
+        self.rates.show_data(data, self.summary.deposit_proposal)
+        self.home.setHtml(self.summary.home_html)
+        self._charts_stale = True
+        self._draw_charts()
+
+    def refresh(self) -> None:
+        """After an expense line changed: work the totals out again from the lines in memory."""
+        if self.data is None or self.summary is None:
+            return
+        totals, limit = expense_totals(self.data)
+        self.totals.show_summary(totals, self.summary.ranges, limit)
+        self._charts_stale = True
+        self._draw_charts()
+
+    def _rates_changed(self) -> None:
+        filled = self.rates.last_filled
+        self.reload()
+        if filled:
+            self.hint.setText(
+                f"{self.hint.text()} The new rate converted {filled:,} line{'s' if filled != 1 else ''} "
+                "that had none; lines converted before keep their rate."
+            )
+
+    def _draw_charts(self) -> None:
+        """The charts are drawn when their tab is shown, not on every change."""
+        if not self._charts_stale or self.tabs.currentIndex() != TAB_CHARTS or self.data is None:
+            return
+        self._charts_stale = False
+        home = self.data.plan.home_currency
+        self.charts.show_totals(totals_by_category(self.data.expenses, home), self.data.categories, home)
