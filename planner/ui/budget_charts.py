@@ -1,5 +1,5 @@
 """Charts of the expense lines in the home currency: the share of each category, and planned
-against paid per category (QtCharts)."""
+against paid per category (QtCharts). Amounts become floats only here, to be drawn."""
 
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ class BudgetCharts(QWidget):
             part.setLabelVisible(False)
         series.setPieSize(0.75)
         self.share_chart.addSeries(series)
-        self.share_chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.share_chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
 
     def _compare(self, totals: list[CategoryTotal], names: dict[str, str], currency: str) -> None:
         self.compare_chart.removeAllSeries()

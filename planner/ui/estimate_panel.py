@@ -56,6 +56,8 @@ class EstimateModel(RowTableModel[EstimateRow]):
         if role == Qt.ItemDataRole.ToolTipRole and item.changed:
             proposed = item.proposed
             return f"Proposed: {money_range(proposed.low, proposed.high, proposed.currency)}"
+        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 3, 4):
+            return (line.label, "", "", line.basis, line.source)[column]
         return None
 
 

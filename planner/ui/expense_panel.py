@@ -20,7 +20,7 @@ from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
 from planner.ui.tables import row_table
 
-COLUMN_WIDTHS = (200, 120, 140, 100, 100, 95, 110, 110)
+COLUMN_WIDTHS = (200, 120, 130, 100, 100, 95, 100, 110)
 
 
 class ExpensePanel(Panel):
