@@ -6,17 +6,16 @@ Run through `make bench` (or `python bench/clinics_bench.py`). Times are printed
 from __future__ import annotations
 
 import os
-import statistics
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from timing import median_ms, report
+
 CLINICS = 5_000
-FRAME_MS = 16.0
 DISTRICTS = ("Gangnam", "Sinsa", "Jamsil", "Mapo", "Itaewon", "Jongno", "Yeouido", "Seocho")
 WORDS = ("knee", "tendon", "sports", "cartilage", "spine", "shoulder", "ligament", "rehab")
 
@@ -64,20 +63,6 @@ def seed_clinics(db_path: Path) -> None:
             ],
         )
     engine.dispose()
-
-
-def median_ms(action: Callable[[int], None], runs: int) -> tuple[float, float]:
-    times = []
-    for n in range(runs):
-        start = time.perf_counter()
-        action(n)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), max(times)
-
-
-def report(name: str, median: float, worst: float, target: float | None = FRAME_MS) -> None:
-    verdict = "" if target is None else ("  within one frame" if median < target else "  OVER one frame")
-    print(f"{name:<44} median {median:7.1f} ms  (max {worst:.1f}){verdict}")
 
 
 def main() -> None:

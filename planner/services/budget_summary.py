@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from planner.budget import LimitStatus, Total, limit_status, report_currencies, total_in
+from planner.budget import LimitStatus, Total, limit_status, report_currencies
 from planner.budget_text import home_comparison_html, money_range
 from planner.countries import country_name
 from planner.deposit import proposed_amount
@@ -22,6 +22,7 @@ from planner.estimate import (
     resolve_choices,
 )
 from planner.home_compare import home_figures, savings
+from planner.ledger import Ledger
 from planner.services.budget import BudgetData
 
 COMPARE_CURRENCY = "USD"
@@ -47,9 +48,14 @@ class BudgetSummary:
     home_html: str
 
 
-def expense_totals(data: BudgetData) -> tuple[list[Total], LimitStatus]:
-    """The part that grows with the number of lines: totals in each report currency."""
-    totals = [total_in(data.expenses, code) for code in report_currencies(data.plan.home_currency)]
+def ledger_for(data: BudgetData) -> Ledger:
+    return Ledger(data.expenses, report_currencies(data.plan.home_currency))
+
+
+def expense_totals(data: BudgetData, ledger: Ledger) -> tuple[list[Total], LimitStatus]:
+    """The part that grows with the number of lines: totals in each report currency, summed
+    again over every line of the ledger."""
+    totals = [ledger.total(code) for code in ledger.currencies]
     limit = data.plan.budget_limit.amount if data.plan.budget_limit else None
     return totals, limit_status(limit, totals[0])
 
@@ -96,8 +102,8 @@ def _home_html(data: BudgetData, usd: RangeTotal) -> str:
     return home_comparison_html(country_name(data.plan.home_country), figures, saving, korea, note)
 
 
-def summarise(data: BudgetData, today: date) -> BudgetSummary:
-    totals, limit = expense_totals(data)
+def summarise(data: BudgetData, today: date, ledger: Ledger | None = None) -> BudgetSummary:
+    totals, limit = expense_totals(data, ledger or ledger_for(data))
     choices = resolve_choices(
         data.settings,
         data.plan.knee,

@@ -63,6 +63,8 @@ class BudgetCharts(QWidget):
         self.stack.addWidget(charts)
         self.slices: list[tuple[str, Decimal]] = []
         self.bars: list[tuple[str, Decimal, Decimal]] = []
+        self._bar_sets: tuple[QBarSet, QBarSet] | None = None
+        self._values: QValueAxis | None = None
 
     def show_totals(self, totals: list[CategoryTotal], names: dict[str, str], currency: str) -> None:
         shown = [t for t in totals if t.planned or t.actual]
@@ -77,30 +79,48 @@ class BudgetCharts(QWidget):
         if len(amounts) > PIE_SLICES:
             rest = sum((a for _n, a in amounts[PIE_SLICES - 1 :]), Decimal(0))
             amounts = [*amounts[: PIE_SLICES - 1], ("Everything else", rest)]
-        self.slices = amounts
-        self.share_chart.removeAllSeries()
-        self.share_chart.setTitle(f"{'Paid' if paid else 'Planned'} by category ({currency})")
-        series = QPieSeries()
+        title = f"{'Paid' if paid else 'Planned'} by category ({currency})"
         whole = sum((a for _n, a in amounts), Decimal(0)) or Decimal(1)
-        for index, (name, amount) in enumerate(amounts):
-            part = series.append(f"{name} {amount / whole * 100:.0f}%", float(amount))
-            part.setColor(QColor(SLICE_COLOURS[index % len(SLICE_COLOURS)]))
-            part.setLabelVisible(False)
-        series.setPieSize(0.75)
-        self.share_chart.addSeries(series)
-        self.share_chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        labels = [f"{name} {amount / whole * 100:.0f}%" for name, amount in amounts]
+        series = self.share_chart.series()
+        if series and isinstance(pie := series[0], QPieSeries) and pie.count() == len(amounts):
+            for part, label, (_name, amount) in zip(pie.slices(), labels, amounts, strict=True):
+                part.setLabel(label)
+                part.setValue(float(amount))
+        else:
+            self.share_chart.removeAllSeries()
+            pie = QPieSeries()
+            for index, (label, (_name, amount)) in enumerate(zip(labels, amounts, strict=True)):
+                part = pie.append(label, float(amount))
+                part.setColor(QColor(SLICE_COLOURS[index % len(SLICE_COLOURS)]))
+            pie.setPieSize(0.75)
+            self.share_chart.addSeries(pie)
+        self.slices = amounts
+        self.share_chart.setTitle(title)
 
     def _compare(self, totals: list[CategoryTotal], names: dict[str, str], currency: str) -> None:
+        rows = list(reversed(totals[:10]))  # a horizontal bar chart draws its first category at the bottom
+        bars = [(names.get(t.category, t.category), t.planned, t.actual) for t in rows]
+        same_categories = [b[0] for b in bars] == [b[0] for b in self.bars] and self._bar_sets is not None
+        self.bars = bars
+        self.compare_chart.setTitle(f"Planned against paid ({currency})")
+        top = max((max(p, a) for _n, p, a in bars), default=Decimal(1))
+        if same_categories and self._bar_sets is not None and self._values is not None:
+            planned, paid = self._bar_sets
+            for index, (_name, plan_amount, paid_amount) in enumerate(bars):
+                planned.replace(index, float(plan_amount))
+                paid.replace(index, float(paid_amount))
+            self._values.setTitleText(currency)
+            self._values.setRange(0, float(top) * 1.1 or 1)
+            self._values.applyNiceNumbers()
+            return
         self.compare_chart.removeAllSeries()
         for axis in self.compare_chart.axes():
             self.compare_chart.removeAxis(axis)
-        self.compare_chart.setTitle(f"Planned against paid ({currency})")
-        rows = list(reversed(totals[:10]))  # a horizontal bar chart draws its first category at the bottom
-        self.bars = [(names.get(t.category, t.category), t.planned, t.actual) for t in rows]
         planned, paid = QBarSet("Planned"), QBarSet("Paid")
         planned.setColor(PLANNED_COLOUR)
         paid.setColor(PAID_COLOUR)
-        for _name, plan_amount, paid_amount in self.bars:
+        for _name, plan_amount, paid_amount in bars:
             planned.append(float(plan_amount))
             paid.append(float(paid_amount))
         series = QHorizontalBarSeries()
@@ -108,14 +128,15 @@ class BudgetCharts(QWidget):
         series.append(paid)
         self.compare_chart.addSeries(series)
         categories = QBarCategoryAxis()
-        categories.append([name for name, _p, _a in self.bars])
+        categories.append([name for name, _p, _a in bars])
         values = QValueAxis()
         values.setLabelFormat("%.0f")
         values.setTitleText(currency)
-        top = max((max(p, a) for _n, p, a in self.bars), default=Decimal(1))
         values.setRange(0, float(top) * 1.1 or 1)
         values.applyNiceNumbers()
         self.compare_chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         self.compare_chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         series.attachAxis(values)
+        self._bar_sets = (planned, paid)
+        self._values = values

@@ -8,10 +8,11 @@ from datetime import date
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from planner.budget import totals_by_category
+from planner.budget import Expense
+from planner.ledger import Ledger
 from planner.services import budget as budget_service
 from planner.services.budget import BudgetData
-from planner.services.budget_summary import BudgetSummary, expense_totals, summarise
+from planner.services.budget_summary import BudgetSummary, expense_totals, ledger_for, summarise
 from planner.services.database import Database
 from planner.services.plans import Plan
 from planner.ui.budget_charts import BudgetCharts
@@ -42,6 +43,7 @@ class BudgetPage(QWidget):
         self.plan: Plan | None = None
         self.data: BudgetData | None = None
         self.summary: BudgetSummary | None = None
+        self.ledger: Ledger | None = None
         self._stale = False
         self._charts_stale = True
 
@@ -69,7 +71,8 @@ class BudgetPage(QWidget):
         layout.addWidget(self.totals)
         layout.addWidget(self.tabs, 1)
 
-        self.expenses.changed.connect(self.refresh)
+        self.expenses.saved_line.connect(self._line_saved)
+        self.expenses.deleted_line.connect(self._line_deleted)
         self.estimate.changed.connect(self.reload)
         self.rates.changed.connect(self._rates_changed)
 
@@ -84,6 +87,7 @@ class BudgetPage(QWidget):
             return
         self._stale = False
         self.data = budget_service.load_budget(self.db, self.plan.id) if self.plan else None
+        self.ledger = ledger_for(self.data) if self.data else None
         self.expenses.show_data(self.data)
         self._show_all()
 
@@ -94,7 +98,7 @@ class BudgetPage(QWidget):
 
     def _show_all(self) -> None:
         data = self.data
-        self.summary = summarise(data, self.today) if data else None
+        self.summary = summarise(data, self.today, self.ledger) if data else None
         self.tabs.setEnabled(data is not None)
         if data is None or self.summary is None:
             self.hint.setText("Create a plan first: each plan keeps its own budget.")
@@ -113,11 +117,21 @@ class BudgetPage(QWidget):
         self._charts_stale = True
         self._draw_charts()
 
+    def _line_saved(self, expense: Expense) -> None:
+        if self.ledger is not None:
+            self.ledger.put(expense)
+        self.refresh()
+
+    def _line_deleted(self, expense_id: int) -> None:
+        if self.ledger is not None:
+            self.ledger.drop(expense_id)
+        self.refresh()
+
     def refresh(self) -> None:
         """After an expense line changed: work the totals out again from the lines in memory."""
-        if self.data is None or self.summary is None:
+        if self.data is None or self.summary is None or self.ledger is None:
             return
-        totals, limit = expense_totals(self.data)
+        totals, limit = expense_totals(self.data, self.ledger)
         self.totals.show_summary(totals, self.summary.ranges, limit)
         self._charts_stale = True
         self._draw_charts()
@@ -135,6 +149,7 @@ class BudgetPage(QWidget):
         """The charts are drawn when their tab is shown, not on every change."""
         if not self._charts_stale or self.tabs.currentIndex() != TAB_CHARTS or self.data is None:
             return
+        assert self.ledger is not None
         self._charts_stale = False
         home = self.data.plan.home_currency
-        self.charts.show_totals(totals_by_category(self.data.expenses, home), self.data.categories, home)
+        self.charts.show_totals(self.ledger.by_category(home), self.data.categories, home)

@@ -24,8 +24,9 @@ COLUMN_WIDTHS = (200, 120, 130, 100, 100, 95, 100, 110)
 
 
 class ExpensePanel(Panel):
-    changed = Signal()
-    """The lines changed (added, edited or deleted): totals need working out again."""
+    saved_line = Signal(object)
+    """An expense line was added or edited (the saved Expense): totals need working out again."""
+    deleted_line = Signal(int)
 
     def __init__(
         self,
@@ -118,7 +119,7 @@ class ExpensePanel(Panel):
         self._replace(dialog.saved)
         self.table.selectRow(self.model.row_of(dialog.saved.id))
         self.table.scrollTo(self.table.currentIndex())
-        self.changed.emit()
+        self.saved_line.emit(dialog.saved)
 
     def _replace(self, expense: Expense) -> None:
         assert self.data is not None
@@ -150,7 +151,7 @@ class ExpensePanel(Panel):
         if self.model.rows:
             self.table.selectRow(min(row, len(self.model.rows) - 1))
         self._update_buttons()
-        self.changed.emit()
+        self.deleted_line.emit(expense.id)
 
     def export_csv(self) -> None:
         if self.data is None:
