@@ -71,14 +71,14 @@ def proposed_amount(percent: Decimal, low: Decimal, high: Decimal, currency: str
 def deposit_state(deposit: Deposit, today: date) -> str:
     """In words: paid, due (and in how long), overdue, or not yet dated."""
     if deposit.paid_on is not None:
-        return f"Paid on {deposit.paid_on:%d %b %Y}."
+        return f"Paid on {deposit.paid_on:%-d %b %Y}."
     if deposit.due_on is None:
         return "Not paid yet; no due date set."
     days = (deposit.due_on - today).days
     if days < 0:
         return (
-            f"Overdue: it was due on {deposit.due_on:%d %b %Y}, {-days} day{'s' if days != -1 else ''} ago."
+            f"Overdue: it was due on {deposit.due_on:%-d %b %Y}, {-days} day{'s' if days != -1 else ''} ago."
         )
     if days == 0:
         return "Due today."
-    return f"Due on {deposit.due_on:%d %b %Y}, in {days} day{'s' if days != 1 else ''}."
+    return f"Due on {deposit.due_on:%-d %b %Y}, in {days} day{'s' if days != 1 else ''}."

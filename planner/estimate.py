@@ -122,7 +122,7 @@ def propose_estimate(points: Sequence[PricePoint], choices: EstimateChoices) -> 
     lines.append(
         EstimateLine(
             "hotel",
-            f"Hotel, {choices.hotel_tier}",
+            f"Hotel, {choices.hotel_tier} tier",
             "lodging",
             night_low * nights_low,
             night_high * nights_high,

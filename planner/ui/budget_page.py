@@ -102,6 +102,7 @@ class BudgetPage(QWidget):
         self.tabs.setEnabled(data is not None)
         if data is None or self.summary is None:
             self.hint.setText("Create a plan first: each plan keeps its own budget.")
+            self.totals.clear()
             self.estimate.show_estimate(None, [], [])
             self.rates.show_data(None, None)
             self.home.clear()
@@ -138,6 +139,7 @@ class BudgetPage(QWidget):
 
     def _rates_changed(self) -> None:
         filled = self.rates.last_filled
+        self.rates.last_filled = 0
         self.reload()
         if filled:
             self.hint.setText(

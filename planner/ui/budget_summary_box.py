@@ -124,5 +124,11 @@ class BudgetSummaryBox(QWidget):
                 label.setText(("⚠ " if level == "over" else "") + text)
             label.setVisible(index < len(warnings))
 
+    def clear(self) -> None:
+        for card in self.cards:
+            card.hide()
+        self.limit.clear()
+        self._show_warnings([])
+
     def warning_texts(self) -> list[str]:
         return [label.text() for label in self.warning_labels if not label.isHidden()]

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.budget_text import money_range
-from planner.estimate import EstimateRow, EstimateSettings, RangeTotal
+from planner.estimate import EstimateRow, EstimateSettings, RangeTotal, counted_lines, totals_by_currency
 from planner.money import format_amount, format_money
 from planner.services import budget as budget_service
 from planner.services.budget import HOTEL_TIER_NAMES, MAX_STAY_DAYS, BudgetData
@@ -61,6 +61,22 @@ class EstimateModel(RowTableModel[EstimateRow]):
         return None
 
 
+def estimate_total_text(rows: list[EstimateRow], ranges: list[RangeTotal]) -> str:
+    """The estimate's range in every report currency it can be converted to; where the home
+    currency needs a rate first, the totals in the lines' own currencies and what is missing."""
+    if not rows:
+        return ""
+    parts = [money_range(r.low, r.high, r.currency) for r in ranges if not r.missing]
+    if ranges and not ranges[0].missing:
+        return f"Estimated trip: {parts[0]}" + (f"  ({' · '.join(parts[1:])})" if parts[1:] else "")
+    own = totals_by_currency(counted_lines(rows))
+    text = " + ".join(money_range(low, high, code) for code, (low, high) in own.items())
+    if ranges:
+        missing = ", ".join(sorted(ranges[0].missing))
+        text += f"  (enter a rate from {missing} to {ranges[0].currency} to see it in {ranges[0].currency})"
+    return f"Estimated trip: {text}"
+
+
 class EstimateLineDialog(QDialog):
     """The person's own low and high figures for one estimate line."""
 
@@ -86,7 +102,7 @@ class EstimateLineDialog(QDialog):
         )
         hint.setObjectName("hint")
         hint.setWordWrap(True)
-        buttons = QDialogButtonBox(
+        self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
@@ -225,15 +241,7 @@ class EstimatePanel(Panel):
             row = next((i for i, r in enumerate(rows) if r.line.key == keep.line.key), -1)
             if row >= 0:
                 self.table.selectRow(row)
-        parts = [money_range(r.low, r.high, r.currency) for r in ranges if not r.missing]
-        self.total.setText(
-            f"Estimated trip: {parts[0]}" + (f"  ({' · '.join(parts[1:])})" if parts[1:] else "")
-        )
-        if ranges and ranges[0].missing:
-            self.total.setText(
-                f"Estimated trip: enter a rate from {', '.join(sorted(ranges[0].missing))} "
-                f"to {ranges[0].currency} to see the total"
-            )
+        self.total.setText(estimate_total_text(rows, ranges))
         self._update_buttons()
 
     def current_row(self) -> EstimateRow | None:
@@ -251,7 +259,13 @@ class EstimatePanel(Panel):
         self.restore_button.setEnabled(row is not None and (row.changed or row.removed))
 
     def settings(self) -> EstimateSettings:
-        low, high = self.stay_low.value(), self.stay_high.value()
+        """The choices on screen; a stay equal to the articles' keeps following them."""
+        low: int | None = self.stay_low.value()
+        high: int | None = self.stay_high.value()
+        if self.data is not None:
+            stay = next(p for p in self.data.points if p.id == "stay/days")
+            if (low, high) == (stay.low, stay.high):
+                low = high = None
         return EstimateSettings(
             str(self.basis.currentData() or "auto"),
             low,

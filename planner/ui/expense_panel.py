@@ -169,6 +169,7 @@ class ExpensePanel(Panel):
         if problem:
             self.prompter.error(self, "Export expenses", problem)
         else:
+            count = len(self.model.rows)
             self.prompter.inform(
-                self, "Export expenses", f"Saved {len(self.model.rows):,} lines to {path.name}."
+                self, "Export expenses", f"Saved {count:,} line{'s' if count != 1 else ''} to {path.name}."
             )

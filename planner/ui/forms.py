@@ -81,8 +81,12 @@ def to_date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
 def date_edit(name: str, value: date) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit = QDateEdit(to_qdate(value))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")
     edit.setAccessibleName(name)

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -23,7 +24,7 @@ from planner.money import format_amount
 from planner.services import budget as budget_service
 from planner.services.budget import BudgetData, StoredRate
 from planner.services.budget_summary import DepositProposal
-from planner.ui.forms import CheckedForm, currency_code, currency_combo, date_edit, to_date
+from planner.ui.forms import CheckedForm, currency_code, currency_combo, date_edit, to_date, to_qdate
 from planner.ui.panel import Panel
 from planner.ui.tables import ROW_ROLE, RowTableModel, row_table
 from planner.ui.widgets import ErrorLabel
@@ -44,7 +45,9 @@ class RateModel(RowTableModel[StoredRate]):
         return None
 
 
-def _dated(check_text: str, name: str, value: date | None, today: date) -> tuple[QCheckBox, Any, QWidget]:
+def _dated(
+    check_text: str, name: str, value: date | None, today: date
+) -> tuple[QCheckBox, QDateEdit, QWidget]:
     box = QCheckBox(check_text)
     edit = date_edit(name, value or today)
     box.setChecked(value is not None)
@@ -190,9 +193,9 @@ class RatesDepositPanel(Panel):
         self.has_due.setChecked(bool(deposit and deposit.due_on))
         self.is_paid.setChecked(bool(deposit and deposit.paid_on))
         if deposit and deposit.due_on:
-            self.due_on.setDate(deposit.due_on)
+            self.due_on.setDate(to_qdate(deposit.due_on))
         if deposit and deposit.paid_on:
-            self.paid_on.setDate(deposit.paid_on)
+            self.paid_on.setDate(to_qdate(deposit.paid_on))
         self.state.setText(deposit_state(deposit, self.today) if deposit else "No deposit recorded yet.")
         if deposit is None and proposal is not None:
             self._fill_proposal()
@@ -252,6 +255,7 @@ class RatesDepositPanel(Panel):
         for label in self.rate_errors.values():
             label.show_problem(None)
         self.rate.clear()
+        self.rate_day.setDate(to_qdate(self.today))
         self.last_filled = filled
         self.changed.emit()
 

@@ -80,12 +80,12 @@ def deposit(due_on: date | None, paid_on: date | None = None) -> Deposit:
     ("due_on", "paid_on", "text"),
     [
         (date(2027, 3, 1), date(2027, 2, 28), "Paid on 28 Feb 2027."),
-        (None, date(2027, 3, 2), "Paid on 02 Mar 2027."),
+        (None, date(2027, 3, 2), "Paid on 2 Mar 2027."),
         (date(2027, 3, 14), None, "Overdue: it was due on 14 Mar 2027, 1 day ago."),
-        (date(2027, 3, 1), None, "Overdue: it was due on 01 Mar 2027, 14 days ago."),
+        (date(2027, 3, 1), None, "Overdue: it was due on 1 Mar 2027, 14 days ago."),
         (date(2027, 3, 15), None, "Due today."),
         (date(2027, 3, 16), None, "Due on 16 Mar 2027, in 1 day."),
-        (date(2027, 4, 1), None, "Due on 01 Apr 2027, in 17 days."),
+        (date(2027, 4, 1), None, "Due on 1 Apr 2027, in 17 days."),
         (None, None, "Not paid yet; no due date set."),
     ],
 )
