@@ -271,17 +271,19 @@ def load_budget(db: Database, plan_id: int) -> BudgetData:
 
 
 # --- expenses ---------------------------------------------------------------------------------
+def _conversion_row(conversion: ExpenseConversion, expense_id: int | None = None) -> ExpenseConversionRow:
+    return ExpenseConversionRow(
+        expense_id=expense_id,
+        currency=conversion.currency,
+        planned_minor=_minor(conversion.planned, conversion.currency),
+        actual_minor=_minor(conversion.actual, conversion.currency),
+        rate=str(conversion.rate),
+        rate_date=conversion.rate_date,
+    )
+
+
 def _write_conversions(row: ExpenseRow, conversions: Sequence[ExpenseConversion]) -> None:
-    row.conversions = [
-        ExpenseConversionRow(
-            currency=c.currency,
-            planned_minor=_minor(c.planned, c.currency),
-            actual_minor=_minor(c.actual, c.currency),
-            rate=str(c.rate),
-            rate_date=c.rate_date,
-        )
-        for c in conversions
-    ]
+    row.conversions = [_conversion_row(c) for c in conversions]
 
 
 def save_expense(
@@ -396,7 +398,6 @@ def _fill_missing_conversions(session: Session, plan_id: int, home: str, today: 
     targets = report_currencies(home)
     rates = [r.rate for r in _rates(session, plan_id)]
     filled = 0
-    rows: dict[int, ExpenseRow] = {}
     for expense in _expenses(session, plan_id):
         wanted = [t for t in targets if t != expense.currency and expense.conversion_to(t) is None]
         if not wanted:
@@ -404,17 +405,7 @@ def _fill_missing_conversions(session: Session, plan_id: int, home: str, today: 
         added = convert_expense(as_clean(expense), wanted, rates, today)
         if not added:
             continue
-        row = rows.get(expense.id) or session.get_one(ExpenseRow, expense.id)
-        for conversion in added:
-            row.conversions.append(
-                ExpenseConversionRow(
-                    currency=conversion.currency,
-                    planned_minor=_minor(conversion.planned, conversion.currency),
-                    actual_minor=_minor(conversion.actual, conversion.currency),
-                    rate=str(conversion.rate),
-                    rate_date=conversion.rate_date,
-                )
-            )
+        session.add_all(_conversion_row(c, expense.id) for c in added)
         filled += 1
     return filled
 

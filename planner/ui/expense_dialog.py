@@ -11,11 +11,9 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -26,7 +24,7 @@ from planner.budget import Expense, ExpenseDraft
 from planner.money import format_amount
 from planner.services import budget as budget_service
 from planner.services.database import Database
-from planner.ui.forms import CheckedForm, currency_code, currency_combo, date_edit, to_date
+from planner.ui.forms import CheckedForm, currency_code, currency_combo, optional_date, to_date
 from planner.ui.widgets import heading
 from planner.validation import ValidationError
 
@@ -82,17 +80,9 @@ class ExpenseDialog(QDialog):
         self.currency = currency_combo("Currency", expense.currency if expense else default_currency)
         self.planned = _amount_edit("Planned amount", expense.planned if expense else None)
         self.actual = _amount_edit("Amount paid", expense.actual if expense else None)
-        self.is_paid = QCheckBox("Paid on")
-        self.is_paid.setChecked(bool(expense and expense.paid_on))
-        self.paid_on = date_edit("Paid on", expense.paid_on if expense and expense.paid_on else self.today)
-        self.paid_on.setEnabled(self.is_paid.isChecked())
-        self.is_paid.toggled.connect(self.paid_on.setEnabled)
-        paid_row = QWidget()
-        paid_layout = QHBoxLayout(paid_row)
-        paid_layout.setContentsMargins(0, 0, 0, 0)
-        paid_layout.addWidget(self.is_paid)
-        paid_layout.addWidget(self.paid_on)
-        paid_layout.addStretch(1)
+        self.is_paid, self.paid_on, paid_row = optional_date(
+            "Paid on", "Paid on", expense.paid_on if expense else None, self.today
+        )
         self.payee = QLineEdit(expense.payee if expense else "")
         self.payee.setAccessibleName("Payee")
         self.payee.setPlaceholderText("Who is paid: clinic, airline, hotel…")

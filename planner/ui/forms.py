@@ -6,7 +6,17 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planner.services import catalogue as catalogue_service
 from planner.ui.widgets import ErrorLabel
@@ -83,6 +93,25 @@ def to_date(value: QDate) -> date:
 
 def to_qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
+
+
+def optional_date(
+    check_text: str, name: str, value: date | None, default: date
+) -> tuple[QCheckBox, QDateEdit, QWidget]:
+    """A tick box that enables a date editor beside it (ticked when there is a `value`), and the
+    row holding both."""
+    box = QCheckBox(check_text)
+    edit = date_edit(name, value or default)
+    box.setChecked(value is not None)
+    edit.setEnabled(value is not None)
+    box.toggled.connect(edit.setEnabled)
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(box)
+    layout.addWidget(edit)
+    layout.addStretch(1)
+    return box, edit, row
 
 
 def date_edit(name: str, value: date) -> QDateEdit:

@@ -11,7 +11,6 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -33,7 +32,7 @@ from planner.services import quotes as quote_service
 from planner.services.database import Database
 from planner.services.plans import Plan
 from planner.services.quotes import FeeCategory
-from planner.ui.forms import CheckedForm, currency_code, currency_combo, date_edit, to_date
+from planner.ui.forms import CheckedForm, currency_code, currency_combo, date_edit, optional_date, to_date
 from planner.ui.widgets import ErrorLabel, heading
 from planner.validation import ValidationError
 
@@ -137,20 +136,12 @@ class QuoteDialog(QDialog):
 
         self.currency = currency_combo("Quote currency", quote.currency if quote else DEFAULT_CURRENCY)
         self.received = date_edit("Date received", quote.received_on if quote else (today or date.today()))
-        self.expires = QCheckBox("The quote is valid until")
-        self.valid_until = date_edit(
+        self.expires, self.valid_until, validity = optional_date(
+            "The quote is valid until",
             "Valid until",
-            (quote.valid_until if quote and quote.valid_until else to_date(self.received.date())),
+            quote.valid_until if quote else None,
+            to_date(self.received.date()),
         )
-        self.expires.setChecked(bool(quote and quote.valid_until))
-        self.valid_until.setEnabled(self.expires.isChecked())
-        self.expires.toggled.connect(self.valid_until.setEnabled)
-        validity = QWidget()
-        validity_row = QHBoxLayout(validity)
-        validity_row.setContentsMargins(0, 0, 0, 0)
-        validity_row.addWidget(self.expires)
-        validity_row.addWidget(self.valid_until)
-        validity_row.addStretch(1)
         self.deposit = QLineEdit(
             format_amount(quote.deposit_percent.normalize()) if quote and quote.deposit_percent else ""
         )

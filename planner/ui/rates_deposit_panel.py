@@ -7,8 +7,6 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -24,7 +22,15 @@ from planner.money import format_amount
 from planner.services import budget as budget_service
 from planner.services.budget import BudgetData, StoredRate
 from planner.services.budget_summary import DepositProposal
-from planner.ui.forms import CheckedForm, currency_code, currency_combo, date_edit, to_date, to_qdate
+from planner.ui.forms import (
+    CheckedForm,
+    currency_code,
+    currency_combo,
+    date_edit,
+    optional_date,
+    to_date,
+    to_qdate,
+)
 from planner.ui.panel import Panel
 from planner.ui.tables import ROW_ROLE, RowTableModel, row_table
 from planner.ui.widgets import ErrorLabel
@@ -43,23 +49,6 @@ class RateModel(RowTableModel[StoredRate]):
                 else f"1 {rate.base} = {format_amount(rate.rate)} {rate.quote}"
             )
         return None
-
-
-def _dated(
-    check_text: str, name: str, value: date | None, today: date
-) -> tuple[QCheckBox, QDateEdit, QWidget]:
-    box = QCheckBox(check_text)
-    edit = date_edit(name, value or today)
-    box.setChecked(value is not None)
-    edit.setEnabled(value is not None)
-    box.toggled.connect(edit.setEnabled)
-    row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(box)
-    layout.addWidget(edit)
-    layout.addStretch(1)
-    return box, edit, row
 
 
 class RatesDepositPanel(Panel):
@@ -93,8 +82,8 @@ class RatesDepositPanel(Panel):
         amount_layout.addStretch(1)
         self.currency = currency_combo("Deposit currency", "USD")
         self.currency.setMaximumWidth(260)
-        self.has_due, self.due_on, due_row = _dated("Due on", "Deposit due date", None, self.today)
-        self.is_paid, self.paid_on, paid_row = _dated("Paid on", "Deposit paid date", None, self.today)
+        self.has_due, self.due_on, due_row = optional_date("Due on", "Deposit due date", None, self.today)
+        self.is_paid, self.paid_on, paid_row = optional_date("Paid on", "Deposit paid date", None, self.today)
         self.state = QLabel()
         self.state.setStyleSheet("font-weight: 600;")
         self.state.setWordWrap(True)
