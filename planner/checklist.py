@@ -1,0 +1,219 @@
+"""Checklist items and their rules: due dates fixed or relative to the trip's dates, filters,
+progress, and the passport's validity. No storage here.
+
+A relative due date is an offset in days from departure, treatment or return, so it moves when
+those dates move; a fixed one is a calendar date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+
+import babel.dates
+
+from planner.money import number_locale
+
+ANCHORS = ("departure", "treatment", "return")
+"""What a relative due date counts from."""
+MAX_OFFSET_DAYS = 365
+DUE_SOON_DAYS = 7
+PASSPORT_MONTHS = 6
+"""Many countries want a passport valid this long after the trip; the articles' checklist asks
+for it to be checked."""
+MAX_TEXT_LENGTH = 500
+
+
+class ChecklistError(ValueError):
+    """Text that is not an acceptable due date or offset; the message is for the user."""
+
+
+class Filter(Enum):
+    ALL = "All"
+    OPEN = "Open"
+    DUE_SOON = "Due soon"
+    OVERDUE = "Overdue"
+    DONE = "Done"
+
+
+@dataclass(frozen=True, slots=True)
+class TripDates:
+    departure: date
+    return_: date
+    treatment: date | None = None
+
+    def anchor(self, name: str) -> date | None:
+        return {"departure": self.departure, "return": self.return_, "treatment": self.treatment}.get(name)
+
+
+@dataclass(frozen=True, slots=True)
+class Due:
+    """Either a fixed date, or `days` before (negative) or after an anchor; or neither."""
+
+    on: date | None = None
+    anchor: str = ""
+    days: int | None = None
+
+    def resolve(self, trip: TripDates) -> date | None:
+        if self.on is not None:
+            return self.on
+        if self.anchor and self.days is not None:
+            base = trip.anchor(self.anchor)
+            return date.fromordinal(base.toordinal() + self.days) if base is not None else None
+        return None
+
+    def describe(self) -> str:
+        if self.on is not None:
+            return f"{self.on:%-d %b %Y}"
+        if not self.anchor or self.days is None:
+            return ""
+        if self.days == 0:
+            return f"on {self.anchor} day"
+        amount = abs(self.days)
+        unit = "day" if amount == 1 else "days"
+        return f"{amount} {unit} {'before' if self.days < 0 else 'after'} {self.anchor}"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    id: int
+    step_id: str
+    text: str
+    kind: str
+    """"task", "ask", "bring", "keep" or "document"."""
+    done_at: datetime | None = None
+    due: Due = Due()
+    note: str = ""
+    document: str = ""
+    expires_on: date | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.done_at is not None
+
+
+def parse_offset(text: str) -> int:
+    """Days before (negative) or after an anchor, as typed: "-30", "+3", "0"."""
+    cleaned = text.strip().replace("\u2212", "-")
+    if not cleaned:
+        raise ChecklistError("Enter a number of days, for example -30 for a month before.")
+    try:
+        days = int(cleaned)
+    except ValueError:
+        raise ChecklistError(
+            f"“{cleaned[:20]}” is not a number of days. Type for example -30 or 3."
+        ) from None
+    if abs(days) > MAX_OFFSET_DAYS:
+        raise ChecklistError(f"Keep it within a year ({MAX_OFFSET_DAYS} days) of the date.")
+    return days
+
+
+def parse_due_date(text: str, locale: str | None = None) -> date:
+    """A date as typed: ISO (2027-03-01) or the locale's short form (3/1/27 in en_US)."""
+    cleaned = text.strip()
+    if not cleaned:
+        raise ChecklistError("Enter a date, for example 2027-03-01.")
+    try:
+        return date.fromisoformat(cleaned)
+    except ValueError:
+        pass
+    try:
+        return babel.dates.parse_date(cleaned, locale=number_locale(locale))
+    except (ValueError, IndexError):
+        raise ChecklistError(f"“{cleaned[:30]}” is not a date. Type it as 2027-03-01.") from None
+
+
+def check_text(text: str) -> str:
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise ChecklistError("Write what needs doing.")
+    if len(cleaned) > MAX_TEXT_LENGTH:
+        raise ChecklistError(f"Keep it under {MAX_TEXT_LENGTH} characters; put the rest in the note.")
+    return cleaned
+
+
+def matches_filter(item: Item, chosen: Filter, trip: TripDates, today: date) -> bool:
+    if chosen is Filter.ALL:
+        return True
+    if chosen is Filter.DONE:
+        return item.done
+    if item.done:
+        return False
+    if chosen is Filter.OPEN:
+        return True
+    due = item.due.resolve(trip)
+    if due is None:
+        return False
+    if chosen is Filter.OVERDUE:
+        return due < today
+    return today <= due <= date.fromordinal(today.toordinal() + DUE_SOON_DAYS)
+
+
+def is_overdue(item: Item, trip: TripDates, today: date) -> bool:
+    due = item.due.resolve(trip)
+    return not item.done and due is not None and due < today
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    done: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(self.done * 100 / self.total) if self.total else 0
+
+    def describe(self) -> str:
+        return f"{self.done} of {self.total} done" if self.total else "nothing to do"
+
+
+def progress(items: Iterable[Item]) -> Progress:
+    done = total = 0
+    for item in items:
+        total += 1
+        done += item.done
+    return Progress(done, total)
+
+
+def progress_by_step(items: Iterable[Item], steps: Sequence[str]) -> dict[str, Progress]:
+    """Progress per journey step, in the steps' order (steps without items show 0 of 0)."""
+    counts = {step: [0, 0] for step in steps}
+    for item in items:
+        pair = counts.setdefault(item.step_id, [0, 0])
+        pair[1] += 1
+        pair[0] += item.done
+    return {step: Progress(done, total) for step, (done, total) in counts.items()}
+
+
+def next_due(items: Iterable[Item], trip: TripDates, count: int = 5) -> list[tuple[date, Item]]:
+    """The open items with a due date, soonest first (overdue ones first of all)."""
+    dated = [(due, item) for item in items if not item.done and (due := item.due.resolve(trip)) is not None]
+    dated.sort(key=lambda pair: (pair[0], pair[1].id))
+    return dated[:count]
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, or the month's last day when it has no such day."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError("every month has a 28th")
+
+
+def passport_problem(expires_on: date | None, return_: date) -> str | None:
+    """A message when the passport expires less than six months after coming home."""
+    if expires_on is None:
+        return None
+    needed = add_months(return_, PASSPORT_MONTHS)
+    if expires_on < needed:
+        return (
+            f"Your passport expires on {expires_on:%-d %b %Y}, less than {PASSPORT_MONTHS} months after you "
+            f"come home ({return_:%-d %b %Y}). Many countries refuse entry then: renew it first."
+        )
+    return None
