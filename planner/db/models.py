@@ -224,6 +224,7 @@ class PlanRow(Base):
     return_date: Mapped[date]
     budget_limit_minor: Mapped[int | None]
     clinic_id: Mapped[int | None] = mapped_column(ForeignKey("clinic.id", ondelete="SET NULL"))
+    treatment_date: Mapped[date | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -406,3 +407,34 @@ class EstimateOverrideRow(Base):
     high_minor: Mapped[int]
     currency: Mapped[str] = mapped_column(String(3))
     removed: Mapped[bool] = mapped_column(default=False)
+
+
+class ChecklistItemRow(Base):
+    """One thing to do, bring, ask, keep or hold as a document, for a plan's journey step.
+
+    `template_id` names the catalogue template it came from, so taking the templates again
+    never adds the same item twice. A due date is either `due_on`, or `due_days` from
+    `due_anchor` (departure, treatment or return).
+    """
+
+    __tablename__ = "checklist_item"
+    __table_args__ = (
+        UniqueConstraint("plan_id", "template_id", name="uq_checklist_item_template"),
+        CheckConstraint("due_on IS NULL OR due_anchor = ''", name="one_kind_of_due"),
+        CheckConstraint("due_days IS NULL OR due_days BETWEEN -365 AND 365", name="offset_within_a_year"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    step_id: Mapped[str] = mapped_column(ForeignKey("journey_step.id"))
+    position: Mapped[int]
+    template_id: Mapped[str | None] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))
+    document: Mapped[str] = mapped_column(String(32), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    done_at: Mapped[datetime | None]
+    due_on: Mapped[date | None]
+    due_anchor: Mapped[str] = mapped_column(String(16), default="")
+    due_days: Mapped[int | None]
+    expires_on: Mapped[date | None]
+    created_at: Mapped[datetime]

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from planner.db.models import (
     Base,
     BudgetSettingsRow,
+    ChecklistItemRow,
     EstimateOverrideRow,
     ExchangeRateRow,
     ExpenseRow,
@@ -67,4 +68,10 @@ def copy_plan_budget(session: Session, source_plan_id: int, target_plan_id: int)
         copy = _clone(expense, plan_id=target_plan_id)
         copy.conversions = [_clone(c, skip=("expense_id",)) for c in expense.conversions]
         session.add(copy)
+    session.flush()
+
+
+def copy_plan_checklist(session: Session, source_plan_id: int, target_plan_id: int) -> None:
+    for row in session.scalars(select(ChecklistItemRow).where(ChecklistItemRow.plan_id == source_plan_id)):
+        session.add(_clone(row, plan_id=target_plan_id))
     session.flush()

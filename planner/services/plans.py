@@ -9,8 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner.countries import country_name
+from planner.db.checklist_seed import add_template_items
 from planner.db.models import ClinicRow, ConditionRow, PlanRow
-from planner.db.plan_copy import copy_plan_budget, copy_plan_clinic_data
+from planner.db.plan_copy import copy_plan_budget, copy_plan_checklist, copy_plan_clinic_data
 from planner.money import Money
 from planner.plans import CleanPlan, PlanDraft, check_name, copy_name, validate_draft
 from planner.services.clock import utc_now
@@ -127,6 +128,7 @@ def create_plan(db: Database, draft: PlanDraft) -> Plan:
         row = _new_row(clean)
         session.add(row)
         session.flush()
+        add_template_items(session, row.id, row.created_at)
         return plan_from_row(session, row)
 
 
@@ -172,6 +174,7 @@ def duplicate_plan(db: Database, plan_id: int) -> Plan:
             return_date=source.return_date,
             budget_limit_minor=source.budget_limit_minor,
             clinic_id=source.clinic_id,
+            treatment_date=source.treatment_date,
             created_at=now,
             updated_at=now,
         )
@@ -179,6 +182,7 @@ def duplicate_plan(db: Database, plan_id: int) -> Plan:
         session.flush()
         copy_plan_clinic_data(session, source.id, copy.id)
         copy_plan_budget(session, source.id, copy.id)
+        copy_plan_checklist(session, source.id, copy.id)
         return plan_from_row(session, copy)
 
 
