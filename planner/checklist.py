@@ -15,6 +15,7 @@ from enum import Enum
 import babel.dates
 
 from planner.money import number_locale
+from planner.validation import raise_if_any
 
 ANCHORS = ("departure", "treatment", "return")
 """What a relative due date counts from."""
@@ -217,3 +218,86 @@ def passport_problem(expires_on: date | None, return_: date) -> str | None:
             f"come home ({return_:%-d %b %Y}). Many countries refuse entry then: renew it first."
         )
     return None
+
+
+KINDS = {"task": "To do", "ask": "To ask", "bring": "To bring", "keep": "To keep", "document": "Document"}
+DOCUMENTS = {
+    "passport": "Passport",
+    "visa": "Visa",
+    "medical-records": "Medical records",
+    "imaging": "Imaging (MRI, X-ray)",
+    "quote": "Quote",
+    "insurance": "Insurance",
+    "discharge-summary": "Discharge summary",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ItemDraft:
+    """What the item form collects, dates and the offset still as typed. `due_mode` is "none",
+    "date" or one of ANCHORS."""
+
+    step_id: str
+    text: str
+    kind: str = "task"
+    due_mode: str = "none"
+    due_text: str = ""
+    offset_text: str = ""
+    note: str = ""
+    document: str = ""
+    expires_text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CleanItem:
+    step_id: str
+    text: str
+    kind: str
+    due: Due
+    note: str
+    document: str
+    expires_on: date | None
+
+
+MAX_NOTE_LENGTH = 20_000
+
+
+def validate_item(draft: ItemDraft, steps: set[str], locale: str | None = None) -> CleanItem:
+    """Raises ValidationError with messages for text, step, kind, due, offset, expires, note."""
+    errors: dict[str, str] = {}
+    text = ""
+    try:
+        text = check_text(draft.text)
+    except ChecklistError as error:
+        errors["text"] = str(error)
+    if draft.step_id not in steps:
+        errors["step"] = "Choose the journey step this belongs to."
+    if draft.kind not in KINDS:
+        errors["kind"] = "Choose what kind of item this is."
+    due = Due()
+    if draft.due_mode == "date":
+        try:
+            due = Due(on=parse_due_date(draft.due_text, locale))
+        except ChecklistError as error:
+            errors["due"] = str(error)
+    elif draft.due_mode in ANCHORS:
+        try:
+            due = Due(anchor=draft.due_mode, days=parse_offset(draft.offset_text))
+        except ChecklistError as error:
+            errors["offset"] = str(error)
+    elif draft.due_mode != "none":
+        errors["due"] = "Choose when this is due."
+    document = draft.document if draft.kind == "document" else ""
+    if document and document not in DOCUMENTS:
+        errors["document"] = "Choose the kind of document."
+    expires: date | None = None
+    if document and draft.expires_text.strip():
+        try:
+            expires = parse_due_date(draft.expires_text, locale)
+        except ChecklistError as error:
+            errors["expires"] = str(error)
+    note = draft.note.strip()
+    if len(note) > MAX_NOTE_LENGTH:
+        errors["note"] = f"Keep the note under {MAX_NOTE_LENGTH:,} characters."
+    raise_if_any(errors)
+    return CleanItem(draft.step_id, text, draft.kind, due, note, document, expires)
