@@ -7,6 +7,7 @@ those dates move; a fixed one is a calendar date.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -25,6 +26,8 @@ PASSPORT_MONTHS = 6
 """Many countries want a passport valid this long after the trip; the articles' checklist asks
 for it to be checked."""
 MAX_TEXT_LENGTH = 500
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+"""Characters that show nothing: an item of only these says nothing."""
 
 
 class ChecklistError(ValueError):
@@ -100,12 +103,9 @@ def parse_offset(text: str) -> int:
     cleaned = text.strip().replace("\u2212", "-")
     if not cleaned:
         raise ChecklistError("Enter a number of days, for example -30 for a month before.")
-    try:
-        days = int(cleaned)
-    except ValueError:
-        raise ChecklistError(
-            f"“{cleaned[:20]}” is not a number of days. Type for example -30 or 3."
-        ) from None
+    if not re.fullmatch(r"[+-]?\d{1,6}", cleaned):
+        raise ChecklistError(f"“{cleaned[:20]}” is not a number of days. Type for example -30 or 3.")
+    days = int(cleaned)
     if abs(days) > MAX_OFFSET_DAYS:
         raise ChecklistError(f"Keep it within a year ({MAX_OFFSET_DAYS} days) of the date.")
     return days
@@ -128,7 +128,7 @@ def parse_due_date(text: str, locale: str | None = None) -> date:
 
 def check_text(text: str) -> str:
     cleaned = " ".join(text.split())
-    if not cleaned:
+    if not cleaned.strip(INVISIBLE):
         raise ChecklistError("Write what needs doing.")
     if len(cleaned) > MAX_TEXT_LENGTH:
         raise ChecklistError(f"Keep it under {MAX_TEXT_LENGTH} characters; put the rest in the note.")

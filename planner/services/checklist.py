@@ -183,6 +183,16 @@ def restore_item(db: Database, deleted: DeletedItem) -> Item:
     """Undo a delete: the item comes back in its step at its old place, ticked or not."""
     item = deleted.item
     with db.transaction() as session:
+        if deleted.template_id is not None:
+            # Taking the templates again after the delete re-added it: keep one copy, the restored.
+            for again in session.scalars(
+                select(ChecklistItemRow).where(
+                    ChecklistItemRow.plan_id == deleted.plan_id,
+                    ChecklistItemRow.template_id == deleted.template_id,
+                )
+            ):
+                session.delete(again)
+            session.flush()
         for row in session.scalars(
             select(ChecklistItemRow).where(
                 ChecklistItemRow.plan_id == deleted.plan_id,
