@@ -4,7 +4,7 @@
 
 STATE: empty, wizard, wizard-errors, plan, learn, clinics, clinics-empty, compare, quote,
 quote-errors, quote-compare, clinic-form, budget, budget-estimate, budget-rates, budget-home,
-budget-charts, budget-errors. Creates sample plans (and for the clinic states a
+budget-charts, budget-errors, checklist. Creates sample plans (and for the clinic states a
 shortlist, notes, answers and two quotes; for the budget states rates and expense lines) in
 DATA_DIR. Never used by the app itself.
 """
@@ -92,6 +92,8 @@ def main() -> int:
         show_clinic_state(window, args.state, args.search)
     if args.state.startswith("budget"):
         show_budget_state(window, args.state)
+    if args.state.startswith("checklist"):
+        show_checklist_state(window, args.state)
     return app.exec()
 
 
@@ -191,6 +193,35 @@ def show_budget_state(window: MainWindow, state: str) -> None:
         dialog.is_paid.setChecked(True)
         dialog.paid_on.setDate(date.today().replace(year=date.today().year + 1))
         QTimer.singleShot(300, dialog.accept)
+
+
+def show_checklist_state(window: MainWindow, state: str) -> None:
+    from planner.services import checklist as checklist_service
+
+    plan = window.current_plan()
+    assert plan is not None
+    items = checklist_service.load_checklist(window.db, plan.id).items
+    if not any(i.done for i in items):
+        for item in items[:6]:
+            checklist_service.set_done(window.db, plan.id, item.id, True)
+        passport = next(i for i in items if i.document == "passport")
+        checklist_service.save_item(
+            window.db,
+            plan.id,
+            checklist_service.ItemDraft(
+                passport.step_id,
+                passport.text,
+                "document",
+                "departure",
+                "",
+                "-90",
+                "",
+                "passport",
+                "2027-06-30",
+            ),
+            passport.id,
+        )
+    window.checklist_action.trigger()
 
 
 def add_clinic_samples(db: Database) -> None:

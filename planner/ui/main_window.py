@@ -33,9 +33,10 @@ from planner.ui.welcome_page import WelcomePage
 
 if TYPE_CHECKING:
     from planner.ui.budget_page import BudgetPage
+    from planner.ui.checklist_page import ChecklistPage
     from planner.ui.clinics_page import ClinicsPage
 
-NAV_OVERVIEW, NAV_CLINICS, NAV_BUDGET, NAV_LEARN = 0, 1, 2, 3
+NAV_OVERVIEW, NAV_CLINICS, NAV_BUDGET, NAV_CHECKLIST, NAV_LEARN = 0, 1, 2, 3, 4
 
 
 class MainWindow(QMainWindow):
@@ -62,13 +63,14 @@ class MainWindow(QMainWindow):
         self.learn = LearnPage()
         self._clinics: ClinicsPage | None = None
         self._budget: BudgetPage | None = None
+        self._checklist: ChecklistPage | None = None
         self.stack = QStackedWidget()
         for page in (self.welcome, self.overview, self.learn):
             self.stack.addWidget(page)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName("Pages")
-        self.nav.addItems(["Plan overview", "Clinics", "Budget", "Learn"])
+        self.nav.addItems(["Plan overview", "Clinics", "Budget", "Checklist", "Learn"])
         self.nav.setFixedWidth(170)
         self.nav.currentRowChanged.connect(self._show_page)
 
@@ -127,7 +129,10 @@ class MainWindow(QMainWindow):
         )
         self.clinics_action = self._action("&Clinics", "Ctrl+2", lambda: self.nav.setCurrentRow(NAV_CLINICS))
         self.budget_action = self._action("&Budget", "Ctrl+3", lambda: self.nav.setCurrentRow(NAV_BUDGET))
-        self.learn_action = self._action("&Learn", "Ctrl+4", lambda: self.nav.setCurrentRow(NAV_LEARN))
+        self.checklist_action = self._action(
+            "Chec&klist", "Ctrl+4", lambda: self.nav.setCurrentRow(NAV_CHECKLIST)
+        )
+        self.learn_action = self._action("&Learn", "Ctrl+5", lambda: self.nav.setCurrentRow(NAV_LEARN))
         self.search_action = self._action(
             "&Search", "Ctrl+F", self._search, "Search the clinics on the Clinics page, else the reference"
         )
@@ -157,6 +162,7 @@ class MainWindow(QMainWindow):
             self.overview_action,
             self.clinics_action,
             self.budget_action,
+            self.checklist_action,
             self.learn_action,
             self.search_action,
         ):
@@ -186,6 +192,17 @@ class MainWindow(QMainWindow):
             self._budget.set_plan(self.current_plan())
         return self._budget
 
+    @property
+    def checklist(self) -> ChecklistPage:
+        """The Checklist page, built the first time it is needed."""
+        if self._checklist is None:
+            from planner.ui.checklist_page import ChecklistPage
+
+            self._checklist = ChecklistPage(self.db, self.prompter, self.events)
+            self.stack.addWidget(self._checklist)
+            self._checklist.set_plan(self.current_plan())
+        return self._checklist
+
     # --- state ----------------------------------------------------------------------------
     def current_plan(self) -> Plan | None:
         return self.plans.plan_at(self.plan_combo.currentIndex())
@@ -210,6 +227,8 @@ class MainWindow(QMainWindow):
             self._clinics.set_plan(plan)
         if self._budget is not None:
             self._budget.set_plan(plan)
+        if self._checklist is not None:
+            self._checklist.set_plan(plan)
         if plan is not None:
             self.overview.show_plan(plan, self._steps)
             self.setWindowTitle(f"{plan.name} — {APP_NAME}")
@@ -224,6 +243,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.clinics)
         elif row == NAV_BUDGET:
             self.stack.setCurrentWidget(self.budget)
+        elif row == NAV_CHECKLIST:
+            self.stack.setCurrentWidget(self.checklist)
         elif self.current_plan() is None:
             self.stack.setCurrentWidget(self.welcome)
         else:
@@ -305,6 +326,9 @@ class MainWindow(QMainWindow):
     def _search(self) -> None:
         if self.nav.currentRow() == NAV_CLINICS:
             self.clinics.focus_search()
+            return
+        if self.nav.currentRow() == NAV_CHECKLIST:
+            self.checklist.focus_search()
             return
         self.nav.setCurrentRow(NAV_LEARN)
         self.learn.focus_search()

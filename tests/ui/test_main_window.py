@@ -152,5 +152,5 @@ def test_keyboard_shortcuts_are_set(make_window: Callable[[], MainWindow]) -> No
     assert shortcuts["&Quit"] == "Ctrl+Q"
     assert shortcuts["&Clinics"] == "Ctrl+2"
     assert shortcuts["&Budget"] == "Ctrl+3"
-    assert shortcuts["&Learn"] == "Ctrl+4"
+    assert shortcuts["&Learn"] == "Ctrl+5"
     assert shortcuts["&Search"] == "Ctrl+F"

@@ -1,0 +1,92 @@
+"""The checklist as a table: tick box, what to do, kind, due date, step. Overdue items are red,
+done ones grey; ticking a box asks the page to save it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont
+
+from planner.checklist import KINDS, Item
+from planner.ui.tables import Index, RowTableModel
+
+OVERDUE_COLOUR = QColor("#b00020")
+DONE_COLOUR = QColor("#7a8591")
+
+
+class ChecklistModel(RowTableModel[Item]):
+    HEADERS: ClassVar[tuple[str, ...]] = ("Done", "What", "Kind", "Due", "Step")
+    tick_requested = Signal(object, bool)
+    """The person ticked or unticked an item's box: (item, done)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.steps: dict[str, str] = {}
+        self.due_on: dict[int, date | None] = {}
+        self.today = date.today()
+
+    def set_items(
+        self, items: list[Item], due_on: dict[int, date | None], steps: dict[str, str], today: date
+    ) -> None:
+        self.due_on, self.steps, self.today = due_on, steps, today
+        self.replace_rows(items)
+
+    def row_of(self, item_id: int) -> int:
+        return next((i for i, item in enumerate(self.rows) if item.id == item_id), -1)
+
+    def update_item(self, item: Item) -> None:
+        row = self.row_of(item.id)
+        if row >= 0:
+            self.rows[row] = item
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def overdue(self, item: Item) -> bool:
+        due = self.due_on.get(item.id)
+        return not item.done and due is not None and due < self.today
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsUserCheckable if index.column() == 0 else base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0 or not index.isValid():
+            return False
+        done = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.tick_requested.emit(self.rows[index.row()], done)
+        return True
+
+    def cell(self, item: Item, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.CheckStateRole and column == 0:
+            return Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 1:
+                return item.text
+            if column == 2:
+                return KINDS.get(item.kind, item.kind)
+            if column == 3:
+                due = self.due_on.get(item.id)
+                return f"{due:%-d %b %Y}" if due else ""
+            if column == 4:
+                return self.steps.get(item.step_id, item.step_id)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if item.done:
+                return DONE_COLOUR
+            if self.overdue(item):
+                return OVERDUE_COLOUR
+        if role == Qt.ItemDataRole.FontRole and column == 1 and item.done:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and column in (1, 3):
+            parts = [item.text] if column == 1 else [item.due.describe()]
+            if column == 1 and item.note:
+                parts.append(item.note[:500])
+            if self.overdue(item):
+                parts.append("Overdue")
+            return "\n".join(p for p in parts if p)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and column == 0:
+            return "done" if item.done else ("overdue" if self.overdue(item) else "open")
+        return None

@@ -1,0 +1,192 @@
+"""The Checklist page as a person uses it: tick, add, edit, reorder by keyboard, filter, search,
+delete and undo, the passport warning, and bad input at the field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from planner.checklist import Filter
+from planner.services import checklist as checklist_service
+from planner.services.database import Database
+from planner.services.plans import Plan
+from planner.ui.checklist_item_dialog import ChecklistItemDialog
+from planner.ui.checklist_model import ChecklistModel
+from planner.ui.checklist_page import ChecklistPage
+from planner.ui.main_window import MainWindow
+
+
+def open_page(
+    make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
+) -> tuple[MainWindow, Plan, ChecklistPage]:
+    plan = add_plan("Knee, March")
+    window = make_window()
+    window.resize(790, 760)
+    window.checklist_action.trigger()
+    return window, plan, window.checklist
+
+
+def select(qtbot: QtBot, page: ChecklistPage, row: int) -> None:
+    rect = page.table.visualRect(page.model.index(row, 1))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def press(qtbot: QtBot, page: ChecklistPage, key: Qt.Key, ctrl: bool = False) -> None:
+    modifier = Qt.KeyboardModifier.ControlModifier if ctrl else Qt.KeyboardModifier.NoModifier
+    qtbot.keyClick(page.table, key, modifier)
+
+
+def save(dialog: ChecklistItemDialog) -> None:
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+
+def test_a_new_plan_shows_the_articles_items_by_step_with_progress(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
+) -> None:
+    _window, _plan, page = open_page(make_window, add_plan)
+    assert page.model.rowCount() == 49
+    assert page.overall_label.text() == "0 of 49 done"
+    assert page.steps.item(0).text() == "All steps — 0 of 49"
+    assert page.steps.item(1).text().startswith("Virtual consultation — 0 of ")
+
+
+def test_ticking_with_space_updates_progress_and_is_saved(
+    qtbot: QtBot, db: Database, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
+) -> None:
+    _window, plan, page = open_page(make_window, add_plan)
+    select(qtbot, page, 0)
+    press(qtbot, page, Qt.Key.Key_Space)
+    assert page.model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert page.overall_label.text() == "1 of 49 done"
+    assert page.steps.item(0).text() == "All steps — 1 of 49"
+    stored = checklist_service.load_checklist(db, plan.id).items[0]
+    assert stored.done_at is not None
+    press(qtbot, page, Qt.Key.Key_Space)
+    assert page.overall_label.text() == "0 of 49 done"
+
+
+def test_adding_an_item_and_refusing_bad_input_at_the_field(
+    qtbot: QtBot, db: Database, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
+) -> None:
+    _window, plan, page = open_page(make_window, add_plan)
+    page.steps.setCurrentRow(7)  # Departure
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog is not None
+    save(dialog)
+    assert not dialog.form.errors["text"].isHidden()
+    qtbot.keyClicks(dialog.text, "Buy a travel adapter")
+    dialog.due_mode.setCurrentIndex(dialog.due_mode.findData("departure"))
+    qtbot.keyClicks(dialog.offset, "-400")
+    save(dialog)
+    assert "within a year" in dialog.form.errors["due"].text()
+    assert len(checklist_service.load_checklist(db, plan.id).items) == 49
+    dialog.offset.clear()
+    qtbot.keyClicks(dialog.offset, "-3")
+    save(dialog)
+    assert page.dialog is None
+    texts = [item.text for item in page.model.rows]
+    assert texts[-1] == "Buy a travel adapter"
+    assert page.model.index(len(texts) - 1, 3).data() == "26 Feb 2027"  # 3 days before 1 Mar 2027
+
+
+def test_an_unreadable_due_date_is_refused(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
+) -> None:
+    _window, _plan, page = open_page(make_window, add_plan)
+    page.add_item()
+    dialog = page.dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.text, "Call the hotel")
+    dialog.due_mode.setCurrentIndex(dialog.due_mode.findData("date"))
+    qtbot.keyClicks(dialog.due_text, "next tuesday")
+    save(dialog)
+    assert "is not a date" in dialog.form.errors["due"].text()
+    dialog.reject()
+
+
+def test_editing_an_item(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
+) -> None:
+    _window, _plan, page = open_page(make_window, add_plan)
+    select(qtbot, page, 2)
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog is not None
+    dialog.text.selectAll()
+    qtbot.keyClicks(dialog.text, "Write down three goals")
+    save(dialog)
+    assert page.model.index(2, 1).data() == "Write down three goals"
+
+
+def test_reordering_by_keyboard_within_a_step(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
+) -> None:
+    _window, _plan, page = open_page(make_window, add_plan)
+    first, second = page.model.rows[0].text, page.model.rows[1].text
+    select(qtbot, page, 0)
+    press(qtbot, page, Qt.Key.Key_Down, ctrl=True)
+    assert [page.model.rows[0].text, page.model.rows[1].text] == [second, first]
+    assert page.current_item() is not None and page.current_item().text == first  # type: ignore[union-attr]
+    press(qtbot, page, Qt.Key.Key_Up, ctrl=True)
+    assert page.model.rows[0].text == first
+
+
+def test_filters_and_search(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
+) -> None:
+    _window, _plan, page = open_page(make_window, add_plan)
+    select(qtbot, page, 0)
+    press(qtbot, page, Qt.Key.Key_Space)
+    page.filter.setCurrentIndex(page.filter.findData(Filter.DONE))
+    assert page.model.rowCount() == 1
+    page.filter.setCurrentIndex(page.filter.findData(Filter.OPEN))
+    assert page.model.rowCount() == 48
+    page.filter.setCurrentIndex(page.filter.findData(Filter.ALL))
+    qtbot.keyClicks(page.search, "passport")
+    assert page.model.rowCount() >= 1
+    assert all("passport" in item.text.casefold() or item.document == "passport" for item in page.model.rows)
+
+
+def test_delete_and_undo_puts_the_item_back_in_place(
+    qtbot: QtBot, db: Database, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
+) -> None:
+    _window, plan, page = open_page(make_window, add_plan)
+    third = page.model.rows[2].text
+    select(qtbot, page, 2)
+    press(qtbot, page, Qt.Key.Key_Delete)
+    assert third not in [item.text for item in page.model.rows]
+    assert "Undo" in page.hint.text()
+    press(qtbot, page, Qt.Key.Key_Z, ctrl=True)
+    assert page.model.rows[2].text == third
+    assert len(checklist_service.load_checklist(db, plan.id).items) == 49
+
+
+def test_a_passport_expiring_too_soon_is_flagged(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
+) -> None:
+    _window, _plan, page = open_page(make_window, add_plan)
+    passport = next(i for i in page.model.rows if i.document == "passport")
+    page.table.selectRow(page.model.row_of(passport.id))
+    page.edit_item()
+    dialog = page.dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.expires, "2027-06-30")
+    save(dialog)
+    assert not page.passport.isHidden()
+    assert "30 Jun 2027" in page.passport.text()
+
+
+def test_the_checklist_model_is_sound(
+    qtmodeltester: object, db: Database, add_plan: Callable[..., Plan]
+) -> None:
+    plan = add_plan("Model")
+    data = checklist_service.load_checklist(db, plan.id)
+    model = ChecklistModel()
+    model.set_items(
+        data.items[:10], {i.id: i.due.resolve(data.trip) for i in data.items}, data.steps, data.trip.departure
+    )
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
