@@ -301,3 +301,46 @@ def validate_item(draft: ItemDraft, steps: set[str], locale: str | None = None) 
         errors["note"] = f"Keep the note under {MAX_NOTE_LENGTH:,} characters."
     raise_if_any(errors)
     return CleanItem(draft.step_id, text, draft.kind, due, note, document, expires)
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    overall: Progress
+    by_step: dict[str, Progress]
+    overdue: int
+
+
+def tally(items: Iterable[Item], due_on: dict[int, date | None], steps: Sequence[str], today: date) -> Tally:
+    """Progress overall and per step, and how many open items are overdue, in one pass over the
+    items (`due_on` holds each item's resolved due date)."""
+    counts = {step: [0, 0] for step in steps}
+    done = total = overdue = 0
+    for item in items:
+        pair = counts.get(item.step_id)
+        if pair is None:
+            pair = counts[item.step_id] = [0, 0]
+        total += 1
+        pair[1] += 1
+        if item.done_at is not None:
+            done += 1
+            pair[0] += 1
+        elif (due := due_on.get(item.id)) is not None and due < today:
+            overdue += 1
+    return Tally(Progress(done, total), {s: Progress(d, t) for s, (d, t) in counts.items()}, overdue)
+
+
+def filter_items(
+    items: Sequence[Item], chosen: Filter, due_on: dict[int, date | None], today: date
+) -> list[Item]:
+    """The items `matches_filter` keeps, using due dates resolved beforehand: quick for thousands."""
+    if chosen is Filter.ALL:
+        return list(items)
+    if chosen is Filter.DONE:
+        return [i for i in items if i.done_at is not None]
+    open_items = [i for i in items if i.done_at is None]
+    if chosen is Filter.OPEN:
+        return open_items
+    if chosen is Filter.OVERDUE:
+        return [i for i in open_items if (d := due_on.get(i.id)) is not None and d < today]
+    soon = date.fromordinal(today.toordinal() + DUE_SOON_DAYS)
+    return [i for i in open_items if (d := due_on.get(i.id)) is not None and today <= d <= soon]

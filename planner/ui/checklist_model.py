@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from planner.checklist import KINDS, Item
-from planner.ui.tables import Index, RowTableModel
+from planner.ui.tables import ROW_ROLE, Index, RowTableModel
 
 OVERDUE_COLOUR = QColor("#b00020")
 DONE_COLOUR = QColor("#7a8591")
@@ -45,6 +45,24 @@ class ChecklistModel(RowTableModel[Item]):
     def overdue(self, item: Item) -> bool:
         due = self.due_on.get(item.id)
         return not item.done and due is not None and due < self.today
+
+    ANSWERED = frozenset(
+        {
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.CheckStateRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.FontRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleDescriptionRole,
+            ROW_ROLE,
+        }
+    )
+    """The roles this model has anything for; the view asks about many more on every repaint."""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in self.ANSWERED:
+            return None
+        return super().data(index, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)

@@ -26,10 +26,10 @@ from planner.checklist import (
     DOCUMENTS,
     Filter,
     Item,
+    filter_items,
     matches_filter,
     passport_problem,
-    progress,
-    progress_by_step,
+    tally,
 )
 from planner.search import matches
 from planner.services import checklist as checklist_service
@@ -235,33 +235,33 @@ class ChecklistPage(Panel):
 
     def _show_progress(self) -> None:
         items = self._items()
-        overall = progress(items)
+        counted = tally(items, self.due_on, list(self.data.steps) if self.data else [], self.today)
+        overall = counted.overall
         self.overall.setRange(0, max(overall.total, 1))
         self.overall.setValue(overall.done)
         self.overall.setFormat(f"{overall.percent}%")
-        overdue = sum(1 for i in items if self._overdue(i))
-        self.overall_label.setText(f"{overall.describe()}" + (f" · {overdue} overdue" if overdue else ""))
+        self.overall_label.setText(
+            overall.describe() + (f" · {counted.overdue} overdue" if counted.overdue else "")
+        )
         if self.data is not None:
-            by_step = progress_by_step(items, list(self.data.steps))
             self.steps.item(0).setText(f"All steps — {overall.done} of {overall.total}")
             for row in range(1, self.steps.count()):
                 entry = self.steps.item(row)
                 step_id = entry.data(Qt.ItemDataRole.UserRole)
-                step = by_step.get(step_id)
+                step = counted.by_step.get(step_id)
                 name = self.data.steps.get(step_id, step_id)
                 entry.setText(f"{name} — {step.done} of {step.total}" if step and step.total else name)
         self._show_passport()
 
-    def _overdue(self, item: Item) -> bool:
-        due = self.due_on.get(item.id)
-        return not item.done and due is not None and due < self.today
+    @property
+    def _passports(self) -> list[Item]:
+        return [i for i in self._items() if i.document == "passport" and i.expires_on is not None]
 
     def _show_passport(self) -> None:
         problem = None
         if self.data is not None:
-            for item in self._items():
-                if item.document == "passport" and item.expires_on is not None:
-                    problem = passport_problem(item.expires_on, self.data.trip.return_) or problem
+            for item in self._passports:
+                problem = passport_problem(item.expires_on, self.data.trip.return_) or problem
         self.passport.setText(f"⚠ {problem}" if problem else "")
         self.passport.setVisible(bool(problem))
 
@@ -275,10 +275,8 @@ class ChecklistPage(Panel):
         chosen = self.filter.currentData()
         step = self.current_step()
         words = self.search.text()
-        trip = self.data.trip if self.data else None
         shown = [item for item in self._items() if not step or item.step_id == step]
-        if chosen is not Filter.ALL and trip is not None:
-            shown = [item for item in shown if matches_filter(item, chosen, trip, self.today)]
+        shown = filter_items(shown, chosen, self.due_on, self.today)
         if words.strip():
             shown = [item for item in shown if matches(self.haystack[item.id], words)]
         self.model.set_items(shown, self.due_on, self.data.steps if self.data else {}, self.today)

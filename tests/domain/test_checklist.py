@@ -170,3 +170,18 @@ def test_a_passport_expiring_within_six_months_of_the_return_is_flagged() -> Non
     assert message is not None and "10 Sep 2027" in message and "6 months" in message
     assert passport_problem(date(2027, 9, 11), TRIP.return_) is None
     assert passport_problem(None, TRIP.return_) is None
+
+
+@given(st.lists(st.tuples(st.integers(-60, 60), st.booleans(), st.booleans()), max_size=30))
+def test_the_quick_filter_keeps_what_matches_filter_keeps(specs: list[tuple[int, bool, bool]]) -> None:
+    from planner.checklist import filter_items
+
+    items = [
+        item(n, Due(anchor="departure", days=days) if dated else NO_DUE, done=done)
+        for n, (days, dated, done) in enumerate(specs)
+    ]
+    due_on = {i.id: i.due.resolve(TRIP) for i in items}
+    for chosen in Filter:
+        assert filter_items(items, chosen, due_on, TODAY) == [
+            i for i in items if matches_filter(i, chosen, TRIP, TODAY)
+        ]

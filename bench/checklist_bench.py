@@ -1,0 +1,110 @@
+"""Checklist page with 5,000 items: tick one and see the progress, and apply a filter.
+
+Run through `make bench` (or `python bench/checklist_bench.py`). Times are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from timing import median_ms, report
+
+ITEMS = 5_000
+STEPS = (
+    "virtual-consultation",
+    "booking-preparation",
+    "arrival-intake",
+    "treatment",
+    "after-treatment",
+    "recovery-follow-up",
+    "departure",
+    "rehabilitation-home",
+)
+
+
+def seed_items(db_path: Path, plan_id: int) -> None:
+    from sqlalchemy import insert
+
+    from planner.db.engine import make_engine
+    from planner.db.models import ChecklistItemRow
+
+    engine = make_engine(db_path)
+    now = datetime.now(UTC).replace(tzinfo=None)
+    rows = [
+        {
+            "plan_id": plan_id,
+            "step_id": STEPS[i % len(STEPS)],
+            "position": 1000 + i,
+            "template_id": None,
+            "text": f"Item {i}: {'book' if i % 3 else 'ask'} something {i % 97}",
+            "kind": "task",
+            "document": "",
+            "note": "",
+            "done_at": now if i % 4 == 0 else None,
+            "due_on": None,
+            "due_anchor": "departure" if i % 2 else "",
+            "due_days": (i % 200) - 150 if i % 2 else None,
+            "expires_on": None,
+            "created_at": now,
+        }
+        for i in range(ITEMS)
+    ]
+    with engine.begin() as connection:
+        connection.execute(insert(ChecklistItemRow), rows)
+    engine.dispose()
+
+
+def main() -> None:
+    from planner.checklist import Filter
+    from planner.services import plans as plan_service
+    from planner.services.database import open_database
+    from planner.ui.application import make_application
+    from planner.ui.checklist_page import ChecklistPage
+    from planner.ui.events import AppEvents
+    from planner.ui.prompter import Prompter
+
+    app = make_application()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_database(Path(tmp))
+        plan = plan_service.create_plan(
+            db,
+            plan_service.PlanDraft(
+                "Bench", "knee-cartilage-damage", "GB", "GBP", date(2027, 3, 1), date(2027, 3, 11), ""
+            ),
+        )
+        seed_items(db.path, plan.id)
+        page = ChecklistPage(db, Prompter(), AppEvents())
+        page.resize(1200, 760)
+        page.show()
+        app.processEvents()
+        start = time.perf_counter()
+        page.set_plan(plan)
+        app.processEvents()
+        load = (time.perf_counter() - start) * 1000
+        print(f"{f'checklist page: load {page.model.rowCount():,} items':<48} {load:7.1f} ms")
+        page.table.selectRow(10)
+
+        def tick(_n: int) -> None:
+            page.toggle_current()
+            app.processEvents()
+
+        report("tick one item (save + progress + repaint)", *median_ms(tick, 30))
+        filters = [page.filter.findData(f) for f in (Filter.OPEN, Filter.OVERDUE, Filter.DONE, Filter.ALL)]
+
+        def pick_filter(n: int) -> None:
+            page.filter.setCurrentIndex(filters[n % len(filters)])
+            app.processEvents()
+
+        report("apply a filter", *median_ms(pick_filter, 30))
+        page.close()
+        db.close()
+
+
+if __name__ == "__main__":
+    main()
