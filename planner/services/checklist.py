@@ -8,7 +8,17 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planner.checklist import CleanItem, Due, Item, ItemDraft, TripDates, validate_item
+from planner.checklist import (
+    CleanItem,
+    Due,
+    Item,
+    ItemDraft,
+    Tally,
+    TripDates,
+    next_due,
+    tally,
+    validate_item,
+)
 from planner.db.checklist_seed import add_template_items
 from planner.db.models import ChecklistItemRow, JourneyStepRow, PlanRow
 from planner.services.clock import utc_now
@@ -16,9 +26,11 @@ from planner.services.database import Database
 
 __all__ = [
     "ChecklistData",
+    "ChecklistGlance",
     "DeletedItem",
     "ItemDraft",
     "delete_item",
+    "glance",
     "load_checklist",
     "move_item",
     "restore_item",
@@ -226,3 +238,21 @@ def set_treatment_date(db: Database, plan_id: int, treatment: date | None) -> No
     """The day of treatment, which items due relative to treatment count from."""
     with db.transaction() as session:
         session.get_one(PlanRow, plan_id).treatment_date = treatment
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistGlance:
+    """What the plan overview shows of the checklist."""
+
+    tally: Tally
+    next_due: list[tuple[date, Item]]
+    today: date
+
+
+def glance(db: Database, plan_id: int, today: date | None = None, count: int = 5) -> ChecklistGlance:
+    day = today or date.today()
+    data = load_checklist(db, plan_id)
+    due_on = {i.id: i.due.resolve(data.trip) for i in data.items}
+    return ChecklistGlance(
+        tally(data.items, due_on, list(data.steps), day), next_due(data.items, data.trip, count), day
+    )

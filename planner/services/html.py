@@ -7,6 +7,7 @@ from html import escape
 from planner.clinics import CONDITION_GROUPS, Clinic
 from planner.compare import stars
 from planner.learn import LearnEntry
+from planner.services.checklist import ChecklistGlance
 from planner.services.journey import JourneyStep
 from planner.services.plans import Plan
 
@@ -42,8 +43,30 @@ def learn_entry_html(entry: LearnEntry) -> str:
     )
 
 
-def plan_overview_html(plan: Plan, steps: list[JourneyStep], locale: str | None = None) -> str:
-    """The plan at a glance: what, when, where from, the budget, and the journey ahead."""
+def _checklist_html(glance: ChecklistGlance) -> str:
+    overall = glance.tally.overall
+    overdue = glance.tally.overdue
+    summary = f"{overall.describe()} ({overall.percent}%)" + (
+        f' · <span class="overdue">{overdue} overdue</span>' if overdue else ""
+    )
+    rows = "".join(
+        f'<tr><td width="110" class="{"overdue" if due < glance.today else "hint"}">{due:%-d %b %Y}</td>'
+        f"<td>{escape(item.text)}</td></tr>"
+        for due, item in glance.next_due
+    )
+    upcoming = (
+        f'<p>Next due:</p><table cellspacing="0" cellpadding="4" width="100%">{rows}</table>'
+        if rows
+        else "<p>Nothing open has a due date.</p>"
+    )
+    return f"<h2>Checklist</h2><p>{summary}</p>{upcoming}"
+
+
+def plan_overview_html(
+    plan: Plan, steps: list[JourneyStep], locale: str | None = None, checklist: ChecklistGlance | None = None
+) -> str:
+    """The plan at a glance: what, when, where from, the budget, the checklist's progress and
+    what is due next, and the journey ahead with each step's progress."""
     budget = plan.budget_limit.format(locale) if plan.budget_limit else "No limit set"
     treated = plan.condition_name
     if plan.condition_group.casefold() != plan.condition_name.casefold():
@@ -64,12 +87,15 @@ def plan_overview_html(plan: Plan, steps: list[JourneyStep], locale: str | None 
             phase = step.phase_name
             rows.append(f'<tr><td colspan="2" class="phase">{escape(phase)}</td></tr>')
         duration = f'<br><span class="hint">How long: {escape(step.duration)}</span>' if step.duration else ""
+        if checklist is not None and (done := checklist.tally.by_step.get(step.id)) and done.total:
+            duration += f'<br><span class="hint">Checklist: {done.done} of {done.total} done</span>'
         rows.append(
             f'<tr><td valign="top" class="num" width="28">{number}</td>'
             f"<td><b>{escape(step.name)}</b><br>{escape(step.summary)}{duration}</td></tr>"
         )
     journey = f'<table cellspacing="0" cellpadding="5" width="100%">{"".join(rows)}</table>'
-    return f"<h1>{escape(plan.name)}</h1>{facts}<h2>The journey ahead</h2>{journey}"
+    ticks = _checklist_html(checklist) if checklist is not None else ""
+    return f"<h1>{escape(plan.name)}</h1>{facts}{ticks}<h2>The journey ahead</h2>{journey}"
 
 
 def _section(title: str, body: str) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import APP_NAME, __version__
+from planner.services import checklist as checklist_service
 from planner.services import journey as journey_service
 from planner.services import learn as learn_service
 from planner.services import plans as plan_service
@@ -230,7 +231,7 @@ class MainWindow(QMainWindow):
         if self._checklist is not None:
             self._checklist.set_plan(plan)
         if plan is not None:
-            self.overview.show_plan(plan, self._steps)
+            self._show_overview(plan)
             self.setWindowTitle(f"{plan.name} — {APP_NAME}")
         else:
             self.setWindowTitle(APP_NAME)
@@ -245,10 +246,15 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.budget)
         elif row == NAV_CHECKLIST:
             self.stack.setCurrentWidget(self.checklist)
-        elif self.current_plan() is None:
+        elif (plan := self.current_plan()) is None:
             self.stack.setCurrentWidget(self.welcome)
         else:
+            if self.stack.currentWidget() is not self.overview:
+                self._show_overview(plan)  # the checklist may have moved on since
             self.stack.setCurrentWidget(self.overview)
+
+    def _show_overview(self, plan: Plan) -> None:
+        self.overview.show_plan(plan, self._steps, checklist_service.glance(self.db, plan.id))
 
     def _data_changed(self, kind: str, focus_id: object) -> None:
         if kind == "plans":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from planner.services.checklist import ChecklistGlance
 from planner.services.html import plan_overview_html
 from planner.services.journey import JourneyStep
 from planner.services.plans import Plan
@@ -18,5 +19,7 @@ class OverviewPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
 
-    def show_plan(self, plan: Plan, steps: list[JourneyStep]) -> None:
-        self.view.setHtml(plan_overview_html(plan, steps))
+    def show_plan(
+        self, plan: Plan, steps: list[JourneyStep], checklist: ChecklistGlance | None = None
+    ) -> None:
+        self.view.setHtml(plan_overview_html(plan, steps, checklist=checklist))

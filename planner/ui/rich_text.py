@@ -15,6 +15,7 @@ th { color: #33414d; }
 .num { color: #1d3557; font-weight: bold; }
 h3 { color: #33414d; font-size: 11pt; margin-top: 12px; }
 .claims { color: #7a4b00; }
+.overdue { color: #b00020; font-weight: bold; }
 """
 
 

@@ -190,3 +190,16 @@ def test_the_checklist_model_is_sound(
         data.items[:10], {i.id: i.due.resolve(data.trip) for i in data.items}, data.steps, data.trip.departure
     )
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_the_overview_shows_progress_and_the_next_items_due(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
+) -> None:
+    window, _plan, page = open_page(make_window, add_plan)
+    select(qtbot, page, 0)
+    press(qtbot, page, Qt.Key.Key_Space)
+    window.overview_action.trigger()
+    text = window.overview.view.toPlainText()
+    assert "1 of 49 done" in text
+    assert "Next due:" in text
+    assert "Checklist: 1 of" in text  # the first step's own progress in the journey
