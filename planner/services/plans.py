@@ -13,7 +13,7 @@ from planner.db.checklist_seed import add_template_items
 from planner.db.models import ClinicRow, ConditionRow, PlanRow
 from planner.db.plan_copy import copy_plan_budget, copy_plan_checklist, copy_plan_clinic_data
 from planner.money import Money
-from planner.plans import CleanPlan, PlanDraft, check_name, copy_name, validate_draft
+from planner.plans import CleanPlan, PlanDraft, check_dates, check_name, copy_name, validate_draft
 from planner.services.clock import utc_now
 from planner.services.database import Database
 from planner.validation import ValidationError
@@ -21,6 +21,7 @@ from planner.validation import ValidationError
 __all__ = [
     "Plan",
     "PlanDraft",
+    "change_dates",
     "create_plan",
     "delete_plan",
     "duplicate_plan",
@@ -48,6 +49,7 @@ class Plan:
     clinic_id: int | None = None
     clinic_name: str = ""
     condition_group_id: str = ""
+    treatment_date: date | None = None
 
     @property
     def knee(self) -> bool:
@@ -81,6 +83,7 @@ def plan_from_row(session: Session, row: PlanRow) -> Plan:
         row.clinic_id,
         session.get_one(ClinicRow, row.clinic_id).name if row.clinic_id is not None else "",
         condition.group_id,
+        row.treatment_date,
     )
 
 
@@ -156,6 +159,26 @@ def rename_plan(db: Database, plan_id: int, name: str) -> Plan:
         if message := check_name(name, _taken(session, plan_id)):
             raise ValidationError.single("name", message)
         row.name = " ".join(name.split())
+        row.updated_at = utc_now()
+        session.flush()
+        return plan_from_row(session, row)
+
+
+def change_dates(db: Database, plan_id: int, departure: date, return_: date, treatment: date | None) -> Plan:
+    """New trip dates; checklist items due relative to them move with them. Raises
+    ValidationError ("return", "treatment") and changes nothing when they do not fit."""
+    errors: dict[str, str] = {}
+    if message := check_dates(departure, return_):
+        errors["return"] = message
+    if treatment is not None and not departure <= treatment <= return_:
+        errors["treatment"] = (
+            "The treatment date is outside the trip: pick a day between departure and return."
+        )
+    if errors:
+        raise ValidationError(errors)
+    with db.transaction() as session:
+        row = session.get_one(PlanRow, plan_id)
+        row.departure_date, row.return_date, row.treatment_date = departure, return_, treatment
         row.updated_at = utc_now()
         session.flush()
         return plan_from_row(session, row)

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from planner.ui.budget_page import BudgetPage
     from planner.ui.checklist_page import ChecklistPage
     from planner.ui.clinics_page import ClinicsPage
+    from planner.ui.trip_dates_dialog import TripDatesDialog
 
 NAV_OVERVIEW, NAV_CLINICS, NAV_BUDGET, NAV_CHECKLIST, NAV_LEARN = 0, 1, 2, 3, 4
 
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.events = AppEvents(self)
         self.wizard: PlanWizard | None = None
+        self.dates_dialog: TripDatesDialog | None = None
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(760, 520)
 
@@ -120,6 +122,9 @@ class MainWindow(QMainWindow):
             "&New plan…", "Ctrl+N", self.new_plan, "Create a plan with a short wizard"
         )
         self.rename_action = self._action("&Rename plan…", "F2", self.rename_plan)
+        self.dates_action = self._action(
+            "Trip &dates…", "Ctrl+T", self.edit_dates, "Change departure, return and treatment dates"
+        )
         self.duplicate_action = self._action(
             "D&uplicate plan", "Ctrl+D", self.duplicate_plan, "Make a copy of this plan to try other choices"
         )
@@ -154,7 +159,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
-        for action in (self.new_action, self.rename_action, self.duplicate_action, self.delete_action):
+        for action in (
+            self.new_action,
+            self.rename_action,
+            self.dates_action,
+            self.duplicate_action,
+            self.delete_action,
+        ):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -221,7 +232,7 @@ class MainWindow(QMainWindow):
     def _plan_changed(self) -> None:
         plan = self.current_plan()
         has_plan = plan is not None
-        for action in (self.rename_action, self.duplicate_action, self.delete_action):
+        for action in (self.rename_action, self.dates_action, self.duplicate_action, self.delete_action):
             action.setEnabled(has_plan)
         self.plan_combo.setEnabled(has_plan)
         if self._clinics is not None:
@@ -305,6 +316,23 @@ class MainWindow(QMainWindow):
         renamed = plan_service.rename_plan(self.db, plan.id, name)
         self.events.changed.emit("plans", renamed.id)
         self.statusBar().showMessage(f"Renamed to “{renamed.name}”.", 5000)
+
+    def edit_dates(self) -> None:
+        plan = self.current_plan()
+        if plan is None:
+            return
+        from planner.ui.trip_dates_dialog import TripDatesDialog
+
+        dialog = TripDatesDialog(self.db, plan, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._dates_saved(dialog))
+        self.dates_dialog = dialog
+        dialog.open()
+
+    def _dates_saved(self, dialog: TripDatesDialog) -> None:
+        if dialog.saved is not None:
+            self.events.changed.emit("plans", dialog.saved.id)
+            self.statusBar().showMessage("Trip dates changed; due dates counted from them moved too.", 5000)
 
     def duplicate_plan(self) -> None:
         plan = self.current_plan()

@@ -203,3 +203,33 @@ def test_the_overview_shows_progress_and_the_next_items_due(
     assert "1 of 49 done" in text
     assert "Next due:" in text
     assert "Checklist: 1 of" in text  # the first step's own progress in the journey
+
+
+def test_changing_the_trip_dates_moves_relative_due_dates_and_refuses_bad_ones(
+    qtbot: QtBot, db: Database, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
+) -> None:
+    from PySide6.QtCore import QDate
+
+    window, plan, page = open_page(make_window, add_plan)
+    relative = next(i for i in page.model.rows if i.due.anchor == "departure")
+    before = page.model.index(page.model.row_of(relative.id), 3).data()
+    window.dates_action.trigger()
+    dialog = window.dates_dialog
+    assert dialog is not None
+    dialog.has_treatment.setChecked(True)
+    dialog.treatment.setDate(QDate(2027, 6, 1))
+    save_button = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    save_button.click()
+    assert "outside the trip" in dialog.form.errors["treatment"].text()
+    dialog.departure.setDate(QDate(2027, 3, 11))
+    dialog.return_.setDate(QDate(2027, 3, 21))
+    dialog.treatment.setDate(QDate(2027, 3, 13))
+    save_button.click()
+    assert not dialog.isVisible()
+    after = page.model.index(page.model.row_of(relative.id), 3).data()
+    assert before != after
+    stored = checklist_service.load_checklist(db, plan.id).trip
+    assert (stored.departure, stored.treatment) == (
+        QDate(2027, 3, 11).toPython(),
+        QDate(2027, 3, 13).toPython(),
+    )

@@ -1,0 +1,58 @@
+"""Change a plan's trip dates: departure, return and, once known, the treatment day. Checklist
+items due relative to these move with them."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from planner.services import plans as plan_service
+from planner.services.database import Database
+from planner.services.plans import Plan
+from planner.ui.forms import CheckedForm, date_edit, optional_date, to_date
+from planner.ui.widgets import heading
+from planner.validation import ValidationError
+
+
+class TripDatesDialog(QDialog):
+    """`saved` holds the plan once Save has written the dates."""
+
+    def __init__(self, db: Database, plan: Plan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.plan = db, plan
+        self.saved: Plan | None = None
+        self.setWindowTitle("Trip dates")
+        self.departure = date_edit("Departure", plan.departure)
+        self.return_ = date_edit("Return", plan.return_)
+        self.has_treatment, self.treatment, treatment_row = optional_date(
+            "Treatment on", "Treatment date", plan.treatment_date, plan.departure
+        )
+        self.form = CheckedForm()
+        self.form.add_field("departure", "&Departure:", self.departure)
+        self.form.add_field("return", "&Return:", self.return_)
+        self.form.add_field(
+            "treatment", "&Treatment:", treatment_row, "Once the clinic has confirmed the day."
+        )
+        hint = QLabel("Checklist items due a number of days from these dates move with them.")
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(f"Dates of “{plan.name}”", 2))
+        layout.addWidget(hint)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+
+    def accept(self) -> None:
+        treatment = to_date(self.treatment.date()) if self.has_treatment.isChecked() else None
+        try:
+            self.saved = plan_service.change_dates(
+                self.db, self.plan.id, to_date(self.departure.date()), to_date(self.return_.date()), treatment
+            )
+        except ValidationError as error:
+            self.form.show_problems(error.errors)
+            return
+        super().accept()
