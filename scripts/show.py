@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QTimer
@@ -221,7 +221,18 @@ def show_checklist_state(window: MainWindow, state: str) -> None:
             ),
             passport.id,
         )
+        late = (date.today() - timedelta(days=5)).isoformat()
+        for text in (
+            "Send your MRI and X-rays to the two shortlisted clinics",
+            "Ask your GP for a referral letter",
+        ):
+            checklist_service.save_item(
+                window.db,
+                plan.id,
+                checklist_service.ItemDraft("virtual-consultation", text, "task", "date", late),
+            )
     window.checklist_action.trigger()
+    window.checklist.reload()
 
 
 def add_clinic_samples(db: Database) -> None:

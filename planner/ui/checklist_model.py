@@ -3,10 +3,11 @@ done ones grey; ticking a box asks the page to save it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from planner.checklist import KINDS, Item
@@ -20,6 +21,9 @@ class ChecklistModel(RowTableModel[Item]):
     HEADERS: ClassVar[tuple[str, ...]] = ("Done", "What", "Kind", "Due", "Step")
     tick_requested = Signal(object, bool)
     """The person ticked or unticked an item's box: (item, done)."""
+    move_requested = Signal(int, int)
+    """An item was dragged onto a row: (item id, the row it was dropped on; -1 for the end)."""
+    MIME_TYPE = "application/x-patient-journey-checklist-item"
 
     def __init__(self) -> None:
         super().__init__()
@@ -65,8 +69,38 @@ class ChecklistModel(RowTableModel[Item]):
         return super().data(index, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
+        base = super().flags(index) | Qt.ItemFlag.ItemIsDropEnabled
+        if not index.isValid():
+            return base
+        base |= Qt.ItemFlag.ItemIsDragEnabled
         return base | Qt.ItemFlag.ItemIsUserCheckable if index.column() == 0 else base
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [self.MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        if rows:
+            data.setData(self.MIME_TYPE, QByteArray(str(self.rows[rows[0]].id).encode()))
+        return data
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        """Ask the page to move the dragged item to where it was dropped; the page saves the new
+        order and reloads, so nothing is moved here (and the view removes nothing)."""
+        if action != Qt.DropAction.MoveAction or not data.hasFormat(self.MIME_TYPE):
+            return False
+        text = bytes(data.data(self.MIME_TYPE).data()).decode()
+        if not text.isdigit():
+            return False
+        target = parent.row() if parent.isValid() else row
+        self.move_requested.emit(int(text), target)
+        return False
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0 or not index.isValid():

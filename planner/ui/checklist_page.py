@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -103,6 +104,7 @@ class ChecklistPage(Panel):
 
         self.model = ChecklistModel()
         self.model.tick_requested.connect(self.set_done)
+        self.model.move_requested.connect(self.drop_item)
         self.table = row_table(self.model, "Checklist items")
         header = self.table.horizontalHeader()
         for column, width in enumerate((52, 430, 90, 100)):
@@ -110,6 +112,11 @@ class ChecklistPage(Panel):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setDragEnabled(True)
+        self.table.setAcceptDrops(True)
+        self.table.setDropIndicatorShown(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.table.doubleClicked.connect(lambda index: self.edit_item() if index.column() else None)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
@@ -395,6 +402,28 @@ class ChecklistPage(Panel):
         row = self.model.row_of(item.id)
         if row >= 0:
             self.table.selectRow(row)
+
+    def drop_item(self, item_id: int, row: int) -> None:
+        """An item dragged onto `row` of the table takes that item's place in its step; dropped
+        on another step's item, it stays in its own step (steps are changed in the edit form)."""
+        if self.plan is None or self.data is None:
+            return
+        item = next((i for i in self.data.items if i.id == item_id), None)
+        if item is None:
+            return
+        siblings = [i for i in self.data.items if i.step_id == item.step_id]
+        onto = self.model.rows[row] if 0 <= row < len(self.model.rows) else None
+        if onto is None:
+            target = len(siblings) - 1
+        elif onto.step_id != item.step_id:
+            self.hint.setText("Items move within their own step; to change an item's step, edit it.")
+            return
+        else:
+            target = next(n for n, i in enumerate(siblings) if i.id == onto.id)
+        checklist_service.move_item(self.db, self.plan.id, item_id, target)
+        self.reload()
+        if (moved := self.model.row_of(item_id)) >= 0:
+            self.table.selectRow(moved)
 
     def take_templates(self) -> None:
         if self.plan is None:

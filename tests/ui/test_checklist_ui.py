@@ -233,3 +233,20 @@ def test_changing_the_trip_dates_moves_relative_due_dates_and_refuses_bad_ones(
         QDate(2027, 3, 11).toPython(),
         QDate(2027, 3, 13).toPython(),
     )
+
+
+def test_dropping_a_dragged_item_on_another_takes_its_place_in_the_step(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
+) -> None:
+    _window, _plan, page = open_page(make_window, add_plan)
+    texts = [i.text for i in page.model.rows[:4]]
+    # What the view does on a drop: take the dragged row's data, drop it on the target row.
+    dragged = page.model.mimeData([page.model.index(3, 1)])
+    assert page.model.dropMimeData(dragged, Qt.DropAction.MoveAction, -1, -1, page.model.index(0, 1)) is False
+    assert [i.text for i in page.model.rows[:4]] == [texts[3], texts[0], texts[1], texts[2]]
+    # Onto another step's item: it stays put and the page says why.
+    last_step_row = page.model.rowCount() - 1
+    dragged = page.model.mimeData([page.model.index(0, 1)])
+    page.model.dropMimeData(dragged, Qt.DropAction.MoveAction, -1, -1, page.model.index(last_step_row, 1))
+    assert page.model.rows[0].text == texts[3]
+    assert "within their own step" in page.hint.text()
