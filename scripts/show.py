@@ -4,7 +4,7 @@
 
 STATE: empty, wizard, wizard-errors, plan, learn, clinics, clinics-empty, compare, quote,
 quote-errors, quote-compare, clinic-form, budget, budget-estimate, budget-rates, budget-home,
-budget-charts, budget-errors, checklist. Creates sample plans (and for the clinic states a
+budget-charts, budget-errors, checklist, checklist-form. Creates sample plans (and for the clinic states a
 shortlist, notes, answers and two quotes; for the budget states rates and expense lines) in
 DATA_DIR. Never used by the app itself.
 """
@@ -233,6 +233,15 @@ def show_checklist_state(window: MainWindow, state: str) -> None:
             )
     window.checklist_action.trigger()
     window.checklist.reload()
+    if state == "checklist-form":
+        page = window.checklist
+        page.add_item()
+        dialog = page.dialog
+        assert dialog is not None
+        dialog.kind.setCurrentIndex(dialog.kind.findData("document"))
+        dialog.due_mode.setCurrentIndex(dialog.due_mode.findData("departure"))
+        dialog.offset.setText("-400")
+        QTimer.singleShot(300, dialog.accept)
 
 
 def add_clinic_samples(db: Database) -> None:
