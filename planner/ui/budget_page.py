@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from planner.budget import Expense
@@ -23,12 +22,12 @@ from planner.ui.expense_panel import ExpensePanel
 from planner.ui.prompter import Prompter
 from planner.ui.rates_deposit_panel import RatesDepositPanel
 from planner.ui.rich_text import rich_text_view
-from planner.ui.widgets import heading
+from planner.ui.widgets import ReloadWhenShown, heading
 
 TAB_EXPENSES, TAB_ESTIMATE, TAB_RATES, TAB_HOME, TAB_CHARTS = range(5)
 
 
-class BudgetPage(QWidget):
+class BudgetPage(ReloadWhenShown):
     def __init__(
         self,
         db: Database,
@@ -44,7 +43,6 @@ class BudgetPage(QWidget):
         self.data: BudgetData | None = None
         self.summary: BudgetSummary | None = None
         self.ledger: Ledger | None = None
-        self._stale = False
         self._charts_stale = True
 
         self.title = heading("Budget")
@@ -80,21 +78,12 @@ class BudgetPage(QWidget):
         self.plan = plan
         self.reload()
 
-    def reload(self) -> None:
-        """Read the plan's budget again; while the page is not shown, only remember to do so."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+    def load(self) -> None:
+        """Read the plan's budget again."""
         self.data = budget_service.load_budget(self.db, self.plan.id) if self.plan else None
         self.ledger = ledger_for(self.data) if self.data else None
         self.expenses.show_data(self.data)
         self._show_all()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
     def _show_all(self) -> None:
         data = self.data

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QProgressBar,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -43,7 +42,7 @@ from planner.ui.events import AppEvents
 from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
 from planner.ui.tables import ROW_ROLE, row_table
-from planner.ui.widgets import heading
+from planner.ui.widgets import ReloadWhenShown, action_button, heading
 
 ALL_STEPS = ""
 
@@ -52,7 +51,7 @@ def _haystack(item: Item) -> str:
     return " ".join((item.text, item.note, DOCUMENTS.get(item.document, ""))).casefold()
 
 
-class ChecklistPage(Panel):
+class ChecklistPage(Panel, ReloadWhenShown):
     def __init__(
         self,
         db: Database,
@@ -70,7 +69,6 @@ class ChecklistPage(Panel):
         """Each item's searchable text, casefolded once."""
         self.deleted: list[DeletedItem] = []
         self.dialog: ChecklistItemDialog | None = None
-        self._stale = False
 
         self.hint = QLabel()
         self.hint.setObjectName("hint")
@@ -120,24 +118,27 @@ class ChecklistPage(Panel):
         self.table.doubleClicked.connect(lambda index: self.edit_item() if index.column() else None)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
-        self.add_button = QPushButton("&Add item…")
-        self.add_button.setObjectName("primary")
-        self.add_button.clicked.connect(self.add_item)
-        self.edit_button = QPushButton("&Edit…")
-        self.edit_button.clicked.connect(self.edit_item)
-        self.delete_button = QPushButton("&Delete")
-        self.delete_button.clicked.connect(self.delete_item)
-        self.undo_button = QPushButton("&Undo delete")
-        self.undo_button.clicked.connect(self.undo_delete)
-        self.up_button = QPushButton("Move u&p")
-        self.up_button.setToolTip("Move the item up within its step (Ctrl+Up)")
-        self.up_button.clicked.connect(lambda: self.move_item(-1))
-        self.down_button = QPushButton("Move do&wn")
-        self.down_button.setToolTip("Move the item down within its step (Ctrl+Down)")
-        self.down_button.clicked.connect(lambda: self.move_item(1))
-        self.templates_button = QPushButton("Add the articles' items")
-        self.templates_button.setToolTip("Add the catalogue's checklist items this plan does not have yet")
-        self.templates_button.clicked.connect(self.take_templates)
+        self.add_button = action_button("&Add item…", self.add_item, primary=True)
+        self.edit_button = action_button("&Edit…", self.edit_item)
+        self.delete_button = action_button(
+            "&Delete", self.delete_item, "Delete the item (Delete); Undo puts it back"
+        )
+        self.undo_button = action_button(
+            "&Undo delete", self.undo_delete, "Put the last deleted item back (Ctrl+Z)"
+        )
+        self.up_button = action_button(
+            "Move u&p", lambda: self.move_item(-1), "Move the item up within its step (Ctrl+Up, or drag it)"
+        )
+        self.down_button = action_button(
+            "Move do&wn",
+            lambda: self.move_item(1),
+            "Move the item down within its step (Ctrl+Down, or drag it)",
+        )
+        self.templates_button = action_button(
+            "Add the articles' items",
+            self.take_templates,
+            "Add the catalogue's checklist items this plan does not have yet",
+        )
         self.table.installEventFilter(self)
 
         controls = QHBoxLayout()
@@ -197,12 +198,8 @@ class ChecklistPage(Panel):
         self.deleted.clear()
         self.reload()
 
-    def reload(self) -> None:
-        """Read the plan's checklist again; while the page is hidden, only remember to."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+    def load(self) -> None:
+        """Read the plan's checklist again."""
         self.data = checklist_service.load_checklist(self.db, self.plan.id) if self.plan else None
         items = self.data.items if self.data else []
         trip = self.data.trip if self.data else None
@@ -216,11 +213,6 @@ class ChecklistPage(Panel):
             else f"What to prepare, bring, ask and keep for “{self.plan.name}”, step by step. Due dates "
             "counted from departure or treatment move when those dates move."
         )
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
     def _items(self) -> list[Item]:
         return self.data.items if self.data else []

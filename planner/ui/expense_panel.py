@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from planner.budget import Expense, report_currencies
 from planner.budget_csv import expenses_csv
@@ -19,6 +19,7 @@ from planner.ui.files import write_text_atomically
 from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
 from planner.ui.tables import row_table
+from planner.ui.widgets import action_button
 
 COLUMN_WIDTHS = (200, 120, 130, 100, 100, 95, 100, 110)
 
@@ -51,16 +52,14 @@ class ExpensePanel(Panel):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.count = QLabel()
         self.count.setObjectName("hint")
-        self.add_button = QPushButton("&Add expense…")
-        self.add_button.setObjectName("primary")
-        self.add_button.clicked.connect(self.add_expense)
-        self.edit_button = QPushButton("&Edit…")
-        self.edit_button.clicked.connect(self.edit_expense)
-        self.delete_button = QPushButton("&Delete…")
-        self.delete_button.clicked.connect(self.delete_expense)
-        self.export_button = QPushButton("E&xport CSV…")
-        self.export_button.setToolTip("Save the lines, with their converted amounts and rates, as a CSV file")
-        self.export_button.clicked.connect(self.export_csv)
+        self.add_button = action_button("&Add expense…", self.add_expense, primary=True)
+        self.edit_button = action_button("&Edit…", self.edit_expense)
+        self.delete_button = action_button("&Delete…", self.delete_expense)
+        self.export_button = action_button(
+            "E&xport CSV…",
+            self.export_csv,
+            "Save the lines, with their converted amounts and rates, as a CSV file",
+        )
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QLayout,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -69,3 +73,36 @@ def list_and_detail_page(
     layout.addWidget(heading(title))
     layout.addWidget(hint)
     layout.addWidget(splitter, 1)
+
+
+def action_button(text: str, slot: Callable[[], object], tip: str = "", primary: bool = False) -> QPushButton:
+    """A push button that calls `slot` when clicked; `primary` gives it the main action's look."""
+    button = QPushButton(text)
+    if primary:
+        button.setObjectName("primary")
+    if tip:
+        button.setToolTip(tip)
+    button.clicked.connect(lambda _checked=False: slot())
+    return button
+
+
+class ReloadWhenShown(QWidget):
+    """A page that reads its data only while it is shown: `reload` while hidden just marks it
+    stale, and showing it reads again. Subclasses put the reading in `load`."""
+
+    _stale = False
+
+    def reload(self) -> None:
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        self.load()
+
+    def load(self) -> None:
+        raise NotImplementedError
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
