@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
@@ -15,6 +16,13 @@ from planner.ui.tables import ROW_ROLE, Index, RowTableModel
 
 OVERDUE_COLOUR = QColor("#b00020")
 DONE_COLOUR = QColor("#7a8591")
+
+
+@cache
+def _struck_out() -> QFont:
+    font = QFont()
+    font.setStrikeOut(True)
+    return font
 
 
 class ChecklistModel(RowTableModel[Item]):
@@ -129,9 +137,7 @@ class ChecklistModel(RowTableModel[Item]):
             if self.overdue(item):
                 return OVERDUE_COLOUR
         if role == Qt.ItemDataRole.FontRole and column == 1 and item.done:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
+            return _struck_out()
         if role == Qt.ItemDataRole.ToolTipRole and column in (1, 3):
             parts = [item.text] if column == 1 else [item.due.describe()]
             if column == 1 and item.note:
