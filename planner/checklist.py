@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 
-import babel.dates
-
 from planner.money import number_locale
 from planner.validation import raise_if_any
 
@@ -120,6 +118,8 @@ def parse_due_date(text: str, locale: str | None = None) -> date:
         return date.fromisoformat(cleaned)
     except ValueError:
         pass
+    import babel.dates  # only when a date is typed: it is not needed to start the app
+
     try:
         return babel.dates.parse_date(cleaned, locale=number_locale(locale))
     except (ValueError, IndexError):
