@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import os
 import tempfile
-import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from timing import median_ms, report
+from timing import bench_plan, median_ms, report, show_filled
 
 LINES = 20_000
 TARGET_MS = 50.0
@@ -97,7 +96,6 @@ def seed_budget(db_path: Path, plan_id: int) -> None:
 def main() -> None:
     from planner.budget import ExpenseDraft
     from planner.services import budget as budget_service
-    from planner.services import plans as plan_service
     from planner.services.budget_summary import expense_totals, summarise
     from planner.services.database import open_database
     from planner.ui.application import make_application
@@ -108,21 +106,10 @@ def main() -> None:
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(Path(tmp))
-        plan = plan_service.create_plan(
-            db,
-            plan_service.PlanDraft(
-                "Bench", "knee-cartilage-damage", "GB", "GBP", date(2027, 3, 1), date(2027, 3, 11), "100,000"
-            ),
-        )
+        plan = bench_plan(db, "100,000")
         seed_budget(db.path, plan.id)
         page = BudgetPage(db, Prompter(), AppEvents())
-        page.resize(1200, 760)
-        page.show()
-        app.processEvents()
-        start = time.perf_counter()
-        page.set_plan(plan)
-        app.processEvents()
-        load = (time.perf_counter() - start) * 1000
+        load = show_filled(page, plan, app)
         lines = page.expenses.model.rowCount()
         print(f"{f'budget page: load {lines:,} lines from the database':<48} {load:7.1f} ms")
         data = page.data

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import os
 import tempfile
-import time
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from timing import median_ms, report
+from timing import bench_plan, median_ms, report, show_filled
 
 ITEMS = 5_000
 STEPS = (
@@ -62,7 +61,6 @@ def seed_items(db_path: Path, plan_id: int) -> None:
 
 def main() -> None:
     from planner.checklist import Filter
-    from planner.services import plans as plan_service
     from planner.services.database import open_database
     from planner.ui.application import make_application
     from planner.ui.checklist_page import ChecklistPage
@@ -72,21 +70,10 @@ def main() -> None:
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(Path(tmp))
-        plan = plan_service.create_plan(
-            db,
-            plan_service.PlanDraft(
-                "Bench", "knee-cartilage-damage", "GB", "GBP", date(2027, 3, 1), date(2027, 3, 11), ""
-            ),
-        )
+        plan = bench_plan(db)
         seed_items(db.path, plan.id)
         page = ChecklistPage(db, Prompter(), AppEvents())
-        page.resize(1200, 760)
-        page.show()
-        app.processEvents()
-        start = time.perf_counter()
-        page.set_plan(plan)
-        app.processEvents()
-        load = (time.perf_counter() - start) * 1000
+        load = show_filled(page, plan, app)
         print(f"{f'checklist page: load {page.model.rowCount():,} items':<48} {load:7.1f} ms")
         page.table.selectRow(10)
 

@@ -152,11 +152,6 @@ def matches_filter(item: Item, chosen: Filter, trip: TripDates, today: date) -> 
     return today <= due <= date.fromordinal(today.toordinal() + DUE_SOON_DAYS)
 
 
-def is_overdue(item: Item, trip: TripDates, today: date) -> bool:
-    due = item.due.resolve(trip)
-    return not item.done and due is not None and due < today
-
-
 @dataclass(frozen=True, slots=True)
 class Progress:
     done: int
@@ -168,24 +163,6 @@ class Progress:
 
     def describe(self) -> str:
         return f"{self.done} of {self.total} done" if self.total else "nothing to do"
-
-
-def progress(items: Iterable[Item]) -> Progress:
-    done = total = 0
-    for item in items:
-        total += 1
-        done += item.done
-    return Progress(done, total)
-
-
-def progress_by_step(items: Iterable[Item], steps: Sequence[str]) -> dict[str, Progress]:
-    """Progress per journey step, in the steps' order (steps without items show 0 of 0)."""
-    counts = {step: [0, 0] for step in steps}
-    for item in items:
-        pair = counts.setdefault(item.step_id, [0, 0])
-        pair[1] += 1
-        pair[0] += item.done
-    return {step: Progress(done, total) for step, (done, total) in counts.items()}
 
 
 def next_due(items: Iterable[Item], trip: TripDates, count: int = 5) -> list[tuple[date, Item]]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 
-from planner.money import MoneyError, check_currency, currency_decimals, parse_amount
+from planner.money import MoneyError, check_currency, parse_amount
 from planner.prices import PricePoint
-from planner.rates import Factor, Rate, find_factor
+from planner.rates import Factor, Rate, find_factor, round_to_currency
 from planner.validation import raise_if_any
 
 HOTEL_TIERS = {"budget": (0, 1), "standard": (1, 2), "comfort": (2, 3)}
@@ -47,10 +47,6 @@ class EstimateLine:
     source: str
 
 
-def _round(amount: Decimal, currency: str) -> Decimal:
-    return amount.quantize(Decimal(1).scaleb(-currency_decimals(currency)), rounding=ROUND_HALF_EVEN)
-
-
 def _bounds(point: PricePoint) -> tuple[Decimal, Decimal]:
     low = point.low if point.low is not None else point.high
     high = point.high if point.high is not None else point.low
@@ -62,7 +58,9 @@ def hotel_night_range(hotel: PricePoint, tier: str) -> tuple[Decimal, Decimal]:
     low, high = _bounds(hotel)
     start, end = HOTEL_TIERS[tier]
     third = (high - low) / 3
-    return _round(low + third * start, hotel.currency), _round(low + third * end, hotel.currency)
+    return round_to_currency(low + third * start, hotel.currency), round_to_currency(
+        low + third * end, hotel.currency
+    )
 
 
 def propose_estimate(points: Sequence[PricePoint], choices: EstimateChoices) -> list[EstimateLine]:
@@ -269,8 +267,8 @@ def range_in(lines: Sequence[EstimateLine], currency: str, rates: Sequence[Rate]
             continue
         if source != currency:
             factors.append((source, found))
-        low += _round(source_low * found.value, currency)
-        high += _round(source_high * found.value, currency)
+        low += round_to_currency(source_low * found.value, currency)
+        high += round_to_currency(source_high * found.value, currency)
     return RangeTotal(currency, low, high, tuple(factors), frozenset(missing))
 
 

@@ -33,7 +33,6 @@ from planner.db.models import (
     ExchangeRateRow,
     ExpenseConversionRow,
     ExpenseRow,
-    JourneyStepRow,
     PlanRow,
     QuoteRow,
 )
@@ -45,6 +44,7 @@ from planner.quotes import Quote
 from planner.rates import Rate, parse_rate
 from planner.services.clock import utc_now
 from planner.services.database import Database
+from planner.services.journey import step_names_in
 from planner.services.plans import Plan, plan_from_row
 from planner.services.prices import points_in
 from planner.services.quotes import fee_categories_in, quote_from_row
@@ -102,15 +102,6 @@ class BudgetData:
 
 def _expense_categories(session: Session) -> dict[str, str]:
     return {**fee_categories_in(session), **dict(EXTRA_CATEGORIES)}
-
-
-def _steps(session: Session) -> dict[str, str]:
-    rows = session.execute(
-        select(JourneyStepRow.id, JourneyStepRow.name)
-        .where(JourneyStepRow.retired.is_(False))
-        .order_by(JourneyStepRow.sort_order)
-    )
-    return {step_id: name for step_id, name in rows}
 
 
 def expense_categories(db: Database) -> dict[str, str]:
@@ -255,7 +246,7 @@ def load_budget(db: Database, plan_id: int) -> BudgetData:
         return BudgetData(
             plan=plan_from_row(session, plan_row),
             categories=_expense_categories(session),
-            steps=_steps(session),
+            steps=step_names_in(session),
             expenses=_expenses(session, plan_id),
             rates=_rates(session, plan_id),
             settings=_settings(settings),
@@ -297,7 +288,7 @@ def save_expense(
     day = today or date.today()
     with db.transaction() as session:
         plan = session.get_one(PlanRow, plan_id)
-        clean = validate_expense(draft, _expense_categories(session), set(_steps(session)), day)
+        clean = validate_expense(draft, _expense_categories(session), set(step_names_in(session)), day)
         now = utc_now()
         kept: tuple[ExpenseConversion, ...] = ()
         if expense_id is None:

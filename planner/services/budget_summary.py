@@ -25,6 +25,8 @@ from planner.home_compare import home_figures, savings
 from planner.ledger import Ledger
 from planner.services.budget import BudgetData
 
+TRAVEL_CATEGORIES = frozenset({"lodging", "daily-living", "travel", "visa"})
+"""Estimate lines that are not treatment, so not part of what a deposit is a share of."""
 COMPARE_CURRENCY = "USD"
 """The articles' country tables are in US dollars."""
 
@@ -69,7 +71,7 @@ def _deposit_proposal(data: BudgetData, rows: list[EstimateRow]) -> DepositPropo
         return DepositProposal(
             percent, low, high, quote.currency, f"{percent.normalize():f}% of your accepted quote"
         )
-    treatment = [r.line for r in rows if not r.removed and r.line.category not in _TRAVEL_CATEGORIES]
+    treatment = [r.line for r in rows if not r.removed and r.line.category not in TRAVEL_CATEGORIES]
     currencies = {line.currency for line in treatment}
     if len(currencies) != 1:
         return None
@@ -84,9 +86,6 @@ def _deposit_proposal(data: BudgetData, rows: list[EstimateRow]) -> DepositPropo
         currency,
         f"about {default.normalize():f}% of the estimated treatment",
     )
-
-
-_TRAVEL_CATEGORIES = {"lodging", "daily-living", "travel", "visa"}
 
 
 def _home_html(data: BudgetData, usd: RangeTotal) -> str:

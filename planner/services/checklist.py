@@ -20,9 +20,10 @@ from planner.checklist import (
     validate_item,
 )
 from planner.db.checklist_seed import add_template_items
-from planner.db.models import ChecklistItemRow, JourneyStepRow, PlanRow
+from planner.db.models import ChecklistItemRow, PlanRow
 from planner.services.clock import utc_now
 from planner.services.database import Database
+from planner.services.journey import step_names_in
 
 __all__ = [
     "ChecklistData",
@@ -75,15 +76,6 @@ def _item(row: ChecklistItemRow) -> Item:
     )
 
 
-def _steps(session: Session) -> dict[str, str]:
-    rows = session.execute(
-        select(JourneyStepRow.id, JourneyStepRow.name)
-        .where(JourneyStepRow.retired.is_(False))
-        .order_by(JourneyStepRow.sort_order)
-    )
-    return {step_id: name for step_id, name in rows}
-
-
 def _trip(plan: PlanRow) -> TripDates:
     return TripDates(plan.departure_date, plan.return_date, plan.treatment_date)
 
@@ -92,7 +84,7 @@ def load_checklist(db: Database, plan_id: int) -> ChecklistData:
     """The plan's items in the journey's order, then their own order within each step."""
     with db.transaction() as session:
         plan = session.get_one(PlanRow, plan_id)
-        steps = _steps(session)
+        steps = step_names_in(session)
         order = {step: index for index, step in enumerate(steps)}
         rows = session.scalars(select(ChecklistItemRow).where(ChecklistItemRow.plan_id == plan_id))
         items = sorted(rows, key=lambda r: (order.get(r.step_id, len(order)), r.position, r.id))
@@ -139,7 +131,7 @@ def save_item(db: Database, plan_id: int, draft: ItemDraft, item_id: int | None 
     """Add an item at the end of its step, or change one (moving it to the end of another step
     when its step changes). Raises ValidationError and writes nothing when a field is wrong."""
     with db.transaction() as session:
-        clean = validate_item(draft, set(_steps(session)))
+        clean = validate_item(draft, set(step_names_in(session)))
         if item_id is None:
             session.get_one(PlanRow, plan_id)
             row = ChecklistItemRow(

@@ -50,6 +50,8 @@ class MainWindow(QMainWindow):
         self.events = AppEvents(self)
         self.wizard: PlanWizard | None = None
         self.dates_dialog: TripDatesDialog | None = None
+        self._overview_fresh = False
+        """Whether the overview shows the current plan as it is (one read per visit, not two)."""
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(760, 520)
 
@@ -249,6 +251,8 @@ class MainWindow(QMainWindow):
         self._show_page(self.nav.currentRow())
 
     def _show_page(self, row: int) -> None:
+        if row != NAV_OVERVIEW:
+            self._overview_fresh = False  # other pages may change what the overview sums up
         if row == NAV_LEARN:
             self.stack.setCurrentWidget(self.learn)
         elif row == NAV_CLINICS:
@@ -260,12 +264,13 @@ class MainWindow(QMainWindow):
         elif (plan := self.current_plan()) is None:
             self.stack.setCurrentWidget(self.welcome)
         else:
-            if self.stack.currentWidget() is not self.overview:
-                self._show_overview(plan)  # the checklist may have moved on since
+            if not self._overview_fresh:
+                self._show_overview(plan)
             self.stack.setCurrentWidget(self.overview)
 
     def _show_overview(self, plan: Plan) -> None:
         self.overview.show_plan(plan, self._steps, checklist_service.glance(self.db, plan.id))
+        self._overview_fresh = True
 
     def _data_changed(self, kind: str, focus_id: object) -> None:
         if kind == "plans":

@@ -102,3 +102,41 @@ def test_zero_decimal_currency_budget(db: Database) -> None:
     plan = svc.create_plan(db, draft(home_country="KR", home_currency="krw", budget_limit="25,000,000"))
     assert plan.home_currency == "KRW"
     assert plan.budget_limit is not None and plan.budget_limit.to_minor() == 25_000_000
+
+
+@pytest.mark.parametrize(
+    ("departure", "return_", "treatment", "field"),
+    [
+        (date(2027, 3, 11), date(2027, 3, 1), None, "return"),
+        (date(2027, 3, 1), date(2027, 3, 11), date(2027, 2, 28), "treatment"),
+        (date(2027, 3, 1), date(2027, 3, 11), date(2027, 3, 12), "treatment"),
+    ],
+)
+def test_trip_dates_that_do_not_fit_are_refused_and_nothing_changes(
+    db: Database, departure: date, return_: date, treatment: date | None, field: str
+) -> None:
+    plan = svc.create_plan(
+        db, PlanDraft("Dates", "sprain", "GB", "GBP", date(2027, 3, 1), date(2027, 3, 11), "")
+    )
+    with pytest.raises(ValidationError) as refused:
+        svc.change_dates(db, plan.id, departure, return_, treatment)
+    assert field in refused.value.errors
+    after = svc.get_plan(db, plan.id)
+    assert after is not None
+    assert (after.departure, after.return_, after.treatment_date) == (
+        date(2027, 3, 1),
+        date(2027, 3, 11),
+        None,
+    )
+
+
+def test_trip_dates_are_changed_with_the_treatment_day(db: Database) -> None:
+    plan = svc.create_plan(
+        db, PlanDraft("Dates", "sprain", "GB", "GBP", date(2027, 3, 1), date(2027, 3, 11), "")
+    )
+    changed = svc.change_dates(db, plan.id, date(2027, 4, 1), date(2027, 4, 9), date(2027, 4, 3))
+    assert (changed.departure, changed.return_, changed.treatment_date) == (
+        date(2027, 4, 1),
+        date(2027, 4, 9),
+        date(2027, 4, 3),
+    )

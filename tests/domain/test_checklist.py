@@ -16,14 +16,12 @@ from planner.checklist import (
     TripDates,
     add_months,
     check_text,
-    is_overdue,
     matches_filter,
     next_due,
     parse_due_date,
     parse_offset,
     passport_problem,
-    progress,
-    progress_by_step,
+    tally,
 )
 
 TRIP = TripDates(date(2027, 3, 1), date(2027, 3, 11), date(2027, 3, 3))
@@ -130,18 +128,20 @@ def test_filters() -> None:
     assert shown(Filter.OVERDUE) == [1]
     assert shown(Filter.DUE_SOON) == [2]
     assert shown(Filter.DONE) == [5]
-    assert is_overdue(overdue, TRIP, TODAY) and not is_overdue(done, TRIP, TODAY)
+    due_on = {i.id: i.due.resolve(TRIP) for i in items}
+    assert tally(items, due_on, [], TODAY).overdue == 1  # only the open one past its date, not the done one
 
 
 def test_progress_overall_and_per_step_in_the_steps_order() -> None:
     items = [item(1, done=True), item(2), item(3, step="treatment", done=True)]
-    assert progress(items).describe() == "2 of 3 done"
-    assert progress(items).percent == 67
-    by_step = progress_by_step(items, ["virtual-consultation", "booking-preparation", "treatment"])
+    counted = tally(items, {}, ["virtual-consultation", "booking-preparation", "treatment"], TODAY)
+    assert counted.overall.describe() == "2 of 3 done"
+    assert counted.overall.percent == 67
+    by_step = counted.by_step
     assert list(by_step) == ["virtual-consultation", "booking-preparation", "treatment"]
     assert (by_step["virtual-consultation"].total, by_step["booking-preparation"].done) == (0, 1)
     assert by_step["treatment"].percent == 100
-    assert progress([]).describe() == "nothing to do"
+    assert tally([], {}, [], TODAY).overall.describe() == "nothing to do"
 
 
 def test_the_next_items_due_are_the_soonest_open_ones() -> None:
