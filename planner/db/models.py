@@ -225,6 +225,8 @@ class PlanRow(Base):
     budget_limit_minor: Mapped[int | None]
     clinic_id: Mapped[int | None] = mapped_column(ForeignKey("clinic.id", ondelete="SET NULL"))
     treatment_date: Mapped[date | None]
+    home_zone: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    """The IANA time zone the person lives in; empty means the home country's main zone."""
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -438,3 +440,65 @@ class ChecklistItemRow(Base):
     due_days: Mapped[int | None]
     expires_on: Mapped[date | None]
     created_at: Mapped[datetime]
+
+
+class JourneySettingsRow(Base):
+    """How a plan's stay in Korea is laid out: the arrival day and how the cells are prepared.
+    A plan without a row arrives on the default day with cells used the same day."""
+
+    __tablename__ = "journey_settings"
+    __table_args__ = (
+        CheckConstraint("cells IN ('same-day', 'cultured')", name="cells_known"),
+        CheckConstraint("culture_days BETWEEN 1 AND 90", name="culture_days_range"),
+    )
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), primary_key=True)
+    arrival_date: Mapped[date | None]
+    cells: Mapped[str] = mapped_column(String(16), default="same-day")
+    culture_days: Mapped[int] = mapped_column(default=14)
+
+
+class StepStateRow(Base):
+    """What the person recorded about one journey step of a plan."""
+
+    __tablename__ = "journey_step_state"
+    __table_args__ = (
+        CheckConstraint("status IN ('not-started', 'in-progress', 'done', 'skipped')", name="status_known"),
+        CheckConstraint(
+            "start_date IS NULL OR end_date IS NULL OR end_date >= start_date", name="end_after_start"
+        ),
+    )
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), primary_key=True)
+    step_id: Mapped[str] = mapped_column(ForeignKey("journey_step.id"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), default="not-started")
+    start_date: Mapped[date | None]
+    end_date: Mapped[date | None]
+    note: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime]
+
+
+class AppointmentRow(Base):
+    """An appointment on a plan's itinerary: wall-clock start and end in `zone`, with the same
+    moments in UTC kept for ordering. `proposal_key` names the proposed appointment it came from."""
+
+    __tablename__ = "appointment"
+    __table_args__ = (
+        CheckConstraint("end_utc >= start_utc", name="end_after_start"),
+        UniqueConstraint("plan_id", "proposal_key", name="uq_appointment_proposal"),
+        Index("ix_appointment_plan_start", "plan_id", "start_utc"),
+        Index("ix_appointment_plan_step", "plan_id", "step_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"))
+    step_id: Mapped[str] = mapped_column(ForeignKey("journey_step.id"))
+    kind: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(Text)
+    start_local: Mapped[datetime]
+    end_local: Mapped[datetime]
+    zone: Mapped[str] = mapped_column(String(64))
+    start_utc: Mapped[datetime]
+    end_utc: Mapped[datetime]
+    location: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    proposal_key: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]

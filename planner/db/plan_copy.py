@@ -8,15 +8,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner.db.models import (
+    AppointmentRow,
     Base,
     BudgetSettingsRow,
     ChecklistItemRow,
     EstimateOverrideRow,
     ExchangeRateRow,
     ExpenseRow,
+    JourneySettingsRow,
     QuoteLineRow,
     QuoteRow,
     ShortlistRow,
+    StepStateRow,
 )
 
 RowT = TypeVar("RowT", bound=Base)
@@ -74,4 +77,16 @@ def copy_plan_budget(session: Session, source_plan_id: int, target_plan_id: int)
 def copy_plan_checklist(session: Session, source_plan_id: int, target_plan_id: int) -> None:
     for row in session.scalars(select(ChecklistItemRow).where(ChecklistItemRow.plan_id == source_plan_id)):
         session.add(_clone(row, plan_id=target_plan_id))
+    session.flush()
+
+
+def copy_plan_journey(session: Session, source_plan_id: int, target_plan_id: int) -> None:
+    """Step statuses, dates and notes, the stay's settings, and the appointments."""
+    for table in (JourneySettingsRow, StepStateRow):
+        for row in session.scalars(select(table).where(table.plan_id == source_plan_id)):
+            session.add(_clone(row, plan_id=target_plan_id))
+    for appointment in session.scalars(
+        select(AppointmentRow).where(AppointmentRow.plan_id == source_plan_id)
+    ):
+        session.add(_clone(appointment, plan_id=target_plan_id))
     session.flush()

@@ -91,6 +91,16 @@ def load_checklist(db: Database, plan_id: int) -> ChecklistData:
         return ChecklistData(plan_id, _trip(plan), steps, [_item(r) for r in items])
 
 
+def step_items(session: Session, plan: PlanRow, step_id: str) -> tuple[list[Item], TripDates]:
+    """One step's items in their order, and the trip dates their due dates count from."""
+    rows = session.scalars(
+        select(ChecklistItemRow)
+        .where(ChecklistItemRow.plan_id == plan.id, ChecklistItemRow.step_id == step_id)
+        .order_by(ChecklistItemRow.position, ChecklistItemRow.id)
+    )
+    return [_item(r) for r in rows], _trip(plan)
+
+
 def take_templates(db: Database, plan_id: int) -> int:
     """Give the plan the catalogue's items it does not have (for plans made before the
     checklist existed, or after a catalogue update). Returns how many were added."""

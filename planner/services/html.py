@@ -6,9 +6,9 @@ from html import escape
 
 from planner.clinics import CONDITION_GROUPS, Clinic
 from planner.compare import stars
+from planner.journey import Step
 from planner.learn import LearnEntry
 from planner.services.checklist import ChecklistGlance
-from planner.services.journey import JourneyStep
 from planner.services.plans import Plan
 
 
@@ -63,7 +63,7 @@ def _checklist_html(glance: ChecklistGlance) -> str:
 
 
 def plan_overview_html(
-    plan: Plan, steps: list[JourneyStep], locale: str | None = None, checklist: ChecklistGlance | None = None
+    plan: Plan, steps: list[Step], locale: str | None = None, checklist: ChecklistGlance | None = None
 ) -> str:
     """The plan at a glance: what, when, where from, the budget, the checklist's progress and
     what is due next, and the journey ahead with each step's progress."""

@@ -1,25 +1,46 @@
-"""The journey's steps, from the catalogue."""
+"""The journey of a plan: the catalogue's steps, each step's status, dates and notes, the stay
+in Korea, where the person is now and what the journey warns about."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planner.db.models import JourneyStepRow
+from planner.db.models import AppointmentRow, JourneySettingsRow, JourneyStepRow, PlanRow, StepStateRow
+from planner.itinerary import Appointment, PlanSpan
+from planner.journey import (
+    CELL_MODES,
+    MAX_CULTURE_DAYS,
+    Position,
+    Procedure,
+    Progress,
+    Stay,
+    Step,
+    StepDraft,
+    StepState,
+    current_step,
+    default_arrival,
+    planned_dates,
+    progress,
+    validate_step,
+)
+from planner.journey_warnings import JourneyWarning, journey_warnings
+from planner.services.clock import utc_now
 from planner.services.database import Database
+from planner.validation import raise_if_any
+from planner.zones import default_home_zone, offset_hours, to_utc
 
-__all__ = ["JourneyStep", "list_steps"]
-
-
-@dataclass(frozen=True, slots=True)
-class JourneyStep:
-    id: str
-    phase_name: str
-    name: str
-    summary: str
-    duration: str
+__all__ = [
+    "JourneyData",
+    "list_steps",
+    "load_journey",
+    "save_stay",
+    "save_step",
+    "step_names_in",
+]
 
 
 def step_names_in(session: Session) -> dict[str, str]:
@@ -32,11 +53,173 @@ def step_names_in(session: Session) -> dict[str, str]:
     return {step_id: name for step_id, name in rows}
 
 
-def list_steps(db: Database) -> list[JourneyStep]:
+def _step(row: JourneyStepRow) -> Step:
+    return Step(
+        row.id,
+        row.phase_id,
+        row.phase_name,
+        row.name,
+        row.summary,
+        tuple(row.activities),
+        row.duration,
+        tuple(Procedure(p["id"], p["name"], p["summary"]) for p in row.procedures),
+        tuple(row.sources),
+    )
+
+
+def steps_in(session: Session) -> list[Step]:
+    rows = session.scalars(
+        select(JourneyStepRow).where(JourneyStepRow.retired.is_(False)).order_by(JourneyStepRow.sort_order)
+    )
+    return [_step(r) for r in rows]
+
+
+def list_steps(db: Database) -> list[Step]:
     with db.transaction() as session:
-        rows = session.scalars(
-            select(JourneyStepRow)
-            .where(JourneyStepRow.retired.is_(False))
-            .order_by(JourneyStepRow.sort_order)
+        return steps_in(session)
+
+
+def home_zone_of(plan: PlanRow) -> str:
+    return plan.home_zone or default_home_zone(plan.home_country)
+
+
+def stay_of(session: Session, plan: PlanRow) -> Stay:
+    """The plan's stay in Korea: its own arrival day, or the usual one for its home zone."""
+    settings = session.get(JourneySettingsRow, plan.id)
+    arrival = settings.arrival_date if settings is not None else None
+    if arrival is None:
+        leaving = to_utc(datetime.combine(plan.departure_date, time(10)), home_zone_of(plan))
+        arrival = default_arrival(plan.departure_date, offset_hours(home_zone_of(plan), leaving))
+    return Stay(
+        arrival,
+        plan.return_date,
+        plan.treatment_date,
+        settings.cells if settings is not None else "same-day",
+        settings.culture_days if settings is not None else 14,
+    )
+
+
+def span_of(plan: PlanRow) -> PlanSpan:
+    return PlanSpan(plan.departure_date, plan.return_date)
+
+
+def states_in(session: Session, plan_id: int) -> dict[str, StepState]:
+    rows = session.scalars(select(StepStateRow).where(StepStateRow.plan_id == plan_id))
+    return {r.step_id: StepState(r.step_id, r.status, r.start_date, r.end_date, r.note) for r in rows}
+
+
+def appointments_in(session: Session, plan_id: int, step_id: str | None = None) -> list[Appointment]:
+    """The plan's appointments (or one step's) in the order they happen."""
+    query = select(
+        AppointmentRow.id,
+        AppointmentRow.step_id,
+        AppointmentRow.kind,
+        AppointmentRow.title,
+        AppointmentRow.start_local,
+        AppointmentRow.end_local,
+        AppointmentRow.zone,
+        AppointmentRow.start_utc,
+        AppointmentRow.end_utc,
+        AppointmentRow.location,
+        AppointmentRow.note,
+        AppointmentRow.proposal_key,
+    ).where(AppointmentRow.plan_id == plan_id)
+    if step_id is not None:
+        query = query.where(AppointmentRow.step_id == step_id)
+    rows = session.execute(
+        query.order_by(AppointmentRow.start_utc, AppointmentRow.end_utc, AppointmentRow.id)
+    )
+    return [
+        Appointment(id_, step, kind, title, start, end, zone, start_utc, end_utc, where, note, key or "")
+        for id_, step, kind, title, start, end, zone, start_utc, end_utc, where, note, key in rows
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class JourneyData:
+    plan_id: int
+    steps: list[Step]
+    states: dict[str, StepState]
+    stay: Stay
+    planned: dict[str, tuple[date | None, date | None]]
+    position: Position
+    progress: Progress
+    warnings: list[JourneyWarning]
+    home_zone: str
+    departure: date
+    return_: date
+
+    def state(self, step_id: str) -> StepState:
+        return self.states.get(step_id) or StepState(step_id)
+
+
+def load_journey(db: Database, plan_id: int, today: date | None = None) -> JourneyData:
+    day = today or date.today()
+    with db.transaction() as session:
+        plan = session.get_one(PlanRow, plan_id)
+        steps = steps_in(session)
+        states = states_in(session, plan_id)
+        stay = stay_of(session, plan)
+        planned = planned_dates(stay, plan.departure_date)
+        ids = [s.id for s in steps]
+        warnings = journey_warnings(
+            stay, plan.departure_date, plan.return_date, appointments_in(session, plan_id)
         )
-        return [JourneyStep(r.id, r.phase_name, r.name, r.summary, r.duration) for r in rows]
+        return JourneyData(
+            plan_id,
+            steps,
+            states,
+            stay,
+            planned,
+            current_step(ids, states, planned, day),
+            progress(ids, states),
+            warnings,
+            home_zone_of(plan),
+            plan.departure_date,
+            plan.return_date,
+        )
+
+
+def save_step(db: Database, plan_id: int, step_id: str, draft: StepDraft) -> StepState:
+    """Raises ValidationError (status, start, end, note) and changes nothing when a field is wrong.
+    Only this step's row is written."""
+    with db.transaction() as session:
+        plan = session.get_one(PlanRow, plan_id)
+        session.get_one(JourneyStepRow, step_id)
+        clean = validate_step(draft, span_of(plan))
+        row = session.get(StepStateRow, (plan_id, step_id))
+        if row is None:
+            row = StepStateRow(plan_id=plan_id, step_id=step_id)
+            session.add(row)
+        row.status, row.start_date, row.end_date, row.note = clean.status, clean.start, clean.end, clean.note
+        row.updated_at = utc_now()
+        return StepState(step_id, clean.status, clean.start, clean.end, clean.note)
+
+
+def check_stay(span: PlanSpan, arrival: date, cells: str, culture_days: int) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if (far := span.problem(arrival)) is not None:
+        errors["arrival"] = far
+    if cells not in CELL_MODES:
+        errors["cells"] = "Choose how the cells are prepared."
+    if not 1 <= culture_days <= MAX_CULTURE_DAYS:
+        errors["culture"] = f"Culturing takes between 1 and {MAX_CULTURE_DAYS} days here."
+    return errors
+
+
+def write_stay(session: Session, plan: PlanRow, arrival: date, cells: str, culture_days: int) -> None:
+    raise_if_any(check_stay(span_of(plan), arrival, cells, culture_days))
+    row = session.get(JourneySettingsRow, plan.id)
+    if row is None:
+        row = JourneySettingsRow(plan_id=plan.id)
+        session.add(row)
+    row.arrival_date, row.cells, row.culture_days = arrival, cells, culture_days
+
+
+def save_stay(db: Database, plan_id: int, arrival: date, cells: str, culture_days: int) -> Stay:
+    """Raises ValidationError (arrival, cells, culture) and changes nothing when a field is wrong."""
+    with db.transaction() as session:
+        plan = session.get_one(PlanRow, plan_id)
+        write_stay(session, plan, arrival, cells, culture_days)
+        session.flush()
+        return stay_of(session, plan)

@@ -11,12 +11,18 @@ from sqlalchemy.orm import Session
 from planner.countries import country_name
 from planner.db.checklist_seed import add_template_items
 from planner.db.models import ClinicRow, ConditionRow, PlanRow
-from planner.db.plan_copy import copy_plan_budget, copy_plan_checklist, copy_plan_clinic_data
+from planner.db.plan_copy import (
+    copy_plan_budget,
+    copy_plan_checklist,
+    copy_plan_clinic_data,
+    copy_plan_journey,
+)
 from planner.money import Money
 from planner.plans import CleanPlan, PlanDraft, check_dates, check_name, copy_name, validate_draft
 from planner.services.clock import utc_now
 from planner.services.database import Database
 from planner.validation import ValidationError
+from planner.zones import default_home_zone, zone_problem
 
 __all__ = [
     "Plan",
@@ -50,6 +56,8 @@ class Plan:
     clinic_name: str = ""
     condition_group_id: str = ""
     treatment_date: date | None = None
+    home_zone: str = "UTC"
+    """The IANA time zone the person lives in (the home country's main one until they pick)."""
 
     @property
     def knee(self) -> bool:
@@ -84,6 +92,7 @@ def plan_from_row(session: Session, row: PlanRow) -> Plan:
         session.get_one(ClinicRow, row.clinic_id).name if row.clinic_id is not None else "",
         condition.group_id,
         row.treatment_date,
+        row.home_zone or default_home_zone(row.home_country),
     )
 
 
@@ -148,6 +157,7 @@ def _new_row(clean: CleanPlan) -> PlanRow:
         departure_date=clean.departure,
         return_date=clean.return_,
         budget_limit_minor=budget,
+        home_zone=default_home_zone(clean.home_country),
         created_at=now,
         updated_at=now,
     )
@@ -164,10 +174,20 @@ def rename_plan(db: Database, plan_id: int, name: str) -> Plan:
         return plan_from_row(session, row)
 
 
-def change_dates(db: Database, plan_id: int, departure: date, return_: date, treatment: date | None) -> Plan:
-    """New trip dates; checklist items due relative to them move with them. Raises
-    ValidationError ("return", "treatment") and changes nothing when they do not fit."""
+def change_dates(
+    db: Database,
+    plan_id: int,
+    departure: date,
+    return_: date,
+    treatment: date | None,
+    home_zone: str | None = None,
+) -> Plan:
+    """New trip dates (and home time zone, when given); checklist items due relative to the dates
+    move with them. Raises ValidationError ("return", "treatment", "zone") and changes nothing
+    when they do not fit."""
     errors: dict[str, str] = {}
+    if home_zone is not None and (problem := zone_problem(home_zone)):
+        errors["zone"] = problem
     if message := check_dates(departure, return_):
         errors["return"] = message
     if treatment is not None and not departure <= treatment <= return_:
@@ -179,6 +199,8 @@ def change_dates(db: Database, plan_id: int, departure: date, return_: date, tre
     with db.transaction() as session:
         row = session.get_one(PlanRow, plan_id)
         row.departure_date, row.return_date, row.treatment_date = departure, return_, treatment
+        if home_zone is not None:
+            row.home_zone = home_zone.strip()
         row.updated_at = utc_now()
         session.flush()
         return plan_from_row(session, row)
@@ -198,6 +220,7 @@ def duplicate_plan(db: Database, plan_id: int) -> Plan:
             budget_limit_minor=source.budget_limit_minor,
             clinic_id=source.clinic_id,
             treatment_date=source.treatment_date,
+            home_zone=source.home_zone,
             created_at=now,
             updated_at=now,
         )
@@ -206,6 +229,7 @@ def duplicate_plan(db: Database, plan_id: int) -> Plan:
         copy_plan_clinic_data(session, source.id, copy.id)
         copy_plan_budget(session, source.id, copy.id)
         copy_plan_checklist(session, source.id, copy.id)
+        copy_plan_journey(session, source.id, copy.id)
         return plan_from_row(session, copy)
 
 

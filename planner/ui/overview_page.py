@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from planner.journey import Step
 from planner.services.checklist import ChecklistGlance
 from planner.services.html import plan_overview_html
-from planner.services.journey import JourneyStep
 from planner.services.plans import Plan
 from planner.ui.rich_text import rich_text_view
 
@@ -19,7 +19,5 @@ class OverviewPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
 
-    def show_plan(
-        self, plan: Plan, steps: list[JourneyStep], checklist: ChecklistGlance | None = None
-    ) -> None:
+    def show_plan(self, plan: Plan, steps: list[Step], checklist: ChecklistGlance | None = None) -> None:
         self.view.setHtml(plan_overview_html(plan, steps, checklist=checklist))

@@ -1,0 +1,126 @@
+"""Everything one journey step's page shows, read in one transaction: the step, its status and
+dates, its checklist items, its costs, its appointments and what to do next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+
+from planner.budget import Expense, Total, total_in
+from planner.checklist import Item
+from planner.db.models import ChecklistItemRow, PlanRow
+from planner.itinerary import Appointment, next_appointment
+from planner.journey import (
+    Step,
+    StepContext,
+    StepState,
+    current_step,
+    next_actions,
+    planned_dates,
+)
+from planner.services.budget import expenses_in
+from planner.services.checklist import step_items
+from planner.services.database import Database
+from planner.services.journey import appointments_in, home_zone_of, states_in, stay_of, steps_in
+
+__all__ = ["StepPageData", "load_step_page"]
+
+
+@dataclass(frozen=True, slots=True)
+class StepPageData:
+    plan_id: int
+    step: Step
+    index: int
+    steps: list[Step]
+    state: StepState
+    planned: tuple[date | None, date | None]
+    current: bool
+    """Whether this is the step the person is on now."""
+    items: list[Item]
+    due_on: dict[int, date | None]
+    costs: Total
+    expenses: list[Expense]
+    appointments: list[Appointment]
+    home_zone: str
+    actions: list[str]
+    today: date
+
+    @property
+    def previous(self) -> Step | None:
+        return self.steps[self.index - 1] if self.index > 0 else None
+
+    @property
+    def next(self) -> Step | None:
+        return self.steps[self.index + 1] if self.index + 1 < len(self.steps) else None
+
+
+def _describe(appointment: Appointment) -> str:
+    return f"{appointment.title}, {appointment.start:%a %-d %b %H:%M} ({appointment.zone})"
+
+
+def load_step_page(db: Database, plan_id: int, step_id: str, today: date | None = None) -> StepPageData:
+    day = today or date.today()
+    with db.transaction() as session:
+        plan = session.get_one(PlanRow, plan_id)
+        steps = steps_in(session)
+        index = next(i for i, s in enumerate(steps) if s.id == step_id)
+        step = steps[index]
+        states = states_in(session, plan_id)
+        state = states.get(step_id) or StepState(step_id)
+        planned = planned_dates(stay_of(session, plan), plan.departure_date)
+        position = current_step([s.id for s in steps], states, planned, day)
+        items, trip = step_items(session, plan, step_id)
+        due_on = {item.id: item.due.resolve(trip) for item in items}
+        expenses = expenses_in(session, plan_id, step_id=step_id)
+        appointments = appointments_in(session, plan_id, step_id)
+        open_items = sorted(
+            (item for item in items if not item.done),
+            key=lambda item: (due_on[item.id] or date.max, items.index(item)),
+        )
+        upcoming = next_appointment(appointments, datetime.combine(day, datetime.min.time()))
+        has_clinic = plan.clinic_id is not None
+        following = steps[index + 1].name if index + 1 < len(steps) else ""
+        context = StepContext(
+            step,
+            state,
+            tuple(item.text for item in open_items),
+            len(items),
+            _describe(upcoming) if upcoming else "",
+            following,
+            has_clinic,
+            plan.treatment_date is not None,
+        )
+        return StepPageData(
+            plan_id,
+            step,
+            index,
+            steps,
+            state,
+            planned.get(step_id, (None, None)),
+            position.step_id == step_id,
+            items,
+            due_on,
+            total_in(expenses, plan.home_currency),
+            expenses,
+            appointments,
+            home_zone_of(plan),
+            next_actions(context),
+            day,
+        )
+
+
+def checklist_counts(db: Database, plan_id: int) -> dict[str, tuple[int, int]]:
+    """Per step: (done, total) checklist items."""
+    with db.transaction() as session:
+        rows = session.execute(
+            select(
+                ChecklistItemRow.step_id,
+                func.count(ChecklistItemRow.done_at),
+                func.count(),
+            )
+            .where(ChecklistItemRow.plan_id == plan_id)
+            .group_by(ChecklistItemRow.step_id)
+        )
+        return {step: (done, total) for step, done, total in rows}
