@@ -9,7 +9,7 @@ from them, for ordering and for showing it in another zone.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from planner.validation import raise_if_any
@@ -231,20 +231,25 @@ def next_appointment(appointments: Iterable[Appointment], now_utc: datetime) -> 
     return min(upcoming, key=lambda a: (a.start_utc, a.id), default=None)
 
 
-def shifted(appointment: Appointment, days: int) -> AppointmentDraft:
-    """The appointment moved by whole days, keeping its wall-clock times."""
-    delta = timedelta(days=days)
+def draft_of(appointment: Appointment) -> AppointmentDraft:
+    """The appointment as a form would hold it."""
     return AppointmentDraft(
         appointment.step_id,
         appointment.kind,
         appointment.title,
-        appointment.start + delta,
-        appointment.end + delta,
+        appointment.start,
+        appointment.end,
         appointment.zone,
         appointment.location,
         appointment.note,
         appointment.proposal_key,
     )
+
+
+def shifted(appointment: Appointment, days: int) -> AppointmentDraft:
+    """The appointment moved by whole days, keeping its wall-clock times."""
+    delta = timedelta(days=days)
+    return replace(draft_of(appointment), start=appointment.start + delta, end=appointment.end + delta)
 
 
 def moved_to(appointment: Appointment, day: date) -> AppointmentDraft:

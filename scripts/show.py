@@ -4,7 +4,8 @@
 
 STATE: empty, wizard, wizard-errors, plan, learn, clinics, clinics-empty, compare, quote,
 quote-errors, quote-compare, clinic-form, budget, budget-estimate, budget-rates, budget-home,
-budget-charts, budget-errors, checklist, checklist-form. Creates sample plans (and for the clinic states a
+budget-charts, budget-errors, checklist, checklist-form, journey (--step ID), itinerary,
+itinerary-propose, appointment-form, appointment-errors. Creates sample plans (and for the clinic states a
 shortlist, notes, answers and two quotes; for the budget states rates and expense lines) in
 DATA_DIR. Never used by the app itself.
 """
@@ -38,6 +39,7 @@ def main() -> int:
     parser.add_argument("state", default="plan", nargs="?")
     parser.add_argument("--size", default="1280x800")
     parser.add_argument("--search", default="")
+    parser.add_argument("--step", default="")
     args = parser.parse_args()
     app = make_application()
     db = open_database(args.data_dir)
@@ -94,7 +96,58 @@ def main() -> int:
         show_budget_state(window, args.state)
     if args.state.startswith("checklist"):
         show_checklist_state(window, args.state)
+    if args.state.startswith(("journey", "itinerary", "appointment")):
+        show_journey_state(window, args.state, args.step)
     return app.exec()
+
+
+def add_journey_samples(db: Database, plan_id: int) -> None:
+    from planner.journey import StepDraft
+    from planner.services import itinerary as itinerary_service
+    from planner.services import journey as journey_service
+
+    if itinerary_service.load_itinerary(db, plan_id).appointments:
+        return
+    stay = itinerary_service.StayDraft(date(2027, 3, 2), 10, date(2027, 3, 4), "same-day", 14)
+    proposed = itinerary_service.propose_schedule(db, plan_id, stay, date(2026, 11, 21))
+    itinerary_service.accept_proposal(db, plan_id, stay, proposed)
+    journey_service.save_step(
+        db, plan_id, "virtual-consultation", StepDraft("done", date(2026, 11, 2), date(2026, 11, 12), "")
+    )
+    journey_service.save_step(
+        db,
+        plan_id,
+        "booking-preparation",
+        StepDraft("in-progress", date(2026, 11, 13), None, "Deposit paid; visa application sent on 18 Nov."),
+    )
+
+
+def show_journey_state(window: MainWindow, state: str, step: str) -> None:
+    plan = window.current_plan()
+    assert plan is not None
+    add_journey_samples(window.db, plan.id)
+    window.events.changed.emit("plans", plan.id)
+    if state == "journey":
+        window.journey_action.trigger()
+        if step:
+            window.journey.show_step(step)
+        return
+    window.itinerary_action.trigger()
+    page = window.itinerary
+    if state == "itinerary-propose":
+        page.propose()
+    elif state.startswith("appointment"):
+        page.add_appointment()
+        dialog = page.dialog
+        assert dialog is not None
+        if state == "appointment-errors":
+            from PySide6.QtCore import QTime
+
+            dialog.zone.setEditText("America/New_York")
+            dialog.start_date.setDate(dialog.start_date.date().addDays(12 - dialog.start_date.date().day()))
+            dialog.start_time.setTime(QTime(2, 30))
+            dialog.end_time.setTime(QTime(1, 0))
+            QTimer.singleShot(300, dialog.accept)
 
 
 def add_budget_samples(db: Database) -> None:

@@ -6,9 +6,11 @@ from html import escape
 
 from planner.clinics import CONDITION_GROUPS, Clinic
 from planner.compare import stars
-from planner.journey import Step
+from planner.itinerary_text import when
+from planner.journey import STATUSES, Step
 from planner.learn import LearnEntry
 from planner.services.checklist import ChecklistGlance
+from planner.services.journey import JourneyData
 from planner.services.plans import Plan
 
 
@@ -62,11 +64,43 @@ def _checklist_html(glance: ChecklistGlance) -> str:
     return f"<h2>Checklist</h2><p>{summary}</p>{upcoming}"
 
 
+def _where_html(journey: JourneyData) -> str:
+    """Where am I: the current step, the steps settled, the next appointment, the warnings."""
+    names = {s.id: (n, s.name) for n, s in enumerate(journey.steps, start=1)}
+    where = journey.position
+    if where.step_id is None:
+        now = "<p><b>Journey complete:</b> every step is done or skipped.</p>"
+    else:
+        number, name = names[where.step_id]
+        status = STATUSES[journey.state(where.step_id).status].lower()
+        reason = "" if where.reason.lower().rstrip(".") == status else escape(where.reason)
+        now = (
+            f"<p><b>Now:</b> step {number} of {len(names)}, {escape(name)} ({escape(status)}). "
+            f'<span class="hint">{reason}</span></p>'
+        )
+    settled = f"<p>{journey.progress.settled} of {journey.progress.total} steps done or skipped.</p>"
+    upcoming = journey.next_appointment
+    nxt = (
+        f"<p><b>Next appointment:</b> {escape(upcoming.title)}, {escape(when(upcoming, journey.home_zone))}"
+        + (f" — {escape(upcoming.location)}" if upcoming.location else "")
+        + "</p>"
+        if upcoming is not None
+        else '<p class="hint">No appointments ahead. Propose a schedule on the Itinerary page.</p>'
+    )
+    warnings = "".join(f'<p class="overdue">⚠ {escape(w.text)}</p>' for w in journey.warnings)
+    return f"<h2>Where you are</h2>{now}{settled}{nxt}{warnings}"
+
+
 def plan_overview_html(
-    plan: Plan, steps: list[Step], locale: str | None = None, checklist: ChecklistGlance | None = None
+    plan: Plan,
+    steps: list[Step],
+    locale: str | None = None,
+    checklist: ChecklistGlance | None = None,
+    journey: JourneyData | None = None,
 ) -> str:
-    """The plan at a glance: what, when, where from, the budget, the checklist's progress and
-    what is due next, and the journey ahead with each step's progress."""
+    """The plan at a glance: what, when, where from, the budget, where the person is on the
+    journey (current step, next appointment, warnings), the checklist's progress and what is
+    due next, and the journey ahead with each step's status and progress."""
     budget = plan.budget_limit.format(locale) if plan.budget_limit else "No limit set"
     treated = plan.condition_name
     if plan.condition_group.casefold() != plan.condition_name.casefold():
@@ -75,7 +109,7 @@ def plan_overview_html(
         [
             ("Treatment for", treated),
             ("Trip", f"{plan.departure:%A %d %B %Y} to {plan.return_:%A %d %B %Y} ({plan.nights} nights)"),
-            ("Home", f"{plan.home_country_name}, paying in {plan.home_currency}"),
+            ("Home", f"{plan.home_country_name}, paying in {plan.home_currency}, time zone {plan.home_zone}"),
             ("Clinic", plan.clinic_name or "Not chosen yet: compare clinics on the Clinics page"),
             ("Budget limit", budget),
         ]
@@ -87,15 +121,20 @@ def plan_overview_html(
             phase = step.phase_name
             rows.append(f'<tr><td colspan="2" class="phase">{escape(phase)}</td></tr>')
         duration = f'<br><span class="hint">How long: {escape(step.duration)}</span>' if step.duration else ""
+        if journey is not None:
+            duration += (
+                f'<br><span class="hint">Status: {escape(STATUSES[journey.state(step.id).status])}</span>'
+            )
         if checklist is not None and (done := checklist.tally.by_step.get(step.id)) and done.total:
             duration += f'<br><span class="hint">Checklist: {done.done} of {done.total} done</span>'
         rows.append(
             f'<tr><td valign="top" class="num" width="28">{number}</td>'
             f"<td><b>{escape(step.name)}</b><br>{escape(step.summary)}{duration}</td></tr>"
         )
-    journey = f'<table cellspacing="0" cellpadding="5" width="100%">{"".join(rows)}</table>'
+    table = f'<table cellspacing="0" cellpadding="5" width="100%">{"".join(rows)}</table>'
     ticks = _checklist_html(checklist) if checklist is not None else ""
-    return f"<h1>{escape(plan.name)}</h1>{facts}{ticks}<h2>The journey ahead</h2>{journey}"
+    where = _where_html(journey) if journey is not None else ""
+    return f"<h1>{escape(plan.name)}</h1>{facts}{where}{ticks}<h2>The journey ahead</h2>{table}"
 
 
 def _section(title: str, body: str) -> str:

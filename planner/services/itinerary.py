@@ -4,7 +4,7 @@ proposed schedule, accepted as a whole or in part."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -16,6 +16,7 @@ from planner.itinerary import (
     AppointmentDraft,
     PlanSpan,
     appointment,
+    draft_of,
     moved_to,
     validate_appointment,
 )
@@ -124,20 +125,6 @@ def save_appointment(
         return _write(session, plan, draft, row)
 
 
-def _as_draft(made: Appointment) -> AppointmentDraft:
-    return AppointmentDraft(
-        made.step_id,
-        made.kind,
-        made.title,
-        made.start,
-        made.end,
-        made.zone,
-        made.location,
-        made.note,
-        made.proposal_key,
-    )
-
-
 def move_appointment(db: Database, plan_id: int, appointment_id: int, day: date) -> Appointment:
     """Move an appointment to another day at the same wall-clock times. Raises ValidationError
     ("start"/"end") when that day is far from the trip or the time does not exist there."""
@@ -178,20 +165,14 @@ def restore_appointment(db: Database, plan_id: int, gone: Appointment) -> Appoin
     """Put a deleted appointment back (with a new id)."""
     with db.transaction() as session:
         plan = session.get_one(PlanRow, plan_id)
-        draft = _as_draft(gone)
+        draft = draft_of(gone)
         if gone.proposal_key and session.scalar(
             select(AppointmentRow.id).where(
                 AppointmentRow.plan_id == plan_id, AppointmentRow.proposal_key == gone.proposal_key
             )
         ):
-            draft = _without_key(draft)  # a newer proposal took its key meanwhile
+            draft = replace(draft, proposal_key="")  # a newer proposal took its key meanwhile
         return _write(session, plan, draft, None)
-
-
-def _without_key(draft: AppointmentDraft) -> AppointmentDraft:
-    return AppointmentDraft(
-        draft.step_id, draft.kind, draft.title, draft.start, draft.end, draft.zone, draft.location, draft.note
-    )
 
 
 @dataclass(frozen=True, slots=True)

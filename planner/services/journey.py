@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner.db.models import AppointmentRow, JourneySettingsRow, JourneyStepRow, PlanRow, StepStateRow
-from planner.itinerary import Appointment, PlanSpan
+from planner.itinerary import Appointment, PlanSpan, next_appointment
 from planner.journey import (
     CELL_MODES,
     MAX_CULTURE_DAYS,
@@ -148,12 +148,16 @@ class JourneyData:
     home_zone: str
     departure: date
     return_: date
+    next_appointment: Appointment | None = None
 
     def state(self, step_id: str) -> StepState:
         return self.states.get(step_id) or StepState(step_id)
 
 
-def load_journey(db: Database, plan_id: int, today: date | None = None) -> JourneyData:
+def load_journey(
+    db: Database, plan_id: int, today: date | None = None, now: datetime | None = None
+) -> JourneyData:
+    """`now` (naive UTC) decides the next appointment; by default the clock's."""
     day = today or date.today()
     with db.transaction() as session:
         plan = session.get_one(PlanRow, plan_id)
@@ -162,9 +166,8 @@ def load_journey(db: Database, plan_id: int, today: date | None = None) -> Journ
         stay = stay_of(session, plan)
         planned = planned_dates(stay, plan.departure_date)
         ids = [s.id for s in steps]
-        warnings = journey_warnings(
-            stay, plan.departure_date, plan.return_date, appointments_in(session, plan_id)
-        )
+        appointments = appointments_in(session, plan_id)
+        warnings = journey_warnings(stay, plan.departure_date, plan.return_date, appointments)
         return JourneyData(
             plan_id,
             steps,
@@ -177,6 +180,7 @@ def load_journey(db: Database, plan_id: int, today: date | None = None) -> Journ
             home_zone_of(plan),
             plan.departure_date,
             plan.return_date,
+            next_appointment(appointments, now or utc_now()),
         )
 
 

@@ -4,7 +4,6 @@ before or after departure, treatment or return), a note, and for documents their
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -17,20 +16,11 @@ from PySide6.QtWidgets import (
 from planner.checklist import ANCHORS, DOCUMENTS, KINDS, Item, ItemDraft
 from planner.services import checklist as checklist_service
 from planner.services.database import Database
-from planner.ui.forms import CheckedForm
+from planner.ui.forms import CheckedForm, choice_combo
 from planner.ui.widgets import heading
 from planner.validation import ValidationError
 
 DUE_MODES = {"none": "No due date", "date": "On a date", **{a: f"Days from {a}" for a in ANCHORS}}
-
-
-def _combo(name: str, choices: dict[str, str], current: str) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(name)
-    for key, label in choices.items():
-        combo.addItem(label, key)
-    combo.setCurrentIndex(max(combo.findData(current), 0))
-    return combo
 
 
 class ChecklistItemDialog(QDialog):
@@ -53,13 +43,13 @@ class ChecklistItemDialog(QDialog):
         self.text = QLineEdit(item.text if item else "")
         self.text.setAccessibleName("What to do")
         self.text.setPlaceholderText("e.g. Print the hotel booking")
-        self.step = _combo(
+        self.step = choice_combo(
             "Journey step", steps, item.step_id if item else (step_id or next(iter(steps), ""))
         )
-        self.kind = _combo("Kind", KINDS, item.kind if item else "task")
+        self.kind = choice_combo("Kind", KINDS, item.kind if item else "task")
         due = item.due if item else None
         mode = "date" if due and due.on else (due.anchor if due and due.anchor else "none")
-        self.due_mode = _combo("Due", DUE_MODES, mode)
+        self.due_mode = choice_combo("Due", DUE_MODES, mode)
         self.due_text = QLineEdit(due.on.isoformat() if due and due.on else "")
         self.due_text.setAccessibleName("Due date")
         self.due_text.setPlaceholderText("2027-03-01")
@@ -72,7 +62,7 @@ class ChecklistItemDialog(QDialog):
         due_layout.addWidget(self.due_mode)
         due_layout.addWidget(self.due_text)
         due_layout.addWidget(self.offset)
-        self.document = _combo(
+        self.document = choice_combo(
             "Document", {"": "(not a document)", **DOCUMENTS}, item.document if item else ""
         )
         self.expires = QLineEdit(item.expires_on.isoformat() if item and item.expires_on else "")

@@ -56,6 +56,16 @@ class CheckedForm(QFormLayout):
         return not mine
 
 
+def choice_combo(name: str, choices: dict[str, str], current: str) -> QComboBox:
+    """A combo of labelled choices whose item data is the key; `current` chosen (else the first)."""
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    for key, label in choices.items():
+        combo.addItem(label, key)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    return combo
+
+
 def searchable_combo(name: str) -> QComboBox:
     combo = QComboBox()
     combo.setEditable(True)

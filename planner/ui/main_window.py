@@ -36,9 +36,13 @@ if TYPE_CHECKING:
     from planner.ui.budget_page import BudgetPage
     from planner.ui.checklist_page import ChecklistPage
     from planner.ui.clinics_page import ClinicsPage
+    from planner.ui.itinerary_page import ItineraryPage
+    from planner.ui.journey_page import JourneyPage
     from planner.ui.trip_dates_dialog import TripDatesDialog
 
-NAV_OVERVIEW, NAV_CLINICS, NAV_BUDGET, NAV_CHECKLIST, NAV_LEARN = 0, 1, 2, 3, 4
+NAV_OVERVIEW, NAV_JOURNEY, NAV_ITINERARY, NAV_CLINICS, NAV_BUDGET, NAV_CHECKLIST, NAV_LEARN = range(7)
+PAGE_KEYS = ("overview", "journey", "itinerary", "clinics", "budget", "checklist", "learn")
+"""How the last page shown is remembered (by name, so adding a page does not shift it)."""
 
 
 class MainWindow(QMainWindow):
@@ -69,13 +73,17 @@ class MainWindow(QMainWindow):
         self._clinics: ClinicsPage | None = None
         self._budget: BudgetPage | None = None
         self._checklist: ChecklistPage | None = None
+        self._journey: JourneyPage | None = None
+        self._itinerary: ItineraryPage | None = None
         self.stack = QStackedWidget()
         for page in (self.welcome, self.overview, self.learn):
             self.stack.addWidget(page)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName("Pages")
-        self.nav.addItems(["Plan overview", "Clinics", "Budget", "Checklist", "Learn"])
+        self.nav.addItems(
+            ["Plan overview", "Journey", "Itinerary", "Clinics", "Budget", "Checklist", "Learn"]
+        )
         self.nav.setFixedWidth(170)
         self.nav.currentRowChanged.connect(self._show_page)
 
@@ -135,12 +143,16 @@ class MainWindow(QMainWindow):
         self.overview_action = self._action(
             "Plan &overview", "Ctrl+1", lambda: self.nav.setCurrentRow(NAV_OVERVIEW)
         )
-        self.clinics_action = self._action("&Clinics", "Ctrl+2", lambda: self.nav.setCurrentRow(NAV_CLINICS))
-        self.budget_action = self._action("&Budget", "Ctrl+3", lambda: self.nav.setCurrentRow(NAV_BUDGET))
-        self.checklist_action = self._action(
-            "Chec&klist", "Ctrl+4", lambda: self.nav.setCurrentRow(NAV_CHECKLIST)
+        self.journey_action = self._action("&Journey", "Ctrl+2", lambda: self.nav.setCurrentRow(NAV_JOURNEY))
+        self.itinerary_action = self._action(
+            "&Itinerary", "Ctrl+3", lambda: self.nav.setCurrentRow(NAV_ITINERARY)
         )
-        self.learn_action = self._action("&Learn", "Ctrl+5", lambda: self.nav.setCurrentRow(NAV_LEARN))
+        self.clinics_action = self._action("&Clinics", "Ctrl+4", lambda: self.nav.setCurrentRow(NAV_CLINICS))
+        self.budget_action = self._action("&Budget", "Ctrl+5", lambda: self.nav.setCurrentRow(NAV_BUDGET))
+        self.checklist_action = self._action(
+            "Chec&klist", "Ctrl+6", lambda: self.nav.setCurrentRow(NAV_CHECKLIST)
+        )
+        self.learn_action = self._action("&Learn", "Ctrl+7", lambda: self.nav.setCurrentRow(NAV_LEARN))
         self.search_action = self._action(
             "&Search", "Ctrl+F", self._search, "Search the clinics on the Clinics page, else the reference"
         )
@@ -174,6 +186,8 @@ class MainWindow(QMainWindow):
         view_menu = menus.addMenu("&View")
         for action in (
             self.overview_action,
+            self.journey_action,
+            self.itinerary_action,
             self.clinics_action,
             self.budget_action,
             self.checklist_action,
@@ -217,6 +231,32 @@ class MainWindow(QMainWindow):
             self._checklist.set_plan(self.current_plan())
         return self._checklist
 
+    @property
+    def journey(self) -> JourneyPage:
+        """The Journey page, built the first time it is needed."""
+        if self._journey is None:
+            from planner.ui.journey_page import JourneyPage
+
+            self._journey = JourneyPage(self.db, self.prompter, self.events)
+            self.stack.addWidget(self._journey)
+            self._journey.set_plan(self.current_plan())
+        return self._journey
+
+    @property
+    def itinerary(self) -> ItineraryPage:
+        """The Itinerary page, built the first time it is needed."""
+        if self._itinerary is None:
+            from planner.ui.itinerary_page import ItineraryPage
+
+            self._itinerary = ItineraryPage(self.db, self.prompter, self.events)
+            self.stack.addWidget(self._itinerary)
+            self._itinerary.set_plan(self.current_plan())
+        return self._itinerary
+
+    def _built_pages(self) -> list[ClinicsPage | BudgetPage | ChecklistPage | JourneyPage | ItineraryPage]:
+        pages = (self._clinics, self._budget, self._checklist, self._journey, self._itinerary)
+        return [page for page in pages if page is not None]
+
     # --- state ----------------------------------------------------------------------------
     def current_plan(self) -> Plan | None:
         return self.plans.plan_at(self.plan_combo.currentIndex())
@@ -237,12 +277,8 @@ class MainWindow(QMainWindow):
         for action in (self.rename_action, self.dates_action, self.duplicate_action, self.delete_action):
             action.setEnabled(has_plan)
         self.plan_combo.setEnabled(has_plan)
-        if self._clinics is not None:
-            self._clinics.set_plan(plan)
-        if self._budget is not None:
-            self._budget.set_plan(plan)
-        if self._checklist is not None:
-            self._checklist.set_plan(plan)
+        for page in self._built_pages():
+            page.set_plan(plan)
         if plan is not None:
             self._show_overview(plan)
             self.setWindowTitle(f"{plan.name} — {APP_NAME}")
@@ -255,6 +291,10 @@ class MainWindow(QMainWindow):
             self._overview_fresh = False  # other pages may change what the overview sums up
         if row == NAV_LEARN:
             self.stack.setCurrentWidget(self.learn)
+        elif row == NAV_JOURNEY:
+            self.stack.setCurrentWidget(self.journey)
+        elif row == NAV_ITINERARY:
+            self.stack.setCurrentWidget(self.itinerary)
         elif row == NAV_CLINICS:
             self.stack.setCurrentWidget(self.clinics)
         elif row == NAV_BUDGET:
@@ -269,12 +309,23 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.overview)
 
     def _show_overview(self, plan: Plan) -> None:
-        self.overview.show_plan(plan, self._steps, checklist_service.glance(self.db, plan.id))
+        self.overview.show_plan(
+            plan,
+            self._steps,
+            checklist_service.glance(self.db, plan.id),
+            journey_service.load_journey(self.db, plan.id),
+        )
         self._overview_fresh = True
 
     def _data_changed(self, kind: str, focus_id: object) -> None:
         if kind == "plans":
             self._reload_plans(focus_id if isinstance(focus_id, int) else None)
+            return
+        if kind in ("journey", "itinerary", "checklist"):
+            # The page that made the change shows it already; the others read again when shown.
+            for page in (self._journey, self._itinerary, self._checklist):
+                if page is not None and not page.isVisible():
+                    page.reload()
             return
         if kind == "quotes" and self._budget is not None:
             self._budget.reload()  # an accepted quote's total and deposit feed the estimate
@@ -388,14 +439,14 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1200, 760)
-        page = str(self.settings.value("window/page", NAV_OVERVIEW))
-        self.nav.setCurrentRow(int(page) if page.isdigit() else NAV_OVERVIEW)
+        page = str(self.settings.value("window/page", PAGE_KEYS[NAV_OVERVIEW]))
+        self.nav.setCurrentRow(PAGE_KEYS.index(page) if page in PAGE_KEYS else NAV_OVERVIEW)
         last = str(self.settings.value("window/plan", ""))
         self._reload_plans(int(last) if last.isdigit() else None)
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/page", self.nav.currentRow())
+        self.settings.setValue("window/page", PAGE_KEYS[max(self.nav.currentRow(), 0)])
         plan = self.current_plan()
         self.settings.setValue("window/plan", plan.id if plan else "")
         self.settings.sync()

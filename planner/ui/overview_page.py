@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from planner.journey import Step
 from planner.services.checklist import ChecklistGlance
 from planner.services.html import plan_overview_html
+from planner.services.journey import JourneyData
 from planner.services.plans import Plan
 from planner.ui.rich_text import rich_text_view
 
@@ -19,5 +20,11 @@ class OverviewPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
 
-    def show_plan(self, plan: Plan, steps: list[Step], checklist: ChecklistGlance | None = None) -> None:
-        self.view.setHtml(plan_overview_html(plan, steps, checklist=checklist))
+    def show_plan(
+        self,
+        plan: Plan,
+        steps: list[Step],
+        checklist: ChecklistGlance | None = None,
+        journey: JourneyData | None = None,
+    ) -> None:
+        self.view.setHtml(plan_overview_html(plan, steps, checklist=checklist, journey=journey))

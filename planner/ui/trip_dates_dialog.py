@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from planner.services import plans as plan_service
 from planner.services.database import Database
 from planner.services.plans import Plan
+from planner.ui.appointment_dialog import zone_combo
 from planner.ui.forms import CheckedForm, date_edit, optional_date, to_date
 from planner.ui.widgets import heading
 from planner.validation import ValidationError
@@ -26,11 +27,15 @@ class TripDatesDialog(QDialog):
         self.has_treatment, self.treatment, treatment_row = optional_date(
             "Treatment on", "Treatment date", plan.treatment_date, plan.departure
         )
+        self.zone = zone_combo("Home time zone", plan.home_zone, plan.home_zone)
         self.form = CheckedForm()
         self.form.add_field("departure", "&Departure:", self.departure)
         self.form.add_field("return", "&Return:", self.return_)
         self.form.add_field(
             "treatment", "&Treatment:", treatment_row, "Once the clinic has confirmed the day."
+        )
+        self.form.add_field(
+            "zone", "Home time &zone:", self.zone, "The itinerary shows every time in Seoul and in this zone."
         )
         hint = QLabel("Checklist items due a number of days from these dates move with them.")
         hint.setObjectName("hint")
@@ -50,7 +55,12 @@ class TripDatesDialog(QDialog):
         treatment = to_date(self.treatment.date()) if self.has_treatment.isChecked() else None
         try:
             self.saved = plan_service.change_dates(
-                self.db, self.plan.id, to_date(self.departure.date()), to_date(self.return_.date()), treatment
+                self.db,
+                self.plan.id,
+                to_date(self.departure.date()),
+                to_date(self.return_.date()),
+                treatment,
+                self.zone.currentText(),
             )
         except ValidationError as error:
             self.form.show_problems(error.errors)

@@ -1,0 +1,398 @@
+"""A plan's journey through the services: its steps, their status, dates and notes, the stay in
+Korea, the home time zone and the warnings, on a fresh database each time."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from planner.db.models import JourneySettingsRow, PlanRow, StepStateRow
+from planner.itinerary import AppointmentDraft
+from planner.journey import Stay, StepDraft, StepState
+from planner.services import itinerary as itinerary_svc
+from planner.services import journey as svc
+from planner.services import plans as plan_svc
+from planner.services.database import Database
+from planner.services.plans import PlanDraft
+from planner.validation import ValidationError
+
+JOURNEY = [
+    "virtual-consultation",
+    "booking-preparation",
+    "arrival-intake",
+    "treatment",
+    "after-treatment",
+    "recovery-follow-up",
+    "departure",
+    "rehabilitation-home",
+]
+DEPARTURE = date(2027, 3, 1)
+RETURN = date(2027, 3, 11)
+TODAY = date(2026, 11, 1)
+FAR = date(2029, 6, 1)
+"""More than a year after the trip: taken for a typing slip."""
+
+
+def new_plan(
+    db: Database,
+    name: str = "Knee, March",
+    country: str = "US",
+    currency: str = "USD",
+    departure: date = DEPARTURE,
+    return_: date = RETURN,
+) -> int:
+    plan = plan_svc.create_plan(
+        db,
+        PlanDraft(
+            name=name,
+            condition_id="knee-cartilage-damage",
+            home_country=country,
+            home_currency=currency,
+            departure=departure,
+            return_=return_,
+            budget_limit="",
+        ),
+    )
+    return plan.id
+
+
+def step_rows(db: Database, plan_id: int) -> dict[str, tuple[Any, ...]]:
+    """Every stored step state of the plan, exactly as stored (updated_at included)."""
+    with db.transaction() as session:
+        rows = session.scalars(select(StepStateRow).where(StepStateRow.plan_id == plan_id))
+        return {r.step_id: (r.status, r.start_date, r.end_date, r.note, r.updated_at) for r in rows}
+
+
+def settings_row(db: Database, plan_id: int) -> tuple[Any, ...] | None:
+    with db.transaction() as session:
+        row = session.get(JourneySettingsRow, plan_id)
+        return None if row is None else (row.arrival_date, row.cells, row.culture_days)
+
+
+def plan_row(db: Database, plan_id: int) -> tuple[Any, ...]:
+    with db.transaction() as session:
+        row = session.get_one(PlanRow, plan_id)
+        return (row.departure_date, row.return_date, row.treatment_date, row.home_zone, row.updated_at)
+
+
+# A new plan's journey
+
+
+def test_a_new_plan_has_eight_steps_none_started(db: Database) -> None:
+    plan_id = new_plan(db)
+    data = svc.load_journey(db, plan_id, today=TODAY)
+
+    assert data.plan_id == plan_id
+    assert [s.id for s in data.steps] == JOURNEY
+    assert [s.id for s in svc.list_steps(db)] == JOURNEY
+    assert all(s.name for s in data.steps)
+    assert data.states == {}
+    assert all(data.state(s) == StepState(s) for s in JOURNEY)
+    assert all(data.state(s).status == "not-started" for s in JOURNEY)
+    assert data.position.step_id == "virtual-consultation"
+    assert data.position.index == 0
+    assert (data.progress.settled, data.progress.total, data.progress.percent) == (0, 8, 0)
+    assert data.home_zone == "America/New_York"
+    assert (data.departure, data.return_) == (DEPARTURE, RETURN)
+    assert set(data.planned) == set(JOURNEY)
+    assert step_rows(db, plan_id) == {}
+    assert settings_row(db, plan_id) is None
+
+
+def test_a_new_plan_stays_from_the_day_after_departure_by_default(db: Database) -> None:
+    # Flights from New York land in Seoul the next day; cells are used the same day.
+    data = svc.load_journey(db, new_plan(db), today=TODAY)
+    assert data.stay == Stay(date(2027, 3, 2), RETURN, None, "same-day", 14)
+    assert data.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("country", "currency", "zone"),
+    [("US", "USD", "America/New_York"), ("GB", "GBP", "Europe/London"), ("AU", "AUD", "Australia/Sydney")],
+)
+def test_the_home_zone_is_the_home_countrys_main_one(
+    db: Database, country: str, currency: str, zone: str
+) -> None:
+    plan_id = new_plan(db, country=country, currency=currency)
+    assert svc.load_journey(db, plan_id, today=TODAY).home_zone == zone
+    assert plan_svc.get_plan(db, plan_id).home_zone == zone  # type: ignore[union-attr]
+
+
+# Saving a step
+
+
+def test_save_step_keeps_status_dates_and_note(db: Database) -> None:
+    plan_id = new_plan(db)
+    saved = svc.save_step(
+        db,
+        plan_id,
+        "booking-preparation",
+        StepDraft("in-progress", date(2027, 1, 30), date(2027, 2, 27), "  Booked flights 🛫, 호텔 next  "),
+    )
+    expected = StepState(
+        "booking-preparation",
+        "in-progress",
+        date(2027, 1, 30),
+        date(2027, 2, 27),
+        "Booked flights 🛫, 호텔 next",
+    )
+    assert saved == expected
+
+    data = svc.load_journey(db, plan_id, today=TODAY)
+    assert data.states == {"booking-preparation": expected}
+    assert data.state("booking-preparation") == expected
+    assert data.position.step_id == "booking-preparation"
+    assert data.position.reason == "In progress."
+
+    # Saving again changes the same row.
+    svc.save_step(db, plan_id, "booking-preparation", StepDraft("done", None, None, ""))
+    assert svc.load_journey(db, plan_id, today=TODAY).states == {
+        "booking-preparation": StepState("booking-preparation", "done")
+    }
+    assert list(step_rows(db, plan_id)) == ["booking-preparation"]
+
+
+def test_save_step_writes_only_that_step(db: Database) -> None:
+    plan_id = new_plan(db)
+    other_plan = new_plan(db, name="Other")
+    svc.save_step(db, plan_id, "treatment", StepDraft("in-progress", date(2027, 3, 4), None, "Harvest"))
+    svc.save_step(db, other_plan, "treatment", StepDraft("skipped", None, None, "Not this one"))
+    before = step_rows(db, plan_id)
+    other_before = step_rows(db, other_plan)
+
+    svc.save_step(db, plan_id, "departure", StepDraft("done", date(2027, 3, 11), date(2027, 3, 11), "Home"))
+
+    after = step_rows(db, plan_id)
+    assert set(after) == {"treatment", "departure"}
+    assert after["treatment"] == before["treatment"]
+    assert after["departure"][:4] == ("done", date(2027, 3, 11), date(2027, 3, 11), "Home")
+    assert step_rows(db, other_plan) == other_before
+    states = svc.load_journey(db, plan_id, today=TODAY).states
+    assert set(states) == {"treatment", "departure"}
+
+
+@pytest.mark.parametrize(
+    ("draft", "field"),
+    [
+        (StepDraft("done", date(2027, 3, 5), date(2027, 3, 4)), "end"),
+        (StepDraft("done", FAR, None), "start"),
+        (StepDraft("done", None, FAR), "end"),
+        (StepDraft("done", date(2025, 1, 1), date(2027, 3, 4)), "start"),
+        (StepDraft("finished", None, None), "status"),
+        (StepDraft("done", None, None, "x" * 20_001), "note"),
+    ],
+)
+def test_a_refused_step_leaves_the_stored_state_exactly_as_before(
+    db: Database, draft: StepDraft, field: str
+) -> None:
+    plan_id = new_plan(db)
+    svc.save_step(db, plan_id, "treatment", StepDraft("in-progress", date(2027, 3, 3), date(2027, 3, 4), "n"))
+    svc.save_step(db, plan_id, "arrival-intake", StepDraft("done", None, None, "landed"))
+    before = step_rows(db, plan_id)
+
+    for step in ("treatment", "departure"):  # an existing row and a step without one
+        with pytest.raises(ValidationError) as raised:
+            svc.save_step(db, plan_id, step, draft)
+        assert field in raised.value.errors
+        assert raised.value.errors[field]
+
+    assert step_rows(db, plan_id) == before
+
+
+def test_an_end_before_the_start_is_the_end_fields_fault(db: Database) -> None:
+    plan_id = new_plan(db)
+    with pytest.raises(ValidationError) as raised:
+        svc.save_step(db, plan_id, "treatment", StepDraft("done", date(2027, 3, 5), date(2027, 3, 4)))
+    assert set(raised.value.errors) == {"end"}
+    assert step_rows(db, plan_id) == {}
+
+
+def test_marking_steps_done_moves_the_current_step(db: Database) -> None:
+    plan_id = new_plan(db)
+    assert svc.load_journey(db, plan_id, today=TODAY).position.step_id == "virtual-consultation"
+
+    svc.save_step(db, plan_id, "virtual-consultation", StepDraft("done", None, None))
+    data = svc.load_journey(db, plan_id, today=TODAY)
+    assert (data.position.step_id, data.position.index) == ("booking-preparation", 1)
+    assert data.progress.settled == 1
+
+    svc.save_step(db, plan_id, "booking-preparation", StepDraft("skipped", None, None))
+    data = svc.load_journey(db, plan_id, today=TODAY)
+    assert (data.position.step_id, data.position.index) == ("arrival-intake", 2)
+    assert (data.progress.settled, data.progress.total) == (2, 8)
+
+    # During the stay the step planned for today is the current one.
+    data = svc.load_journey(db, plan_id, today=date(2027, 3, 4))
+    assert data.position.step_id == "treatment"
+
+    for step in JOURNEY:
+        svc.save_step(db, plan_id, step, StepDraft("done", None, None))
+    data = svc.load_journey(db, plan_id, today=TODAY)
+    assert data.position.step_id is None
+    assert (data.progress.settled, data.progress.percent) == (8, 100)
+
+
+# The stay
+
+
+def test_save_stay_keeps_arrival_cells_and_culture_days(db: Database) -> None:
+    plan_id = new_plan(db)
+    stay = svc.save_stay(db, plan_id, date(2027, 3, 1), "cultured", 3)
+    assert stay == Stay(date(2027, 3, 1), RETURN, None, "cultured", 3)
+    assert settings_row(db, plan_id) == (date(2027, 3, 1), "cultured", 3)
+    assert svc.load_journey(db, plan_id, today=TODAY).stay == stay
+
+    again = svc.save_stay(db, plan_id, date(2027, 3, 2), "same-day", 90)
+    assert again == Stay(date(2027, 3, 2), RETURN, None, "same-day", 90)
+    assert settings_row(db, plan_id) == (date(2027, 3, 2), "same-day", 90)
+
+
+@pytest.mark.parametrize(
+    ("arrival", "cells", "culture", "field"),
+    [
+        (date(2027, 3, 2), "same-day", 0, "culture"),
+        (date(2027, 3, 2), "cultured", 91, "culture"),
+        (date(2027, 3, 2), "frozen", 14, "cells"),
+        (date(2027, 3, 2), "", 14, "cells"),
+        (FAR, "same-day", 14, "arrival"),
+        (date(2025, 1, 1), "same-day", 14, "arrival"),
+    ],
+)
+def test_a_refused_stay_changes_nothing(
+    db: Database, arrival: date, cells: str, culture: int, field: str
+) -> None:
+    plan_id = new_plan(db)
+    with pytest.raises(ValidationError) as raised:
+        svc.save_stay(db, plan_id, arrival, cells, culture)
+    assert set(raised.value.errors) == {field}
+    assert settings_row(db, plan_id) is None
+
+    svc.save_stay(db, plan_id, date(2027, 3, 3), "cultured", 5)
+    with pytest.raises(ValidationError) as raised:
+        svc.save_stay(db, plan_id, arrival, cells, culture)
+    assert set(raised.value.errors) == {field}
+    assert settings_row(db, plan_id) == (date(2027, 3, 3), "cultured", 5)
+
+
+def test_every_wrong_stay_field_is_reported_at_once(db: Database) -> None:
+    plan_id = new_plan(db)
+    with pytest.raises(ValidationError) as raised:
+        svc.save_stay(db, plan_id, FAR, "frozen", 0)
+    assert set(raised.value.errors) == {"arrival", "cells", "culture"}
+    assert settings_row(db, plan_id) is None
+
+
+# Trip dates and the home time zone
+
+
+def test_a_home_zone_near_seoul_arrives_the_same_day(db: Database) -> None:
+    plan_id = new_plan(db)
+    assert svc.load_journey(db, plan_id, today=TODAY).stay.arrival == date(2027, 3, 2)
+    plan_svc.change_dates(db, plan_id, DEPARTURE, RETURN, None, "Asia/Tokyo")
+    data = svc.load_journey(db, plan_id, today=TODAY)
+    assert (data.home_zone, data.stay.arrival) == ("Asia/Tokyo", DEPARTURE)
+    # An arrival the person chose is kept whatever the zone.
+    svc.save_stay(db, plan_id, date(2027, 3, 3), "same-day", 14)
+    plan_svc.change_dates(db, plan_id, DEPARTURE, RETURN, None, "America/New_York")
+    assert svc.load_journey(db, plan_id, today=TODAY).stay.arrival == date(2027, 3, 3)
+
+
+def test_change_dates_with_a_home_zone_keeps_the_zone(db: Database) -> None:
+    plan_id = new_plan(db)
+    plan = plan_svc.change_dates(
+        db, plan_id, date(2027, 4, 1), date(2027, 4, 12), date(2027, 4, 4), "  Europe/Paris "
+    )
+    assert (plan.departure, plan.return_, plan.treatment_date) == (
+        date(2027, 4, 1),
+        date(2027, 4, 12),
+        date(2027, 4, 4),
+    )
+    assert plan.home_zone == "Europe/Paris"
+    assert plan_row(db, plan_id)[:4] == (
+        date(2027, 4, 1),
+        date(2027, 4, 12),
+        date(2027, 4, 4),
+        "Europe/Paris",
+    )
+    data = svc.load_journey(db, plan_id, today=TODAY)
+    assert data.home_zone == "Europe/Paris"
+    assert (data.departure, data.return_, data.stay.treatment) == (
+        date(2027, 4, 1),
+        date(2027, 4, 12),
+        date(2027, 4, 4),
+    )
+
+    # Without a zone, the zone stays as it was.
+    plan_svc.change_dates(db, plan_id, date(2027, 4, 2), date(2027, 4, 12), None)
+    assert svc.load_journey(db, plan_id, today=TODAY).home_zone == "Europe/Paris"
+    assert plan_row(db, plan_id)[3] == "Europe/Paris"
+
+
+@pytest.mark.parametrize("zone", ["Mars/Olympus_Mons", "", "   ", "../etc/passwd", "Not a zone"])
+def test_change_dates_refuses_an_unknown_zone_and_changes_nothing(db: Database, zone: str) -> None:
+    plan_id = new_plan(db)
+    before = plan_row(db, plan_id)
+    with pytest.raises(ValidationError) as raised:
+        plan_svc.change_dates(db, plan_id, date(2027, 4, 1), date(2027, 4, 12), None, zone)
+    assert set(raised.value.errors) == {"zone"}
+    assert plan_row(db, plan_id) == before
+    data = svc.load_journey(db, plan_id, today=TODAY)
+    assert (data.home_zone, data.departure, data.return_) == ("America/New_York", DEPARTURE, RETURN)
+
+
+def test_change_dates_reports_a_bad_zone_with_bad_dates(db: Database) -> None:
+    plan_id = new_plan(db)
+    before = plan_row(db, plan_id)
+    with pytest.raises(ValidationError) as raised:
+        plan_svc.change_dates(
+            db, plan_id, date(2027, 4, 12), date(2027, 4, 1), date(2027, 5, 1), "Nowhere/City"
+        )
+    assert set(raised.value.errors) == {"zone", "return", "treatment"}
+    assert plan_row(db, plan_id) == before
+
+
+# Warnings
+
+
+def test_a_three_day_trip_warns_of_a_short_stay(db: Database) -> None:
+    plan_id = new_plan(db, return_=date(2027, 3, 3))
+    data = svc.load_journey(db, plan_id, today=TODAY)
+    assert [w.key for w in data.warnings] == ["short-stay"]
+    assert "2 days" in data.warnings[0].text
+
+
+def test_a_treatment_before_the_arrival_is_warned_of(db: Database) -> None:
+    # From New York the stay starts the day after departure; a treatment on departure day is
+    # outside it.
+    plan_id = new_plan(db)
+    plan_svc.change_dates(db, plan_id, DEPARTURE, RETURN, DEPARTURE)
+    keys = [w.key for w in svc.load_journey(db, plan_id, today=TODAY).warnings]
+    assert keys == ["treatment-outside"]
+
+
+def test_too_little_culture_time_and_an_early_arrival_are_warned_of(db: Database) -> None:
+    plan_id = new_plan(db)
+    plan_svc.change_dates(db, plan_id, DEPARTURE, RETURN, date(2027, 3, 5))
+    svc.save_stay(db, plan_id, date(2027, 2, 27), "cultured", 14)
+    keys = {w.key for w in svc.load_journey(db, plan_id, today=TODAY).warnings}
+    assert keys == {"arrival-before-departure", "culture-time"}
+
+    svc.save_stay(db, plan_id, date(2027, 3, 2), "same-day", 14)
+    assert svc.load_journey(db, plan_id, today=TODAY).warnings == []
+
+
+def test_overlapping_appointments_come_back_as_warnings(db: Database) -> None:
+    plan_id = new_plan(db)
+    for title, start, end in (
+        ("Harvest", datetime(2027, 3, 4, 9), datetime(2027, 3, 4, 11)),
+        ("Injection", datetime(2027, 3, 4, 10), datetime(2027, 3, 4, 12)),
+    ):
+        itinerary_svc.save_appointment(
+            db, plan_id, AppointmentDraft("treatment", "injection", title, start, end, "Asia/Seoul")
+        )
+    warnings = svc.load_journey(db, plan_id, today=TODAY).warnings
+    assert [w.key for w in warnings] == ["overlap"]
+    assert "Injection" in warnings[0].text and "Harvest" in warnings[0].text
