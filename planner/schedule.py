@@ -13,11 +13,15 @@ from datetime import date, datetime, time, timedelta
 from planner.checklist import add_months
 from planner.itinerary import AppointmentDraft, default_location
 from planner.journey import Stay
-from planner.zones import SEOUL, convert, exists
+from planner.zones import SEOUL, convert, exists, to_utc
 
 FOLLOW_UP_MONTHS = (1, 3, 6)
 """Video follow-ups with the clinic over the six months of rehabilitation at home."""
 VIRTUAL_CONSULTATION_DAYS_BEFORE = 42
+HOME_PHYSIOTHERAPY_AFTER_DAYS = 7
+HOME_FOLLOW_UP_AFTER_DAYS = 14
+"""Video follow-ups at home come at least this long after the flight home (so never while the
+person is still in Seoul, nor on the day of the first physiotherapy), a week apart at least."""
 CLINIC_HOURS = range(9, 18)
 WAKING_HOURS = range(8, 21)
 
@@ -175,6 +179,10 @@ def propose(proposal: Proposal) -> list[AppointmentDraft]:
             build.add(
                 f"physiotherapy-{n}", "recovery-follow-up", "physiotherapy", "Physiotherapy", _at(day, 15), 60
             )
+    treated_on_leaving_day = treatment >= stay.leave
+    """Then the leaving day holds the treatment too: the check-out comes first and the follow-up
+    and the flight after the monitoring."""
+    monitored_until = injection + timedelta(minutes=150)
     if follow_up < stay.leave:
         build.add(
             "follow-up-seoul",
@@ -184,38 +192,46 @@ def propose(proposal: Proposal) -> list[AppointmentDraft]:
             _at(follow_up, 10),
             60,
         )
+        leave_check = _at(stay.leave, 10)
     else:
+        check_at = max(monitored_until, _at(stay.leave, 17)) if treated_on_leaving_day else _at(stay.leave, 8)
         build.add(
             "follow-up-seoul",
             "departure",
             "follow-up",
             "Follow-up check: records and clearance to fly",
-            _at(stay.leave, 8),
+            check_at,
             60,
         )
-    build.add(
-        "hotel-check-out", "departure", "hotel-check-out", "Check out of the hotel", _at(stay.leave, 10), 30
-    )
+        leave_check = check_at + timedelta(hours=1)
+    check_out = _at(stay.leave, 7) if treated_on_leaving_day else _at(stay.leave, 10)
+    build.add("hotel-check-out", "departure", "hotel-check-out", "Check out of the hotel", check_out, 30)
+    flight_home = max(_at(stay.leave, 14), leave_check + timedelta(hours=2))
+    if treated_on_leaving_day:
+        flight_home = max(flight_home, _at(stay.leave, 20))
     build.add(
         "flight-home",
         "departure",
         "departure",
         "Flight home",
-        _at(stay.leave, 14),
+        flight_home,
         120,
         note="Change the times to those of your booked flight.",
     )
+    physiotherapy_home = stay.leave + timedelta(days=HOME_PHYSIOTHERAPY_AFTER_DAYS)
     build.add(
         "physiotherapy-home",
         "rehabilitation-home",
         "physiotherapy",
         "First physiotherapy session at home",
-        _at(stay.leave + timedelta(days=7), 10),
+        _at(physiotherapy_home, 10),
         60,
         home,
     )
+    earliest = stay.leave + timedelta(days=HOME_FOLLOW_UP_AFTER_DAYS)
     for months in FOLLOW_UP_MONTHS:
-        day = add_months(treatment, months)
+        day = max(add_months(treatment, months), earliest)
+        earliest = day + timedelta(days=7)
         build.add(
             f"follow-up-{months}m",
             "rehabilitation-home",
@@ -225,7 +241,7 @@ def propose(proposal: Proposal) -> list[AppointmentDraft]:
             30,
             home,
         )
-    return build.drafts
+    return sorted(build.drafts, key=lambda d: to_utc(d.start, d.zone))
 
 
 def _days_between(first: date, stop: date) -> list[date]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from planner.db.models import AppointmentRow, JourneySettingsRow, JourneyStepRow, PlanRow, StepStateRow
@@ -109,17 +109,17 @@ def states_in(session: Session, plan_id: int) -> dict[str, StepState]:
 
 
 def appointments_in(session: Session, plan_id: int, step_id: str | None = None) -> list[Appointment]:
-    """The plan's appointments (or one step's) in the order they happen."""
+    """The plan's appointments (or one step's) in the order they happen. The four times are read
+    as stored text and parsed with `datetime.fromisoformat`, several times faster for thousands
+    of rows than the generic DateTime conversion."""
+    raw = [type_coerce(column, String) for column in _TIMES]
     query = select(
         AppointmentRow.id,
         AppointmentRow.step_id,
         AppointmentRow.kind,
         AppointmentRow.title,
-        AppointmentRow.start_local,
-        AppointmentRow.end_local,
+        *raw,
         AppointmentRow.zone,
-        AppointmentRow.start_utc,
-        AppointmentRow.end_utc,
         AppointmentRow.location,
         AppointmentRow.note,
         AppointmentRow.proposal_key,
@@ -129,10 +129,32 @@ def appointments_in(session: Session, plan_id: int, step_id: str | None = None) 
     rows = session.execute(
         query.order_by(AppointmentRow.start_utc, AppointmentRow.end_utc, AppointmentRow.id)
     )
+    parse = datetime.fromisoformat
     return [
-        Appointment(id_, step, kind, title, start, end, zone, start_utc, end_utc, where, note, key or "")
-        for id_, step, kind, title, start, end, zone, start_utc, end_utc, where, note, key in rows
+        Appointment(
+            id_,
+            step,
+            kind,
+            title,
+            parse(start),
+            parse(end),
+            zone,
+            parse(start_utc),
+            parse(end_utc),
+            where,
+            note,
+            key or "",
+        )
+        for id_, step, kind, title, start, end, start_utc, end_utc, zone, where, note, key in rows
     ]
+
+
+_TIMES = (
+    AppointmentRow.start_local,
+    AppointmentRow.end_local,
+    AppointmentRow.start_utc,
+    AppointmentRow.end_utc,
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,13 +1,14 @@
-"""Appointments as Qt item models: a flat table for a step's page, and the itinerary's tree of
-days, each day holding the appointments that start on it. Every time shows in Seoul and at home."""
+"""Appointments as Qt item models: a flat table for a step's page, and the itinerary's day-by-day
+table, each day's header followed by the appointments that start on it, times in Seoul and at home."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from planner.itinerary import Appointment, Day
@@ -64,12 +65,20 @@ class StepAppointmentsModel(RowTableModel[Appointment]):
         return None
 
 
-NO_PARENT = 0xFFFFFFFF
-"""The internal id of a day row; an appointment row's internal id is its day's row."""
+DAY_BACKGROUND = QColor("#e3eaf2")
 
 
-class ItineraryModel(QAbstractItemModel):
-    """Days (top level, the first column spanning the row) and their appointments."""
+@dataclass(frozen=True, slots=True)
+class DayHeader:
+    """The row that opens a day of the itinerary."""
+
+    day: date
+    count: int
+
+
+class ItineraryModel(RowTableModel[DayHeader | Appointment]):
+    """The itinerary as one flat table: each day's header row, then its appointments. (A flat
+    table redraws thousands of rows much faster than a tree of days.)"""
 
     HEADERS: ClassVar[tuple[str, ...]] = ("Seoul", "Home", "What", "Kind", "Where", "Step")
     move_requested = Signal(int, object)
@@ -77,113 +86,104 @@ class ItineraryModel(QAbstractItemModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self.days: list[Day] = []
-        self.labels: list[str] = []
         self.home_zone = SEOUL
         self.steps: dict[str, str] = {}
+        self.row_day: list[date] = []
+        """The day each row belongs to."""
+        self.stay = Stay(date.min, date.min)
+        self._bold = _bold()
 
     def set_days(self, days: list[Day], stay: Stay, home_zone: str, steps: dict[str, str]) -> None:
-        self.beginResetModel()
-        self.days, self.home_zone, self.steps = days, home_zone, steps
-        self.labels = [day_label(d.day, stay, stay.treatment) for d in days]
-        self.endResetModel()
-
-    # --- structure ------------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if parent.isValid():
-            if parent.internalId() != NO_PARENT:
-                return QModelIndex()
-            day = parent.row()
-            if 0 <= row < len(self.days[day].appointments) and 0 <= column < len(self.HEADERS):
-                return self.createIndex(row, column, day)
-            return QModelIndex()
-        if 0 <= row < len(self.days) and 0 <= column < len(self.HEADERS):
-            return self.createIndex(row, column, NO_PARENT)
-        return QModelIndex()
-
-    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not child.isValid() or child.internalId() == NO_PARENT:
-            return QModelIndex()
-        return self.createIndex(int(child.internalId()), 0, NO_PARENT)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self.days)
-        if parent.internalId() == NO_PARENT and parent.column() == 0:
-            return len(self.days[parent.row()].appointments)
-        return 0
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return len(self.HEADERS)
+        self.home_zone, self.steps, self.stay = home_zone, steps, stay
+        rows: list[DayHeader | Appointment] = []
+        row_day: list[date] = []
+        for day in days:
+            rows.append(DayHeader(day.day, len(day.appointments)))
+            rows.extend(day.appointments)
+            row_day.extend([day.day] * (len(day.appointments) + 1))
+        self.row_day = row_day
+        self.replace_rows(rows)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if section == 1:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section == 1:
             return f"Home ({zone_label(self.home_zone)})"
-        return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        return super().headerData(section, orientation, role)
 
-    # --- content --------------------------------------------------------------------------
-    def appointment_at(self, index: Index) -> Appointment | None:
-        if not index.isValid() or index.internalId() == NO_PARENT:
-            return None
-        return self.days[int(index.internalId())].appointments[index.row()]
+    def row_of(self, appointment_id: int) -> int:
+        return next(
+            (
+                n
+                for n, row in enumerate(self.rows)
+                if isinstance(row, Appointment) and row.id == appointment_id
+            ),
+            -1,
+        )
 
-    def index_of(self, appointment_id: int) -> QModelIndex:
-        for day_row, day in enumerate(self.days):
-            for row, appointment in enumerate(day.appointments):
-                if appointment.id == appointment_id:
-                    return self.index(row, 0, self.index(day_row, 0))
-        return QModelIndex()
+    ANSWERED = frozenset(
+        {
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.FontRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.BackgroundRole,
+            DAY_ROLE,
+            ROW_ROLE,
+        }
+    )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in self.ANSWERED or not index.isValid():
             return None
-        if index.internalId() == NO_PARENT:
-            return self._day_data(index.row(), index.column(), role)
-        appointment = self.days[int(index.internalId())].appointments[index.row()]
-        if role == ROW_ROLE:
-            return appointment
+        if role == DAY_ROLE:
+            return self.row_day[index.row()]
+        return super().data(index, role)
+
+    def cell(self, item: DayHeader | Appointment, column: int, role: int) -> Any:
+        if isinstance(item, DayHeader):
+            return self._day_cell(item, column, role)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        day = self.days[int(index.internalId())].day
-        column = index.column()
+        day = item.start.date()
         if column == 0:
-            return span_in(appointment, SEOUL, day)
+            return span_in(item, SEOUL, day)
         if column == 1:
-            return span_in(appointment, self.home_zone, day)
+            return span_in(item, self.home_zone, day)
         if column == 2:
-            if role == Qt.ItemDataRole.ToolTipRole and appointment.note:
-                return f"{appointment.title}\n{appointment.note[:500]}"
-            return appointment.title
+            if role == Qt.ItemDataRole.ToolTipRole and item.note:
+                return f"{item.title}\n{item.note[:500]}"
+            return item.title
         if column == 3:
-            return appointment.kind_name
+            return item.kind_name
         if column == 4:
-            return appointment.location
+            return item.location
         if column == 5:
-            return self.steps.get(appointment.step_id, appointment.step_id)
+            return self.steps.get(item.step_id, item.step_id)
         return None
 
-    def _day_data(self, row: int, column: int, role: int) -> Any:
-        if column != 0:
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            count = len(self.days[row].appointments)
-            return f"{self.labels[row]}  ({count} appointment{'s' if count != 1 else ''})"
-        if role == DAY_ROLE:
-            return self.days[row].day
+    def _day_cell(self, header: DayHeader, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return DAY_BACKGROUND
         if role == Qt.ItemDataRole.FontRole:
-            return _bold()
+            return self._bold
         if role == Qt.ItemDataRole.ForegroundRole:
             return DAY_COLOUR
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == 0:
+            return f"{header.day:%a %-d %b %Y}"
+        if column == 2:
+            what = day_label(header.day, self.stay, self.stay.treatment).split(" — ", 1)[-1]
+            return (
+                f"{what[:1].upper()}{what[1:]} · {header.count} appointment{'s' if header.count != 1 else ''}"
+            )
         return None
 
     # --- dragging an appointment onto another day ----------------------------------------
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index) | Qt.ItemFlag.ItemIsDropEnabled
-        if index.isValid() and index.internalId() != NO_PARENT:
+        if index.isValid() and isinstance(self.rows[index.row()], Appointment):
             base |= Qt.ItemFlag.ItemIsDragEnabled
         return base
 
@@ -196,22 +196,21 @@ class ItineraryModel(QAbstractItemModel):
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         data = QMimeData()
         for index in indexes:
-            if (appointment := self.appointment_at(index)) is not None:
-                data.setData(MIME_TYPE, QByteArray(str(appointment.id).encode()))
+            if index.isValid() and isinstance(item := self.rows[index.row()], Appointment):
+                data.setData(MIME_TYPE, QByteArray(str(item.id).encode()))
                 break
         return data
 
     def dropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
     ) -> bool:
-        """Ask the page to move the dropped appointment to the day it was dropped on (a day row,
-        or any appointment of that day); the page saves and reloads, so nothing moves here."""
+        """Ask the page to move the dropped appointment to the day it was dropped on (its header
+        or any of its appointments); the page saves and reloads, so nothing moves here."""
         if action != Qt.DropAction.MoveAction or not data.hasFormat(MIME_TYPE):
             return False
         text = bytes(data.data(MIME_TYPE).data()).decode()
-        if not text.isdigit() or not parent.isValid():
+        target_row = parent.row() if parent.isValid() else row
+        if not text.isdigit() or not 0 <= target_row < len(self.row_day):
             return False
-        day_row = parent.row() if parent.internalId() == NO_PARENT else int(parent.internalId())
-        target: date = self.days[day_row].day
-        self.move_requested.emit(int(text), target)
+        self.move_requested.emit(int(text), self.row_day[target_row])
         return False

@@ -5,9 +5,17 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planner.itinerary import Appointment, AppointmentDraft, by_day, draft_of
 from planner.itinerary_text import zone_label
@@ -23,7 +31,7 @@ from planner.ui.events import AppEvents
 from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
 from planner.ui.proposal_dialog import ProposalDialog
-from planner.ui.tables import ROW_ROLE
+from planner.ui.tables import ROW_ROLE, row_table
 from planner.ui.widgets import ReloadWhenShown, action_button, heading
 from planner.validation import ValidationError
 from planner.zones import SEOUL
@@ -33,26 +41,21 @@ def warnings_text(warnings: list[JourneyWarning]) -> str:
     return "\n".join(f"⚠ {w.text}" for w in warnings)
 
 
-def day_tree(model: ItineraryModel, name: str) -> QTreeView:
-    tree = QTreeView()
-    tree.setModel(model)
-    tree.setAccessibleName(name)
-    tree.setUniformRowHeights(True)
-    tree.setAlternatingRowColors(True)
-    tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    tree.setRootIsDecorated(False)
-    tree.setItemsExpandable(False)
-    tree.setDragEnabled(True)
-    tree.setAcceptDrops(True)
-    tree.setDropIndicatorShown(True)
-    tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-    tree.setDefaultDropAction(Qt.DropAction.MoveAction)
-    header = tree.header()
-    for column, width in enumerate((185, 185, 300, 110, 200)):
+def day_table(model: ItineraryModel, name: str) -> QTableView:
+    table = row_table(model, name)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.setDragEnabled(True)
+    table.setAcceptDrops(True)
+    table.setDropIndicatorShown(True)
+    table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+    table.setDefaultDropAction(Qt.DropAction.MoveAction)
+    table.setShowGrid(False)
+    table.setAlternatingRowColors(False)
+    header = table.horizontalHeader()
+    for column, width in enumerate((185, 185, 330, 110, 200)):
         header.resizeSection(column, width)
     header.setStretchLastSection(True)
-    return tree
+    return table
 
 
 class ItineraryPage(Panel, ReloadWhenShown):
@@ -80,8 +83,9 @@ class ItineraryPage(Panel, ReloadWhenShown):
         self.empty.setObjectName("hint")
         self.model = ItineraryModel()
         self.model.move_requested.connect(self.move_to_day)
-        self.tree = day_tree(self.model, "Itinerary, day by day")
+        self.tree = day_table(self.model, "Itinerary, day by day")
         self.tree.doubleClicked.connect(lambda _index: self.edit_appointment())
+        self.tree.verticalHeader().setDefaultSectionSize(26)
         self.tree.installEventFilter(self)
 
         self.propose_button = action_button(
@@ -162,23 +166,20 @@ class ItineraryPage(Panel, ReloadWhenShown):
             )
             self.warnings.setText(warnings_text(data.warnings))
             self.warnings.setVisible(bool(data.warnings))
-        for row in range(self.model.rowCount()):
-            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
-        self.tree.expandAll()
         self.empty.setVisible(data is not None and not data.appointments)
         if keep is not None:
             self.select(keep.id)
         self._update_buttons()
 
     def select(self, appointment_id: int) -> None:
-        index = self.model.index_of(appointment_id)
-        if index.isValid():
-            self.tree.setCurrentIndex(index)
-            self.tree.scrollTo(index)
+        row = self.model.row_of(appointment_id)
+        if row >= 0:
+            self.tree.selectRow(row)
+            self.tree.scrollTo(self.model.index(row, 0))
 
     def current_appointment(self) -> Appointment | None:
-        index = self.tree.currentIndex()
-        value = index.siblingAtColumn(0).data(ROW_ROLE) if index.isValid() else None
+        rows = self.tree.selectionModel().selectedRows()
+        value = rows[0].data(ROW_ROLE) if rows else None
         return value if isinstance(value, Appointment) else None
 
     def _update_buttons(self) -> None:
@@ -227,12 +228,9 @@ class ItineraryPage(Panel, ReloadWhenShown):
     def new_draft(self, step_id: str = "arrival-intake") -> AppointmentDraft:
         """A fresh appointment: on the selected day (else the arrival day), 10:00–11:00 Seoul."""
         assert self.data is not None
-        index = self.tree.currentIndex()
-        day = self.data.stay.arrival
-        if index.isValid():
-            parent = index.parent() if index.parent().isValid() else index
-            chosen = parent.siblingAtColumn(0).data(DAY_ROLE)
-            day = chosen if isinstance(chosen, date) else day
+        rows = self.tree.selectionModel().selectedRows()
+        chosen = rows[0].data(DAY_ROLE) if rows else None
+        day = chosen if isinstance(chosen, date) else self.data.stay.arrival
         start = datetime.combine(day, time(10))
         return AppointmentDraft(step_id, "consultation", "", start, start + timedelta(hours=1), SEOUL)
 
