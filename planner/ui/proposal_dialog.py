@@ -139,6 +139,7 @@ class ProposalDialog(QDialog):
         self.warnings.setWordWrap(True)
         self.warnings.setAccessibleName("Warnings")
         self.model = ProposalModel(data.home_zone)
+        self.model.dataChanged.connect(lambda *_: self._show_warnings())
         self.table = row_table(self.model, "Proposed appointments")
         header = self.table.horizontalHeader()
         for column, width in enumerate((52, 120, 205, 205, 300)):

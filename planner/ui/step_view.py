@@ -69,6 +69,7 @@ class StepView(QScrollArea):
         self.data: StepPageData | None = None
         self.dialog: AppointmentDialog | None = None
         self.dirty = False
+        self._saved_step = ""
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
 
@@ -207,7 +208,9 @@ class StepView(QScrollArea):
             widget.blockSignals(False)
         self.form.show_problems({})
         self.dirty = False
-        self.saved_label.setText("")
+        just_saved = self._saved_step == self.data.step.id
+        self._saved_step = ""
+        self.saved_label.setText("Saved." if just_saved else "")
 
     def _edited(self) -> None:
         self.dirty = True
@@ -234,6 +237,7 @@ class StepView(QScrollArea):
         self.form.show_problems({})
         self.dirty = False
         self.saved_label.setText("Saved.")
+        self._saved_step = self.data.step.id  # the page reloads the step; "Saved." stays
         self.changed.emit("journey")
         return True
 
