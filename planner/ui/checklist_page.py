@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,7 +41,7 @@ from planner.ui.events import AppEvents
 from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
 from planner.ui.tables import ROW_ROLE, row_table
-from planner.ui.widgets import ReloadWhenShown, action_button, heading
+from planner.ui.widgets import KeyActions, ReloadWhenShown, action_button, heading, run_key_action
 
 ALL_STEPS = ""
 
@@ -178,18 +177,15 @@ class ChecklistPage(Panel, ReloadWhenShown):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The table's keys: Space ticks, Ctrl+Up/Down move, Delete deletes, Ctrl+Z undoes."""
-        if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            key, ctrl = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-            action = {
-                (Qt.Key.Key_Space, False): self.toggle_current,
-                (Qt.Key.Key_Up, True): lambda: self.move_item(-1),
-                (Qt.Key.Key_Down, True): lambda: self.move_item(1),
-                (Qt.Key.Key_Delete, False): self.delete_item,
-                (Qt.Key.Key_Z, True): self.undo_delete,
-            }.get((Qt.Key(key), ctrl))
-            if action is not None:
-                action()
-                return True
+        keys: KeyActions = {
+            (Qt.Key.Key_Space, False): self.toggle_current,
+            (Qt.Key.Key_Up, True): lambda: self.move_item(-1),
+            (Qt.Key.Key_Down, True): lambda: self.move_item(1),
+            (Qt.Key.Key_Delete, False): self.delete_item,
+            (Qt.Key.Key_Z, True): self.undo_delete,
+        }
+        if watched is self.table and run_key_action(event, keys):
+            return True
         return super().eventFilter(watched, event)
 
     # --- data -----------------------------------------------------------------------------

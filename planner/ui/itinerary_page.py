@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,7 +31,7 @@ from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
 from planner.ui.proposal_dialog import ProposalDialog
 from planner.ui.tables import ROW_ROLE, row_table
-from planner.ui.widgets import ReloadWhenShown, action_button, heading
+from planner.ui.widgets import KeyActions, ReloadWhenShown, action_button, heading, run_key_action
 from planner.validation import ValidationError
 from planner.zones import SEOUL
 
@@ -83,10 +82,10 @@ class ItineraryPage(Panel, ReloadWhenShown):
         self.empty.setObjectName("hint")
         self.model = ItineraryModel()
         self.model.move_requested.connect(self.move_to_day)
-        self.tree = day_table(self.model, "Itinerary, day by day")
-        self.tree.doubleClicked.connect(lambda _index: self.edit_appointment())
-        self.tree.verticalHeader().setDefaultSectionSize(26)
-        self.tree.installEventFilter(self)
+        self.days = day_table(self.model, "Itinerary, day by day")
+        self.days.doubleClicked.connect(lambda _index: self.edit_appointment())
+        self.days.verticalHeader().setDefaultSectionSize(26)
+        self.days.installEventFilter(self)
 
         self.propose_button = action_button(
             "&Propose a schedule…", self.propose, "Lay out the stay day by day from your dates", primary=True
@@ -123,24 +122,21 @@ class ItineraryPage(Panel, ReloadWhenShown):
         layout.addWidget(self.warnings)
         layout.addLayout(buttons)
         layout.addWidget(self.empty)
-        layout.addWidget(self.tree, 1)
-        self.tree.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        layout.addWidget(self.days, 1)
+        self.days.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The tree's keys: Enter edits, Ctrl+Up/Down move a day, Delete deletes, Ctrl+Z undoes."""
-        if watched is self.tree and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-            action = {
-                (Qt.Key.Key_Return, False): self.edit_appointment,
-                (Qt.Key.Key_Up, True): lambda: self.shift(-1),
-                (Qt.Key.Key_Down, True): lambda: self.shift(1),
-                (Qt.Key.Key_Delete, False): self.delete_appointment,
-                (Qt.Key.Key_Z, True): self.undo_delete,
-            }.get((Qt.Key(event.key()), ctrl))
-            if action is not None:
-                action()
-                return True
+        """The table's keys: Enter edits, Ctrl+Up/Down move a day, Delete deletes, Ctrl+Z undoes."""
+        keys: KeyActions = {
+            (Qt.Key.Key_Return, False): self.edit_appointment,
+            (Qt.Key.Key_Up, True): lambda: self.shift(-1),
+            (Qt.Key.Key_Down, True): lambda: self.shift(1),
+            (Qt.Key.Key_Delete, False): self.delete_appointment,
+            (Qt.Key.Key_Z, True): self.undo_delete,
+        }
+        if watched is self.days and run_key_action(event, keys):
+            return True
         return super().eventFilter(watched, event)
 
     # --- data -----------------------------------------------------------------------------
@@ -174,11 +170,11 @@ class ItineraryPage(Panel, ReloadWhenShown):
     def select(self, appointment_id: int) -> None:
         row = self.model.row_of(appointment_id)
         if row >= 0:
-            self.tree.selectRow(row)
-            self.tree.scrollTo(self.model.index(row, 0))
+            self.days.selectRow(row)
+            self.days.scrollTo(self.model.index(row, 0))
 
     def current_appointment(self) -> Appointment | None:
-        rows = self.tree.selectionModel().selectedRows()
+        rows = self.days.selectionModel().selectedRows()
         value = rows[0].data(ROW_ROLE) if rows else None
         return value if isinstance(value, Appointment) else None
 
@@ -228,7 +224,7 @@ class ItineraryPage(Panel, ReloadWhenShown):
     def new_draft(self, step_id: str = "arrival-intake") -> AppointmentDraft:
         """A fresh appointment: on the selected day (else the arrival day), 10:00–11:00 Seoul."""
         assert self.data is not None
-        rows = self.tree.selectionModel().selectedRows()
+        rows = self.days.selectionModel().selectedRows()
         chosen = rows[0].data(DAY_ROLE) if rows else None
         day = chosen if isinstance(chosen, date) else self.data.stay.arrival
         start = datetime.combine(day, time(10))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -106,3 +106,20 @@ class ReloadWhenShown(QWidget):
         super().showEvent(event)
         if self._stale:
             self.reload()
+
+
+KeyActions = dict[tuple[Qt.Key, bool], Callable[[], object]]
+"""What a key does in a table: (key, with Ctrl) to the action."""
+
+
+def run_key_action(event: QEvent, actions: KeyActions) -> bool:
+    """Run the action bound to a key press (watched through an event filter, which works where
+    shortcuts do not, such as offscreen); True when there was one."""
+    if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        return False
+    ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+    action = actions.get((Qt.Key(event.key()), ctrl))
+    if action is None:
+        return False
+    action()
+    return True

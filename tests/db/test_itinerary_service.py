@@ -17,30 +17,11 @@ from planner.services import journey as journey_svc
 from planner.services import plans as plan_svc
 from planner.services.database import Database
 from planner.services.itinerary import StayDraft
-from planner.services.plans import PlanDraft
 from planner.validation import ValidationError
+from tests.db.journey_plans import DEPARTURE, RETURN, TODAY, new_plan
 
-DEPARTURE = date(2027, 3, 1)
-RETURN = date(2027, 3, 11)
-TODAY = date(2026, 11, 1)
 SEOUL = "Asia/Seoul"
 NEW_YORK = "America/New_York"
-
-
-def new_plan(db: Database, name: str = "Knee, March") -> int:
-    plan = plan_svc.create_plan(
-        db,
-        PlanDraft(
-            name=name,
-            condition_id="knee-cartilage-damage",
-            home_country="US",
-            home_currency="USD",
-            departure=DEPARTURE,
-            return_=RETURN,
-            budget_limit="",
-        ),
-    )
-    return plan.id
 
 
 def injection(**changes: Any) -> AppointmentDraft:

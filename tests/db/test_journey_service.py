@@ -16,47 +16,11 @@ from planner.services import itinerary as itinerary_svc
 from planner.services import journey as svc
 from planner.services import plans as plan_svc
 from planner.services.database import Database
-from planner.services.plans import PlanDraft
 from planner.validation import ValidationError
+from tests.db.journey_plans import DEPARTURE, JOURNEY, RETURN, TODAY, new_plan
 
-JOURNEY = [
-    "virtual-consultation",
-    "booking-preparation",
-    "arrival-intake",
-    "treatment",
-    "after-treatment",
-    "recovery-follow-up",
-    "departure",
-    "rehabilitation-home",
-]
-DEPARTURE = date(2027, 3, 1)
-RETURN = date(2027, 3, 11)
-TODAY = date(2026, 11, 1)
 FAR = date(2029, 6, 1)
 """More than a year after the trip: taken for a typing slip."""
-
-
-def new_plan(
-    db: Database,
-    name: str = "Knee, March",
-    country: str = "US",
-    currency: str = "USD",
-    departure: date = DEPARTURE,
-    return_: date = RETURN,
-) -> int:
-    plan = plan_svc.create_plan(
-        db,
-        PlanDraft(
-            name=name,
-            condition_id="knee-cartilage-damage",
-            home_country=country,
-            home_currency=currency,
-            departure=departure,
-            return_=return_,
-            budget_limit="",
-        ),
-    )
-    return plan.id
 
 
 def step_rows(db: Database, plan_id: int) -> dict[str, tuple[Any, ...]]:

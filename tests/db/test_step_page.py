@@ -16,42 +16,12 @@ from planner.services import checklist as checklist_svc
 from planner.services import clinics as clinic_svc
 from planner.services import itinerary as itinerary_svc
 from planner.services import journey as journey_svc
-from planner.services import plans as plan_svc
 from planner.services import shortlist as shortlist_svc
 from planner.services import step_page as svc
 from planner.services.database import Database
-from planner.services.plans import PlanDraft
+from tests.db.journey_plans import JOURNEY, TODAY, new_plan
 
-JOURNEY = [
-    "virtual-consultation",
-    "booking-preparation",
-    "arrival-intake",
-    "treatment",
-    "after-treatment",
-    "recovery-follow-up",
-    "departure",
-    "rehabilitation-home",
-]
-DEPARTURE = date(2027, 3, 1)
-RETURN = date(2027, 3, 11)
-TODAY = date(2026, 11, 1)
 COMPARE = "Compare clinics and choose one for this plan (Clinics page)."
-
-
-def new_plan(db: Database, name: str = "Knee, March") -> int:
-    plan = plan_svc.create_plan(
-        db,
-        PlanDraft(
-            name=name,
-            condition_id="knee-cartilage-damage",
-            home_country="US",
-            home_currency="USD",
-            departure=DEPARTURE,
-            return_=RETURN,
-            budget_limit="",
-        ),
-    )
-    return plan.id
 
 
 def appointment(step: str, kind: str, title: str, start: datetime, minutes: int = 60) -> AppointmentDraft:
