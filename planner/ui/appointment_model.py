@@ -32,7 +32,7 @@ def _bold() -> QFont:
 class StepAppointmentsModel(RowTableModel[Appointment]):
     """One step's appointments: the day, Seoul and home times, what and where."""
 
-    HEADERS: ClassVar[tuple[str, ...]] = ("Seoul", "Home", "What")
+    HEADERS: ClassVar[tuple[str, ...]] = ("Day", "Seoul", "Home", "What")
 
     def __init__(self) -> None:
         super().__init__()
@@ -45,18 +45,21 @@ class StepAppointmentsModel(RowTableModel[Appointment]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section == 1:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section == 2:
             return zone_label(self.home_zone)
         return super().headerData(section, orientation, role)
 
     def cell(self, item: Appointment, column: int, role: int) -> Any:
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
+        day = item.start.date()
         if column == 0:
-            return span_in(item, SEOUL)
+            return f"{day:%a %-d %b}"
         if column == 1:
-            return span_in(item, self.home_zone)
+            return span_in(item, SEOUL, day)
         if column == 2:
+            return span_in(item, self.home_zone, day)
+        if column == 3:
             if role == Qt.ItemDataRole.DisplayRole:
                 return item.title
             return "\n".join(

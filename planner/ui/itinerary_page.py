@@ -51,7 +51,7 @@ def day_table(model: ItineraryModel, name: str) -> QTableView:
     table.setShowGrid(False)
     table.setAlternatingRowColors(False)
     header = table.horizontalHeader()
-    for column, width in enumerate((185, 185, 330, 110, 200)):
+    for column, width in enumerate((165, 165, 300, 110, 190)):
         header.resizeSection(column, width)
     header.setStretchLastSection(True)
     return table

@@ -131,9 +131,9 @@ class StepView(QScrollArea):
         self.appointments = StepAppointmentsModel()
         self.appointments_table = row_table(self.appointments, "This step's appointments")
         header = self.appointments_table.horizontalHeader()
-        for column, width in enumerate((150, 150)):
+        for column, width in enumerate((82, 100, 100)):
             header.resizeSection(column, width)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.appointments_table.doubleClicked.connect(lambda _index: self.edit_appointment())
         _compact(self.appointments_table, 4)
         self.add_appointment_button = action_button("&Add appointment…", self.add_appointment)
