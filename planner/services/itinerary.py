@@ -61,7 +61,7 @@ class ItineraryData:
     span: PlanSpan
 
 
-def _clinic(session: Session, plan: PlanRow) -> Clinic:
+def clinic_of(session: Session, plan: PlanRow) -> Clinic:
     if plan.clinic_id is None:
         return Clinic()
     row = session.get_one(ClinicRow, plan.clinic_id)
@@ -80,7 +80,7 @@ def load_itinerary(db: Database, plan_id: int) -> ItineraryData:
             appointments,
             stay,
             journey_warnings(stay, plan.departure_date, plan.return_date, appointments),
-            _clinic(session, plan),
+            clinic_of(session, plan),
             span_of(plan),
         )
 
@@ -212,7 +212,7 @@ def propose_schedule(
     with db.transaction() as session:
         plan = session.get_one(PlanRow, plan_id)
         return propose(
-            Proposal(draft.stay(), plan.departure_date, home_zone_of(plan), _clinic(session, plan), today)
+            Proposal(draft.stay(), plan.departure_date, home_zone_of(plan), clinic_of(session, plan), today)
         )
 
 

@@ -6,11 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
-
 from planner.budget import Expense, Total, total_in
 from planner.checklist import Item
-from planner.db.models import ChecklistItemRow, PlanRow
+from planner.db.models import PlanRow
 from planner.itinerary import Appointment, next_appointment
 from planner.journey import (
     Step,
@@ -20,9 +18,11 @@ from planner.journey import (
     next_actions,
     planned_dates,
 )
+from planner.schedule import Clinic
 from planner.services.budget import expenses_in
 from planner.services.checklist import step_items
 from planner.services.database import Database
+from planner.services.itinerary import clinic_of
 from planner.services.journey import appointments_in, home_zone_of, states_in, stay_of, steps_in
 
 __all__ = ["StepPageData", "load_step_page"]
@@ -46,6 +46,8 @@ class StepPageData:
     home_zone: str
     actions: list[str]
     today: date
+    clinic: Clinic
+    """The plan's chosen clinic, where clinic visits in Seoul take place."""
 
     @property
     def previous(self) -> Step | None:
@@ -108,19 +110,5 @@ def load_step_page(db: Database, plan_id: int, step_id: str, today: date | None 
             home_zone_of(plan),
             next_actions(context),
             day,
+            clinic_of(session, plan),
         )
-
-
-def checklist_counts(db: Database, plan_id: int) -> dict[str, tuple[int, int]]:
-    """Per step: (done, total) checklist items."""
-    with db.transaction() as session:
-        rows = session.execute(
-            select(
-                ChecklistItemRow.step_id,
-                func.count(ChecklistItemRow.done_at),
-                func.count(),
-            )
-            .where(ChecklistItemRow.plan_id == plan_id)
-            .group_by(ChecklistItemRow.step_id)
-        )
-        return {step: (done, total) for step, done, total in rows}

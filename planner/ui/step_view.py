@@ -256,7 +256,6 @@ class StepView(QScrollArea):
         if self.data is None:
             return
         plan_id = self.data.plan_id
-        context = itinerary_service.load_itinerary(self.db, plan_id)
 
         def submit(draft: AppointmentDraft) -> Appointment:
             return itinerary_service.save_appointment(
@@ -265,9 +264,9 @@ class StepView(QScrollArea):
 
         dialog = AppointmentDialog(
             submit,
-            context.steps,
-            context.home_zone,
-            context.clinic,
+            {step.id: step.name for step in self.data.steps},
+            self.data.home_zone,
+            self.data.clinic,
             initial,
             "Edit appointment" if existing else "Add appointment",
             self,
