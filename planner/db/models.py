@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from typing import Any
 
@@ -486,8 +487,11 @@ class AppointmentRow(Base):
         UniqueConstraint("plan_id", "proposal_key", name="uq_appointment_proposal"),
         Index("ix_appointment_plan_start", "plan_id", "start_utc"),
         Index("ix_appointment_plan_step", "plan_id", "step_id"),
+        Index("uq_appointment_uid", "uid", unique=True),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), default=lambda: str(uuid.uuid4()))
+    """Lasting identifier: the event's UID in exported calendars, kept through plan files."""
     plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"))
     step_id: Mapped[str] = mapped_column(ForeignKey("journey_step.id"))
     kind: Mapped[str] = mapped_column(String(32))
@@ -502,3 +506,15 @@ class AppointmentRow(Base):
     proposal_key: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+
+
+class TripDetailsRow(Base):
+    """What the person fills in for the printed itinerary: where they stay and whom to call."""
+
+    __tablename__ = "trip_details"
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), primary_key=True)
+    hotel_name: Mapped[str] = mapped_column(Text, default="", server_default="")
+    hotel_address: Mapped[str] = mapped_column(Text, default="", server_default="")
+    hotel_phone: Mapped[str] = mapped_column(Text, default="", server_default="")
+    insurance: Mapped[str] = mapped_column(Text, default="", server_default="")
+    emergency_contact: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -20,6 +20,7 @@ from planner.db.models import (
     QuoteRow,
     ShortlistRow,
     StepStateRow,
+    TripDetailsRow,
 )
 
 RowT = TypeVar("RowT", bound=Base)
@@ -81,12 +82,12 @@ def copy_plan_checklist(session: Session, source_plan_id: int, target_plan_id: i
 
 
 def copy_plan_journey(session: Session, source_plan_id: int, target_plan_id: int) -> None:
-    """Step statuses, dates and notes, the stay's settings, and the appointments."""
-    for table in (JourneySettingsRow, StepStateRow):
+    """Step statuses, dates and notes, the stay's settings, the trip details, and the appointments."""
+    for table in (JourneySettingsRow, StepStateRow, TripDetailsRow):
         for row in session.scalars(select(table).where(table.plan_id == source_plan_id)):
             session.add(_clone(row, plan_id=target_plan_id))
     for appointment in session.scalars(
         select(AppointmentRow).where(AppointmentRow.plan_id == source_plan_id)
     ):
-        session.add(_clone(appointment, plan_id=target_plan_id))
+        session.add(_clone(appointment, skip=("id", "uid"), plan_id=target_plan_id))
     session.flush()
