@@ -43,31 +43,8 @@ def main() -> int:
     args = parser.parse_args()
     app = make_application()
     db = open_database(args.data_dir)
-    if (
-        args.state not in ("empty",)
-        and not args.state.startswith("wizard")
-        and not plan_service.list_plans(db)
-    ):
-        plan_service.create_plan(
-            db,
-            plan_service.PlanDraft(
-                "Knee, Cellinique, March",
-                "knee-cartilage-damage",
-                "GB",
-                "GBP",
-                date(2027, 3, 1),
-                date(2027, 3, 11),
-                "18,000",
-            ),
-        )
-        plan_service.create_plan(
-            db,
-            plan_service.PlanDraft(
-                "Achilles, Lydian, May", "tendonitis", "US", "USD", date(2027, 5, 3), date(2027, 5, 12), ""
-            ),
-        )
-        add_clinic_samples(db)
-        add_budget_samples(db)
+    if args.state not in ("empty",) and not args.state.startswith("wizard"):
+        ensure_samples(db)
     window = MainWindow(db, Prompter(), settings_for(db))
     width, height = (int(v) for v in args.size.split("x"))
     window.resize(width, height)
@@ -99,6 +76,50 @@ def main() -> int:
     if args.state.startswith(("journey", "itinerary", "appointment")):
         show_journey_state(window, args.state, args.step)
     return app.exec()
+
+
+def ensure_samples(db: Database) -> None:
+    """Two sample plans with clinics, quotes, costs, a schedule and trip details, made once."""
+    if plan_service.list_plans(db):
+        return
+    plan_service.create_plan(
+        db,
+        plan_service.PlanDraft(
+            "Knee, Cellinique, March",
+            "knee-cartilage-damage",
+            "GB",
+            "GBP",
+            date(2027, 3, 1),
+            date(2027, 3, 11),
+            "18,000",
+        ),
+    )
+    plan_service.create_plan(
+        db,
+        plan_service.PlanDraft(
+            "Achilles, Lydian, May", "tendonitis", "US", "USD", date(2027, 5, 3), date(2027, 5, 12), ""
+        ),
+    )
+    add_clinic_samples(db)
+    add_budget_samples(db)
+    add_trip_details(db)
+
+
+def add_trip_details(db: Database) -> None:
+    from planner.services.trip_details import TripDetails, save_details
+
+    plan = next(p for p in plan_service.list_plans(db) if p.name.startswith("Knee"))
+    save_details(
+        db,
+        plan.id,
+        TripDetails(
+            "Hotel Gangnam Stay",
+            "123 Teheran-ro, Gangnam-gu, Seoul\n서울특별시 강남구 테헤란로 123",
+            "+82 2 555 0100",
+            "Allianz Travel, policy AZ-4471-9920; 24-hour line +44 20 7946 0000",
+            "Sam Taylor (partner), +44 7700 900123",
+        ),
+    )
 
 
 def add_journey_samples(db: Database, plan_id: int) -> None:

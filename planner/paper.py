@@ -1,0 +1,23 @@
+"""Paper sizes for printouts, and which one a person's locale expects."""
+
+from __future__ import annotations
+
+PAPERS = {"a4": "A4", "letter": "US Letter"}
+"""The paper sizes a printout can be laid out for, by the name the command line takes."""
+
+LETTER_TERRITORIES = frozenset(
+    {"BZ", "CA", "CL", "CO", "CR", "GT", "MX", "NI", "PA", "PH", "PR", "SV", "US", "VE"}
+)
+"""Where Letter is the usual paper (the Unicode CLDR's paper-size data); A4 everywhere else."""
+
+
+def default_paper(locale_name: str) -> str:
+    """ "letter" for a locale such as "en_US" or "es-MX", else "a4"."""
+    territory = locale_name.replace("-", "_").split(".")[0].split("@")[0].split("_")
+    return "letter" if len(territory) > 1 and territory[-1].upper() in LETTER_TERRITORIES else "a4"
+
+
+def paper_problem(name: str) -> str | None:
+    if name.casefold() in PAPERS:
+        return None
+    return f"Unknown paper size {name!r}: use {' or '.join(PAPERS)}."

@@ -1,0 +1,144 @@
+"""The parts every printout shares: its style, escaped building blocks, and the words of its
+page header and footer. A printout is HTML that Qt lays out on pages; every piece of the
+person's text is escaped here, so a clinic named "<b>x</b>" prints as those characters."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from html import escape
+
+from planner.budget import CategoryTotal
+
+PRINT_CSS = """
+body { font-family: 'Noto Sans', 'Noto Sans CJK KR', 'DejaVu Sans', sans-serif; font-size: 10pt;
+       color: #1b1b1b; }
+h1 { font-size: 18pt; color: #1d3557; margin-top: 0; margin-bottom: 2pt; }
+h2 { font-size: 13pt; color: #1d3557; margin-top: 14pt; margin-bottom: 4pt; }
+h3 { font-size: 11pt; margin-top: 10pt; margin-bottom: 2pt; }
+p { margin-top: 2pt; margin-bottom: 4pt; }
+table.grid { border-collapse: collapse; border-color: #b9c3cf; margin-top: 4pt; margin-bottom: 8pt; }
+td, th { border-width: 1px; border-style: solid; border-color: #b9c3cf; }
+th { background-color: #e8eef5; font-weight: bold; }
+td.caption { background-color: #dfe7f1; color: #1d3557; font-weight: bold; font-size: 11pt; }
+.subtitle { color: #444444; font-size: 11pt; }
+.hint { color: #555555; }
+.blank { color: #8a8a8a; }
+.done { color: #666666; text-decoration: line-through; }
+.overdue { color: #b00020; }
+.day { background-color: #f1f4f8; font-weight: bold; }
+.newpage { page-break-before: always; }
+"""
+
+
+class Markup(str):
+    """Text that is already HTML built by the app, so it is not escaped a second time."""
+
+    __slots__ = ()
+
+
+def text_html(text: str) -> Markup:
+    """The person's text, escaped, its line breaks kept."""
+    return Markup("<br>".join(escape(line) for line in text.strip().splitlines()))
+
+
+def cell_html(value: str) -> str:
+    return value if isinstance(value, Markup) else text_html(value)
+
+
+def grid(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[int] = (),
+    row_classes: Sequence[str] = (),
+    caption: str = "",
+) -> Markup:
+    """A ruled table with a header row that Qt repeats on every page the table runs over, under
+    the `caption` when there is one (so a section's name is never cut off from its rows).
+    `widths` are percentages; plain strings are escaped, `Markup` is kept."""
+    if not rows:
+        return Markup("")
+    sizes = [f' width="{widths[n]}%"' if n < len(widths) else "" for n in range(len(headers))]
+    head = "".join(
+        f'<th align="left" valign="top"{size}>{escape(h)}</th>'
+        for h, size in zip(headers, sizes, strict=True)
+    )
+    top = (
+        f'<tr><td class="caption" colspan="{len(headers)}">{cell_html(caption)}</td></tr>' if caption else ""
+    )
+    body = []
+    for index, row in enumerate(rows):
+        css = row_classes[index] if index < len(row_classes) and row_classes[index] else ""
+        attribute = f' class="{css}"' if css else ""
+        body.append(
+            f"<tr{attribute}>" + "".join(f'<td valign="top">{cell_html(v)}</td>' for v in row) + "</tr>"
+        )
+    return Markup(f"{TABLE}<thead>{top}<tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+
+
+def facts(rows: Sequence[tuple[str, str]]) -> Markup:
+    """Label and value pairs; an empty value prints as a line to write on."""
+    cells = "".join(
+        f'<tr><th align="left" valign="top" width="28%">{escape(label)}</th>'
+        f'<td valign="top">{cell_html(value) if value.strip() else BLANK}</td></tr>'
+        for label, value in rows
+    )
+    return Markup(f"{TABLE}{cells}</table>")
+
+
+TABLE = '<table class="grid" border="1" cellspacing="0" cellpadding="4" width="100%">'
+"""How every printed table starts; the style sheet draws its rules."""
+BLANK = '<span class="blank">Not filled in: write it here ______________________</span>'
+
+
+def heading(level: int, text: str, new_page: bool = False) -> Markup:
+    css = ' class="newpage"' if new_page else ""
+    return Markup(f"<h{level}{css}>{escape(text)}</h{level}>")
+
+
+def paragraph(text: str, css: str = "") -> Markup:
+    attribute = f' class="{css}"' if css else ""
+    return Markup(f"<p{attribute}>{text_html(text)}</p>")
+
+
+def page_header(plan_name: str, title: str) -> str:
+    return f"{plan_name} · {title}"
+
+
+def page_footer(printed_on: date, page: int, pages: int) -> str:
+    return f"Printed {printed_on:%-d %B %Y} · Page {page} of {pages}"
+
+
+@dataclass(frozen=True, slots=True)
+class ChartRequest:
+    """A chart the printout shows as `<img src="{name}">`; the UI draws it with QtCharts."""
+
+    name: str
+    totals: tuple[CategoryTotal, ...]
+    names: dict[str, str]
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
+class Printout:
+    kind: str
+    title: str
+    plan_name: str
+    printed_on: date
+    body: str
+    charts: tuple[ChartRequest, ...] = field(default=())
+
+    @property
+    def header(self) -> str:
+        return page_header(self.plan_name, self.title)
+
+    def footer(self, page: int, pages: int) -> str:
+        return page_footer(self.printed_on, page, pages)
+
+    @property
+    def html(self) -> str:
+        return (
+            f'<html><head><meta charset="utf-8"><title>{escape(self.header)}</title>'
+            f"<style>{PRINT_CSS}</style></head><body>{self.body}</body></html>"
+        )

@@ -1,0 +1,187 @@
+"""The itinerary printout: a first page with the plan at a glance (dates, clinic, hotel and what
+to do in an emergency), then the schedule day by day in Seoul and home time, the open checklist
+items and a budget summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from html import escape
+
+from planner.clinics import Clinic
+from planner.itinerary import Appointment, by_day
+from planner.itinerary_text import day_label, span_in, zone_label
+from planner.journey import CELL_MODES, Stay
+from planner.services.budget import load_budget
+from planner.services.budget_summary import summarise
+from planner.services.checklist import ChecklistData, load_checklist
+from planner.services.clinics import get_clinic
+from planner.services.database import Database
+from planner.services.itinerary import load_itinerary
+from planner.services.plans import Plan, get_plan
+from planner.services.print_budget import budget_facts
+from planner.services.print_checklist import open_items_html
+from planner.services.print_document import TABLE, Markup, Printout, facts, heading, paragraph, text_html
+from planner.services.trip_details import TripDetails, load_details
+from planner.zones import SEOUL, offset_hours
+
+KOREAN_EMERGENCY_NUMBERS = "119 for an ambulance or the fire service, 112 for the police."
+
+
+@dataclass(frozen=True, slots=True)
+class ItineraryPrint:
+    plan: Plan
+    clinic: Clinic | None
+    details: TripDetails
+    stay: Stay
+    home_zone: str
+    steps: dict[str, str]
+    appointments: list[Appointment]
+    checklist: ChecklistData
+    budget: list[tuple[str, str]]
+    today: date
+
+
+def _utc_offset(zone_name: str, day: date) -> str:
+    hours = offset_hours(zone_name, datetime.combine(day, time(12)))
+    sign = "+" if hours >= 0 else "−"
+    whole, part = divmod(abs(hours) * 60, 60)
+    return f"UTC{sign}{int(whole)}" + (f":{int(part):02d}" if part else "")
+
+
+def _at_a_glance(data: ItineraryPrint) -> str:
+    plan, stay = data.plan, data.stay
+    treatment = f"{stay.treatment_day:%A %-d %B %Y}"
+    cells = CELL_MODES.get(stay.cells, stay.cells)
+    if stay.cells == "cultured":
+        cells += f" for {stay.culture_days} days"
+    home = zone_label(data.home_zone)
+    return facts(
+        [
+            ("Treatment for", plan.condition_name),
+            (
+                "Trip",
+                f"{plan.departure:%A %-d %B %Y} to {plan.return_:%A %-d %B %Y} ({plan.nights} nights)",
+            ),
+            (
+                "In Korea",
+                f"{stay.arrival:%A %-d %B} to {stay.leave:%A %-d %B %Y} ({stay.days} days)",
+            ),
+            ("Treatment day", f"{treatment}. Cells: {cells.lower()}."),
+            (
+                "Times in this printout",
+                f"Seoul ({_utc_offset(SEOUL, stay.arrival)}) and home, {home} "
+                f"({_utc_offset(data.home_zone, stay.arrival)})",
+            ),
+        ]
+    )
+
+
+def _clinic(clinic: Clinic | None) -> str:
+    if clinic is None:
+        return paragraph("No clinic chosen yet. Choose one on the Clinics page.", "hint")
+    where = ", ".join(p for p in (clinic.district, clinic.city) if p)
+    return facts(
+        [
+            ("Clinic", clinic.name),
+            ("District", where),
+            ("Address", clinic.location),
+            ("Lead doctors", "\n".join(clinic.lead_doctors)),
+        ]
+    )
+
+
+def _hotel_and_emergency(details: TripDetails) -> str:
+    hotel = facts(
+        [("Hotel", details.hotel_name), ("Address", details.hotel_address), ("Phone", details.hotel_phone)]
+    )
+    emergency = facts(
+        [
+            ("Travel insurance", details.insurance),
+            ("Emergency contact", details.emergency_contact),
+            ("Emergency numbers in Korea", KOREAN_EMERGENCY_NUMBERS),
+        ]
+    )
+    return heading(2, "Where you stay") + hotel + heading(2, "In an emergency") + emergency
+
+
+def _appointment_row(item: Appointment, day: date, home_zone: str, steps: dict[str, str]) -> str:
+    what = f"<b>{escape(item.title)}</b><br>{escape(item.kind_name)} · {escape(steps.get(item.step_id, ''))}"
+    note = f'<span class="hint">{text_html(item.note)}</span>' if item.note else ""
+    where = "<br>".join(part for part in (text_html(item.location), note) if part)
+    home_time = span_in(item, home_zone, day) if home_zone != SEOUL else ""
+    return (
+        f'<tr><td valign="top">{escape(span_in(item, SEOUL, day))}</td>'
+        f'<td valign="top">{escape(home_time)}</td>'
+        f'<td valign="top">{what}</td><td valign="top">{where}</td></tr>'
+    )
+
+
+def day_by_day_html(data: ItineraryPrint) -> str:
+    """One table per day, the day's name and the column names repeated on every page it runs
+    over."""
+    days = by_day(data.appointments)
+    if not days:
+        return paragraph("No appointments yet. Propose a schedule on the Itinerary page.", "hint")
+    home = escape(zone_label(data.home_zone))
+    columns = (
+        f'<tr><th align="left" width="16%">Seoul</th><th align="left" width="16%">{home}</th>'
+        '<th align="left" width="36%">What</th><th align="left" width="32%">Where and notes</th></tr>'
+    )
+    tables = []
+    for day in days:
+        label = escape(day_label(day.day, data.stay, data.stay.treatment_day))
+        rows = "".join(_appointment_row(a, day.day, data.home_zone, data.steps) for a in day.appointments)
+        tables.append(
+            f'{TABLE}<thead><tr><td class="caption" colspan="4">{label}</td></tr>{columns}</thead>'
+            f"<tbody>{rows}</tbody></table>"
+        )
+    return Markup("".join(tables))
+
+
+def itinerary_printout(data: ItineraryPrint) -> Printout:
+    plan = data.plan
+    body = (
+        heading(1, "Itinerary")
+        + paragraph(f"{plan.name} · {plan.condition_name}", "subtitle")
+        + heading(2, "At a glance")
+        + _at_a_glance(data)
+        + heading(2, "Clinic")
+        + _clinic(data.clinic)
+        + _hotel_and_emergency(data.details)
+        + heading(2, "Day by day", new_page=True)
+        + paragraph(
+            "Each time is shown in Seoul and at home; a date is added where the time falls on another day.",
+            "hint",
+        )
+        + day_by_day_html(data)
+        + heading(2, "Still to do", new_page=True)
+        + open_items_html(data.checklist, data.today)
+        + heading(2, "Budget summary")
+        + facts(data.budget)
+    )
+    return Printout("itinerary", "Itinerary", plan.name, data.today, body)
+
+
+def load_itinerary_print(db: Database, plan_id: int, today: date) -> ItineraryPrint:
+    plan = get_plan(db, plan_id)
+    if plan is None:
+        raise LookupError(f"no plan {plan_id}")
+    itinerary = load_itinerary(db, plan_id)
+    budget = load_budget(db, plan_id)
+    return ItineraryPrint(
+        plan,
+        get_clinic(db, plan.clinic_id) if plan.clinic_id is not None else None,
+        load_details(db, plan_id),
+        itinerary.stay,
+        itinerary.home_zone,
+        itinerary.steps,
+        itinerary.appointments,
+        load_checklist(db, plan_id),
+        budget_facts(budget, summarise(budget, today), today),
+        today,
+    )
+
+
+def build_itinerary_printout(db: Database, plan_id: int, today: date) -> Printout:
+    return itinerary_printout(load_itinerary_print(db, plan_id, today))

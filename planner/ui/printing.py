@@ -1,0 +1,152 @@
+"""Lay a printout out on pages and paint it, with the plan's name, the date printed and "Page X
+of Y" on every page, for the printer, the print preview and PDF files.
+
+The document is laid out once in 96-per-inch units (the unit its image sizes and table padding
+are written in) and painted scaled to the device's resolution, as Qt's own QTextDocument.print
+does, so the preview, the paper and the PDF break their pages at the same places."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QIODevice, QMarginsF, QPointF, QRectF, QSaveFile, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+
+from planner import APP_NAME
+from planner.services.print_document import ChartRequest, Printout
+
+LAYOUT_DPI = 96
+MARGIN_MM = 16
+HEADER_HEIGHT = 30
+"""Room above and below the body for the header and the footer, in layout units."""
+PDF_RESOLUTION = 300
+PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+
+
+def page_layout(paper: str) -> QPageLayout:
+    margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
+    return QPageLayout(
+        QPageSize(PAGE_SIZES[paper]), QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter
+    )
+
+
+def _layout_device() -> QImage:
+    image = QImage(1, 1, QImage.Format.Format_RGB32)
+    dots_per_metre = round(LAYOUT_DPI / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    return image
+
+
+def chart_image(request: ChartRequest, width: int, height: int) -> QImage:
+    """The budget's charts drawn at twice the size they take on the page, for a sharp print."""
+    from planner.ui.budget_charts import BudgetCharts
+
+    charts = BudgetCharts()
+    charts.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    charts.show_totals(list(request.totals), request.names, request.currency)
+    charts.resize(width * 2, height * 2)
+    charts.show()
+    image = charts.grab().toImage()
+    charts.close()
+    charts.deleteLater()
+    return image
+
+
+class PagedDocument:
+    """A printout laid out for one page layout: its pages counted, ready to paint."""
+
+    def __init__(self, printout: Printout, layout: QPageLayout) -> None:
+        self.printout = printout
+        self.layout_device = _layout_device()
+        self.document = QTextDocument()
+        self.document.documentLayout().setPaintDevice(self.layout_device)
+        self.document.setDocumentMargin(0)
+        for request in printout.charts:
+            image = chart_image(request, 660, 300)
+            self.document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(request.name), image)
+        self.document.setHtml(printout.html)
+        points = layout.paintRect(QPageLayout.Unit.Point)
+        scale = LAYOUT_DPI / 72
+        self.width = points.width() * scale
+        self.body_height = points.height() * scale - 2 * HEADER_HEIGHT
+        self.document.setPageSize(QSizeF(self.width, self.body_height))
+
+    @property
+    def pages(self) -> int:
+        return self.document.pageCount()
+
+    def paint(self, device: QPagedPaintDevice) -> bool:
+        """Paint every page on `device`, which already has this document's page layout."""
+        painter = QPainter()
+        if not painter.begin(device):
+            return False
+        try:
+            scale = device.logicalDpiX() / LAYOUT_DPI
+            painter.scale(scale, device.logicalDpiY() / LAYOUT_DPI)
+            for page in range(self.pages):
+                if page and not device.newPage():
+                    return False
+                self._paint_page(painter, page)
+        finally:
+            painter.end()
+        return True
+
+    def _paint_page(self, painter: QPainter, page: int) -> None:
+        font = QFont("Noto Sans")
+        font.setPixelSize(11)
+        painter.setFont(font)
+        painter.setPen(QColor("#444444"))
+        top = QRectF(0, 0, self.width, HEADER_HEIGHT - 10)
+        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, self.printout.header)
+        painter.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, APP_NAME)
+        painter.setPen(QPen(QColor("#b9c3cf"), 1))
+        painter.drawLine(QPointF(0, HEADER_HEIGHT - 6), QPointF(self.width, HEADER_HEIGHT - 6))
+        bottom_y = HEADER_HEIGHT + self.body_height
+        painter.drawLine(QPointF(0, bottom_y + 6), QPointF(self.width, bottom_y + 6))
+        painter.setPen(QColor("#444444"))
+        bottom = QRectF(0, bottom_y + 10, self.width, HEADER_HEIGHT - 10)
+        painter.drawText(
+            bottom,
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+            self.printout.footer(page + 1, self.pages),
+        )
+        painter.save()
+        painter.translate(0, HEADER_HEIGHT - page * self.body_height)
+        self.document.drawContents(painter, QRectF(0, page * self.body_height, self.width, self.body_height))
+        painter.restore()
+
+
+def write_pdf(printout: Printout, paper: str, path: Path) -> str | None:
+    """Write the printout as a PDF at `path`, atomically; returns a message when it failed, and
+    then whatever was at `path` before is still there, untouched."""
+    layout = page_layout(paper)
+    paged = PagedDocument(printout, layout)
+    target = QSaveFile(str(path))
+    if not target.open(QIODevice.OpenModeFlag.WriteOnly):
+        return f"Could not write {path.name}: {target.errorString()}"
+    writer = QPdfWriter(target)
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(layout)
+    writer.setTitle(printout.header)
+    writer.setCreator(APP_NAME)
+    painted = paged.paint(writer)
+    del writer
+    if not painted or target.error() != QSaveFile.FileError.NoError:
+        message = target.errorString()
+        target.cancelWriting()
+        return f"Could not write {path.name}: {message or 'the page could not be drawn'}"
+    if not target.commit():
+        return f"Could not finish writing {path.name}: {target.errorString()}"
+    return None
