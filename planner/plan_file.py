@@ -1,0 +1,648 @@
+"""Plan files: a whole plan as versioned JSON, and the checks a file must pass before anything
+of it is written.
+
+The reader checks every value of the file against the same limits the app's forms keep, and
+collects what is wrong with the path to it ("expenses[3].planned: ..."), so a damaged,
+truncated, wrong-version or hostile file is refused as a whole with a message that says why.
+What it returns is clean: dates are dates, amounts are integer minor units, references to
+clinics are keys into the file's own clinic list or catalogue ids the database knows.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from planner.checklist import ANCHORS, DOCUMENTS, MAX_OFFSET_DAYS
+from planner.checklist import KINDS as ITEM_KINDS
+from planner.estimate import HOTEL_TIERS
+from planner.itinerary import KINDS as APPOINTMENT_KINDS
+from planner.journey import CELL_MODES, MAX_CULTURE_DAYS, STATUSES
+from planner.money import MoneyError, check_currency, max_amount, to_minor
+from planner.zones import zone_problem
+
+FORMAT = "patient-journey-planner/plan"
+VERSION = 1
+"""The version this app writes and reads; a file from a newer app is refused, not guessed at."""
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_ROWS = 200_000
+"""Rows per section: far beyond any real plan, small enough to refuse a file built to exhaust memory."""
+MAX_TEXT = 20_000
+MAX_SHORT = 200
+MAX_ERRORS_SHOWN = 8
+AMOUNT = re.compile(r"\d{1,15}(\.\d{1,4})?")
+RATE = re.compile(r"\d{1,30}(\.\d{1,40})?([Ee][-+]?\d{1,2})?")
+"""Rates as the app keeps them: exact decimal text, at times with an exponent (“1E-7”)."""
+OWN_PREFIX, CATALOGUE_PREFIX = "own:", "catalogue:"
+
+
+class PlanFileError(ValueError):
+    """The file cannot be imported; the message says what is wrong, for the person to read."""
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the file's references must name in this database."""
+
+    conditions: frozenset[str]
+    steps: frozenset[str]
+    catalogue_clinics: frozenset[str]
+    fee_categories: frozenset[str]
+    expense_categories: frozenset[str]
+    question_templates: frozenset[str]
+
+
+@dataclass(slots=True)
+class PlanFile:
+    """A checked plan file. Each section is a list of column values ready for its table, with
+    clinics named by `clinic` keys ("own:<n>" into `own_clinics`, or "catalogue:<id>")."""
+
+    plan: dict[str, Any]
+    own_clinics: dict[str, dict[str, Any]] = field(default_factory=dict)
+    shortlist: list[str] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    rates: list[dict[str, Any]] = field(default_factory=list)
+    expenses: list[dict[str, Any]] = field(default_factory=list)
+    budget_settings: dict[str, Any] | None = None
+    estimate_overrides: list[dict[str, Any]] = field(default_factory=list)
+    checklist: list[dict[str, Any]] = field(default_factory=list)
+    journey_settings: dict[str, Any] | None = None
+    steps: list[dict[str, Any]] = field(default_factory=list)
+    appointments: list[dict[str, Any]] = field(default_factory=list)
+    trip_details: dict[str, Any] | None = None
+    clinic_notes: list[dict[str, Any]] = field(default_factory=list)
+    answers: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return str(self.plan["name"])
+
+
+def amount_text(minor: int | None, decimals: int) -> str | None:
+    """Minor units as the file writes them: plain digits with a dot, "1234.50"."""
+    if minor is None:
+        return None
+    return f"{Decimal(minor).scaleb(-decimals):f}"
+
+
+class _Reader:
+    """Reads values out of parsed JSON, noting each problem with its path instead of stopping."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+
+    def fail(self, path: str, message: str) -> None:
+        self.errors.append(f"{path}: {message}")
+
+    def mapping(self, value: object, path: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            self.fail(path, "should be an object")
+            return {}
+        return value
+
+    def rows(self, parent: dict[str, Any], key: str, path: str) -> list[dict[str, Any]]:
+        value = parent.get(key, [])
+        if not isinstance(value, list):
+            self.fail(f"{path}{key}", "should be a list")
+            return []
+        if len(value) > MAX_ROWS:
+            self.fail(f"{path}{key}", f"has {len(value):,} entries, more than {MAX_ROWS:,}")
+            return []
+        return [self.mapping(item, f"{path}{key}[{n}]") for n, item in enumerate(value)]
+
+    def text(
+        self, row: dict[str, Any], key: str, path: str, limit: int = MAX_TEXT, required: bool = False
+    ) -> str:
+        value = row.get(key, "")
+        if not isinstance(value, str):
+            self.fail(f"{path}.{key}", "should be text")
+            return ""
+        if len(value) > limit:
+            self.fail(f"{path}.{key}", f"is longer than {limit:,} characters")
+        if "\x00" in value:
+            self.fail(f"{path}.{key}", "contains a NUL character")
+        if required and not value.strip():
+            self.fail(f"{path}.{key}", "is missing")
+        return value
+
+    def choice(self, row: dict[str, Any], key: str, path: str, allowed: object, default: str = "") -> str:
+        value = row.get(key, default)
+        if not isinstance(value, str) or value not in allowed:  # type: ignore[operator]
+            self.fail(f"{path}.{key}", f"{_shown(value)} is not one of the known values")
+            return default
+        return value
+
+    def day(self, row: dict[str, Any], key: str, path: str, required: bool = False) -> date | None:
+        value = row.get(key)
+        if value is None:
+            if required:
+                self.fail(f"{path}.{key}", "is missing")
+            return None
+        try:
+            if not isinstance(value, str) or len(value) != 10:
+                raise ValueError
+            return date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"{path}.{key}", f"{_shown(value)} is not a date like 2027-03-01")
+            return None
+
+    def moment(self, row: dict[str, Any], key: str, path: str) -> datetime | None:
+        value = row.get(key)
+        try:
+            if not isinstance(value, str) or len(value) > 32:
+                raise ValueError
+            moment = datetime.fromisoformat(value)
+            if moment.tzinfo is not None:
+                raise ValueError
+            return moment
+        except ValueError:
+            self.fail(f"{path}.{key}", f"{_shown(value)} is not a date and time like 2027-03-01T09:30:00")
+            return None
+
+    def integer(
+        self, row: dict[str, Any], key: str, path: str, low: int, high: int, required: bool = False
+    ) -> int | None:
+        value = row.get(key)
+        if value is None and not required:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            self.fail(f"{path}.{key}", f"{_shown(value)} should be a whole number from {low} to {high}")
+            return None
+        return value
+
+    def flag(self, row: dict[str, Any], key: str, path: str, default: bool = False) -> bool:
+        value = row.get(key, default)
+        if not isinstance(value, bool):
+            self.fail(f"{path}.{key}", "should be true or false")
+            return default
+        return value
+
+    def currency(self, row: dict[str, Any], key: str, path: str) -> str:
+        value = row.get(key)
+        try:
+            if not isinstance(value, str):
+                raise MoneyError("")
+            return check_currency(value)
+        except MoneyError:
+            self.fail(f"{path}.{key}", f"{_shown(value)} is not a known currency code")
+            return "USD"
+
+    def amount(
+        self, row: dict[str, Any], key: str, path: str, currency: str, required: bool = False
+    ) -> int | None:
+        """An amount written as "1234.50", as minor units of `currency`."""
+        value = row.get(key)
+        if value is None:
+            if required:
+                self.fail(f"{path}.{key}", "is missing")
+            return None
+        if not isinstance(value, str) or not AMOUNT.fullmatch(value):
+            self.fail(f"{path}.{key}", f"{_shown(value)} is not an amount like 1234.50")
+            return None
+        amount = Decimal(value)
+        if amount > max_amount(currency):
+            self.fail(f"{path}.{key}", f"{value} is more than the largest amount allowed in {currency}")
+            return None
+        try:
+            return to_minor(amount, currency)
+        except MoneyError as error:
+            self.fail(f"{path}.{key}", str(error))
+            return None
+
+    def rate(self, row: dict[str, Any], key: str, path: str) -> str:
+        value = row.get(key)
+        try:
+            if not isinstance(value, str) or not RATE.fullmatch(value) or Decimal(value) <= 0:
+                raise InvalidOperation
+        except InvalidOperation:
+            self.fail(f"{path}.{key}", f"{_shown(value)} is not a positive rate like 1.2345")
+            return "1"
+        return value
+
+    def strings(self, row: dict[str, Any], key: str, path: str) -> list[str]:
+        value = row.get(key, [])
+        if not isinstance(value, list) or len(value) > 200:
+            self.fail(f"{path}.{key}", "should be a list of up to 200 texts")
+            return []
+        for n, item in enumerate(value):
+            if not isinstance(item, str) or len(item) > MAX_TEXT:
+                self.fail(f"{path}.{key}[{n}]", "should be text")
+                return []
+        return list(value)
+
+
+def _shown(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else f"“{value}”"
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def parse_plan_file(data: bytes, known: Known) -> PlanFile:
+    """Check a whole plan file; raises PlanFileError listing what is wrong."""
+    if len(data) > MAX_FILE_BYTES:
+        raise PlanFileError(
+            f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; it is not a plan file."
+        )
+    try:
+        parsed = json.loads(data.decode("utf-8"), parse_constant=_no_constant)
+    except UnicodeDecodeError:
+        raise PlanFileError("The file is not text (UTF-8); it is not a plan file.") from None
+    except (json.JSONDecodeError, RecursionError, ValueError) as error:
+        where = (
+            f" (line {error.lineno}, column {error.colno})" if isinstance(error, json.JSONDecodeError) else ""
+        )
+        raise PlanFileError(f"The file is damaged or cut short: it is not complete JSON{where}.") from None
+    if not isinstance(parsed, dict) or parsed.get("format") != FORMAT:
+        raise PlanFileError("This is not a Patient Journey Planner plan file.")
+    version = parsed.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise PlanFileError("The plan file does not say which version it is.")
+    if version > VERSION:
+        raise PlanFileError(
+            f"The plan file is version {version}, made by a newer Patient Journey Planner; "
+            f"this one reads version {VERSION}. Update the app to import it."
+        )
+    if version < 1:
+        raise PlanFileError(f"The plan file's version {version} is not one this app knows.")
+    reader = _Reader()
+    result = _read(reader, parsed, known)
+    if reader.errors:
+        shown = reader.errors[:MAX_ERRORS_SHOWN]
+        more = len(reader.errors) - len(shown)
+        listing = "\n".join(f"• {e}" for e in shown) + (f"\n• and {more:,} more" if more else "")
+        raise PlanFileError(
+            f"The plan file has {len(reader.errors):,} problem(s) and was not imported:\n{listing}"
+        )
+    return result
+
+
+def _no_constant(name: str) -> object:
+    raise ValueError(f"{name} is not allowed")
+
+
+def _read(r: _Reader, root: dict[str, Any], known: Known) -> PlanFile:
+    plan_in = r.mapping(root.get("plan"), "plan")
+    own = _own_clinics(r, root)
+    clinic_keys = set(own) | {CATALOGUE_PREFIX + c for c in known.catalogue_clinics}
+
+    def clinic(row: dict[str, Any], key: str, path: str, required: bool = True) -> str | None:
+        value = row.get(key)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str) or value not in clinic_keys:
+            r.fail(f"{path}.{key}", f"{_shown(value)} names no clinic in the file or the catalogue")
+            return None
+        return value
+
+    plan = _plan(r, plan_in, known, clinic)
+    file = PlanFile(plan, own)
+    for n, value in enumerate(
+        root.get("shortlist", []) if isinstance(root.get("shortlist", []), list) else []
+    ):
+        if clinic({"clinic": value}, "clinic", f"shortlist[{n}]") is not None:
+            file.shortlist.append(value)
+    file.quotes = [
+        _quote(r, q, f"quotes[{n}]", known, clinic) for n, q in enumerate(r.rows(root, "quotes", ""))
+    ]
+    if sum(1 for q in file.quotes if q["accepted"]) > 1:
+        r.fail("quotes", "more than one quote is marked accepted")
+    file.rates = [_rate(r, x, f"rates[{n}]") for n, x in enumerate(r.rows(root, "rates", ""))]
+    if len({(x["base"], x["quote"], x["on_date"]) for x in file.rates}) != len(file.rates):
+        r.fail("rates", "two rates are for the same currencies and day")
+    file.expenses = [
+        _expense(r, e, f"expenses[{n}]", known) for n, e in enumerate(r.rows(root, "expenses", ""))
+    ]
+    if root.get("budget_settings") is not None:
+        file.budget_settings = _budget_settings(r, r.mapping(root["budget_settings"], "budget_settings"))
+    file.estimate_overrides = [
+        _override(r, o, f"estimate_overrides[{n}]")
+        for n, o in enumerate(r.rows(root, "estimate_overrides", ""))
+    ]
+    file.checklist = [
+        _item(r, i, f"checklist[{n}]", known) for n, i in enumerate(r.rows(root, "checklist", ""))
+    ]
+    templates = [i["template_id"] for i in file.checklist if i["template_id"]]
+    if len(set(templates)) != len(templates):
+        r.fail("checklist", "two items come from the same template")
+    if root.get("journey_settings") is not None:
+        file.journey_settings = _journey_settings(r, r.mapping(root["journey_settings"], "journey_settings"))
+    file.steps = [_step(r, s, f"steps[{n}]", known) for n, s in enumerate(r.rows(root, "steps", ""))]
+    if len({s["step_id"] for s in file.steps}) != len(file.steps):
+        r.fail("steps", "a step is listed twice")
+    file.appointments = [
+        _appointment(r, a, f"appointments[{n}]", known)
+        for n, a in enumerate(r.rows(root, "appointments", ""))
+    ]
+    keys = [a["proposal_key"] for a in file.appointments if a["proposal_key"]]
+    if len(set(keys)) != len(keys):
+        r.fail("appointments", "two appointments come from the same proposed one")
+    uids = [a["uid"] for a in file.appointments]
+    if len(set(uids)) != len(uids):
+        r.fail("appointments", "two appointments have the same uid")
+    if root.get("trip_details") is not None:
+        details = r.mapping(root["trip_details"], "trip_details")
+        file.trip_details = {
+            k: r.text(details, k, "trip_details", 1_000)
+            for k in ("hotel_name", "hotel_address", "hotel_phone", "insurance", "emergency_contact")
+        }
+    for n, note in enumerate(r.rows(root, "clinic_notes", "")):
+        path = f"clinic_notes[{n}]"
+        file.clinic_notes.append(
+            {
+                "clinic": clinic(note, "clinic", path),
+                "note": r.text(note, "note", path),
+                "rating": r.integer(note, "rating", path, 1, 5),
+            }
+        )
+    for n, answer in enumerate(r.rows(root, "answers", "")):
+        path = f"answers[{n}]"
+        question = r.text(answer, "question", path, 500, required=True)
+        if (
+            question.startswith("builtin:")
+            and question.removeprefix("builtin:") not in known.question_templates
+        ):
+            r.fail(f"{path}.question", f"{_shown(question)} is not a question this app knows")
+        file.answers.append(
+            {
+                "clinic": clinic(answer, "clinic", path),
+                "question": question,
+                "answer": r.text(answer, "answer", path, 5_000, required=True),
+            }
+        )
+    return file
+
+
+def _plan(r: _Reader, row: dict[str, Any], known: Known, clinic: Callable[..., str | None]) -> dict[str, Any]:
+    currency = r.currency(row, "home_currency", "plan")
+    departure = r.day(row, "departure", "plan", required=True)
+    return_ = r.day(row, "return", "plan", required=True)
+    if departure and return_ and return_ < departure:
+        r.fail("plan.return", "is before the departure")
+    treatment = r.day(row, "treatment_date", "plan")
+    home_zone = r.text(row, "home_zone", "plan", 64)
+    if home_zone and zone_problem(home_zone):
+        r.fail("plan.home_zone", f"{_shown(home_zone)} is not a known time zone")
+    country = r.text(row, "home_country", "plan", 2, required=True)
+    if country and not re.fullmatch(r"[A-Z]{2}", country):
+        r.fail("plan.home_country", f"{_shown(country)} is not a two-letter country code")
+    return {
+        "name": r.text(row, "name", "plan", 120, required=True).strip(),
+        "condition_id": r.choice(row, "condition_id", "plan", known.conditions),
+        "home_country": country,
+        "home_currency": currency,
+        "departure_date": departure,
+        "return_date": return_,
+        "budget_limit_minor": r.amount(row, "budget_limit", "plan", currency),
+        "treatment_date": treatment,
+        "home_zone": home_zone,
+        "clinic": clinic(row, "clinic", "plan", required=False),
+    }
+
+
+def _own_clinics(r: _Reader, root: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    result: dict[str, dict[str, Any]] = {}
+    for n, row in enumerate(r.rows(root, "own_clinics", "")):
+        path = f"own_clinics[{n}]"
+        key = r.text(row, "key", path, 64, required=True)
+        if not key.startswith(OWN_PREFIX) or key in result:
+            r.fail(f"{path}.key", f"{_shown(key)} should be a unique key starting with “{OWN_PREFIX}”")
+        result[key] = {
+            "name": r.text(row, "name", path, 120, required=True).strip(),
+            **{k: r.text(row, k, path) for k in ("city", "district", "location", "focus")},
+            **{
+                k: r.strings(row, k, path)
+                for k in (
+                    "lead_doctors",
+                    "key_features",
+                    "special_techniques",
+                    "treatments",
+                    "conditions",
+                    "techniques",
+                    "approvals",
+                    "claims",
+                )
+            },
+        }
+    return result
+
+
+def _quote(
+    r: _Reader, row: dict[str, Any], path: str, known: Known, clinic: Callable[..., str | None]
+) -> dict[str, Any]:
+    currency = r.currency(row, "currency", path)
+    received = r.day(row, "received_on", path, required=True)
+    valid = r.day(row, "valid_until", path)
+    if received and valid and valid < received:
+        r.fail(f"{path}.valid_until", "is before the day the quote was received")
+    deposit = row.get("deposit_percent")
+    basis_points = None
+    if deposit is not None:
+        if not isinstance(deposit, str) or not AMOUNT.fullmatch(deposit) or Decimal(deposit) > 100:
+            r.fail(f"{path}.deposit_percent", f"{_shown(deposit)} is not a percentage from 0 to 100")
+        else:
+            scaled = Decimal(deposit) * 100
+            if scaled != scaled.to_integral_value():
+                r.fail(f"{path}.deposit_percent", "has more than two decimal places")
+            basis_points = int(scaled)
+    lines = []
+    for n, line in enumerate(r.rows(row, "lines", f"{path}.")):
+        line_path = f"{path}.lines[{n}]"
+        category = line.get("fee_category")
+        if category is not None and category not in known.fee_categories:
+            r.fail(f"{line_path}.fee_category", f"{_shown(category)} is not a fee category")
+            category = None
+        lines.append(
+            {
+                "position": n,
+                "fee_category_id": category,
+                "label": r.text(line, "label", line_path, 200, required=True),
+                "amount_minor": r.amount(line, "amount", line_path, currency, required=True) or 0,
+            }
+        )
+    if not lines:
+        r.fail(f"{path}.lines", "a quote needs at least one line")
+    return {
+        "clinic": clinic(row, "clinic", path),
+        "currency": currency,
+        "received_on": received,
+        "valid_until": valid,
+        "deposit_basis_points": basis_points,
+        "refund_terms": r.text(row, "refund_terms", path),
+        "note": r.text(row, "note", path),
+        "accepted": r.flag(row, "accepted", path),
+        "lines": lines,
+    }
+
+
+def _rate(r: _Reader, row: dict[str, Any], path: str) -> dict[str, Any]:
+    base, quote = r.currency(row, "base", path), r.currency(row, "quote", path)
+    if base == quote:
+        r.fail(path, "a rate needs two different currencies")
+    return {
+        "base": base,
+        "quote": quote,
+        "rate": r.rate(row, "rate", path),
+        "on_date": r.day(row, "on_date", path, True),
+    }
+
+
+def _expense(r: _Reader, row: dict[str, Any], path: str, known: Known) -> dict[str, Any]:
+    currency = r.currency(row, "currency", path)
+    planned = r.amount(row, "planned", path, currency)
+    actual = r.amount(row, "actual", path, currency)
+    if planned is None and actual is None and not any(path in e for e in r.errors):
+        r.fail(path, "has neither a planned nor a paid amount")
+    step = row.get("step_id")
+    if step is not None and step not in known.steps:
+        r.fail(f"{path}.step_id", f"{_shown(step)} is not a journey step")
+    conversions = []
+    for n, c in enumerate(r.rows(row, "conversions", f"{path}.")):
+        c_path = f"{path}.conversions[{n}]"
+        target = r.currency(c, "currency", c_path)
+        conversions.append(
+            {
+                "currency": target,
+                "planned_minor": r.amount(c, "planned", c_path, target),
+                "actual_minor": r.amount(c, "actual", c_path, target),
+                "rate": r.rate(c, "rate", c_path),
+                "rate_date": r.day(c, "rate_date", c_path, True),
+            }
+        )
+    if len({c["currency"] for c in conversions}) != len(conversions):
+        r.fail(f"{path}.conversions", "a currency is listed twice")
+    return {
+        "category": r.choice(row, "category", path, known.expense_categories, "other"),
+        "step_id": step if step in known.steps else None,
+        "label": r.text(row, "label", path, 200, required=True),
+        "planned_minor": planned,
+        "actual_minor": actual,
+        "currency": currency,
+        "paid_on": r.day(row, "paid_on", path),
+        "payee": r.text(row, "payee", path, 200),
+        "note": r.text(row, "note", path),
+        "conversions": conversions,
+    }
+
+
+def _budget_settings(r: _Reader, row: dict[str, Any]) -> dict[str, Any]:
+    path = "budget_settings"
+    basis = r.text(row, "treatment_basis", path, 200) or "auto"
+    if basis not in ("auto", "quote", "fees") and not basis.startswith("package:"):
+        r.fail(f"{path}.treatment_basis", f"{_shown(basis)} is not a known basis")
+    currency = row.get("deposit_currency") or ""
+    if currency:
+        currency = r.currency(row, "deposit_currency", path)
+    return {
+        "treatment_basis": basis,
+        "stay_low": r.integer(row, "stay_low", path, 1, 366),
+        "stay_high": r.integer(row, "stay_high", path, 1, 366),
+        "hotel_tier": r.choice(row, "hotel_tier", path, HOTEL_TIERS, "standard"),
+        "flights": r.flag(row, "flights", path, True),
+        "visa": r.flag(row, "visa", path, True),
+        "deposit_basis_points": r.integer(row, "deposit_basis_points", path, 0, 10_000),
+        "deposit_amount_minor": r.amount(row, "deposit_amount", path, currency) if currency else None,
+        "deposit_currency": currency,
+        "deposit_due_on": r.day(row, "deposit_due_on", path),
+        "deposit_paid_on": r.day(row, "deposit_paid_on", path),
+    }
+
+
+def _override(r: _Reader, row: dict[str, Any], path: str) -> dict[str, Any]:
+    currency = r.currency(row, "currency", path)
+    low = r.amount(row, "low", path, currency, required=True) or 0
+    high = r.amount(row, "high", path, currency, required=True) or 0
+    if high < low:
+        r.fail(f"{path}.high", "is below the low figure")
+    return {
+        "key": r.text(row, "key", path, 160, required=True),
+        "low_minor": low,
+        "high_minor": high,
+        "currency": currency,
+        "removed": r.flag(row, "removed", path),
+    }
+
+
+def _item(r: _Reader, row: dict[str, Any], path: str, known: Known) -> dict[str, Any]:
+    due_on = r.day(row, "due_on", path)
+    anchor = row.get("due_anchor", "") or ""
+    if anchor and anchor not in ANCHORS:
+        r.fail(f"{path}.due_anchor", f"{_shown(anchor)} is not departure, treatment or return")
+        anchor = ""
+    if due_on is not None and anchor:
+        r.fail(path, "has both a fixed due date and one counted from the trip")
+    document = row.get("document", "") or ""
+    if document and document not in DOCUMENTS:
+        r.fail(f"{path}.document", f"{_shown(document)} is not a known document")
+        document = ""
+    template = row.get("template_id")
+    if template is not None and (not isinstance(template, str) or len(template) > 64):
+        r.fail(f"{path}.template_id", "should be short text")
+        template = None
+    return {
+        "step_id": r.choice(row, "step_id", path, known.steps),
+        "text": r.text(row, "text", path, 500, required=True),
+        "kind": r.choice(row, "kind", path, ITEM_KINDS, "task"),
+        "document": document,
+        "note": r.text(row, "note", path),
+        "done_at": r.moment(row, "done_at", path) if row.get("done_at") is not None else None,
+        "due_on": due_on,
+        "due_anchor": anchor,
+        "due_days": r.integer(row, "due_days", path, -MAX_OFFSET_DAYS, MAX_OFFSET_DAYS),
+        "expires_on": r.day(row, "expires_on", path),
+        "template_id": template,
+    }
+
+
+def _journey_settings(r: _Reader, row: dict[str, Any]) -> dict[str, Any]:
+    path = "journey_settings"
+    return {
+        "arrival_date": r.day(row, "arrival_date", path),
+        "cells": r.choice(row, "cells", path, CELL_MODES, "same-day"),
+        "culture_days": r.integer(row, "culture_days", path, 1, MAX_CULTURE_DAYS, required=True) or 14,
+    }
+
+
+def _step(r: _Reader, row: dict[str, Any], path: str, known: Known) -> dict[str, Any]:
+    start, end = r.day(row, "start_date", path), r.day(row, "end_date", path)
+    if start and end and end < start:
+        r.fail(f"{path}.end_date", "is before the start date")
+    return {
+        "step_id": r.choice(row, "step_id", path, known.steps),
+        "status": r.choice(row, "status", path, STATUSES, "not-started"),
+        "start_date": start,
+        "end_date": end,
+        "note": r.text(row, "note", path),
+    }
+
+
+def _appointment(r: _Reader, row: dict[str, Any], path: str, known: Known) -> dict[str, Any]:
+    zone_name = r.text(row, "zone", path, 64, required=True)
+    if zone_name and zone_problem(zone_name):
+        r.fail(f"{path}.zone", f"{_shown(zone_name)} is not a known time zone")
+        zone_name = ""
+    start, end = r.moment(row, "start", path), r.moment(row, "end", path)
+    if start and end and end < start:
+        r.fail(f"{path}.end", "is before the start")
+    uid = r.text(row, "uid", path, 36, required=True)
+    if uid and not re.fullmatch(r"[0-9A-Za-z-]{8,36}", uid):
+        r.fail(f"{path}.uid", f"{_shown(uid)} is not an identifier")
+    key = row.get("proposal_key")
+    if key is not None and (not isinstance(key, str) or len(key) > 64):
+        r.fail(f"{path}.proposal_key", "should be short text")
+        key = None
+    return {
+        "uid": uid,
+        "step_id": r.choice(row, "step_id", path, known.steps),
+        "kind": r.choice(row, "kind", path, APPOINTMENT_KINDS, "free"),
+        "title": r.text(row, "title", path, 200, required=True),
+        "start": start,
+        "end": end,
+        "zone": zone_name,
+        "location": r.text(row, "location", path),
+        "note": r.text(row, "note", path),
+        "proposal_key": key or None,
+    }
