@@ -11,6 +11,7 @@ from planner import APP_NAME, __version__
 from planner.paths import default_data_dir
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+PAPER_HELP = "paper size of the PDF: a4 or letter (default: from the system's locale)"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,19 +28,74 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     plans = commands.add_parser("plans", help="print the plans, one per line")
-    # Accept --data-dir after the command's name too; SUPPRESS keeps an earlier value.
-    plans.add_argument("--data-dir", metavar="DIR", type=Path, default=argparse.SUPPRESS, help=data_dir_help)
+    export = commands.add_parser(
+        "export",
+        help="write a plan to files: its printout as PDF, its calendar, the whole plan, its expenses",
+    )
+    export.add_argument("plan", metavar="PLAN", help="the plan's name, as `planner plans` prints it")
+    export.add_argument(
+        "--pdf", metavar="FILE", type=Path, help="the printout as a PDF (the itinerary by default)"
+    )
+    export.add_argument("--ics", metavar="FILE", type=Path, help="the appointments as an iCalendar file")
+    export.add_argument("--json", metavar="FILE", type=Path, help="the whole plan as a plan file")
+    export.add_argument("--csv", metavar="FILE", type=Path, help="the expense lines as CSV")
+    export.add_argument("--paper", choices=("a4", "letter"), help=PAPER_HELP)
+    export.add_argument(
+        "--printout",
+        choices=("itinerary", "checklist", "budget", "comparison", "questions"),
+        default="itinerary",
+        help="which printout --pdf writes (default: itinerary)",
+    )
+    imported = commands.add_parser("import", help="add the plan in a plan file")
+    imported.add_argument("file", metavar="FILE", type=Path, help="a plan file written by export --json")
+    clash = imported.add_mutually_exclusive_group()
+    clash.add_argument("--rename", action="store_true", help="if the name is taken, import under a free name")
+    clash.add_argument("--replace", action="store_true", help="if the name is taken, replace that plan")
+    imported.add_argument("--name", help="import under this name instead of the file's")
+    for command in (plans, export, imported):
+        # Accept --data-dir after the command's name too; SUPPRESS keeps an earlier value.
+        command.add_argument(
+            "--data-dir", metavar="DIR", type=Path, default=argparse.SUPPRESS, help=data_dir_help
+        )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     data_dir: Path = (args.data_dir or default_data_dir()).expanduser().absolute()
     if args.command == "plans":
         return _print_plans(data_dir)
+    if args.command == "export" and not any((args.pdf, args.ics, args.json, args.csv)):
+        parser.error("export needs at least one of --pdf, --ics, --json or --csv")
+    if args.command in ("export", "import"):
+        return _transfer(data_dir, args)
     from planner.ui.application import run_gui
 
     return run_gui(data_dir, smoke=args.smoke)
+
+
+def _transfer(data_dir: Path, args: argparse.Namespace) -> int:
+    from planner import commands
+    from planner.catalogue.errors import CatalogueError
+    from planner.services.database import StartupError, open_database
+
+    try:
+        db = open_database(data_dir)
+    except (StartupError, CatalogueError) as error:
+        print(f"planner: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    try:
+        if args.command == "import":
+            on_clash = "replace" if args.replace else "rename" if args.rename else "ask"
+            return commands.import_file(db, args.file, on_clash, args.name)
+        from planner.paper import default_paper, environment_locale
+
+        paper = args.paper or default_paper(environment_locale())
+        targets = {"pdf": args.pdf, "ics": args.ics, "json": args.json, "csv": args.csv}
+        return commands.export(db, args.plan, targets, paper, args.printout)
+    finally:
+        db.close()
 
 
 def _print_plans(data_dir: Path) -> int:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
+
 PAPERS = {"a4": "A4", "letter": "US Letter"}
 """The paper sizes a printout can be laid out for, by the name the command line takes."""
 
@@ -21,3 +24,9 @@ def paper_problem(name: str) -> str | None:
     if name.casefold() in PAPERS:
         return None
     return f"Unknown paper size {name!r}: use {' or '.join(PAPERS)}."
+
+
+def environment_locale(environment: Mapping[str, str] | None = None) -> str:
+    """The locale the environment asks for paper in (LC_ALL, then LC_PAPER, then LANG)."""
+    values = os.environ if environment is None else environment
+    return next((values[k] for k in ("LC_ALL", "LC_PAPER", "LANG") if values.get(k)), "")

@@ -504,3 +504,15 @@ def save_deposit(db: Database, plan_id: int, draft: DepositDraft, today: date | 
         row.deposit_due_on = deposit.due_on
         row.deposit_paid_on = deposit.paid_on
     return deposit
+
+
+def expenses_csv_text(db: Database, plan_id: int) -> tuple[str, int]:
+    """The plan's expense lines as CSV text (with the mark that lets spreadsheets see UTF-8),
+    and how many lines it has."""
+    from planner.budget_csv import expenses_csv
+
+    data = load_budget(db, plan_id)
+    text = expenses_csv(
+        data.expenses, data.categories, data.steps, report_currencies(data.plan.home_currency)
+    )
+    return "\ufeff" + text, len(data.expenses)

@@ -1,0 +1,117 @@
+"""The `export` and `import` commands: whole plans, printouts, calendars and expense lines to and
+from files, for scripts as much as people. Every message goes to stderr except what a command
+was asked to print; the exit codes are documented in the README."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from planner.services.database import Database
+from planner.services.plans import Plan, list_plans
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+EXIT_NO_PLAN = 3
+"""No plan has the name given."""
+EXIT_CLASH = 4
+"""Import: a plan already has the file's name, and neither --rename nor --replace was given."""
+EXIT_BAD_FILE = 5
+"""Import: the file is not a plan file this app can read; nothing was written."""
+
+
+def say(message: str) -> None:
+    print(f"planner: {message}", file=sys.stderr)
+
+
+def find_plan(db: Database, name: str) -> Plan | None:
+    wanted = name.strip().casefold()
+    return next((p for p in list_plans(db) if p.name.casefold() == wanted), None)
+
+
+def _write(path: Path, data: bytes) -> str | None:
+    from planner.ui.files import write_bytes_atomically
+
+    return write_bytes_atomically(path, data)
+
+
+def _pdf(db: Database, plan: Plan, path: Path, paper: str, printout: str) -> str | None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from planner.services.printouts import build_printout
+    from planner.ui.printing import write_pdf
+
+    _app = QApplication.instance() or QApplication([sys.argv[0], "-platform", os.environ["QT_QPA_PLATFORM"]])
+    return write_pdf(build_printout(db, plan.id, printout, date.today()), paper, path)
+
+
+def _ics(db: Database, plan: Plan, path: Path) -> str | None:
+    from planner.services.calendar import plan_calendar
+
+    return _write(path, plan_calendar(db, plan.id))
+
+
+def _json(db: Database, plan: Plan, path: Path) -> str | None:
+    from planner.services.plan_transfer import export_plan
+
+    return _write(path, export_plan(db, plan.id))
+
+
+def _csv(db: Database, plan: Plan, path: Path) -> str | None:
+    from planner.services.budget import expenses_csv_text
+
+    text, _count = expenses_csv_text(db, plan.id)
+    return _write(path, text.encode("utf-8"))
+
+
+def export(
+    db: Database,
+    plan_name: str,
+    targets: dict[str, Path | None],
+    paper: str,
+    printout: str = "itinerary",
+) -> int:
+    """Write each file asked for; stops at the first that fails."""
+    plan = find_plan(db, plan_name)
+    if plan is None:
+        say(f"no plan is called “{plan_name}”; `planner plans` lists them")
+        return EXIT_NO_PLAN
+    writers: dict[str, Callable[[Path], str | None]] = {
+        "pdf": lambda path: _pdf(db, plan, path, paper, printout),
+        "ics": lambda path: _ics(db, plan, path),
+        "json": lambda path: _json(db, plan, path),
+        "csv": lambda path: _csv(db, plan, path),
+    }
+    for kind, path in targets.items():
+        if path is None:
+            continue
+        problem = writers[kind](path)
+        if problem:
+            say(problem)
+            return EXIT_FAILURE
+        print(f"Wrote {path}")
+    return EXIT_OK
+
+
+def import_file(db: Database, path: Path, on_clash: str, name: str | None) -> int:
+    from planner.services.plan_transfer import NameClash, OnClash, PlanFileError, import_plan, read_plan_file
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        say(f"cannot read {path}: {error.strerror or error}")
+        return EXIT_FAILURE
+    try:
+        plan_file = read_plan_file(db, data)
+        plan = import_plan(db, plan_file, OnClash(on_clash), name)
+    except NameClash as clash:
+        say(f"{clash} Add --rename to import it as “{clash.suggested}”, or --replace to replace it.")
+        return EXIT_CLASH
+    except PlanFileError as error:
+        say(f"{path.name} was not imported. {error}")
+        return EXIT_BAD_FILE
+    print(f"Imported {plan.name}")
+    return EXIT_OK
