@@ -4,7 +4,6 @@ was asked to print; the exit codes are documented in the README."""
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -38,14 +37,13 @@ def _write(path: Path, data: bytes) -> str | None:
 
 
 def _pdf(db: Database, plan: Plan, path: Path, paper: str, printout: str) -> str | None:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
     from planner.services.printouts import build_printout
-    from planner.ui.printing import write_pdf
+    from planner.ui.printing import write_pdf_without_window
 
-    _app = QApplication.instance() or QApplication([sys.argv[0], "-platform", os.environ["QT_QPA_PLATFORM"]])
-    return write_pdf(build_printout(db, plan.id, printout, date.today()), paper, path)
+    problem, _pages = write_pdf_without_window(
+        build_printout(db, plan.id, printout, date.today()), paper, path
+    )
+    return problem
 
 
 def _ics(db: Database, plan: Plan, path: Path) -> str | None:

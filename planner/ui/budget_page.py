@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from planner.budget import Expense
 from planner.ledger import Ledger
@@ -22,7 +22,7 @@ from planner.ui.expense_panel import ExpensePanel
 from planner.ui.prompter import Prompter
 from planner.ui.rates_deposit_panel import RatesDepositPanel
 from planner.ui.rich_text import rich_text_view
-from planner.ui.widgets import ReloadWhenShown, heading
+from planner.ui.widgets import ReloadWhenShown, heading, print_button
 
 TAB_EXPENSES, TAB_ESTIMATE, TAB_RATES, TAB_HOME, TAB_CHARTS = range(5)
 
@@ -63,8 +63,11 @@ class BudgetPage(ReloadWhenShown):
         self.tabs.addTab(self.home, "Compare with &home")
         self.tabs.addTab(self.charts, "C&harts")
         self.tabs.currentChanged.connect(lambda _index: self._draw_charts())
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(print_button(events, "budget"))
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(title_row)
         layout.addWidget(self.hint)
         layout.addWidget(self.totals)
         layout.addWidget(self.tabs, 1)

@@ -41,7 +41,14 @@ from planner.ui.events import AppEvents
 from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
 from planner.ui.tables import ROW_ROLE, row_table
-from planner.ui.widgets import KeyActions, ReloadWhenShown, action_button, heading, run_key_action
+from planner.ui.widgets import (
+    KeyActions,
+    ReloadWhenShown,
+    action_button,
+    heading,
+    print_button,
+    run_key_action,
+)
 
 ALL_STEPS = ""
 
@@ -156,6 +163,7 @@ class ChecklistPage(Panel, ReloadWhenShown):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.templates_button)
+        buttons.addWidget(print_button(events, "checklist"))
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)

@@ -31,7 +31,7 @@ from planner.ui.events import AppEvents
 from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
 from planner.ui.tables import row_table
-from planner.ui.widgets import list_and_detail_page
+from planner.ui.widgets import list_and_detail_page, print_button
 
 
 class ClinicsPage(Panel):
@@ -93,6 +93,7 @@ class ClinicsPage(Panel):
         buttons.addWidget(self.compare_button)
         buttons.addWidget(self.compare_shortlist_button)
         buttons.addWidget(self.add_button)
+        buttons.addWidget(print_button(events, "comparison"))
 
         self.detail = ClinicDetail(db, prompter, events)
         self.detail.shortlist_toggled.connect(self._set_shortlisted)

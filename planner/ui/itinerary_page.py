@@ -31,7 +31,14 @@ from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
 from planner.ui.proposal_dialog import ProposalDialog
 from planner.ui.tables import ROW_ROLE, row_table
-from planner.ui.widgets import KeyActions, ReloadWhenShown, action_button, heading, run_key_action
+from planner.ui.widgets import (
+    KeyActions,
+    ReloadWhenShown,
+    action_button,
+    heading,
+    print_button,
+    run_key_action,
+)
 from planner.validation import ValidationError
 from planner.zones import SEOUL
 
@@ -116,6 +123,7 @@ class ItineraryPage(Panel, ReloadWhenShown):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.propose_button)
+        buttons.addWidget(print_button(events, "itinerary"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Itinerary"))
         layout.addWidget(self.hint)

@@ -29,7 +29,7 @@ from planner.ui.itinerary_page import warnings_text
 from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
 from planner.ui.step_view import StepView
-from planner.ui.widgets import ReloadWhenShown, action_button, heading
+from planner.ui.widgets import ReloadWhenShown, action_button, heading, print_button
 
 STEP_ROLE = Qt.ItemDataRole.UserRole
 MARKS = {"not-started": "○", "in-progress": "◐", "done": "✓", "skipped": "–"}
@@ -96,6 +96,7 @@ class JourneyPage(Panel, ReloadWhenShown):
         nav.addStretch(1)
         nav.addWidget(self.done_button)
         nav.addWidget(self.next_button)
+        nav.addWidget(print_button(events, "itinerary"))
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)

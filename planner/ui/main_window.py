@@ -27,6 +27,7 @@ from planner.services.plans import Plan
 from planner.ui.events import AppEvents
 from planner.ui.learn_page import LearnPage
 from planner.ui.overview_page import OverviewPage
+from planner.ui.plan_files import PlanFiles
 from planner.ui.plan_list_model import PlanListModel
 from planner.ui.plan_wizard import PlanWizard
 from planner.ui.prompter import Prompter
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
 NAV_OVERVIEW, NAV_JOURNEY, NAV_ITINERARY, NAV_CLINICS, NAV_BUDGET, NAV_CHECKLIST, NAV_LEARN = range(7)
 PAGE_KEYS = ("overview", "journey", "itinerary", "clinics", "budget", "checklist", "learn")
 """How the last page shown is remembered (by name, so adding a page does not shift it)."""
+PAGE_PRINTOUTS = {"checklist": "checklist", "budget": "budget", "clinics": "comparison"}
+"""The printout Print offers first on a page; the itinerary elsewhere."""
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +55,9 @@ class MainWindow(QMainWindow):
         self.prompter = prompter
         self.settings = settings
         self.events = AppEvents(self)
+        self.plan_files = PlanFiles(
+            db, prompter, self.events, self, lambda text: self.statusBar().showMessage(text, 5000)
+        )
         self.wizard: PlanWizard | None = None
         self.dates_dialog: TripDatesDialog | None = None
         self._overview_fresh = False
@@ -105,6 +111,8 @@ class MainWindow(QMainWindow):
         self.welcome.create_requested.connect(self.new_plan)
         self.welcome.learn_requested.connect(lambda: self.nav.setCurrentRow(NAV_LEARN))
         self.events.changed.connect(self._data_changed)
+        self.events.print_requested.connect(self.print_plan)
+        self.overview.print_button.clicked.connect(lambda: self.print_plan("itinerary"))
 
         self.learn.set_entries(learn_service.list_learn_entries(db))
         self._steps = journey_service.list_steps(db)
@@ -139,6 +147,33 @@ class MainWindow(QMainWindow):
             "D&uplicate plan", "Ctrl+D", self.duplicate_plan, "Make a copy of this plan to try other choices"
         )
         self.delete_action = self._action("&Delete plan…", "Ctrl+Del", self.delete_plan)
+        self.details_action = self._action(
+            "Trip det&ails…",
+            None,
+            self.edit_details,
+            "Hotel, insurance and emergency contact for the printout",
+        )
+        self.print_action = self._action(
+            "&Print…",
+            QKeySequence.StandardKey.Print,
+            lambda: self.print_plan(),
+            "Print, preview or save as PDF",
+        )
+        self.export_plan_action = self._action(
+            "&Export plan…",
+            "Ctrl+E",
+            self._export_plan,
+            "Save the whole plan in a file to open on another computer",
+        )
+        self.import_plan_action = self._action(
+            "&Import plan…", "Ctrl+I", self.plan_files.import_plan, "Add a plan from a plan file"
+        )
+        self.calendar_action = self._action(
+            "Export &calendar (.ics)…", None, self._export_calendar, "The appointments, for your calendar app"
+        )
+        self.csv_action = self._action(
+            "Export expenses (CS&V)…", None, self._export_expenses, "The expense lines, for a spreadsheet"
+        )
         self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
         self.overview_action = self._action(
             "Plan &overview", "Ctrl+1", lambda: self.nav.setCurrentRow(NAV_OVERVIEW)
@@ -177,10 +212,21 @@ class MainWindow(QMainWindow):
             self.new_action,
             self.rename_action,
             self.dates_action,
+            self.details_action,
             self.duplicate_action,
             self.delete_action,
+            None,
+            self.print_action,
+            self.calendar_action,
+            self.csv_action,
+            None,
+            self.export_plan_action,
+            self.import_plan_action,
         ):
-            file_menu.addAction(action)
+            if action is None:
+                file_menu.addSeparator()
+            else:
+                file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = menus.addMenu("&View")
@@ -274,7 +320,17 @@ class MainWindow(QMainWindow):
     def _plan_changed(self) -> None:
         plan = self.current_plan()
         has_plan = plan is not None
-        for action in (self.rename_action, self.dates_action, self.duplicate_action, self.delete_action):
+        for action in (
+            self.rename_action,
+            self.dates_action,
+            self.details_action,
+            self.duplicate_action,
+            self.delete_action,
+            self.print_action,
+            self.calendar_action,
+            self.csv_action,
+            self.export_plan_action,
+        ):
             action.setEnabled(has_plan)
         self.plan_combo.setEnabled(has_plan)
         for page in self._built_pages():
@@ -389,6 +445,43 @@ class MainWindow(QMainWindow):
         if dialog.saved is not None:
             self.events.changed.emit("plans", dialog.saved.id)
             self.statusBar().showMessage("Trip dates changed; due dates counted from them moved too.", 5000)
+
+    def print_plan(self, kind: str | None = None) -> None:
+        """Open the print dialog on `kind`, or on the printout of the page shown."""
+        plan = self.current_plan()
+        if plan is None:
+            return
+        from planner.ui.print_dialog import PrintDialog
+
+        chosen = kind or PAGE_PRINTOUTS.get(PAGE_KEYS[max(self.nav.currentRow(), 0)], "itinerary")
+        dialog = PrintDialog(self.db, self.prompter, self.settings, plan, chosen, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.print_dialog = dialog
+        dialog.open()
+
+    def edit_details(self) -> None:
+        plan = self.current_plan()
+        if plan is None:
+            return
+        from planner.ui.trip_details_dialog import TripDetailsDialog
+
+        dialog = TripDetailsDialog(self.db, plan, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage("Trip details saved.", 5000))
+        self.details_dialog = dialog
+        dialog.open()
+
+    def _export_plan(self) -> None:
+        if (plan := self.current_plan()) is not None:
+            self.plan_files.export_plan(plan)
+
+    def _export_calendar(self) -> None:
+        if (plan := self.current_plan()) is not None:
+            self.plan_files.export_calendar(plan)
+
+    def _export_expenses(self) -> None:
+        if (plan := self.current_plan()) is not None:
+            self.plan_files.export_expenses(plan)
 
     def duplicate_plan(self) -> None:
         plan = self.current_plan()

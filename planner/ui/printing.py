@@ -7,6 +7,7 @@ does, so the preview, the paper and the PDF break their pages at the same places
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QIODevice, QMarginsF, QPointF, QRectF, QSaveFile, QSizeF, Qt, QUrl
@@ -128,14 +129,14 @@ class PagedDocument:
         painter.restore()
 
 
-def write_pdf(printout: Printout, paper: str, path: Path) -> str | None:
-    """Write the printout as a PDF at `path`, atomically; returns a message when it failed, and
-    then whatever was at `path` before is still there, untouched."""
+def write_pdf(printout: Printout, paper: str, path: Path) -> tuple[str | None, int]:
+    """Write the printout as a PDF at `path`, atomically. Returns a message when it failed (and
+    then whatever was at `path` before is still there, untouched), and the number of pages."""
     layout = page_layout(paper)
     paged = PagedDocument(printout, layout)
     target = QSaveFile(str(path))
     if not target.open(QIODevice.OpenModeFlag.WriteOnly):
-        return f"Could not write {path.name}: {target.errorString()}"
+        return f"Could not write {path.name}: {target.errorString()}", 0
     writer = QPdfWriter(target)
     writer.setResolution(PDF_RESOLUTION)
     writer.setPageLayout(layout)
@@ -146,7 +147,18 @@ def write_pdf(printout: Printout, paper: str, path: Path) -> str | None:
     if not painted or target.error() != QSaveFile.FileError.NoError:
         message = target.errorString()
         target.cancelWriting()
-        return f"Could not write {path.name}: {message or 'the page could not be drawn'}"
+        return f"Could not write {path.name}: {message or 'the page could not be drawn'}", 0
     if not target.commit():
-        return f"Could not finish writing {path.name}: {target.errorString()}"
-    return None
+        return f"Could not finish writing {path.name}: {target.errorString()}", 0
+    return None, paged.pages
+
+
+def write_pdf_without_window(printout: Printout, paper: str, path: Path) -> tuple[str | None, int]:
+    """`write_pdf` for the command line: starts Qt without a screen when it is not running."""
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        application = QApplication(["planner"])
+        application.setApplicationName(APP_NAME)
+    return write_pdf(printout, paper, path)

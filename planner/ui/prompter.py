@@ -44,3 +44,17 @@ class Prompter:
         """Where to save a file (the system's dialog asks before replacing one); None if cancelled."""
         path, _selected = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
         return Path(path) if path else None
+
+    def ask_open_path(self, parent: QWidget | None, title: str, file_filter: str) -> Path | None:
+        """Which file to open; None if cancelled."""
+        path, _selected = QFileDialog.getOpenFileName(parent, title, "", file_filter)
+        return Path(path) if path else None
+
+    def choose(self, parent: QWidget | None, title: str, text: str, choices: list[str]) -> str | None:
+        """One of `choices` (button texts, the first the default), or None for Cancel."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+        buttons = [(box.addButton(choice, QMessageBox.ButtonRole.AcceptRole), choice) for choice in choices]
+        box.setDefaultButton(buttons[0][0])
+        box.exec()
+        clicked = box.clickedButton()
+        return next((choice for button, choice in buttons if button is clicked), None)

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.ui.events import AppEvents
+
 
 class ErrorLabel(QLabel):
     """A message under a field saying what is wrong with it; hidden while there is nothing wrong."""
@@ -83,6 +85,15 @@ def action_button(text: str, slot: Callable[[], object], tip: str = "", primary:
     if tip:
         button.setToolTip(tip)
     button.clicked.connect(lambda _checked=False: slot())
+    return button
+
+
+def print_button(events: AppEvents, kind: str) -> QPushButton:
+    """The page's Print button: opens the print dialog on this page's printout."""
+    button = action_button(
+        "Print…", lambda: events.print_requested.emit(kind), "Print, preview or save as PDF (Ctrl+P)"
+    )
+    button.setAccessibleName("Print this page's printout")
     return button
 
 

@@ -26,6 +26,9 @@ class FakePrompter(Prompter):
     asked: list[str] = field(default_factory=list)
     problems_seen: list[str | None] = field(default_factory=list)
     save_path: Path | None = None
+    open_path: Path | None = None
+    choice_answer: str | None = None
+    """The button text `choose` answers with; None is Cancel."""
     errors: list[str] = field(default_factory=list)
 
     def confirm(self, parent: object, title: str, text: str, action: str) -> bool:  # type: ignore[override]
@@ -56,6 +59,15 @@ class FakePrompter(Prompter):
     def ask_save_path(self, parent: object, title: str, suggested: str, file_filter: str) -> Path | None:  # type: ignore[override]
         self.asked.append(title)
         return self.save_path
+
+    def ask_open_path(self, parent: object, title: str, file_filter: str) -> Path | None:  # type: ignore[override]
+        self.asked.append(title)
+        return self.open_path
+
+    def choose(self, parent: object, title: str, text: str, choices: list[str]) -> str | None:  # type: ignore[override]
+        self.asked.append(text)
+        assert self.choice_answer is None or self.choice_answer in choices
+        return self.choice_answer
 
 
 @pytest.fixture

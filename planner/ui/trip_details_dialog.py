@@ -1,0 +1,94 @@
+"""Fill in what the printed itinerary's first page carries: the hotel, the travel insurance and
+whom to call in an emergency."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.services.database import Database
+from planner.services.plans import Plan
+from planner.services.trip_details import TripDetails, load_details, save_details
+from planner.ui.forms import CheckedForm
+from planner.ui.widgets import heading
+from planner.validation import ValidationError
+
+
+def _line(name: str, text: str) -> QLineEdit:
+    edit = QLineEdit(text)
+    edit.setAccessibleName(name)
+    return edit
+
+
+def _box(name: str, text: str) -> QPlainTextEdit:
+    edit = QPlainTextEdit(text)
+    edit.setAccessibleName(name)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(64)
+    return edit
+
+
+class TripDetailsDialog(QDialog):
+    """`saved` holds the details once Save has written them."""
+
+    def __init__(self, db: Database, plan: Plan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.plan = db, plan
+        self.saved: TripDetails | None = None
+        self.setWindowTitle("Trip details")
+        self.resize(560, 0)
+        details = load_details(db, plan.id)
+        self.hotel_name = _line("Hotel", details.hotel_name)
+        self.hotel_address = _box("Hotel address", details.hotel_address)
+        self.hotel_phone = _line("Hotel phone", details.hotel_phone)
+        self.insurance = _box("Travel insurance", details.insurance)
+        self.emergency_contact = _box("Emergency contact", details.emergency_contact)
+        self.hotel_address.setPlaceholderText("As a taxi driver would read it; add the Korean address too")
+        self.insurance.setPlaceholderText("Insurer, policy number and their emergency line")
+        self.emergency_contact.setPlaceholderText("Name, relationship and phone number")
+        self.form = CheckedForm()
+        self.form.add_field("hotel_name", "&Hotel:", self.hotel_name)
+        self.form.add_field("hotel_address", "&Address:", self.hotel_address)
+        self.form.add_field("hotel_phone", "&Phone:", self.hotel_phone)
+        self.form.add_field("insurance", "Travel &insurance:", self.insurance)
+        self.form.add_field("emergency_contact", "&Emergency contact:", self.emergency_contact)
+        hint = QLabel(
+            "These go on the first page of the printed itinerary. Anything left empty prints as a "
+            "line to write on."
+        )
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(f"Trip details of “{plan.name}”", 2))
+        layout.addWidget(hint)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+
+    def details(self) -> TripDetails:
+        return TripDetails(
+            self.hotel_name.text(),
+            self.hotel_address.toPlainText(),
+            self.hotel_phone.text(),
+            self.insurance.toPlainText(),
+            self.emergency_contact.toPlainText(),
+        )
+
+    def accept(self) -> None:
+        try:
+            self.saved = save_details(self.db, self.plan.id, self.details())
+        except ValidationError as error:
+            self.form.show_problems(error.errors)
+            return
+        super().accept()
