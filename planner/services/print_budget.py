@@ -117,27 +117,33 @@ def _categories(data: BudgetData) -> tuple[str, ChartRequest | None]:
 
 
 def _estimate(summary: BudgetSummary) -> str:
+    """The counted lines, each naming its source by number; the sources are listed below."""
+    shown = [row for row in summary.estimate if not row.removed]
+    sources = list(dict.fromkeys(row.line.source for row in shown if row.line.source))
     rows = [
         [
             row.line.label + (" (your figures)" if row.changed else ""),
             money_range(row.line.low, row.line.high, row.line.currency),
             row.line.basis,
-            row.line.source,
+            f"[{sources.index(row.line.source) + 1}]" if row.line.source else "",
         ]
-        for row in summary.estimate
-        if not row.removed
+        for row in shown
     ]
-    return grid(["Line", "Range", "Basis", "Source"], rows, (30, 22, 28, 20)) or paragraph(
-        "Every estimate line is removed.", "hint"
-    )
+    if not rows:
+        return paragraph("Every estimate line is removed.", "hint")
+    notes = "".join(paragraph(f"[{n}] {source}", "hint") for n, source in enumerate(sources, start=1))
+    return grid(["Line", "Range", "Basis", "Source"], rows, (34, 26, 32, 8)) + notes
 
 
 def _expenses(data: BudgetData) -> str:
     home = data.plan.home_currency
     rows = []
     for e in data.expenses:
-        in_home = next((c for c in e.conversions if c.currency == home), None)
-        amount = (in_home.actual if in_home.actual is not None else in_home.planned) if in_home else None
+        if e.currency == home:
+            amount = e.actual if e.actual is not None else e.planned
+        else:
+            in_home = next((c for c in e.conversions if c.currency == home), None)
+            amount = (in_home.actual if in_home.actual is not None else in_home.planned) if in_home else None
         rows.append(
             [
                 f"{e.paid_on:%-d %b %Y}" if e.paid_on else "Not paid",

@@ -19,7 +19,8 @@ from planner.services.questions import Question, answers_for, list_questions
 from planner.services.quotes import latest_quotes_by_clinic, list_quotes
 from planner.services.shortlist import shortlisted_ids
 
-ANSWER_LINES = '<span class="blank">________________________________________________</span>'
+ANSWER_SPACE = "&nbsp;<br>&nbsp;<br>&nbsp;"
+"""An unanswered question's cell: room to write the answer by hand."""
 
 
 def clinics_for(plan: Plan, clinics: Sequence[Clinic], shortlist: frozenset[int]) -> tuple[list[Clinic], str]:
@@ -94,7 +95,7 @@ def questions_printout(
             [
                 f"{number}.",
                 q.text,
-                given.get(q.key) or Markup(ANSWER_LINES),
+                given.get(q.key) or Markup(ANSWER_SPACE),
             ]
             for number, q in enumerate(questions, start=1)
         ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QIODevice, QMarginsF, QPointF, QRectF, QSaveFile, QSizeF, Qt, QUrl
+from PySide6.QtCore import QIODevice, QMarginsF, QPoint, QPointF, QRectF, QSaveFile, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -21,10 +21,13 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QRegion,
     QTextDocument,
 )
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from planner import APP_NAME
+from planner.services.print_budget import CHART_HEIGHT, CHART_WIDTH
 from planner.services.print_document import ChartRequest, Printout
 
 LAYOUT_DPI = 96
@@ -50,16 +53,29 @@ def _layout_device() -> QImage:
     return image
 
 
-def chart_image(request: ChartRequest, width: int, height: int) -> QImage:
-    """The budget's charts drawn at twice the size they take on the page, for a sharp print."""
+def chart_image(request: ChartRequest, width: int, height: int, sharpness: int = 3) -> QImage:
+    """The budget's charts laid out at the size they take on the page, drawn with `sharpness`
+    times as many pixels so they print crisp."""
     from planner.ui.budget_charts import BudgetCharts
 
     charts = BudgetCharts()
     charts.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     charts.show_totals(list(request.totals), request.names, request.currency)
-    charts.resize(width * 2, height * 2)
+    legend = charts.share_chart.legend()  # on paper the pie's legend lists each name in full
+    legend.setAlignment(Qt.AlignmentFlag.AlignRight)
+    small = QFont(legend.font())
+    small.setPixelSize(10)
+    legend.setFont(small)
+    holder = charts.share_view.parentWidget()
+    if holder is not None and isinstance(row := holder.layout(), QHBoxLayout):
+        row.setStretch(0, 1)
+        row.setStretch(1, 1)
+    charts.resize(width, height)
     charts.show()
-    image = charts.grab().toImage()
+    image = QImage(width * sharpness, height * sharpness, QImage.Format.Format_ARGB32)
+    image.setDevicePixelRatio(sharpness)
+    image.fill(QColor("white"))
+    charts.render(image, QPoint(0, 0), QRegion(), QWidget.RenderFlag.DrawChildren)
     charts.close()
     charts.deleteLater()
     return image
@@ -75,7 +91,7 @@ class PagedDocument:
         self.document.documentLayout().setPaintDevice(self.layout_device)
         self.document.setDocumentMargin(0)
         for request in printout.charts:
-            image = chart_image(request, 660, 300)
+            image = chart_image(request, CHART_WIDTH, CHART_HEIGHT)
             self.document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(request.name), image)
         self.document.setHtml(printout.html)
         points = layout.paintRect(QPageLayout.Unit.Point)
