@@ -66,7 +66,13 @@ def startup(runs: int) -> None:
 
 def interactions() -> None:
     """Each large-data case runs in its own process and prints its own figures."""
-    for script in ("clinics_bench.py", "budget_bench.py", "checklist_bench.py", "journey_bench.py"):
+    for script in (
+        "clinics_bench.py",
+        "budget_bench.py",
+        "checklist_bench.py",
+        "journey_bench.py",
+        "print_bench.py",
+    ):
         result = subprocess.run(
             [sys.executable, str(HERE / script)], env=ENV, capture_output=True, text=True, check=False
         )

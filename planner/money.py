@@ -69,6 +69,7 @@ def check_currency(code: str) -> str:
     return normalised
 
 
+@cache
 def currency_decimals(code: str) -> int:
     return int(babel.numbers.get_currency_precision(code))
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Any
 
 from planner.checklist import ANCHORS, DOCUMENTS, MAX_OFFSET_DAYS
@@ -23,7 +24,7 @@ from planner.checklist import KINDS as ITEM_KINDS
 from planner.estimate import HOTEL_TIERS
 from planner.itinerary import KINDS as APPOINTMENT_KINDS
 from planner.journey import CELL_MODES, MAX_CULTURE_DAYS, STATUSES
-from planner.money import MoneyError, check_currency, max_amount, to_minor
+from planner.money import MoneyError, check_currency, currency_decimals, max_amount
 from planner.zones import zone_problem
 
 FORMAT = "patient-journey-planner/plan"
@@ -84,10 +85,20 @@ class PlanFile:
 
 
 def amount_text(minor: int | None, decimals: int) -> str | None:
-    """Minor units as the file writes them: plain digits with a dot, "1234.50"."""
+    """Minor units (never negative) as the file writes them: plain digits with a dot, "1234.50"."""
     if minor is None:
         return None
-    return f"{Decimal(minor).scaleb(-decimals):f}"
+    if not decimals:
+        return str(minor)
+    whole, part = divmod(minor, 10**decimals)
+    return f"{whole}.{part:0{decimals}d}"
+
+
+@cache
+def _limits(currency: str) -> tuple[int, int]:
+    """How many decimals `currency` has, and its largest amount in minor units."""
+    decimals = currency_decimals(currency)
+    return decimals, int(max_amount(currency).scaleb(decimals))
 
 
 class _Reader:
@@ -95,6 +106,8 @@ class _Reader:
 
     def __init__(self) -> None:
         self.errors: list[str] = []
+        self.currencies: set[str] = set()
+        """Codes already found good, so each is looked up once."""
 
     def fail(self, path: str, message: str) -> None:
         self.errors.append(f"{path}: {message}")
@@ -113,7 +126,10 @@ class _Reader:
         if len(value) > MAX_ROWS:
             self.fail(f"{path}{key}", f"has {len(value):,} entries, more than {MAX_ROWS:,}")
             return []
-        return [self.mapping(item, f"{path}{key}[{n}]") for n, item in enumerate(value)]
+        return [
+            item if isinstance(item, dict) else self.mapping(item, f"{path}{key}[{n}]")
+            for n, item in enumerate(value)
+        ]
 
     def text(
         self, row: dict[str, Any], key: str, path: str, limit: int = MAX_TEXT, required: bool = False
@@ -184,10 +200,15 @@ class _Reader:
 
     def currency(self, row: dict[str, Any], key: str, path: str) -> str:
         value = row.get(key)
+        if isinstance(value, str) and value in self.currencies:
+            return value
         try:
             if not isinstance(value, str):
                 raise MoneyError("")
-            return check_currency(value)
+            code = check_currency(value)
+            if code == value:
+                self.currencies.add(value)
+            return code
         except MoneyError:
             self.fail(f"{path}.{key}", f"{_shown(value)} is not a known currency code")
             return "USD"
@@ -204,15 +225,16 @@ class _Reader:
         if not isinstance(value, str) or not AMOUNT.fullmatch(value):
             self.fail(f"{path}.{key}", f"{_shown(value)} is not an amount like 1234.50")
             return None
-        amount = Decimal(value)
-        if amount > max_amount(currency):
+        decimals, largest = _limits(currency)
+        whole, _dot, part = value.partition(".")
+        if len(part.rstrip("0")) > decimals:
+            self.fail(f"{path}.{key}", f"{currency} amounts have at most {decimals} decimal places")
+            return None
+        minor = int(whole) * int(10**decimals) + int((part + "0" * decimals)[:decimals] or 0)
+        if minor > largest:
             self.fail(f"{path}.{key}", f"{value} is more than the largest amount allowed in {currency}")
             return None
-        try:
-            return to_minor(amount, currency)
-        except MoneyError as error:
-            self.fail(f"{path}.{key}", str(error))
-            return None
+        return minor
 
     def rate(self, row: dict[str, Any], key: str, path: str) -> str:
         value = row.get(key)

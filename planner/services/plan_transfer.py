@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -32,7 +32,6 @@ from planner.db.models import (
     ConditionRow,
     EstimateOverrideRow,
     ExchangeRateRow,
-    ExpenseConversionRow,
     ExpenseRow,
     FeeCategoryRow,
     JourneySettingsRow,
@@ -101,7 +100,8 @@ def _clinic_key(row: ClinicRow, own_keys: dict[int, str]) -> str:
 def export_plan(db: Database, plan_id: int) -> bytes:
     """The plan as UTF-8 JSON bytes in the current plan-file version."""
     with db.transaction() as session:
-        return json.dumps(_export(session, plan_id), ensure_ascii=False, indent=1).encode("utf-8")
+        # No indent: Python's fast JSON encoder only runs without one.
+        return json.dumps(_export(session, plan_id), ensure_ascii=False).encode("utf-8")
 
 
 def _rows(session: Session, table: Any, plan_id: int, *order: Any) -> list[Any]:
@@ -282,42 +282,72 @@ def _export(session: Session, plan_id: int) -> dict[str, Any]:
     }
 
 
+EXPENSE_COLUMNS = (
+    "category",
+    "step_id",
+    "label",
+    "planned_minor",
+    "actual_minor",
+    "currency",
+    "paid_on",
+    "payee",
+    "note",
+)
+CONVERSION_COLUMNS = ("currency", "planned_minor", "actual_minor", "rate", "rate_date")
+"""The expense columns a plan file carries. Expenses go through the driver directly in both
+directions: a plan may hold tens of thousands of lines, each with its kept conversions, and the
+dates are kept as the ISO text SQLite stores (SQLAlchemy's own format for Date columns)."""
+
+
 def _export_expenses(session: Session, plan_id: int) -> list[dict[str, Any]]:
-    """Expenses with their conversions, read as plain columns: a plan may hold tens of thousands."""
+    connection = session.connection()
     conversions: dict[int, list[dict[str, Any]]] = {}
-    query = (
-        select(ExpenseConversionRow.__table__)
-        .join(ExpenseRow.__table__, ExpenseRow.id == ExpenseConversionRow.expense_id)
-        .where(ExpenseRow.plan_id == plan_id)
-    )
-    for c in session.execute(query):
-        conversions.setdefault(c.expense_id, []).append(
+    for expense_id, currency, planned, actual, rate, rate_date in connection.exec_driver_sql(
+        f"SELECT c.expense_id, {', '.join('c.' + c for c in CONVERSION_COLUMNS)} FROM expense_conversion c"
+        " JOIN expense e ON e.id = c.expense_id WHERE e.plan_id = ?",
+        (plan_id,),
+    ):
+        decimals = currency_decimals(currency)
+        conversions.setdefault(expense_id, []).append(
             {
-                "currency": c.currency,
-                "planned": _money(c.planned_minor, c.currency),
-                "actual": _money(c.actual_minor, c.currency),
-                "rate": c.rate,
-                "rate_date": str(c.rate_date),
+                "currency": currency,
+                "planned": amount_text(planned, decimals),
+                "actual": amount_text(actual, decimals),
+                "rate": rate,
+                "rate_date": rate_date,
             }
         )
-    rows = session.execute(
-        select(ExpenseRow.__table__).where(ExpenseRow.plan_id == plan_id).order_by(ExpenseRow.id)
-    )
-    return [
-        {
-            "category": e.category,
-            "step_id": e.step_id,
-            "label": e.label,
-            "planned": _money(e.planned_minor, e.currency),
-            "actual": _money(e.actual_minor, e.currency),
-            "currency": e.currency,
-            "paid_on": str(e.paid_on) if e.paid_on is not None else None,
-            "payee": e.payee,
-            "note": e.note,
-            "conversions": conversions.get(e.id, []),
-        }
-        for e in rows
-    ]
+    result = []
+    for (
+        expense_id,
+        category,
+        step,
+        label,
+        planned,
+        actual,
+        currency,
+        paid_on,
+        payee,
+        note,
+    ) in connection.exec_driver_sql(
+        f"SELECT id, {', '.join(EXPENSE_COLUMNS)} FROM expense WHERE plan_id = ? ORDER BY id", (plan_id,)
+    ):
+        decimals = currency_decimals(currency)
+        result.append(
+            {
+                "category": category,
+                "step_id": step,
+                "label": label,
+                "planned": amount_text(planned, decimals),
+                "actual": amount_text(actual, decimals),
+                "currency": currency,
+                "paid_on": paid_on,
+                "payee": payee,
+                "note": note,
+                "conversions": conversions.get(expense_id, []),
+            }
+        )
+    return result
 
 
 def _export_clinic_notes(session: Session, clinics: dict[int, ClinicRow], key: Any) -> dict[str, Any]:
@@ -482,27 +512,38 @@ def _import_clinics(session: Session, file: PlanFile, now: datetime) -> dict[str
 def _import_expenses(
     session: Session, expenses: Iterable[dict[str, Any]], plan_id: int, now: datetime
 ) -> None:
-    """Expenses through Core in two bulk inserts; a file may hold tens of thousands."""
+    """Two executemany calls straight to the driver (see EXPENSE_COLUMNS)."""
     rows = list(expenses)
     if not rows:
         return
+    connection = session.connection()
     first = (session.scalar(select(func.max(ExpenseRow.id))) or 0) + 1
-    session.execute(
-        insert(ExpenseRow),
+    stamp = now.strftime("%Y-%m-%d %H:%M:%S.%f")  # SQLAlchemy's stored form for DateTime
+    columns = ("id", "plan_id", *EXPENSE_COLUMNS, "created_at", "updated_at")
+    connection.exec_driver_sql(
+        f"INSERT INTO expense ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
         [
-            {
-                **{k: v for k, v in e.items() if k != "conversions"},
-                "id": first + n,
-                "plan_id": plan_id,
-                "created_at": now,
-                "updated_at": now,
-            }
+            (first + n, plan_id, *(_stored(e[c]) for c in EXPENSE_COLUMNS), stamp, stamp)
             for n, e in enumerate(rows)
         ],
     )
-    conversions = [{**c, "expense_id": first + n} for n, e in enumerate(rows) for c in e["conversions"]]
+    conversion_columns = ("expense_id", *CONVERSION_COLUMNS)
+    conversions = [
+        (first + n, *(_stored(c[k]) for k in CONVERSION_COLUMNS))
+        for n, e in enumerate(rows)
+        for c in e["conversions"]
+    ]
     if conversions:
-        session.execute(insert(ExpenseConversionRow), conversions)
+        connection.exec_driver_sql(
+            f"INSERT INTO expense_conversion ({', '.join(conversion_columns)})"
+            f" VALUES ({', '.join('?' * len(conversion_columns))})",
+            conversions,
+        )
+
+
+def _stored(value: object) -> object:
+    """A value as SQLAlchemy stores it in SQLite: dates as ISO text."""
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def _import_appointments(

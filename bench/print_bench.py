@@ -1,0 +1,91 @@
+"""Print and export: the itinerary PDF of a 30-day stay with 150 appointments, and a plan file
+export and import with 20,000 expense lines.
+
+Run through `make bench` (or `python bench/print_bench.py`). Times are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from budget_bench import seed_budget
+from timing import bench_plan, median_ms, report
+
+TARGET_MS = 500.0
+APPOINTMENTS = 150
+DAYS = 30
+
+
+def seed_stay(db: object, plan_id: int) -> None:
+    """A 30-day stay from 1 March 2027 with five appointments a day in Seoul."""
+    from planner.itinerary import AppointmentDraft
+    from planner.services import itinerary as itinerary_service
+    from planner.services import plans as plan_service
+
+    plan_service.change_dates(db, plan_id, date(2027, 2, 28), date(2027, 3, 31), date(2027, 3, 4))  # type: ignore[arg-type]
+    first = datetime(2027, 3, 1, 9)
+    for n in range(APPOINTMENTS):
+        start = first + timedelta(days=n % DAYS, hours=2 * (n // DAYS))
+        itinerary_service.save_appointment(
+            db,  # type: ignore[arg-type]
+            plan_id,
+            AppointmentDraft(
+                "recovery-follow-up",
+                "physiotherapy",
+                f"Physiotherapy session {n + 1}",
+                start,
+                start + timedelta(hours=1),
+                "Asia/Seoul",
+                "Rehabilitation centre, Gangnam-gu, Seoul",
+                "Bring the exercise sheet." if n % 3 == 0 else "",
+            ),
+        )
+
+
+def main() -> None:
+    from planner.services.database import open_database
+    from planner.services.plan_transfer import OnClash, export_plan, import_plan, read_plan_file
+    from planner.services.printouts import build_printout
+    from planner.ui.application import make_application
+    from planner.ui.printing import write_pdf
+
+    make_application()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_database(Path(tmp) / "data")
+        plan = bench_plan(db)
+        seed_stay(db, plan.id)
+        pdf = Path(tmp) / "itinerary.pdf"
+
+        def make_pdf(_n: int) -> None:
+            problem, _pages = write_pdf(build_printout(db, plan.id, "itinerary"), "a4", pdf)
+            assert problem is None
+
+        make_pdf(0)
+        _problem, pages = write_pdf(build_printout(db, plan.id, "itinerary"), "a4", pdf)
+        report(f"itinerary PDF: {APPOINTMENTS} appointments, {pages} pages", *median_ms(make_pdf, 7), TARGET_MS)
+
+        seed_budget(db.path, plan.id)
+        data = export_plan(db, plan.id)
+        report(
+            f"plan file export: 20,000 expense lines ({len(data) // 1024:,} KB)",
+            *median_ms(lambda _n: export_plan(db, plan.id), 5),
+            TARGET_MS,
+        )
+        target = open_database(Path(tmp) / "other")
+
+        def import_file(_n: int) -> None:
+            import_plan(target, read_plan_file(target, data), OnClash.REPLACE)
+
+        report("plan file import: check the whole file, then write", *median_ms(import_file, 5), TARGET_MS)
+        report("  of which checking the file", *median_ms(lambda _n: read_plan_file(target, data), 5), TARGET_MS)
+        target.close()
+        db.close()
+
+
+if __name__ == "__main__":
+    main()
