@@ -75,7 +75,27 @@ def main() -> int:
         show_checklist_state(window, args.state)
     if args.state.startswith(("journey", "itinerary", "appointment")):
         show_journey_state(window, args.state, args.step)
+    if args.state.startswith(("print", "trip-details")):
+        show_print_state(window, args.state)
     return app.exec()
+
+
+def show_print_state(window: MainWindow, state: str) -> None:
+    """print: the print dialog; print-preview: Qt's preview of the itinerary; trip-details: the
+    form, with an over-long field refused when the state ends in -errors."""
+    plan = window.current_plan()
+    assert plan is not None
+    add_journey_samples(window.db, plan.id)
+    if state.startswith("trip-details"):
+        window.edit_details()
+        if state.endswith("errors"):
+            window.details_dialog.insurance.setPlainText("x" * 1_200)
+            QTimer.singleShot(300, window.details_dialog.accept)
+        return
+    window.nav.setCurrentRow(2)
+    window.print_plan()
+    if state == "print-preview":
+        QTimer.singleShot(300, window.print_dialog.preview)
 
 
 def ensure_samples(db: Database) -> None:

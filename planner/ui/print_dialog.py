@@ -107,6 +107,7 @@ class PrintDialog(QDialog):
         self.resize(560, 0)
         self.preview_dialog: QPrintPreviewDialog | None = None
         self.printer_dialog: QPrintDialog | None = None
+        self.printer: QPrinter | None = None
         self._update()
 
     @property
@@ -150,6 +151,7 @@ class PrintDialog(QDialog):
         )
         dialog.resize(900, 800)
         self.preview_dialog = dialog
+        self.printer = printer  # the dialogs only point at it: it must live as long as they do
         dialog.open()
 
     def print_document(self) -> None:
@@ -158,6 +160,7 @@ class PrintDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         dialog.accepted.connect(lambda: self._print_on(printout, printer))
         self.printer_dialog = dialog
+        self.printer = printer
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.show()
 
