@@ -83,7 +83,6 @@ class PrintDialog(QDialog):
         what_label.setBuddy(self.what)
         paper_label.setBuddy(self.paper)
         form.addRow(what_label, self.what)
-        form.addRow("", self.hint)
         form.addRow(paper_label, self.paper)
         self.preview_button = action_button("Pre&view…", self.preview)
         self.print_button = action_button("&Print…", self.print_document, primary=True)
@@ -91,6 +90,7 @@ class PrintDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
+        self.status.hide()
         row = QHBoxLayout()
         row.addWidget(self.details_button)
         row.addStretch(1)
@@ -101,10 +101,11 @@ class PrintDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(f"Print “{plan.name}”", 2))
         layout.addLayout(form)
+        layout.addWidget(self.hint)
         layout.addLayout(row)
         layout.addWidget(self.status)
         layout.addWidget(close)
-        self.resize(560, 0)
+        self.setMinimumWidth(560)
         self.preview_dialog: QPrintPreviewDialog | None = None
         self.printer_dialog: QPrintDialog | None = None
         self.printer: QPrinter | None = None
@@ -121,6 +122,12 @@ class PrintDialog(QDialog):
     def _update(self) -> None:
         self.hint.setText(HINTS.get(self.kind, ""))
         self.details_button.setVisible(self.kind == "itinerary")
+        self.adjustSize()
+
+    def _tell(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.show()
+        self.adjustSize()
 
     def printout(self) -> Printout:
         return build_printout(self.db, self.plan.id, self.kind, self.today)
@@ -167,7 +174,7 @@ class PrintDialog(QDialog):
     def _print_on(self, printout: Printout, printer: QPrinter) -> None:
         paged = PagedDocument(printout, printer.pageLayout())
         if paged.paint(printer):
-            self.status.setText(f"Sent {paged.pages} page{'s' if paged.pages != 1 else ''} to the printer.")
+            self._tell(f"Sent {paged.pages} page{'s' if paged.pages != 1 else ''} to the printer.")
         else:
             self.prompter.error(self, "Print", "The printer could not be started. Check it and try again.")
 
@@ -184,4 +191,4 @@ class PrintDialog(QDialog):
         if problem:
             self.prompter.error(self, "Save as PDF", problem)
             return
-        self.status.setText(f"Saved {pages} page{'s' if pages != 1 else ''} to {path.name}.")
+        self._tell(f"Saved {pages} page{'s' if pages != 1 else ''} to {path.name}.")

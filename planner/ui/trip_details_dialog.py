@@ -31,7 +31,8 @@ def _box(name: str, text: str) -> QPlainTextEdit:
     edit = QPlainTextEdit(text)
     edit.setAccessibleName(name)
     edit.setTabChangesFocus(True)
-    edit.setFixedHeight(64)
+    edit.setMinimumHeight(56)
+    edit.setMaximumHeight(96)
     return edit
 
 
@@ -43,7 +44,7 @@ class TripDetailsDialog(QDialog):
         self.db, self.plan = db, plan
         self.saved: TripDetails | None = None
         self.setWindowTitle("Trip details")
-        self.resize(560, 0)
+        self.setMinimumWidth(560)
         details = load_details(db, plan.id)
         self.hotel_name = _line("Hotel", details.hotel_name)
         self.hotel_address = _box("Hotel address", details.hotel_address)
@@ -90,5 +91,6 @@ class TripDetailsDialog(QDialog):
             self.saved = save_details(self.db, self.plan.id, self.details())
         except ValidationError as error:
             self.form.show_problems(error.errors)
+            self.adjustSize()  # room for the messages under their fields
             return
         super().accept()
