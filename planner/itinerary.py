@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from dataclasses import field as data_field
 from datetime import date, datetime, timedelta
 
 from planner.validation import raise_if_any
@@ -74,6 +75,8 @@ class Appointment:
     note: str = ""
     proposal_key: str = ""
     """Which proposed appointment this came from, so accepting a proposal again updates it."""
+    uid: str = data_field(default="", compare=False)
+    """Its lasting identifier where it was read with one (calendar events are named by it)."""
 
     @property
     def kind_name(self) -> str:

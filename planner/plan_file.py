@@ -36,6 +36,8 @@ MAX_ROWS = 200_000
 MAX_TEXT = 20_000
 MAX_SHORT = 200
 MAX_ERRORS_SHOWN = 8
+UNCAPPED_MINOR = 10**17
+"""The largest converted amount in minor units: well inside SQLite's 64-bit integers."""
 AMOUNT = re.compile(r"\d{1,15}(\.\d{1,4})?")
 RATE = re.compile(r"\d{1,30}(\.\d{1,40})?([Ee][-+]?\d{1,2})?")
 """Rates as the app keeps them: exact decimal text, at times with an exponent (“1E-7”)."""
@@ -214,9 +216,16 @@ class _Reader:
             return "USD"
 
     def amount(
-        self, row: dict[str, Any], key: str, path: str, currency: str, required: bool = False
+        self,
+        row: dict[str, Any],
+        key: str,
+        path: str,
+        currency: str,
+        required: bool = False,
+        capped: bool = True,
     ) -> int | None:
-        """An amount written as "1234.50", as minor units of `currency`."""
+        """An amount written as "1234.50", as minor units of `currency`. `capped` keeps it within
+        what the forms accept; converted amounts may go beyond that (a large sum in won)."""
         value = row.get(key)
         if value is None:
             if required:
@@ -226,6 +235,8 @@ class _Reader:
             self.fail(f"{path}.{key}", f"{_shown(value)} is not an amount like 1234.50")
             return None
         decimals, largest = _limits(currency)
+        if not capped:
+            largest = UNCAPPED_MINOR
         whole, _dot, part = value.partition(".")
         if len(part.rstrip("0")) > decimals:
             self.fail(f"{path}.{key}", f"{currency} amounts have at most {decimals} decimal places")
@@ -270,7 +281,7 @@ def parse_plan_file(data: bytes, known: Known) -> PlanFile:
             f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; it is not a plan file."
         )
     try:
-        parsed = json.loads(data.decode("utf-8"), parse_constant=_no_constant)
+        parsed = json.loads(data.decode("utf-8-sig"), parse_constant=_no_constant)
     except UnicodeDecodeError:
         raise PlanFileError("The file is not text (UTF-8); it is not a plan file.") from None
     except (json.JSONDecodeError, RecursionError, ValueError) as error:
@@ -322,9 +333,11 @@ def _read(r: _Reader, root: dict[str, Any], known: Known) -> PlanFile:
 
     plan = _plan(r, plan_in, known, clinic)
     file = PlanFile(plan, own)
-    for n, value in enumerate(
-        root.get("shortlist", []) if isinstance(root.get("shortlist", []), list) else []
-    ):
+    shortlist = root.get("shortlist", [])
+    if not isinstance(shortlist, list):
+        r.fail("shortlist", "should be a list")
+        shortlist = []
+    for n, value in enumerate(shortlist):
         if clinic({"clinic": value}, "clinic", f"shortlist[{n}]") is not None:
             file.shortlist.append(value)
     file.quotes = [
@@ -434,6 +447,7 @@ def _own_clinics(r: _Reader, root: dict[str, Any]) -> dict[str, dict[str, Any]]:
             r.fail(f"{path}.key", f"{_shown(key)} should be a unique key starting with “{OWN_PREFIX}”")
         result[key] = {
             "name": r.text(row, "name", path, 120, required=True).strip(),
+            "government_approved": r.flag(row, "government_approved", path),
             **{k: r.text(row, k, path) for k in ("city", "district", "location", "focus")},
             **{
                 k: r.strings(row, k, path)
@@ -474,7 +488,7 @@ def _quote(
     for n, line in enumerate(r.rows(row, "lines", f"{path}.")):
         line_path = f"{path}.lines[{n}]"
         category = line.get("fee_category")
-        if category is not None and category not in known.fee_categories:
+        if category is not None and (not isinstance(category, str) or category not in known.fee_categories):
             r.fail(f"{line_path}.fee_category", f"{_shown(category)} is not a fee category")
             category = None
         lines.append(
@@ -519,7 +533,7 @@ def _expense(r: _Reader, row: dict[str, Any], path: str, known: Known) -> dict[s
     if planned is None and actual is None and not any(path in e for e in r.errors):
         r.fail(path, "has neither a planned nor a paid amount")
     step = row.get("step_id")
-    if step is not None and step not in known.steps:
+    if step is not None and (not isinstance(step, str) or step not in known.steps):
         r.fail(f"{path}.step_id", f"{_shown(step)} is not a journey step")
     conversions = []
     for n, c in enumerate(r.rows(row, "conversions", f"{path}.")):
@@ -528,8 +542,8 @@ def _expense(r: _Reader, row: dict[str, Any], path: str, known: Known) -> dict[s
         conversions.append(
             {
                 "currency": target,
-                "planned_minor": r.amount(c, "planned", c_path, target),
-                "actual_minor": r.amount(c, "actual", c_path, target),
+                "planned_minor": r.amount(c, "planned", c_path, target, capped=False),
+                "actual_minor": r.amount(c, "actual", c_path, target, capped=False),
                 "rate": r.rate(c, "rate", c_path),
                 "rate_date": r.day(c, "rate_date", c_path, True),
             }
@@ -538,7 +552,7 @@ def _expense(r: _Reader, row: dict[str, Any], path: str, known: Known) -> dict[s
         r.fail(f"{path}.conversions", "a currency is listed twice")
     return {
         "category": r.choice(row, "category", path, known.expense_categories, "other"),
-        "step_id": step if step in known.steps else None,
+        "step_id": step if isinstance(step, str) and step in known.steps else None,
         "label": r.text(row, "label", path, 200, required=True),
         "planned_minor": planned,
         "actual_minor": actual,
@@ -591,13 +605,13 @@ def _override(r: _Reader, row: dict[str, Any], path: str) -> dict[str, Any]:
 def _item(r: _Reader, row: dict[str, Any], path: str, known: Known) -> dict[str, Any]:
     due_on = r.day(row, "due_on", path)
     anchor = row.get("due_anchor", "") or ""
-    if anchor and anchor not in ANCHORS:
+    if anchor and (not isinstance(anchor, str) or anchor not in ANCHORS):
         r.fail(f"{path}.due_anchor", f"{_shown(anchor)} is not departure, treatment or return")
         anchor = ""
     if due_on is not None and anchor:
         r.fail(path, "has both a fixed due date and one counted from the trip")
     document = row.get("document", "") or ""
-    if document and document not in DOCUMENTS:
+    if document and (not isinstance(document, str) or document not in DOCUMENTS):
         r.fail(f"{path}.document", f"{_shown(document)} is not a known document")
         document = ""
     template = row.get("template_id")

@@ -102,11 +102,14 @@ def _owned(session: Session, plan_id: int, appointment_id: int) -> AppointmentRo
 
 
 def _write(
-    session: Session, plan: PlanRow, draft: AppointmentDraft, row: AppointmentRow | None
+    session: Session, plan: PlanRow, draft: AppointmentDraft, row: AppointmentRow | None, uid: str = ""
 ) -> Appointment:
+    """Validate and write; a new row takes `uid` when given (an appointment put back)."""
     clean = validate_appointment(draft, step_names_in(session), span_of(plan))
     if row is None:
         row = AppointmentRow(plan_id=plan.id, created_at=utc_now())
+        if uid:
+            row.uid = uid
         session.add(row)
     made = appointment(0, clean)
     _fill(row, made)
@@ -149,6 +152,7 @@ def _appointment_of(row: AppointmentRow) -> Appointment:
         row.location,
         row.note,
         row.proposal_key or "",
+        row.uid,
     )
 
 
@@ -162,7 +166,8 @@ def delete_appointment(db: Database, plan_id: int, appointment_id: int) -> Appoi
 
 
 def restore_appointment(db: Database, plan_id: int, gone: Appointment) -> Appointment:
-    """Put a deleted appointment back (with a new id)."""
+    """Put a deleted appointment back (with a new id, and its old uid, so a calendar that has
+    it keeps one event)."""
     with db.transaction() as session:
         plan = session.get_one(PlanRow, plan_id)
         draft = draft_of(gone)
@@ -172,7 +177,8 @@ def restore_appointment(db: Database, plan_id: int, gone: Appointment) -> Appoin
             )
         ):
             draft = replace(draft, proposal_key="")  # a newer proposal took its key meanwhile
-        return _write(session, plan, draft, None)
+        taken = session.scalar(select(AppointmentRow.id).where(AppointmentRow.uid == gone.uid))
+        return _write(session, plan, draft, None, "" if taken else gone.uid)
 
 
 @dataclass(frozen=True, slots=True)

@@ -147,6 +147,7 @@ def _export(session: Session, plan_id: int) -> dict[str, Any]:
             {
                 "key": own_keys[c.id],
                 "name": c.name,
+                "government_approved": c.government_approved,
                 **{k: getattr(c, k) for k in ("city", "district", "location", "focus")},
                 **{
                     k: list(getattr(c, k))
