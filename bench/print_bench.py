@@ -67,7 +67,9 @@ def main() -> None:
 
         make_pdf(0)
         _problem, pages = write_pdf(build_printout(db, plan.id, "itinerary"), "a4", pdf)
-        report(f"itinerary PDF: {APPOINTMENTS} appointments, {pages} pages", *median_ms(make_pdf, 7), TARGET_MS)
+        report(
+            f"itinerary PDF: {APPOINTMENTS} appointments, {pages} pages", *median_ms(make_pdf, 7), TARGET_MS
+        )
 
         seed_budget(db.path, plan.id)
         data = export_plan(db, plan.id)
@@ -82,7 +84,9 @@ def main() -> None:
             import_plan(target, read_plan_file(target, data), OnClash.REPLACE)
 
         report("plan file import: check the whole file, then write", *median_ms(import_file, 5), TARGET_MS)
-        report("  of which checking the file", *median_ms(lambda _n: read_plan_file(target, data), 5), TARGET_MS)
+        report(
+            "  of which checking the file", *median_ms(lambda _n: read_plan_file(target, data), 5), TARGET_MS
+        )
         target.close()
         db.close()
 
