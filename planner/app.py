@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner import APP_NAME, __version__
 from planner.paths import default_data_dir
+
+if TYPE_CHECKING:
+    from planner.services.database import Database
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 PAPER_HELP = "paper size of the PDF: a4 or letter (default: from the system's locale)"
@@ -65,18 +69,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     data_dir: Path = (args.data_dir or default_data_dir()).expanduser().absolute()
     if args.command == "plans":
-        return _print_plans(data_dir)
+        return _run_with_data(data_dir, _print_plans)
     if args.command == "export" and not any((args.pdf, args.ics, args.json, args.csv)):
         parser.error("export needs at least one of --pdf, --ics, --json or --csv")
     if args.command in ("export", "import"):
-        return _transfer(data_dir, args)
+        return _run_with_data(data_dir, lambda db: _transfer(db, args))
     from planner.ui.application import run_gui
 
     return run_gui(data_dir, smoke=args.smoke)
 
 
-def _transfer(data_dir: Path, args: argparse.Namespace) -> int:
-    from planner import commands
+def _run_with_data(data_dir: Path, command: Callable[[Database], int]) -> int:
+    """Open the data, run `command` on it and close it; a failure to open is a message, exit 1."""
     from planner.catalogue.errors import CatalogueError
     from planner.services.database import StartupError, open_database
 
@@ -86,33 +90,29 @@ def _transfer(data_dir: Path, args: argparse.Namespace) -> int:
         print(f"planner: {error}", file=sys.stderr)
         return EXIT_FAILURE
     try:
-        if args.command == "import":
-            on_clash = "replace" if args.replace else "rename" if args.rename else "ask"
-            return commands.import_file(db, args.file, on_clash, args.name)
-        from planner.paper import default_paper, environment_locale
-
-        paper = args.paper or default_paper(environment_locale())
-        targets = {"pdf": args.pdf, "ics": args.ics, "json": args.json, "csv": args.csv}
-        return commands.export(db, args.plan, targets, paper, args.printout)
+        return command(db)
     finally:
         db.close()
 
 
-def _print_plans(data_dir: Path) -> int:
-    from planner.catalogue.errors import CatalogueError
-    from planner.services.database import StartupError, open_database
+def _transfer(db: Database, args: argparse.Namespace) -> int:
+    from planner import commands
+
+    if args.command == "import":
+        on_clash = "replace" if args.replace else "rename" if args.rename else "ask"
+        return commands.import_file(db, args.file, on_clash, args.name)
+    from planner.paper import default_paper, environment_locale
+
+    paper = args.paper or default_paper(environment_locale())
+    targets = {"pdf": args.pdf, "ics": args.ics, "json": args.json, "csv": args.csv}
+    return commands.export(db, args.plan, targets, paper, args.printout)
+
+
+def _print_plans(db: Database) -> int:
     from planner.services.plans import list_plans
 
-    try:
-        db = open_database(data_dir)
-    except (StartupError, CatalogueError) as error:
-        print(f"planner: {error}", file=sys.stderr)
-        return EXIT_FAILURE
-    try:
-        for plan in list_plans(db):
-            print(f"{plan.name}\t{plan.condition_name}\t{plan.departure:%Y-%m-%d}\t{plan.return_:%Y-%m-%d}")
-    finally:
-        db.close()
+    for plan in list_plans(db):
+        print(f"{plan.name}\t{plan.condition_name}\t{plan.departure:%Y-%m-%d}\t{plan.return_:%Y-%m-%d}")
     return EXIT_OK
 
 

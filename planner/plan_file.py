@@ -21,6 +21,7 @@ from typing import Any
 
 from planner.checklist import ANCHORS, DOCUMENTS, MAX_OFFSET_DAYS
 from planner.checklist import KINDS as ITEM_KINDS
+from planner.clinics import CLINIC_LIST_FIELDS
 from planner.estimate import HOTEL_TIERS
 from planner.itinerary import KINDS as APPOINTMENT_KINDS
 from planner.journey import CELL_MODES, MAX_CULTURE_DAYS, STATUSES
@@ -449,19 +450,7 @@ def _own_clinics(r: _Reader, root: dict[str, Any]) -> dict[str, dict[str, Any]]:
             "name": r.text(row, "name", path, 120, required=True).strip(),
             "government_approved": r.flag(row, "government_approved", path),
             **{k: r.text(row, k, path) for k in ("city", "district", "location", "focus")},
-            **{
-                k: r.strings(row, k, path)
-                for k in (
-                    "lead_doctors",
-                    "key_features",
-                    "special_techniques",
-                    "treatments",
-                    "conditions",
-                    "techniques",
-                    "approvals",
-                    "claims",
-                )
-            },
+            **{k: r.strings(row, k, path) for k in CLINIC_LIST_FIELDS},
         }
     return result
 

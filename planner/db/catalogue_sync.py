@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from planner.catalogue.model import Catalogue
+from planner.clinics import CLINIC_LIST_FIELDS
 from planner.db.catalogue_meta import FINGERPRINT_KEY
 from planner.db.models import (
     AppMeta,
@@ -197,20 +198,7 @@ def _clinic_values(clinic: Any) -> dict[str, Any]:
         "location": clinic.location,
         "focus": clinic.focus,
         "government_approved": clinic.government_approved,
-        **{
-            name: list_fields(name)
-            for name in (
-                "lead_doctors",
-                "key_features",
-                "special_techniques",
-                "treatments",
-                "conditions",
-                "techniques",
-                "approvals",
-                "claims",
-                "sources",
-            )
-        },
+        **{name: list_fields(name) for name in (*CLINIC_LIST_FIELDS, "sources")},
     }
 
 

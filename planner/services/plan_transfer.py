@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from planner import __version__
 from planner.budget import EXTRA_CATEGORIES
+from planner.clinics import CLINIC_LIST_FIELDS
 from planner.db.models import (
     AppointmentRow,
     BudgetSettingsRow,
@@ -149,19 +150,7 @@ def _export(session: Session, plan_id: int) -> dict[str, Any]:
                 "name": c.name,
                 "government_approved": c.government_approved,
                 **{k: getattr(c, k) for k in ("city", "district", "location", "focus")},
-                **{
-                    k: list(getattr(c, k))
-                    for k in (
-                        "lead_doctors",
-                        "key_features",
-                        "special_techniques",
-                        "treatments",
-                        "conditions",
-                        "techniques",
-                        "approvals",
-                        "claims",
-                    )
-                },
+                **{k: list(getattr(c, k)) for k in CLINIC_LIST_FIELDS},
             }
             for c in own
         ],
