@@ -95,10 +95,12 @@ def validate_draft(
 
 
 def copy_name(name: str, taken: set[str]) -> str:
-    """“Knee plan (copy)”, then “Knee plan (copy 2)”, … — the first name not taken."""
-    base = f"{name} (copy)"
-    candidate, n = base, 2
-    while candidate.casefold() in taken:
-        candidate = f"{name} (copy {n})"
+    """“Knee plan (copy)”, then “Knee plan (copy 2)”, … — the first name not taken, the original
+    shortened where needed so the copy's name stays within MAX_NAME_LENGTH."""
+    n = 1
+    while True:
+        suffix = " (copy)" if n == 1 else f" (copy {n})"
+        candidate = name[: MAX_NAME_LENGTH - len(suffix)].rstrip() + suffix
+        if candidate.casefold() not in taken:
+            return candidate
         n += 1
-    return candidate

@@ -4,7 +4,7 @@
 #   system-deps.sh window      what a real window needs (adds the X11 plugin's libraries)
 # When packages are missing and cannot be installed (no root, no sudo), says which and fails.
 set -eu
-offscreen="libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 fonts-noto-cjk"
+offscreen="libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 fonts-dejavu-core fonts-noto-cjk"
 window="$offscreen libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 libxcb-render-util0 libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libxcb-xkb1"
 case "${1:-window}" in

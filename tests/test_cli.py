@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
+import pypdf
 import pytest
 
 from planner import __version__
@@ -88,3 +92,233 @@ def test_a_data_folder_that_cannot_be_created_is_refused(
     (tmp_path / "file").write_text("x")
     assert main(["--data-dir", str(tmp_path / "file" / "sub"), "plans"]) == 1
     assert "cannot be created" in capsys.readouterr().err
+
+
+# --- export and import ----------------------------------------------------------------------------
+
+PLAN = "Knee, March"
+
+
+@pytest.fixture
+def data_with_plan(tmp_path: Path) -> Path:
+    """A data folder with the plan "Knee, March": one appointment and one expense line."""
+    from planner.budget import ExpenseDraft
+    from planner.itinerary import AppointmentDraft
+    from planner.services import budget as budget_service
+    from planner.services import itinerary as itinerary_service
+
+    data = tmp_path / "data"
+    db = open_database(data)
+    try:
+        plan = plan_service.create_plan(
+            db, PlanDraft(PLAN, "knee-cartilage-damage", "GB", "GBP", date(2027, 3, 1), date(2027, 3, 11))
+        )
+        start = datetime(2027, 3, 2, 14, 0)
+        itinerary_service.save_appointment(
+            db,
+            plan.id,
+            AppointmentDraft(
+                "arrival-intake",
+                "consultation",
+                "Meet the surgeon",
+                start,
+                start.replace(hour=15),
+                "Asia/Seoul",
+            ),
+        )
+        budget_service.save_expense(
+            db,
+            plan.id,
+            ExpenseDraft("Flights to Seoul", "travel", None, "850", "", "GBP", None),
+            today=date(2026, 11, 1),
+        )
+    finally:
+        db.close()
+    return data
+
+
+def pdf_size(path: Path) -> tuple[int, int]:
+    box = pypdf.PdfReader(path).pages[0].mediabox
+    return round(float(box.width)), round(float(box.height))
+
+
+def plan_lines(data: Path) -> list[str]:
+    result = run("plans", "--data-dir", str(data))
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+def plan_names(data: Path) -> list[str]:
+    """The plans' names, read in this process (quicker than `planner plans`)."""
+    db = open_database(data)
+    try:
+        return [p.name for p in plan_service.list_plans(db)]
+    finally:
+        db.close()
+
+
+def test_export_writes_all_four_files_in_one_command(data_with_plan: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    files = {kind: out / f"plan.{kind}" for kind in ("pdf", "ics", "json", "csv")}
+    flags = [arg for kind, path in files.items() for arg in (f"--{kind}", str(path))]
+    result = run("export", PLAN, "--data-dir", str(data_with_plan), *flags, "--paper", "a4")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in files.values())
+    assert result.stdout.splitlines() == [f"Wrote {path}" for path in files.values()]
+    assert files["pdf"].read_bytes().startswith(b"%PDF")
+    assert pdf_size(files["pdf"]) == (595, 842)
+    assert "Itinerary" in pypdf.PdfReader(files["pdf"]).pages[0].extract_text()
+    calendar = files["ics"].read_text("utf-8")
+    assert calendar.startswith("BEGIN:VCALENDAR") and "BEGIN:VEVENT" in calendar
+    assert "Meet the surgeon" in calendar
+    plan_file = json.loads(files["json"].read_text("utf-8"))
+    assert "format" in plan_file
+    rows = list(csv.reader(io.StringIO(files["csv"].read_text("utf-8-sig"))))
+    assert rows[0][:3] == ["Description", "Category", "Journey step"]
+    assert rows[1][0] == "Flights to Seoul"
+
+
+def test_export_on_letter_paper_and_another_printout(data_with_plan: Path, tmp_path: Path) -> None:
+    letter = tmp_path / "letter.pdf"
+    result = run("export", PLAN, "--pdf", str(letter), "--paper", "letter", "--data-dir", str(data_with_plan))
+    assert result.returncode == 0, result.stderr
+    assert pdf_size(letter) == (612, 792)
+
+    checklist = tmp_path / "checklist.pdf"
+    result = run(
+        "export",
+        PLAN.upper(),
+        "--pdf",
+        str(checklist),
+        "--printout",
+        "checklist",
+        "--data-dir",
+        str(data_with_plan),
+    )
+    assert result.returncode == 0, result.stderr  # the plan's name is matched whatever its capitals
+    first = " ".join(pypdf.PdfReader(checklist).pages[0].extract_text().split())
+    assert f"{PLAN} · Checklist" in first and "Itinerary" not in first
+
+
+def test_export_of_an_unknown_plan_or_to_no_file_is_refused(data_with_plan: Path, tmp_path: Path) -> None:
+    target = tmp_path / "x.pdf"
+    unknown = run("export", "Hip, June", "--pdf", str(target), "--data-dir", str(data_with_plan))
+    assert unknown.returncode == 3
+    assert "Hip, June" in unknown.stderr and "planner plans" in unknown.stderr
+    assert unknown.stdout == ""
+    assert not target.exists()
+
+    nothing = run("export", PLAN, "--data-dir", str(data_with_plan))
+    assert nothing.returncode == 2
+    assert "at least one of --pdf" in nothing.stderr
+
+
+def test_export_to_a_folder_that_does_not_exist_fails_with_a_message(
+    data_with_plan: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "missing" / "plan.ics"
+    result = run("export", PLAN, "--ics", str(target), "--data-dir", str(data_with_plan))
+    assert result.returncode == 1
+    assert "plan.ics" in result.stderr
+    assert not (tmp_path / "missing").exists()
+
+
+@pytest.fixture
+def plan_file(data_with_plan: Path, tmp_path: Path) -> Path:
+    """The plan's file, as `export --json` writes it (that command is run end to end above)."""
+    from planner.services.plan_transfer import export_plan
+
+    db = open_database(data_with_plan)
+    try:
+        [plan] = plan_service.list_plans(db)
+        path = tmp_path / "knee.plan.json"
+        path.write_bytes(export_plan(db, plan.id))
+    finally:
+        db.close()
+    return path
+
+
+def test_import_into_another_data_folder_then_again_as_a_copy_or_in_place(
+    plan_file: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other"
+    first = run("import", str(plan_file), "--data-dir", str(other))
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip() == f"Imported {PLAN}"
+    [line] = plan_lines(other)
+    assert line.startswith(f"{PLAN}\tKnee cartilage damage\t2027-03-01\t2027-03-11")
+
+    clash = run("import", str(plan_file), "--data-dir", str(other))
+    assert clash.returncode == 4
+    assert "--rename" in clash.stderr and "--replace" in clash.stderr
+    assert plan_names(other) == [PLAN]
+
+    copy = run("import", str(plan_file), "--rename", "--data-dir", str(other))
+    assert copy.returncode == 0, copy.stderr
+    assert copy.stdout.strip() == f"Imported {PLAN} (copy)"
+    assert plan_names(other) == [PLAN, f"{PLAN} (copy)"]
+
+    replaced = run("import", str(plan_file), "--replace", "--data-dir", str(other))
+    assert replaced.returncode == 0, replaced.stderr
+    assert sorted(plan_names(other)) == [PLAN, f"{PLAN} (copy)"]
+
+
+@pytest.mark.parametrize("damage", ["truncated", "missing"])
+def test_a_damaged_or_missing_plan_file_is_refused_and_the_data_is_unchanged(
+    data_with_plan: Path, plan_file: Path, tmp_path: Path, damage: str
+) -> None:
+    before = plan_names(data_with_plan)
+    broken = tmp_path / "broken.plan.json"
+    if damage == "truncated":
+        good = plan_file.read_bytes()
+        broken.write_bytes(good[: len(good) // 2])
+    result = run("import", str(broken), "--rename", "--data-dir", str(data_with_plan))
+    assert result.returncode == (5 if damage == "truncated" else 1)
+    assert "broken.plan.json" in result.stderr
+    assert result.stdout == ""
+    assert plan_names(data_with_plan) == before
+
+
+def test_import_under_another_name(
+    data_with_plan: Path, plan_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import", str(plan_file), "--name", "Knee, April", "--data-dir", str(data_with_plan)]) == 0
+    assert capsys.readouterr().out == "Imported Knee, April\n"
+    assert plan_names(data_with_plan) == ["Knee, April", PLAN]
+
+
+@pytest.mark.parametrize("name", ["   ", "x" * 121], ids=["blank", "too-long"])
+def test_import_refuses_a_name_no_plan_may_have(
+    data_with_plan: Path, plan_file: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    code = main(["import", str(plan_file), "--name", name, "--data-dir", str(data_with_plan)])
+    assert code != 0
+    assert plan_names(data_with_plan) == [PLAN]
+
+
+def test_importing_a_copy_of_a_plan_with_the_longest_name_keeps_to_the_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from planner.plans import MAX_NAME_LENGTH
+    from planner.services.plan_transfer import export_plan
+
+    data = tmp_path / "data"
+    db = open_database(data)
+    try:
+        plan = plan_service.create_plan(
+            db,
+            PlanDraft(
+                "K" * MAX_NAME_LENGTH,
+                "knee-cartilage-damage",
+                "GB",
+                "GBP",
+                date(2027, 3, 1),
+                date(2027, 3, 9),
+            ),
+        )
+        (tmp_path / "long.plan.json").write_bytes(export_plan(db, plan.id))
+    finally:
+        db.close()
+    assert main(["import", str(tmp_path / "long.plan.json"), "--rename", "--data-dir", str(data)]) == 0
+    assert all(len(name) <= MAX_NAME_LENGTH for name in plan_names(data))

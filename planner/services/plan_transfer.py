@@ -58,7 +58,7 @@ from planner.plan_file import (
     amount_text,
     parse_plan_file,
 )
-from planner.plans import copy_name
+from planner.plans import check_name, copy_name
 from planner.services.clock import utc_now
 from planner.services.database import Database
 from planner.services.plans import Plan, plan_from_row
@@ -411,8 +411,10 @@ def import_plan(
 
 
 def _import(session: Session, file: PlanFile, on_clash: OnClash, name: str | None) -> Plan:
-    wanted = (name or file.name).strip()
+    wanted = " ".join((file.name if name is None else name).split())
     taken = {n.casefold() for n in session.scalars(select(PlanRow.name))}
+    if (problem := check_name(wanted, set())) is not None:
+        raise PlanFileError(problem)
     if wanted.casefold() in taken:
         if on_clash is OnClash.ASK:
             raise NameClash(wanted, copy_name(wanted, taken))

@@ -11,9 +11,14 @@ from html import escape
 
 from planner.budget import CategoryTotal
 
-PRINT_CSS = """
-body { font-family: 'Noto Sans', 'Noto Sans CJK KR', 'DejaVu Sans', sans-serif; font-size: 10pt;
-       color: #1b1b1b; }
+PRINT_FONTS = ("Noto Sans", "DejaVu Sans", "Noto Sans CJK KR", "sans-serif")
+"""Latin text in Noto Sans or DejaVu Sans, Korean in Noto Sans CJK. A CJK font must not come
+first: Qt's PDF writer then leaves the digits and spaces it sets in it unreadable by search and
+copy."""
+FONT_LIST = ", ".join(f"'{f}'" if " " in f else f for f in PRINT_FONTS)
+PRINT_CSS = (
+    f"body {{ font-family: {FONT_LIST}; font-size: 10pt; color: #1b1b1b; }}"
+    + """
 h1 { font-size: 18pt; color: #1d3557; margin-top: 0; margin-bottom: 2pt; }
 h2 { font-size: 13pt; color: #1d3557; margin-top: 14pt; margin-bottom: 4pt; }
 h3 { font-size: 11pt; margin-top: 10pt; margin-bottom: 2pt; }
@@ -30,6 +35,7 @@ td.caption { background-color: #dfe7f1; color: #1d3557; font-weight: bold; font-
 .day { background-color: #f1f4f8; font-weight: bold; }
 .newpage { page-break-before: always; }
 """
+)
 
 
 class Markup(str):

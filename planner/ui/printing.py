@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from planner import APP_NAME
 from planner.services.print_budget import CHART_HEIGHT, CHART_WIDTH
-from planner.services.print_document import ChartRequest, Printout
+from planner.services.print_document import PRINT_FONTS, ChartRequest, Printout
 
 LAYOUT_DPI = 96
 MARGIN_MM = 16
@@ -121,12 +121,16 @@ class PagedDocument:
         return True
 
     def _paint_page(self, painter: QPainter, page: int) -> None:
-        font = QFont("Noto Sans")
+        font = QFont()
+        font.setFamilies(list(PRINT_FONTS))
         font.setPixelSize(11)
         painter.setFont(font)
         painter.setPen(QColor("#444444"))
         top = QRectF(0, 0, self.width, HEADER_HEIGHT - 10)
-        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, self.printout.header)
+        metrics = painter.fontMetrics()
+        room = int(self.width - metrics.horizontalAdvance(APP_NAME) - 24)
+        header = metrics.elidedText(self.printout.header, Qt.TextElideMode.ElideMiddle, room)
+        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, header)
         painter.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, APP_NAME)
         painter.setPen(QPen(QColor("#b9c3cf"), 1))
         painter.drawLine(QPointF(0, HEADER_HEIGHT - 6), QPointF(self.width, HEADER_HEIGHT - 6))
@@ -161,9 +165,9 @@ def write_pdf(printout: Printout, paper: str, path: Path) -> tuple[str | None, i
     painted = paged.paint(writer)
     del writer
     if not painted or target.error() != QSaveFile.FileError.NoError:
-        message = target.errorString()
+        reason = "the page could not be drawn" if not painted else target.errorString()
         target.cancelWriting()
-        return f"Could not write {path.name}: {message or 'the page could not be drawn'}", 0
+        return f"Could not write {path.name}: {reason}", 0
     if not target.commit():
         return f"Could not finish writing {path.name}: {target.errorString()}", 0
     return None, paged.pages
