@@ -1,5 +1,6 @@
 """The File menu's exports and import: a whole plan to and from a plan file, the appointments as
-a calendar, the expense lines as CSV. Every file is written through QSaveFile."""
+a calendar, the expense lines as CSV. Every file is written through QSaveFile. The services are
+imported when used, so start-up does not load them (nor icalendar)."""
 
 from __future__ import annotations
 
@@ -7,17 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from planner.services import budget as budget_service
-from planner.services.calendar import plan_calendar
 from planner.services.database import Database
-from planner.services.plan_transfer import (
-    NameClash,
-    OnClash,
-    PlanFileError,
-    export_plan,
-    import_plan,
-    read_plan_file,
-)
 from planner.services.plans import Plan
 from planner.ui.events import AppEvents
 from planner.ui.files import write_bytes_atomically
@@ -50,6 +41,8 @@ class PlanFiles:
             self.show(f"Saved {path.name}.")
 
     def export_plan(self, plan: Plan) -> None:
+        from planner.services.plan_transfer import export_plan
+
         self._save(
             "Export plan",
             f"{plan.name}.plan.json",
@@ -58,6 +51,8 @@ class PlanFiles:
         )
 
     def export_calendar(self, plan: Plan) -> None:
+        from planner.services.calendar import plan_calendar
+
         self._save(
             "Export calendar",
             f"{plan.name}.ics",
@@ -66,6 +61,8 @@ class PlanFiles:
         )
 
     def export_expenses(self, plan: Plan) -> None:
+        from planner.services import budget as budget_service
+
         self._save(
             "Export expenses",
             f"{plan.name} expenses.csv",
@@ -76,6 +73,14 @@ class PlanFiles:
     def import_plan(self) -> Plan | None:
         """Ask for a plan file and import it; on a name clash, ask whether to import a copy or
         replace the plan. Returns the new plan, or None when nothing was imported."""
+        from planner.services.plan_transfer import (
+            NameClash,
+            OnClash,
+            PlanFileError,
+            import_plan,
+            read_plan_file,
+        )
+
         title = "Import plan"
         path = self.prompter.ask_open_path(self.parent, title, "Plan files (*.json);;All files (*)")
         if path is None:
