@@ -62,3 +62,10 @@ def expenses_csv(
         row.append(_text(expense.note))
         writer.writerow(row)
     return out.getvalue()
+
+
+def spreadsheet_text(
+    expenses: Sequence[Expense], categories: dict[str, str], steps: dict[str, str], currencies: Sequence[str]
+) -> str:
+    """`expenses_csv` with the byte-order mark that lets spreadsheets see UTF-8, as it is saved."""
+    return "\ufeff" + expenses_csv(expenses, categories, steps, currencies)

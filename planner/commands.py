@@ -9,10 +9,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from planner.app import EXIT_FAILURE, EXIT_OK
 from planner.services.database import Database
 from planner.services.plans import Plan, list_plans
 
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 EXIT_NO_PLAN = 3
 """No plan has the name given."""
 EXIT_CLASH = 4
@@ -61,8 +61,7 @@ def _json(db: Database, plan: Plan, path: Path) -> str | None:
 def _csv(db: Database, plan: Plan, path: Path) -> str | None:
     from planner.services.budget import expenses_csv_text
 
-    text, _count = expenses_csv_text(db, plan.id)
-    return _write(path, text.encode("utf-8"))
+    return _write(path, expenses_csv_text(db, plan.id).encode("utf-8"))
 
 
 def export(

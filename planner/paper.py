@@ -20,12 +20,6 @@ def default_paper(locale_name: str) -> str:
     return "letter" if len(territory) > 1 and territory[-1].upper() in LETTER_TERRITORIES else "a4"
 
 
-def paper_problem(name: str) -> str | None:
-    if name.casefold() in PAPERS:
-        return None
-    return f"Unknown paper size {name!r}: use {' or '.join(PAPERS)}."
-
-
 def environment_locale(environment: Mapping[str, str] | None = None) -> str:
     """The locale the environment asks for paper in (LC_ALL, then LC_PAPER, then LANG)."""
     values = os.environ if environment is None else environment

@@ -506,13 +506,11 @@ def save_deposit(db: Database, plan_id: int, draft: DepositDraft, today: date | 
     return deposit
 
 
-def expenses_csv_text(db: Database, plan_id: int) -> tuple[str, int]:
-    """The plan's expense lines as CSV text (with the mark that lets spreadsheets see UTF-8),
-    and how many lines it has."""
-    from planner.budget_csv import expenses_csv
+def expenses_csv_text(db: Database, plan_id: int) -> str:
+    """The plan's expense lines as the CSV file the budget page saves."""
+    from planner.budget_csv import spreadsheet_text
 
     data = load_budget(db, plan_id)
-    text = expenses_csv(
+    return spreadsheet_text(
         data.expenses, data.categories, data.steps, report_currencies(data.plan.home_currency)
     )
-    return "\ufeff" + text, len(data.expenses)

@@ -15,7 +15,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QWidget
 
 from planner.budget import CategoryTotal
@@ -54,10 +54,10 @@ class BudgetCharts(QWidget):
         self.empty.setObjectName("hint")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         charts = QWidget()
-        row = QHBoxLayout(charts)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.share_view, 2)
-        row.addWidget(self.compare_view, 3)
+        self.row = QHBoxLayout(charts)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.addWidget(self.share_view, 2)
+        self.row.addWidget(self.compare_view, 3)
         self.stack = QStackedLayout(self)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(charts)
@@ -65,6 +65,17 @@ class BudgetCharts(QWidget):
         self.bars: list[tuple[str, Decimal, Decimal]] = []
         self._bar_sets: tuple[QBarSet, QBarSet] | None = None
         self._values: QValueAxis | None = None
+
+    def lay_out_for_paper(self) -> None:
+        """Half the width each, and the pie's legend beside it in a smaller type, so its names
+        are not cut short on a printed page."""
+        self.row.setStretch(0, 1)
+        self.row.setStretch(1, 1)
+        legend = self.share_chart.legend()
+        legend.setAlignment(Qt.AlignmentFlag.AlignRight)
+        small = QFont(legend.font())
+        small.setPixelSize(10)
+        legend.setFont(small)
 
     def show_totals(self, totals: list[CategoryTotal], names: dict[str, str], currency: str) -> None:
         shown = [t for t in totals if t.planned or t.actual]

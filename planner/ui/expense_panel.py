@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from planner.budget import Expense, report_currencies
-from planner.budget_csv import expenses_csv
+from planner.budget_csv import spreadsheet_text
 from planner.services import budget as budget_service
 from planner.services.budget import BudgetData
 from planner.services.database import Database
@@ -161,10 +161,10 @@ class ExpensePanel(Panel):
         )
         if path is None:
             return
-        text = expenses_csv(
+        text = spreadsheet_text(
             self.model.rows, self.data.categories, self.data.steps, report_currencies(plan.home_currency)
         )
-        problem = write_text_atomically(path, "\ufeff" + text)  # the mark lets spreadsheets see UTF-8
+        problem = write_text_atomically(path, text)
         if problem:
             self.prompter.error(self, "Export expenses", problem)
         else:

@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.plan_combo.currentIndexChanged.connect(self._plan_changed)
 
         self.welcome = WelcomePage()
-        self.overview = OverviewPage()
+        self.overview = OverviewPage(self.events)
         self.learn = LearnPage()
         self._clinics: ClinicsPage | None = None
         self._budget: BudgetPage | None = None
@@ -112,7 +112,6 @@ class MainWindow(QMainWindow):
         self.welcome.learn_requested.connect(lambda: self.nav.setCurrentRow(NAV_LEARN))
         self.events.changed.connect(self._data_changed)
         self.events.print_requested.connect(self.print_plan)
-        self.overview.print_button.clicked.connect(lambda: self.print_plan("itinerary"))
 
         self.learn.set_entries(learn_service.list_learn_entries(db))
         self._steps = journey_service.list_steps(db)

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from planner.journey import Step
 from planner.services.checklist import ChecklistGlance
 from planner.services.html import plan_overview_html
 from planner.services.journey import JourneyData
 from planner.services.plans import Plan
+from planner.ui.events import AppEvents
 from planner.ui.rich_text import rich_text_view
+from planner.ui.widgets import print_button
 
 
 class OverviewPage(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, events: AppEvents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = rich_text_view("Plan overview")
-        self.print_button = QPushButton("Print itinerary…")
-        self.print_button.setToolTip("Print, preview or save the itinerary as PDF (Ctrl+P)")
+        self.print_button = print_button(events, "itinerary")
         row = QHBoxLayout()
         row.setContentsMargins(8, 6, 8, 0)
         row.addStretch(1)

@@ -67,7 +67,7 @@ class PlanFiles:
             "Export expenses",
             f"{plan.name} expenses.csv",
             "CSV files (*.csv)",
-            lambda: budget_service.expenses_csv_text(self.db, plan.id)[0].encode("utf-8"),
+            lambda: budget_service.expenses_csv_text(self.db, plan.id).encode("utf-8"),
         )
 
     def import_plan(self) -> Plan | None:

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
     QRegion,
     QTextDocument,
 )
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from planner import APP_NAME
 from planner.services.print_budget import CHART_HEIGHT, CHART_WIDTH
@@ -61,15 +61,7 @@ def chart_image(request: ChartRequest, width: int, height: int, sharpness: int =
     charts = BudgetCharts()
     charts.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     charts.show_totals(list(request.totals), request.names, request.currency)
-    legend = charts.share_chart.legend()  # on paper the pie's legend lists each name in full
-    legend.setAlignment(Qt.AlignmentFlag.AlignRight)
-    small = QFont(legend.font())
-    small.setPixelSize(10)
-    legend.setFont(small)
-    holder = charts.share_view.parentWidget()
-    if holder is not None and isinstance(row := holder.layout(), QHBoxLayout):
-        row.setStretch(0, 1)
-        row.setStretch(1, 1)
+    charts.lay_out_for_paper()
     charts.resize(width, height)
     charts.show()
     image = QImage(width * sharpness, height * sharpness, QImage.Format.Format_ARGB32)

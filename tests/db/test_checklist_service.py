@@ -6,7 +6,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from alembic import command
 from sqlalchemy import delete, func, inspect, select
 
 from planner.checklist import Due, Item, ItemDraft
@@ -18,6 +17,7 @@ from planner.services.clock import utc_now
 from planner.services.database import Database, open_database
 from planner.services.plans import PlanDraft
 from planner.validation import ValidationError
+from tests.db.migration_steps import step_back
 
 TEMPLATES = 49
 JOURNEY = [
@@ -194,15 +194,7 @@ def _database_at_0004_with_a_plan(data_dir: Path) -> int:
     """Build today's database, step it back to 0004 (before the checklist) and add a plan as
     0004 stored it. Returns the plan's id."""
     db = open_database(data_dir)
-    config = migrate.alembic_config()
-    with db.engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # as upgrade_to_head does
-        connection.commit()
-        with connection.begin():
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0004")
-        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-        connection.commit()
+    step_back(db.engine, "0004")
     with db.engine.begin() as connection:
         inspector = inspect(connection)
         assert "checklist_item" not in inspector.get_table_names()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
 from sqlalchemy import inspect
 
 from planner.catalogue.loader import load_catalogue
@@ -16,6 +15,7 @@ from planner.services import questions as question_svc
 from planner.services import quotes as quote_svc
 from planner.services import shortlist as shortlist_svc
 from planner.services.database import open_database
+from tests.db.migration_steps import step_back
 
 NEW_TABLES = {
     "technique",
@@ -32,15 +32,7 @@ def _database_at_0001_with_a_plan(data_dir: Path) -> int:
     """Build today's database, step it back to 0001 and add a plan and a note as 0001 stored them."""
     db = open_database(data_dir)
     lydian_id = next(c.id for c in clinic_svc.list_clinics(db) if c.catalogue_id == "lydian")
-    config = migrate.alembic_config()
-    with db.engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # as upgrade_to_head does
-        connection.commit()
-        with connection.begin():
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0001")
-        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-        connection.commit()
+    step_back(db.engine, "0001")
     with db.engine.begin() as connection:
         tables = set(inspect(connection).get_table_names())
         assert not tables & NEW_TABLES

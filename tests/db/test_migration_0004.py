@@ -7,7 +7,6 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from alembic import command
 from sqlalchemy import inspect
 
 from planner.budget import ExpenseDraft
@@ -18,6 +17,7 @@ from planner.services import budget as budget_svc
 from planner.services import clinics as clinic_svc
 from planner.services import plans as plan_svc
 from planner.services.database import open_database
+from tests.db.migration_steps import step_back
 
 BUDGET_TABLES = {"exchange_rate", "expense", "expense_conversion", "budget_settings", "estimate_override"}
 TODAY = date(2026, 11, 1)
@@ -28,15 +28,7 @@ def _database_at_0003_with_a_plan(data_dir: Path) -> tuple[int, int]:
     0003 stored them. Returns the plan's and the quote's ids."""
     db = open_database(data_dir)
     sh_id = next(c.id for c in clinic_svc.list_clinics(db) if c.catalogue_id == "sh-clinic")
-    config = migrate.alembic_config()
-    with db.engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # as upgrade_to_head does
-        connection.commit()
-        with connection.begin():
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0003")
-        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-        connection.commit()
+    step_back(db.engine, "0003")
     with db.engine.begin() as connection:
         tables = set(inspect(connection).get_table_names())
         assert not tables & BUDGET_TABLES

@@ -8,7 +8,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from alembic import command
 from sqlalchemy import func, inspect, select
 
 from planner.db import migrate
@@ -21,6 +20,7 @@ from planner.services import plans as plan_svc
 from planner.services.database import Database, open_database
 from planner.services.itinerary import StayDraft
 from planner.services.plans import PlanDraft
+from tests.db.migration_steps import step_back
 
 JOURNEY_TABLES = {"appointment", "journey_settings", "journey_step_state"}
 TODAY = date(2026, 11, 1)
@@ -30,15 +30,7 @@ def _database_at_0005_with_a_plan(data_dir: Path) -> int:
     """Build today's database, step it back to 0005 and add a plan as 0005 stored it. Returns
     the plan's id."""
     db = open_database(data_dir)
-    config = migrate.alembic_config()
-    with db.engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # as upgrade_to_head does
-        connection.commit()
-        with connection.begin():
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0005")
-        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-        connection.commit()
+    step_back(db.engine, "0005")
     with db.engine.begin() as connection:
         inspector = inspect(connection)
         assert not set(inspector.get_table_names()) & JOURNEY_TABLES

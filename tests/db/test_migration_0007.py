@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from alembic import command
 from sqlalchemy import inspect
 
 from planner.db import migrate
@@ -17,6 +16,7 @@ from planner.services import plans as plan_svc
 from planner.services import trip_details as details_svc
 from planner.services.database import Database, open_database
 from planner.services.trip_details import TripDetails
+from tests.db.migration_steps import step_back
 
 APPOINTMENT_COLUMNS = (
     "plan_id, step_id, kind, title, start_local, end_local, zone, start_utc, end_utc, location, note,"
@@ -28,15 +28,7 @@ def _database_at_0006_with_a_plan(data_dir: Path) -> int:
     """Build today's database, step it back to 0006 and add a plan with two appointments as
     0006 stored them. Returns the plan's id."""
     db = open_database(data_dir)
-    config = migrate.alembic_config()
-    with db.engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # as upgrade_to_head does
-        connection.commit()
-        with connection.begin():
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0006")
-        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-        connection.commit()
+    step_back(db.engine, "0006")
     with db.engine.begin() as connection:
         inspector = inspect(connection)
         assert "trip_details" not in inspector.get_table_names()

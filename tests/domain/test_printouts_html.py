@@ -16,7 +16,7 @@ from planner.checklist import Due, Item, TripDates
 from planner.clinics import Clinic
 from planner.itinerary import Appointment, AppointmentDraft, appointment
 from planner.journey import Stay
-from planner.paper import PAPERS, default_paper, environment_locale, paper_problem
+from planner.paper import PAPERS, default_paper, environment_locale
 from planner.services.checklist import ChecklistData
 from planner.services.plans import Plan
 from planner.services.print_checklist import checklist_printout
@@ -439,9 +439,3 @@ def test_environment_locale_reads_the_process_environment_by_default(monkeypatch
     assert environment_locale() == "es_MX.UTF-8"
     monkeypatch.setenv("LC_PAPER", "en_GB.UTF-8")
     assert environment_locale() == "en_GB.UTF-8"
-
-
-def test_paper_problem_names_the_sizes_there_are() -> None:
-    assert paper_problem("a4") is None
-    assert paper_problem("Letter") is None
-    assert paper_problem("legal") == "Unknown paper size 'legal': use a4 or letter."
