@@ -14,9 +14,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
-from functools import cache
+from decimal import Decimal
 from typing import Any
 
 from planner.checklist import ANCHORS, DOCUMENTS, MAX_OFFSET_DAYS
@@ -25,23 +23,14 @@ from planner.clinics import CLINIC_LIST_FIELDS
 from planner.estimate import HOTEL_TIERS
 from planner.itinerary import KINDS as APPOINTMENT_KINDS
 from planner.journey import CELL_MODES, MAX_CULTURE_DAYS, STATUSES
-from planner.money import MoneyError, check_currency, currency_decimals, max_amount
+from planner.plan_file_checks import AMOUNT, FieldReader, shown
 from planner.zones import zone_problem
 
 FORMAT = "patient-journey-planner/plan"
 VERSION = 1
 """The version this app writes and reads; a file from a newer app is refused, not guessed at."""
 MAX_FILE_BYTES = 64 * 1024 * 1024
-MAX_ROWS = 200_000
-"""Rows per section: far beyond any real plan, small enough to refuse a file built to exhaust memory."""
-MAX_TEXT = 20_000
-MAX_SHORT = 200
 MAX_ERRORS_SHOWN = 8
-UNCAPPED_MINOR = 10**17
-"""The largest converted amount in minor units: well inside SQLite's 64-bit integers."""
-AMOUNT = re.compile(r"\d{1,15}(\.\d{1,4})?")
-RATE = re.compile(r"\d{1,30}(\.\d{1,40})?([Ee][-+]?\d{1,2})?")
-"""Rates as the app keeps them: exact decimal text, at times with an exponent (“1E-7”)."""
 OWN_PREFIX, CATALOGUE_PREFIX = "own:", "catalogue:"
 
 
@@ -97,184 +86,6 @@ def amount_text(minor: int | None, decimals: int) -> str | None:
     return f"{whole}.{part:0{decimals}d}"
 
 
-@cache
-def _limits(currency: str) -> tuple[int, int]:
-    """How many decimals `currency` has, and its largest amount in minor units."""
-    decimals = currency_decimals(currency)
-    return decimals, int(max_amount(currency).scaleb(decimals))
-
-
-class _Reader:
-    """Reads values out of parsed JSON, noting each problem with its path instead of stopping."""
-
-    def __init__(self) -> None:
-        self.errors: list[str] = []
-        self.currencies: set[str] = set()
-        """Codes already found good, so each is looked up once."""
-
-    def fail(self, path: str, message: str) -> None:
-        self.errors.append(f"{path}: {message}")
-
-    def mapping(self, value: object, path: str) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            self.fail(path, "should be an object")
-            return {}
-        return value
-
-    def rows(self, parent: dict[str, Any], key: str, path: str) -> list[dict[str, Any]]:
-        value = parent.get(key, [])
-        if not isinstance(value, list):
-            self.fail(f"{path}{key}", "should be a list")
-            return []
-        if len(value) > MAX_ROWS:
-            self.fail(f"{path}{key}", f"has {len(value):,} entries, more than {MAX_ROWS:,}")
-            return []
-        return [
-            item if isinstance(item, dict) else self.mapping(item, f"{path}{key}[{n}]")
-            for n, item in enumerate(value)
-        ]
-
-    def text(
-        self, row: dict[str, Any], key: str, path: str, limit: int = MAX_TEXT, required: bool = False
-    ) -> str:
-        value = row.get(key, "")
-        if not isinstance(value, str):
-            self.fail(f"{path}.{key}", "should be text")
-            return ""
-        if len(value) > limit:
-            self.fail(f"{path}.{key}", f"is longer than {limit:,} characters")
-        if "\x00" in value:
-            self.fail(f"{path}.{key}", "contains a NUL character")
-        if required and not value.strip():
-            self.fail(f"{path}.{key}", "is missing")
-        return value
-
-    def choice(self, row: dict[str, Any], key: str, path: str, allowed: object, default: str = "") -> str:
-        value = row.get(key, default)
-        if not isinstance(value, str) or value not in allowed:  # type: ignore[operator]
-            self.fail(f"{path}.{key}", f"{_shown(value)} is not one of the known values")
-            return default
-        return value
-
-    def day(self, row: dict[str, Any], key: str, path: str, required: bool = False) -> date | None:
-        value = row.get(key)
-        if value is None:
-            if required:
-                self.fail(f"{path}.{key}", "is missing")
-            return None
-        try:
-            if not isinstance(value, str) or len(value) != 10:
-                raise ValueError
-            return date.fromisoformat(value)
-        except ValueError:
-            self.fail(f"{path}.{key}", f"{_shown(value)} is not a date like 2027-03-01")
-            return None
-
-    def moment(self, row: dict[str, Any], key: str, path: str) -> datetime | None:
-        value = row.get(key)
-        try:
-            if not isinstance(value, str) or len(value) > 32:
-                raise ValueError
-            moment = datetime.fromisoformat(value)
-            if moment.tzinfo is not None:
-                raise ValueError
-            return moment
-        except ValueError:
-            self.fail(f"{path}.{key}", f"{_shown(value)} is not a date and time like 2027-03-01T09:30:00")
-            return None
-
-    def integer(
-        self, row: dict[str, Any], key: str, path: str, low: int, high: int, required: bool = False
-    ) -> int | None:
-        value = row.get(key)
-        if value is None and not required:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            self.fail(f"{path}.{key}", f"{_shown(value)} should be a whole number from {low} to {high}")
-            return None
-        return value
-
-    def flag(self, row: dict[str, Any], key: str, path: str, default: bool = False) -> bool:
-        value = row.get(key, default)
-        if not isinstance(value, bool):
-            self.fail(f"{path}.{key}", "should be true or false")
-            return default
-        return value
-
-    def currency(self, row: dict[str, Any], key: str, path: str) -> str:
-        value = row.get(key)
-        if isinstance(value, str) and value in self.currencies:
-            return value
-        try:
-            if not isinstance(value, str):
-                raise MoneyError("")
-            code = check_currency(value)
-            if code == value:
-                self.currencies.add(value)
-            return code
-        except MoneyError:
-            self.fail(f"{path}.{key}", f"{_shown(value)} is not a known currency code")
-            return "USD"
-
-    def amount(
-        self,
-        row: dict[str, Any],
-        key: str,
-        path: str,
-        currency: str,
-        required: bool = False,
-        capped: bool = True,
-    ) -> int | None:
-        """An amount written as "1234.50", as minor units of `currency`. `capped` keeps it within
-        what the forms accept; converted amounts may go beyond that (a large sum in won)."""
-        value = row.get(key)
-        if value is None:
-            if required:
-                self.fail(f"{path}.{key}", "is missing")
-            return None
-        if not isinstance(value, str) or not AMOUNT.fullmatch(value):
-            self.fail(f"{path}.{key}", f"{_shown(value)} is not an amount like 1234.50")
-            return None
-        decimals, largest = _limits(currency)
-        if not capped:
-            largest = UNCAPPED_MINOR
-        whole, _dot, part = value.partition(".")
-        if len(part.rstrip("0")) > decimals:
-            self.fail(f"{path}.{key}", f"{currency} amounts have at most {decimals} decimal places")
-            return None
-        minor = int(whole) * int(10**decimals) + int((part + "0" * decimals)[:decimals] or 0)
-        if minor > largest:
-            self.fail(f"{path}.{key}", f"{value} is more than the largest amount allowed in {currency}")
-            return None
-        return minor
-
-    def rate(self, row: dict[str, Any], key: str, path: str) -> str:
-        value = row.get(key)
-        try:
-            if not isinstance(value, str) or not RATE.fullmatch(value) or Decimal(value) <= 0:
-                raise InvalidOperation
-        except InvalidOperation:
-            self.fail(f"{path}.{key}", f"{_shown(value)} is not a positive rate like 1.2345")
-            return "1"
-        return value
-
-    def strings(self, row: dict[str, Any], key: str, path: str) -> list[str]:
-        value = row.get(key, [])
-        if not isinstance(value, list) or len(value) > 200:
-            self.fail(f"{path}.{key}", "should be a list of up to 200 texts")
-            return []
-        for n, item in enumerate(value):
-            if not isinstance(item, str) or len(item) > MAX_TEXT:
-                self.fail(f"{path}.{key}[{n}]", "should be text")
-                return []
-        return list(value)
-
-
-def _shown(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else f"“{value}”"
-    return text if len(text) <= 40 else text[:37] + "…"
-
-
 def parse_plan_file(data: bytes, known: Known) -> PlanFile:
     """Check a whole plan file; raises PlanFileError listing what is wrong."""
     if len(data) > MAX_FILE_BYTES:
@@ -302,7 +113,7 @@ def parse_plan_file(data: bytes, known: Known) -> PlanFile:
         )
     if version < 1:
         raise PlanFileError(f"The plan file's version {version} is not one this app knows.")
-    reader = _Reader()
+    reader = FieldReader()
     result = _read(reader, parsed, known)
     if reader.errors:
         shown = reader.errors[:MAX_ERRORS_SHOWN]
@@ -318,7 +129,7 @@ def _no_constant(name: str) -> object:
     raise ValueError(f"{name} is not allowed")
 
 
-def _read(r: _Reader, root: dict[str, Any], known: Known) -> PlanFile:
+def _read(r: FieldReader, root: dict[str, Any], known: Known) -> PlanFile:
     plan_in = r.mapping(root.get("plan"), "plan")
     own = _own_clinics(r, root)
     clinic_keys = set(own) | {CATALOGUE_PREFIX + c for c in known.catalogue_clinics}
@@ -328,7 +139,7 @@ def _read(r: _Reader, root: dict[str, Any], known: Known) -> PlanFile:
         if value is None and not required:
             return None
         if not isinstance(value, str) or value not in clinic_keys:
-            r.fail(f"{path}.{key}", f"{_shown(value)} names no clinic in the file or the catalogue")
+            r.fail(f"{path}.{key}", f"{shown(value)} names no clinic in the file or the catalogue")
             return None
         return value
 
@@ -401,7 +212,7 @@ def _read(r: _Reader, root: dict[str, Any], known: Known) -> PlanFile:
             question.startswith("builtin:")
             and question.removeprefix("builtin:") not in known.question_templates
         ):
-            r.fail(f"{path}.question", f"{_shown(question)} is not a question this app knows")
+            r.fail(f"{path}.question", f"{shown(question)} is not a question this app knows")
         file.answers.append(
             {
                 "clinic": clinic(answer, "clinic", path),
@@ -412,7 +223,9 @@ def _read(r: _Reader, root: dict[str, Any], known: Known) -> PlanFile:
     return file
 
 
-def _plan(r: _Reader, row: dict[str, Any], known: Known, clinic: Callable[..., str | None]) -> dict[str, Any]:
+def _plan(
+    r: FieldReader, row: dict[str, Any], known: Known, clinic: Callable[..., str | None]
+) -> dict[str, Any]:
     currency = r.currency(row, "home_currency", "plan")
     departure = r.day(row, "departure", "plan", required=True)
     return_ = r.day(row, "return", "plan", required=True)
@@ -421,10 +234,10 @@ def _plan(r: _Reader, row: dict[str, Any], known: Known, clinic: Callable[..., s
     treatment = r.day(row, "treatment_date", "plan")
     home_zone = r.text(row, "home_zone", "plan", 64)
     if home_zone and zone_problem(home_zone):
-        r.fail("plan.home_zone", f"{_shown(home_zone)} is not a known time zone")
+        r.fail("plan.home_zone", f"{shown(home_zone)} is not a known time zone")
     country = r.text(row, "home_country", "plan", 2, required=True)
     if country and not re.fullmatch(r"[A-Z]{2}", country):
-        r.fail("plan.home_country", f"{_shown(country)} is not a two-letter country code")
+        r.fail("plan.home_country", f"{shown(country)} is not a two-letter country code")
     return {
         "name": r.text(row, "name", "plan", 120, required=True).strip(),
         "condition_id": r.choice(row, "condition_id", "plan", known.conditions),
@@ -439,13 +252,13 @@ def _plan(r: _Reader, row: dict[str, Any], known: Known, clinic: Callable[..., s
     }
 
 
-def _own_clinics(r: _Reader, root: dict[str, Any]) -> dict[str, dict[str, Any]]:
+def _own_clinics(r: FieldReader, root: dict[str, Any]) -> dict[str, dict[str, Any]]:
     result: dict[str, dict[str, Any]] = {}
     for n, row in enumerate(r.rows(root, "own_clinics", "")):
         path = f"own_clinics[{n}]"
         key = r.text(row, "key", path, 64, required=True)
         if not key.startswith(OWN_PREFIX) or key in result:
-            r.fail(f"{path}.key", f"{_shown(key)} should be a unique key starting with “{OWN_PREFIX}”")
+            r.fail(f"{path}.key", f"{shown(key)} should be a unique key starting with “{OWN_PREFIX}”")
         result[key] = {
             "name": r.text(row, "name", path, 120, required=True).strip(),
             "government_approved": r.flag(row, "government_approved", path),
@@ -456,7 +269,7 @@ def _own_clinics(r: _Reader, root: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def _quote(
-    r: _Reader, row: dict[str, Any], path: str, known: Known, clinic: Callable[..., str | None]
+    r: FieldReader, row: dict[str, Any], path: str, known: Known, clinic: Callable[..., str | None]
 ) -> dict[str, Any]:
     currency = r.currency(row, "currency", path)
     received = r.day(row, "received_on", path, required=True)
@@ -467,7 +280,7 @@ def _quote(
     basis_points = None
     if deposit is not None:
         if not isinstance(deposit, str) or not AMOUNT.fullmatch(deposit) or Decimal(deposit) > 100:
-            r.fail(f"{path}.deposit_percent", f"{_shown(deposit)} is not a percentage from 0 to 100")
+            r.fail(f"{path}.deposit_percent", f"{shown(deposit)} is not a percentage from 0 to 100")
         else:
             scaled = Decimal(deposit) * 100
             if scaled != scaled.to_integral_value():
@@ -478,7 +291,7 @@ def _quote(
         line_path = f"{path}.lines[{n}]"
         category = line.get("fee_category")
         if category is not None and (not isinstance(category, str) or category not in known.fee_categories):
-            r.fail(f"{line_path}.fee_category", f"{_shown(category)} is not a fee category")
+            r.fail(f"{line_path}.fee_category", f"{shown(category)} is not a fee category")
             category = None
         lines.append(
             {
@@ -503,7 +316,7 @@ def _quote(
     }
 
 
-def _rate(r: _Reader, row: dict[str, Any], path: str) -> dict[str, Any]:
+def _rate(r: FieldReader, row: dict[str, Any], path: str) -> dict[str, Any]:
     base, quote = r.currency(row, "base", path), r.currency(row, "quote", path)
     if base == quote:
         r.fail(path, "a rate needs two different currencies")
@@ -515,7 +328,7 @@ def _rate(r: _Reader, row: dict[str, Any], path: str) -> dict[str, Any]:
     }
 
 
-def _expense(r: _Reader, row: dict[str, Any], path: str, known: Known) -> dict[str, Any]:
+def _expense(r: FieldReader, row: dict[str, Any], path: str, known: Known) -> dict[str, Any]:
     currency = r.currency(row, "currency", path)
     planned = r.amount(row, "planned", path, currency)
     actual = r.amount(row, "actual", path, currency)
@@ -523,7 +336,7 @@ def _expense(r: _Reader, row: dict[str, Any], path: str, known: Known) -> dict[s
         r.fail(path, "has neither a planned nor a paid amount")
     step = row.get("step_id")
     if step is not None and (not isinstance(step, str) or step not in known.steps):
-        r.fail(f"{path}.step_id", f"{_shown(step)} is not a journey step")
+        r.fail(f"{path}.step_id", f"{shown(step)} is not a journey step")
     conversions = []
     for n, c in enumerate(r.rows(row, "conversions", f"{path}.")):
         c_path = f"{path}.conversions[{n}]"
@@ -553,11 +366,11 @@ def _expense(r: _Reader, row: dict[str, Any], path: str, known: Known) -> dict[s
     }
 
 
-def _budget_settings(r: _Reader, row: dict[str, Any]) -> dict[str, Any]:
+def _budget_settings(r: FieldReader, row: dict[str, Any]) -> dict[str, Any]:
     path = "budget_settings"
     basis = r.text(row, "treatment_basis", path, 200) or "auto"
     if basis not in ("auto", "quote", "fees") and not basis.startswith("package:"):
-        r.fail(f"{path}.treatment_basis", f"{_shown(basis)} is not a known basis")
+        r.fail(f"{path}.treatment_basis", f"{shown(basis)} is not a known basis")
     currency = row.get("deposit_currency") or ""
     if currency:
         currency = r.currency(row, "deposit_currency", path)
@@ -576,7 +389,7 @@ def _budget_settings(r: _Reader, row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _override(r: _Reader, row: dict[str, Any], path: str) -> dict[str, Any]:
+def _override(r: FieldReader, row: dict[str, Any], path: str) -> dict[str, Any]:
     currency = r.currency(row, "currency", path)
     low = r.amount(row, "low", path, currency, required=True) or 0
     high = r.amount(row, "high", path, currency, required=True) or 0
@@ -591,17 +404,17 @@ def _override(r: _Reader, row: dict[str, Any], path: str) -> dict[str, Any]:
     }
 
 
-def _item(r: _Reader, row: dict[str, Any], path: str, known: Known) -> dict[str, Any]:
+def _item(r: FieldReader, row: dict[str, Any], path: str, known: Known) -> dict[str, Any]:
     due_on = r.day(row, "due_on", path)
     anchor = row.get("due_anchor", "") or ""
     if anchor and (not isinstance(anchor, str) or anchor not in ANCHORS):
-        r.fail(f"{path}.due_anchor", f"{_shown(anchor)} is not departure, treatment or return")
+        r.fail(f"{path}.due_anchor", f"{shown(anchor)} is not departure, treatment or return")
         anchor = ""
     if due_on is not None and anchor:
         r.fail(path, "has both a fixed due date and one counted from the trip")
     document = row.get("document", "") or ""
     if document and (not isinstance(document, str) or document not in DOCUMENTS):
-        r.fail(f"{path}.document", f"{_shown(document)} is not a known document")
+        r.fail(f"{path}.document", f"{shown(document)} is not a known document")
         document = ""
     template = row.get("template_id")
     if template is not None and (not isinstance(template, str) or len(template) > 64):
@@ -622,7 +435,7 @@ def _item(r: _Reader, row: dict[str, Any], path: str, known: Known) -> dict[str,
     }
 
 
-def _journey_settings(r: _Reader, row: dict[str, Any]) -> dict[str, Any]:
+def _journey_settings(r: FieldReader, row: dict[str, Any]) -> dict[str, Any]:
     path = "journey_settings"
     return {
         "arrival_date": r.day(row, "arrival_date", path),
@@ -631,7 +444,7 @@ def _journey_settings(r: _Reader, row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _step(r: _Reader, row: dict[str, Any], path: str, known: Known) -> dict[str, Any]:
+def _step(r: FieldReader, row: dict[str, Any], path: str, known: Known) -> dict[str, Any]:
     start, end = r.day(row, "start_date", path), r.day(row, "end_date", path)
     if start and end and end < start:
         r.fail(f"{path}.end_date", "is before the start date")
@@ -644,17 +457,17 @@ def _step(r: _Reader, row: dict[str, Any], path: str, known: Known) -> dict[str,
     }
 
 
-def _appointment(r: _Reader, row: dict[str, Any], path: str, known: Known) -> dict[str, Any]:
+def _appointment(r: FieldReader, row: dict[str, Any], path: str, known: Known) -> dict[str, Any]:
     zone_name = r.text(row, "zone", path, 64, required=True)
     if zone_name and zone_problem(zone_name):
-        r.fail(f"{path}.zone", f"{_shown(zone_name)} is not a known time zone")
+        r.fail(f"{path}.zone", f"{shown(zone_name)} is not a known time zone")
         zone_name = ""
     start, end = r.moment(row, "start", path), r.moment(row, "end", path)
     if start and end and end < start:
         r.fail(f"{path}.end", "is before the start")
     uid = r.text(row, "uid", path, 36, required=True)
     if uid and not re.fullmatch(r"[0-9A-Za-z-]{8,36}", uid):
-        r.fail(f"{path}.uid", f"{_shown(uid)} is not an identifier")
+        r.fail(f"{path}.uid", f"{shown(uid)} is not an identifier")
     key = row.get("proposal_key")
     if key is not None and (not isinstance(key, str) or len(key) > 64):
         r.fail(f"{path}.proposal_key", "should be short text")
