@@ -10,9 +10,14 @@ from typing import Any
 FRAME_MS = 16.0
 
 
-def median_ms(action: Callable[[int], None], runs: int) -> tuple[float, float]:
+def median_ms(
+    action: Callable[[int], None], runs: int, between: Callable[[], None] | None = None
+) -> tuple[float, float]:
+    """The median and worst of `runs` timed runs; `between` runs untimed before each one."""
     times = []
     for n in range(runs):
+        if between is not None:
+            between()
         start = time.perf_counter()
         action(n)
         times.append((time.perf_counter() - start) * 1000)

@@ -20,15 +20,18 @@ from typing import Any
 from planner.checklist import ANCHORS, DOCUMENTS, MAX_OFFSET_DAYS
 from planner.checklist import KINDS as ITEM_KINDS
 from planner.clinics import CLINIC_LIST_FIELDS
+from planner.collector import collector_paused
 from planner.estimate import HOTEL_TIERS
 from planner.itinerary import KINDS as APPOINTMENT_KINDS
 from planner.journey import CELL_MODES, MAX_CULTURE_DAYS, STATUSES
 from planner.plan_file_checks import AMOUNT, FieldReader, shown
+from planner.plan_file_expenses import ConversionRow, ExpenseRow, read_expenses
 from planner.zones import zone_problem
 
 FORMAT = "patient-journey-planner/plan"
-VERSION = 1
-"""The version this app writes and reads; a file from a newer app is refused, not guessed at."""
+VERSION = 2
+"""The version this app writes; it reads every version up to it. A file from a newer app is
+refused, not guessed at. Version 2 writes expense lines as a table (see plan_file_expenses)."""
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_ERRORS_SHOWN = 8
 OWN_PREFIX, CATALOGUE_PREFIX = "own:", "catalogue:"
@@ -53,14 +56,16 @@ class Known:
 @dataclass(slots=True)
 class PlanFile:
     """A checked plan file. Each section is a list of column values ready for its table, with
-    clinics named by `clinic` keys ("own:<n>" into `own_clinics`, or "catalogue:<id>")."""
+    clinics named by `clinic` keys ("own:<n>" into `own_clinics`, or "catalogue:<id>"). Expense
+    lines and their conversions are rows for their tables (see plan_file_expenses)."""
 
     plan: dict[str, Any]
     own_clinics: dict[str, dict[str, Any]] = field(default_factory=dict)
     shortlist: list[str] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     rates: list[dict[str, Any]] = field(default_factory=list)
-    expenses: list[dict[str, Any]] = field(default_factory=list)
+    expenses: list[ExpenseRow] = field(default_factory=list)
+    conversions: list[ConversionRow] = field(default_factory=list)
     budget_settings: dict[str, Any] | None = None
     estimate_overrides: list[dict[str, Any]] = field(default_factory=list)
     checklist: list[dict[str, Any]] = field(default_factory=list)
@@ -88,6 +93,11 @@ def amount_text(minor: int | None, decimals: int) -> str | None:
 
 def parse_plan_file(data: bytes, known: Known) -> PlanFile:
     """Check a whole plan file; raises PlanFileError listing what is wrong."""
+    with collector_paused():
+        return _parse(data, known)
+
+
+def _parse(data: bytes, known: Known) -> PlanFile:
     if len(data) > MAX_FILE_BYTES:
         raise PlanFileError(
             f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; it is not a plan file."
@@ -114,7 +124,7 @@ def parse_plan_file(data: bytes, known: Known) -> PlanFile:
     if version < 1:
         raise PlanFileError(f"The plan file's version {version} is not one this app knows.")
     reader = FieldReader()
-    result = _read(reader, parsed, known)
+    result = _read(reader, parsed, version, known)
     if reader.errors:
         shown = reader.errors[:MAX_ERRORS_SHOWN]
         more = len(reader.errors) - len(shown)
@@ -129,7 +139,7 @@ def _no_constant(name: str) -> object:
     raise ValueError(f"{name} is not allowed")
 
 
-def _read(r: FieldReader, root: dict[str, Any], known: Known) -> PlanFile:
+def _read(r: FieldReader, root: dict[str, Any], version: int, known: Known) -> PlanFile:
     plan_in = r.mapping(root.get("plan"), "plan")
     own = _own_clinics(r, root)
     clinic_keys = set(own) | {CATALOGUE_PREFIX + c for c in known.catalogue_clinics}
@@ -160,9 +170,9 @@ def _read(r: FieldReader, root: dict[str, Any], known: Known) -> PlanFile:
     file.rates = [_rate(r, x, f"rates[{n}]") for n, x in enumerate(r.rows(root, "rates", ""))]
     if len({(x["base"], x["quote"], x["on_date"]) for x in file.rates}) != len(file.rates):
         r.fail("rates", "two rates are for the same currencies and day")
-    file.expenses = [
-        _expense(r, e, f"expenses[{n}]", known) for n, e in enumerate(r.rows(root, "expenses", ""))
-    ]
+    file.expenses, file.conversions = read_expenses(
+        r, root.get("expenses"), version, known.expense_categories, known.steps
+    )
     if root.get("budget_settings") is not None:
         file.budget_settings = _budget_settings(r, r.mapping(root["budget_settings"], "budget_settings"))
     file.estimate_overrides = [
@@ -325,44 +335,6 @@ def _rate(r: FieldReader, row: dict[str, Any], path: str) -> dict[str, Any]:
         "quote": quote,
         "rate": r.rate(row, "rate", path),
         "on_date": r.day(row, "on_date", path, True),
-    }
-
-
-def _expense(r: FieldReader, row: dict[str, Any], path: str, known: Known) -> dict[str, Any]:
-    currency = r.currency(row, "currency", path)
-    planned = r.amount(row, "planned", path, currency)
-    actual = r.amount(row, "actual", path, currency)
-    if planned is None and actual is None and not any(path in e for e in r.errors):
-        r.fail(path, "has neither a planned nor a paid amount")
-    step = row.get("step_id")
-    if step is not None and (not isinstance(step, str) or step not in known.steps):
-        r.fail(f"{path}.step_id", f"{shown(step)} is not a journey step")
-    conversions = []
-    for n, c in enumerate(r.rows(row, "conversions", f"{path}.")):
-        c_path = f"{path}.conversions[{n}]"
-        target = r.currency(c, "currency", c_path)
-        conversions.append(
-            {
-                "currency": target,
-                "planned_minor": r.amount(c, "planned", c_path, target, capped=False),
-                "actual_minor": r.amount(c, "actual", c_path, target, capped=False),
-                "rate": r.rate(c, "rate", c_path),
-                "rate_date": r.day(c, "rate_date", c_path, True),
-            }
-        )
-    if len({c["currency"] for c in conversions}) != len(conversions):
-        r.fail(f"{path}.conversions", "a currency is listed twice")
-    return {
-        "category": r.choice(row, "category", path, known.expense_categories, "other"),
-        "step_id": step if isinstance(step, str) and step in known.steps else None,
-        "label": r.text(row, "label", path, 200, required=True),
-        "planned_minor": planned,
-        "actual_minor": actual,
-        "currency": currency,
-        "paid_on": r.day(row, "paid_on", path),
-        "payee": r.text(row, "payee", path, 200),
-        "note": r.text(row, "note", path),
-        "conversions": conversions,
     }
 
 

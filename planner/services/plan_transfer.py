@@ -23,6 +23,8 @@ from sqlalchemy.orm import Session
 from planner import __version__
 from planner.budget import EXTRA_CATEGORIES
 from planner.clinics import CLINIC_LIST_FIELDS
+from planner.collector import collector_paused
+from planner.db.bulk import insert_rows
 from planner.db.models import (
     AppointmentRow,
     BudgetSettingsRow,
@@ -58,6 +60,7 @@ from planner.plan_file import (
     amount_text,
     parse_plan_file,
 )
+from planner.plan_file_expenses import CONVERSION_COLUMNS, EXPENSE_COLUMNS, expense_table
 from planner.plans import check_name, copy_name
 from planner.services.clock import utc_now
 from planner.services.database import Database
@@ -100,7 +103,7 @@ def _clinic_key(row: ClinicRow, own_keys: dict[int, str]) -> str:
 
 def export_plan(db: Database, plan_id: int) -> bytes:
     """The plan as UTF-8 JSON bytes in the current plan-file version."""
-    with db.transaction() as session:
+    with collector_paused(), db.transaction() as session:
         # No indent: Python's fast JSON encoder only runs without one.
         return json.dumps(_export(session, plan_id), ensure_ascii=False).encode("utf-8")
 
@@ -272,72 +275,43 @@ def _export(session: Session, plan_id: int) -> dict[str, Any]:
     }
 
 
-EXPENSE_COLUMNS = (
-    "category",
-    "step_id",
-    "label",
-    "planned_minor",
-    "actual_minor",
-    "currency",
-    "paid_on",
-    "payee",
-    "note",
-)
-CONVERSION_COLUMNS = ("currency", "planned_minor", "actual_minor", "rate", "rate_date")
-"""The expense columns a plan file carries. Expenses go through the driver directly in both
-directions: a plan may hold tens of thousands of lines, each with its kept conversions, and the
-dates are kept as the ISO text SQLite stores (SQLAlchemy's own format for Date columns)."""
-
-
-def _export_expenses(session: Session, plan_id: int) -> list[dict[str, Any]]:
-    connection = session.connection()
-    conversions: dict[int, list[dict[str, Any]]] = {}
-    for expense_id, currency, planned, actual, rate, rate_date in connection.exec_driver_sql(
+def _export_expenses(session: Session, plan_id: int) -> dict[str, Any]:
+    """Expenses go through the driver directly in both directions: a plan may hold tens of
+    thousands of lines, each with its kept conversions, and the dates are kept as the ISO text
+    SQLite stores (SQLAlchemy's own format for Date columns)."""
+    driver = session.connection().connection.driver_connection
+    assert driver is not None
+    conversions: dict[int, dict[str, list[Any]]] = {}
+    for expense_id, currency, planned, actual, rate, rate_date in driver.execute(
         f"SELECT c.expense_id, {', '.join('c.' + c for c in CONVERSION_COLUMNS)} FROM expense_conversion c"
         " JOIN expense e ON e.id = c.expense_id WHERE e.plan_id = ?",
         (plan_id,),
-    ):
+    ).fetchall():
         decimals = currency_decimals(currency)
-        conversions.setdefault(expense_id, []).append(
-            {
-                "currency": currency,
-                "planned": amount_text(planned, decimals),
-                "actual": amount_text(actual, decimals),
-                "rate": rate,
-                "rate_date": rate_date,
-            }
-        )
-    result = []
-    for (
-        expense_id,
-        category,
-        step,
-        label,
-        planned,
-        actual,
-        currency,
-        paid_on,
-        payee,
-        note,
-    ) in connection.exec_driver_sql(
+        conversions.setdefault(expense_id, {})[currency] = [
+            amount_text(planned, decimals),
+            amount_text(actual, decimals),
+            rate,
+            rate_date,
+        ]
+    lines = []
+    for expense_id, category, step, label, planned, actual, currency, paid_on, payee, note in driver.execute(
         f"SELECT id, {', '.join(EXPENSE_COLUMNS)} FROM expense WHERE plan_id = ? ORDER BY id", (plan_id,)
-    ):
+    ).fetchall():
         decimals = currency_decimals(currency)
-        result.append(
-            {
-                "category": category,
-                "step_id": step,
-                "label": label,
-                "planned": amount_text(planned, decimals),
-                "actual": amount_text(actual, decimals),
-                "currency": currency,
-                "paid_on": paid_on,
-                "payee": payee,
-                "note": note,
-                "conversions": conversions.get(expense_id, []),
-            }
+        values = (
+            category,
+            step,
+            label,
+            amount_text(planned, decimals),
+            amount_text(actual, decimals),
+            currency,
+            paid_on,
+            payee,
+            note,
         )
-    return result
+        lines.append((values, conversions.get(expense_id, {})))
+    return expense_table(lines)
 
 
 def _export_clinic_notes(session: Session, clinics: dict[int, ClinicRow], key: Any) -> dict[str, Any]:
@@ -403,7 +377,7 @@ def import_plan(
     transaction. Raises PlanFileError if the database refuses any part; nothing is then written.
     """
     try:
-        with db.transaction() as session:
+        with collector_paused(), db.transaction() as session:
             return _import(session, file, on_clash, name)
     except SQLAlchemyError as error:
         reason = getattr(error, "orig", None) or error
@@ -444,7 +418,7 @@ def _import(session: Session, file: PlanFile, on_clash: OnClash, name: str | Non
         session.add(ShortlistRow(plan_id=plan_id, clinic_id=clinic_ids[clinic_key], added_at=added))
     session.add_all(_quote_row(quote, clinic_ids, plan_id, now) for quote in file.quotes)
     session.add_all(ExchangeRateRow(**x, plan_id=plan_id, created_at=now) for x in file.rates)
-    _import_expenses(session, file.expenses, plan_id, now)
+    _import_expenses(session, file, plan_id, now)
     if file.budget_settings is not None:
         session.add(BudgetSettingsRow(**file.budget_settings, plan_id=plan_id))
     session.add_all(EstimateOverrideRow(**o, plan_id=plan_id) for o in file.estimate_overrides)
@@ -501,41 +475,27 @@ def _import_clinics(session: Session, file: PlanFile, now: datetime) -> dict[str
     return ids
 
 
-def _import_expenses(
-    session: Session, expenses: Iterable[dict[str, Any]], plan_id: int, now: datetime
-) -> None:
-    """Two executemany calls straight to the driver (see EXPENSE_COLUMNS)."""
-    rows = list(expenses)
-    if not rows:
+def _import_expenses(session: Session, file: PlanFile, plan_id: int, now: datetime) -> None:
+    """The lines and their conversions, straight to the driver (see _export_expenses)."""
+    if not file.expenses:
         return
-    connection = session.connection()
     first = (session.scalar(select(func.max(ExpenseRow.id))) or 0) + 1
     stamp = now.strftime("%Y-%m-%d %H:%M:%S.%f")  # SQLAlchemy's stored form for DateTime
-    columns = ("id", "plan_id", *EXPENSE_COLUMNS, "created_at", "updated_at")
-    connection.exec_driver_sql(
-        f"INSERT INTO expense ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-        [
-            (first + n, plan_id, *(_stored(e[c]) for c in EXPENSE_COLUMNS), stamp, stamp)
-            for n, e in enumerate(rows)
-        ],
+    insert_rows(
+        session,
+        "expense",
+        ("id", *EXPENSE_COLUMNS),
+        file.expenses,
+        same={"plan_id": plan_id, "created_at": stamp, "updated_at": stamp},
+        offsets={"id": first},
     )
-    conversion_columns = ("expense_id", *CONVERSION_COLUMNS)
-    conversions = [
-        (first + n, *(_stored(c[k]) for k in CONVERSION_COLUMNS))
-        for n, e in enumerate(rows)
-        for c in e["conversions"]
-    ]
-    if conversions:
-        connection.exec_driver_sql(
-            f"INSERT INTO expense_conversion ({', '.join(conversion_columns)})"
-            f" VALUES ({', '.join('?' * len(conversion_columns))})",
-            conversions,
-        )
-
-
-def _stored(value: object) -> object:
-    """A value as SQLAlchemy stores it in SQLite: dates as ISO text."""
-    return value.isoformat() if isinstance(value, date) else value
+    insert_rows(
+        session,
+        "expense_conversion",
+        ("expense_id", *CONVERSION_COLUMNS),
+        file.conversions,
+        offsets={"expense_id": first},
+    )
 
 
 def _import_appointments(

@@ -25,6 +25,8 @@ from planner.deposit import DepositDraft
 from planner.estimate import EstimateSettings
 from planner.itinerary import AppointmentDraft
 from planner.journey import StepDraft
+from planner.plan_file import VERSION
+from planner.plan_file_expenses import CONVERSION_FIELDS, EXPENSE_FIELDS, expense_table
 from planner.quotes import QuoteDraft, QuoteLineDraft
 from planner.services import budget as budget_svc
 from planner.services import checklist as checklist_svc
@@ -225,8 +227,10 @@ def test_a_rich_plan_round_trips_through_another_database(db: Database, second: 
     assert content["plan"]["clinic"] == "own:1"
     assert sorted(content["shortlist"]) == ["catalogue:sh-clinic", "own:1"]
     assert [q["accepted"] for q in content["quotes"]] == [True, False]
-    assert len(content["rates"]) == 2 and len(content["expenses"]) == 2
-    assert all(e["conversions"] for e in content["expenses"])
+    assert len(content["rates"]) == 2 and len(content["expenses"]["rows"]) == 2
+    converted_to = content["expenses"]["converted_to"]
+    for row in content["expenses"]["rows"]:  # each line keeps its conversions: a rate in some currency
+        assert any(row[9 + 4 * k + 2] is not None for k in range(len(converted_to)))
     assert content["budget_settings"]["deposit_amount"] == "1500000"
     assert content["estimate_overrides"][0]["key"] == "hotel"
     assert any(i["done_at"] for i in content["checklist"])
@@ -290,9 +294,9 @@ def test_a_plan_with_a_large_expense_can_be_imported_again(db: Database, second:
     assert len(budget_svc.list_expenses(second, imported.id)) == 1
 
 
-def expense_line(n: int) -> tuple[dict[str, Any], dict[str, tuple[Decimal, Decimal]]]:
-    """Line n of a long plan, in GBP or KRW with its kept conversion to the other, and what it adds
-    to each currency's planned and paid totals."""
+def expense_line(n: int) -> tuple[list[Any], dict[str, list[Any]], dict[str, tuple[Decimal, Decimal]]]:
+    """Line n of a long plan, in GBP or KRW with its kept conversion to the other: its own values,
+    its conversions, and what it adds to each currency's planned and paid totals."""
     if n % 2:
         currency, other, rate, places = "GBP", "KRW", Decimal("1750.25"), Decimal(1)
         planned, actual = Decimal(f"{n}.{n % 100:02d}"), Decimal(f"{n % 7}.01")
@@ -300,41 +304,39 @@ def expense_line(n: int) -> tuple[dict[str, Any], dict[str, tuple[Decimal, Decim
         currency, other, rate, places = "KRW", "GBP", Decimal(1) / Decimal("1750.25"), Decimal("0.01")
         planned, actual = Decimal(1_000 * n + 7), Decimal(500 * n)
     converted = ((planned * rate).quantize(places), (actual * rate).quantize(places))
-    line = {
-        "category": "other",
-        "step_id": None,
-        "label": f"Line {n}",
-        "planned": str(planned),
-        "actual": str(actual),
-        "currency": currency,
-        "paid_on": "2026-10-15",
-        "payee": "",
-        "note": "",
+    values = ["other", None, f"Line {n}", str(planned), str(actual), currency, "2026-10-15", "", ""]
+    conversions = {other: [str(converted[0]), str(converted[1]), str(rate), "2026-10-01"]}
+    return values, conversions, {currency: (planned, actual), other: converted}
+
+
+def version_1_expense(values: list[Any], conversions: dict[str, list[Any]]) -> dict[str, Any]:
+    """The same line as version 1 wrote it: an object, with a list of conversion objects."""
+    return dict(zip(EXPENSE_FIELDS, values, strict=True)) | {
         "conversions": [
-            {
-                "currency": other,
-                "planned": str(converted[0]),
-                "actual": str(converted[1]),
-                "rate": str(rate),
-                "rate_date": "2026-10-01",
-            }
-        ],
+            {"currency": code} | dict(zip(CONVERSION_FIELDS, converted, strict=True))
+            for code, converted in conversions.items()
+        ]
     }
-    return line, {currency: (planned, actual), other: converted}
 
 
-def test_two_thousand_expenses_round_trip_their_totals_exactly(db: Database, second: Database) -> None:
+@pytest.mark.parametrize("version", [1, 2])
+def test_two_thousand_expenses_round_trip_their_totals_exactly(
+    db: Database, second: Database, version: int
+) -> None:
     file = without_stamp(export_plan(db, new_plan(db, "Template", country="GB", currency="GBP")))
     file["plan"]["name"] = "Many lines"
     file["rates"] = [{"base": "GBP", "quote": "KRW", "rate": "1750.25", "on_date": "2026-10-01"}]
     expected = {"GBP": [Decimal(0), Decimal(0)], "KRW": [Decimal(0), Decimal(0)]}
-    file["expenses"] = []
+    lines = []
     for n in range(2_000):
-        line, adds = expense_line(n)
-        file["expenses"].append(line)
+        values, conversions, adds = expense_line(n)
+        lines.append((values, conversions))
         for currency, (planned, actual) in adds.items():
             expected[currency][0] += planned
             expected[currency][1] += actual
+    table = expense_table(lines)
+    file["version"] = version
+    file["expenses"] = table if version == 2 else [version_1_expense(*line) for line in lines]
     imported = import_bytes(db, json.dumps(file).encode("utf-8"))
 
     moved = import_bytes(second, export_plan(db, imported.id))
@@ -347,7 +349,7 @@ def test_two_thousand_expenses_round_trip_their_totals_exactly(db: Database, sec
             assert isinstance(total.planned, Decimal)
             assert (total.lines, total.missing) == (2_000, 0)
     assert len(budget_svc.list_expenses(second, moved.id)) == 2_000
-    assert without_stamp(export_plan(second, moved.id))["expenses"] == file["expenses"]
+    assert without_stamp(export_plan(second, moved.id))["expenses"] == table
 
 
 # Name clashes
@@ -432,7 +434,7 @@ def _truncated(data: bytes) -> bytes:
 
 
 def _newer(data: bytes) -> bytes:
-    return data.replace(b'"version": 1', b'"version": 2', 1)
+    return data.replace(b'"version": %d' % VERSION, b'"version": %d' % (VERSION + 1), 1)
 
 
 def _unknown_clinic(data: bytes) -> bytes:

@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from planner.plan_file import MAX_FILE_BYTES, Known, PlanFile, PlanFileError, parse_plan_file
+from planner.plan_file import MAX_FILE_BYTES, VERSION, Known, PlanFile, PlanFileError, parse_plan_file
+from planner.plan_file_expenses import EXPENSE_COLUMNS
 
 KNOWN = Known(
     conditions=frozenset({"knee-cartilage-damage", "rotator-cuff-tear"}),
@@ -142,8 +143,9 @@ def test_a_fuller_file_parses_into_clean_values() -> None:
     assert file.quotes[0]["lines"][0]["amount_minor"] == 9_000_000  # KRW has no minor unit
     assert file.quotes[0]["deposit_basis_points"] == 1250
     assert file.quotes[1]["lines"][0]["amount_minor"] == 650_050
-    assert file.expenses[0]["planned_minor"] == 85_000
-    assert file.expenses[0]["conversions"][0]["planned_minor"] == 1_487_712
+    line = dict(zip(("line", *EXPENSE_COLUMNS), file.expenses[0], strict=True))
+    assert (line["planned_minor"], line["actual_minor"], line["currency"]) == (85_000, None, "GBP")
+    assert file.conversions == [(0, "KRW", 1_487_712, None, "1750.25", "2026-10-01")]
     assert file.appointments[0]["start"] == datetime(2027, 3, 4, 14)
     assert file.trip_details is not None
     assert file.trip_details["hotel_address"] == "서울특별시 강남구 테헤란로 123"
@@ -202,8 +204,8 @@ def test_a_version_that_is_not_a_whole_number(version: object) -> None:
 
 
 def test_a_newer_version_asks_to_update_the_app() -> None:
-    message = refused(encoded(minimal() | {"version": 2}))
-    assert "version 2" in message and "newer" in message
+    message = refused(encoded(minimal() | {"version": VERSION + 1}))
+    assert f"version {VERSION + 1}" in message and "newer" in message
     assert "Update the app" in message
 
 
