@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from planner.services.database import Database
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+EXIT_IN_USE, EXIT_DAMAGED = 6, 7
+"""The app is already open with this data; the data file is damaged (the window offers recovery)."""
 PAPER_HELP = "paper size of the PDF: a4 or letter (default: from the system's locale)"
 
 
@@ -82,17 +84,34 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run_with_data(data_dir: Path, command: Callable[[Database], int]) -> int:
     """Open the data, run `command` on it and close it; a failure to open is a message, exit 1."""
     from planner.catalogue.errors import CatalogueError
-    from planner.services.database import StartupError, open_database
+    from planner.datadir import DataDirError, prepare_data_dir
+    from planner.services.database import DamagedDatabase, StartupError, open_database
+    from planner.ui.instance_lock import AlreadyRunning, lock_data_dir
 
     try:
+        prepare_data_dir(data_dir)
+        lock = lock_data_dir(data_dir)
+    except DataDirError as error:
+        print(f"planner: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    except AlreadyRunning as error:
+        print(f"planner: {error}", file=sys.stderr)
+        return EXIT_IN_USE
+    try:
         db = open_database(data_dir)
+    except DamagedDatabase as error:
+        print(f"planner: {error}", file=sys.stderr)
+        lock.unlock()
+        return EXIT_DAMAGED
     except (StartupError, CatalogueError) as error:
         print(f"planner: {error}", file=sys.stderr)
+        lock.unlock()
         return EXIT_FAILURE
     try:
         return command(db)
     finally:
         db.close()
+        lock.unlock()
 
 
 def _transfer(db: Database, args: argparse.Namespace) -> int:

@@ -1,29 +1,197 @@
-"""Copies of the live database made with SQLite's online backup API, never a file copy."""
+"""Backups of the database, and the checks and moves that keep a damaged one safe.
+
+Copies are made with SQLite's online backup API, never a file copy, so a backup taken while
+the app writes is still a consistent database. They live in the `backups` folder beside the
+database, owner-only, named `planner-YYYYMMDD-HHMMSS-ffffff-REASON.sqlite3` (local time), and
+are thinned by `planner.backup_schedule` after each new one.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from planner.backup_schedule import backups_to_keep
 from planner.datadir import PRIVATE_DIR_MODE, create_private_file
 from planner.paths import BACKUP_DIR
 
+STAMP = "%Y%m%d-%H%M%S-%f"
+NAME = re.compile(r"(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z-]+)\.sqlite3")
+SIGNATURE_FILE = "last-backup.json"
+"""What the database file looked like when the last backup was taken (size and times)."""
+HEADER = b"SQLite format 3\x00"
+SIDE_FILES = ("-wal", "-shm")
+
+REASONS = {
+    "start-up": "At start-up",
+    "before-migration": "Before an update of the data",
+    "before-import": "Before importing a plan",
+    "before-delete": "Before deleting a plan",
+    "before-restore": "Before restoring a backup",
+    "by-you": "Backed up by you",
+}
+"""Why a backup was taken, as the restore dialog says it."""
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime
+    reason: str
+    size: int
+    plans: tuple[str, ...] | None
+    """The names of the plans inside; None when the backup cannot be read."""
+
+    @property
+    def readable(self) -> bool:
+        return self.plans is not None
+
+    @property
+    def reason_text(self) -> str:
+        return REASONS.get(self.reason, self.reason.replace("-", " ").capitalize())
+
+
+def backup_folder(database: Path) -> Path:
+    return database.parent / BACKUP_DIR
+
 
 def backup_database(database: Path, reason: str, now: datetime | None = None) -> Path:
-    """Write a consistent copy of `database` into the backups folder beside it; return its path."""
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
-    folder = database.parent / BACKUP_DIR
+    """Write a consistent copy of `database` into the backups folder beside it, thin the older
+    ones, and return the new copy's path."""
+    now = now or datetime.now()
+    folder = backup_folder(database)
     folder.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
-    target = folder / f"{database.stem}-{stamp}-{reason}.sqlite3"
+    target = folder / f"{database.stem}-{now.strftime(STAMP)}-{reason}.sqlite3"
+    signature = _signature(database)
     create_private_file(target)
-    source = sqlite3.connect(database)
     try:
-        destination = sqlite3.connect(target)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-    finally:
-        source.close()
+        with closing(sqlite3.connect(database)) as source, closing(sqlite3.connect(target)) as copy:
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, readable read-only
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    (folder / SIGNATURE_FILE).write_text(json.dumps(signature), encoding="utf-8")
+    thin_backups(database, now)
     return target
+
+
+def changed_since_last_backup(database: Path) -> bool:
+    """Whether the database file differs (in size or time) from when the last backup was taken."""
+    try:
+        recorded = json.loads((backup_folder(database) / SIGNATURE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return True
+    return bool(recorded != _signature(database))
+
+
+def _signature(database: Path) -> list[list[int]]:
+    files = [database, *(database.with_name(database.name + side) for side in SIDE_FILES[:1])]
+    return [[s.st_size, s.st_mtime_ns] if (s := _stat(f)) else [] for f in files]
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:
+        return None
+
+
+def list_backups(database: Path) -> list[BackupInfo]:
+    """The backups of `database`, newest first, with the plans inside each."""
+    found = []
+    folder = backup_folder(database)
+    for path in folder.glob(f"{database.stem}-*.sqlite3") if folder.is_dir() else ():
+        match = NAME.fullmatch(path.name)
+        stat = _stat(path)
+        if match is None or match["stem"] != database.stem or stat is None:
+            continue
+        taken = datetime.strptime(match["stamp"], STAMP)
+        found.append(BackupInfo(path, taken, match["reason"], stat.st_size, _plans_in(path)))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def _plans_in(path: Path) -> tuple[str, ...] | None:
+    try:
+        with _read_only(path) as connection:
+            return tuple(name for (name,) in connection.execute("SELECT name FROM plan ORDER BY name"))
+    except sqlite3.Error:
+        return None
+
+
+def thin_backups(database: Path, now: datetime) -> list[Path]:
+    """Delete the backups the schedule no longer keeps; return their paths."""
+    backups = list_backups(database)
+    keep = backups_to_keep((b.taken_at for b in backups), now)
+    removed = [b.path for b in backups if b.taken_at not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def database_problem(path: Path) -> str | None:
+    """What is wrong with the database file, in plain words, or None if it is sound (or absent)."""
+    stat = _stat(path)
+    if stat is None or (stat.st_size == 0 and not list_backups(path)):
+        return None  # no data yet: a first start, or one that stopped before writing anything
+    try:
+        with open(path, "rb") as file:
+            header = file.read(len(HEADER))
+    except OSError as error:
+        return f"it cannot be read ({error.strerror})"
+    if header != HEADER:
+        return "it is empty" if stat.st_size == 0 else "it is not a database file"
+    try:
+        with closing(sqlite3.connect(path)) as connection:
+            result = connection.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as error:
+        return f"it is damaged ({error})"
+    if result != [("ok",)]:
+        return f"it is damaged ({result[0][0]})"
+    return None
+
+
+def newest_good_backup(database: Path) -> BackupInfo | None:
+    for backup in list_backups(database):
+        if backup.readable and database_problem(backup.path) is None:
+            return backup
+    return None
+
+
+def move_aside(database: Path, now: datetime | None = None) -> Path:
+    """Rename a damaged database (and its -wal and -shm files) to a timestamped name beside it,
+    never replacing a file; return the new name of the database."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    for n in range(1, 1000):
+        suffix = "" if n == 1 else f"-{n}"
+        target = database.with_name(f"{database.stem}-damaged-{stamp}{suffix}{database.suffix}")
+        if not any(Path(str(target) + side).exists() for side in ("", *SIDE_FILES)):
+            break
+    else:
+        raise FileExistsError(f"no free name to move {database} aside")
+    for side in SIDE_FILES:
+        moved = Path(str(database) + side)
+        if moved.exists():
+            os.rename(moved, Path(str(target) + side))
+    os.rename(database, target)
+    return target
+
+
+def restore_into(backup: Path, database: Path) -> None:
+    """Replace the contents of `database` with `backup`'s, in one transaction (a failure leaves it
+    as it was). Nothing else may have the database open."""
+    with _read_only(backup) as source, closing(sqlite3.connect(database)) as target:
+        source.backup(target)
+
+
+@contextmanager
+def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as connection:
+        yield connection

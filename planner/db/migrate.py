@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 HEAD_REVISION = "0007"
 """The newest revision in migrations/versions; update it with every new migration."""
+KNOWN_REVISIONS = frozenset(f"{n:04d}" for n in range(1, int(HEAD_REVISION) + 1))
+"""Every revision this version of the app can bring up to date (revisions are numbered)."""
 
 
 def alembic_config() -> Config:

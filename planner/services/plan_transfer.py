@@ -375,7 +375,12 @@ def import_plan(
     When a plan already has the name: ASK raises NameClash (nothing written), RENAME imports it
     under `name` or the next free "(copy)" name, REPLACE deletes that plan in the same
     transaction. Raises PlanFileError if the database refuses any part; nothing is then written.
+    The data is backed up first.
     """
+    if on_clash is OnClash.ASK:
+        with db.transaction() as session:
+            _name_for(session, file, on_clash, name)  # a clash asks before anything is backed up
+    db.back_up("before-import")
     try:
         with collector_paused(), db.transaction() as session:
             return _import(session, file, on_clash, name)
@@ -384,22 +389,27 @@ def import_plan(
         raise PlanFileError(f"The plan could not be written, and nothing of it was saved: {reason}") from None
 
 
-def _import(session: Session, file: PlanFile, on_clash: OnClash, name: str | None) -> Plan:
+def _name_for(session: Session, file: PlanFile, on_clash: OnClash, name: str | None) -> tuple[str, bool]:
+    """The name the plan is imported under, and whether it replaces the plan of that name."""
     wanted = " ".join((file.name if name is None else name).split())
     taken = {n.casefold() for n in session.scalars(select(PlanRow.name))}
     if (problem := check_name(wanted, set())) is not None:
         raise PlanFileError(problem)
-    if wanted.casefold() in taken:
-        if on_clash is OnClash.ASK:
-            raise NameClash(wanted, copy_name(wanted, taken))
-        if on_clash is OnClash.RENAME:
-            wanted = copy_name(wanted, taken)
-        else:
-            existing = session.scalars(
-                select(PlanRow).where(func.lower(PlanRow.name) == wanted.casefold())
-            ).one()
-            session.delete(existing)
-            session.flush()
+    if wanted.casefold() not in taken:
+        return wanted, False
+    if on_clash is OnClash.ASK:
+        raise NameClash(wanted, copy_name(wanted, taken))
+    if on_clash is OnClash.RENAME:
+        return copy_name(wanted, taken), False
+    return wanted, True
+
+
+def _import(session: Session, file: PlanFile, on_clash: OnClash, name: str | None) -> Plan:
+    wanted, replaces = _name_for(session, file, on_clash, name)
+    if replaces:
+        existing = session.scalars(select(PlanRow).where(func.lower(PlanRow.name) == wanted.casefold())).one()
+        session.delete(existing)
+        session.flush()
     now = utc_now()
     clinic_ids = _import_clinics(session, file, now)
     values = dict(file.plan)

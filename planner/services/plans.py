@@ -234,6 +234,8 @@ def duplicate_plan(db: Database, plan_id: int) -> Plan:
 
 
 def delete_plan(db: Database, plan_id: int) -> None:
+    """Delete the plan and everything in it, after backing up the data."""
+    db.back_up("before-delete")
     with db.transaction() as session:
         row = session.get(PlanRow, plan_id)
         if row is not None:

@@ -9,11 +9,16 @@ from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner import APP_NAME, __version__
+from planner.app import EXIT_DAMAGED, EXIT_FAILURE, EXIT_IN_USE
+from planner.datadir import DataDirError, prepare_data_dir
 from planner.money import set_number_locale
 from planner.paths import resources_dir
-from planner.services.database import CatalogueError, StartupError, open_database
+from planner.services.database import CatalogueError, DamagedDatabase, StartupError, open_database
+from planner.ui.instance_lock import AlreadyRunning, lock_data_dir
 from planner.ui.main_window import MainWindow, settings_for
 from planner.ui.prompter import Prompter
+from planner.ui.recovery import recover
+from planner.ui.storage_errors import install_storage_error_handler
 
 SMOKE_TIMEOUT_MS = 30_000
 
@@ -50,14 +55,51 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def run_gui(data_dir: Path, smoke: bool = False) -> int:
     app = make_application()
     set_number_locale(QLocale.system().name())  # amounts are typed and shown the user's way
+    prompter = Prompter()
     try:
-        db = open_database(data_dir)
-    except (StartupError, CatalogueError) as error:
-        print(f"planner: {error}", file=sys.stderr)
-        if not smoke:
-            QMessageBox.critical(None, APP_NAME, f"{APP_NAME} cannot start.\n\n{error}")
-        return 1
-    window = MainWindow(db, Prompter(), settings_for(db))
+        prepare_data_dir(data_dir)
+        lock = lock_data_dir(data_dir)
+    except DataDirError as error:
+        return _cannot_start(str(error), smoke, EXIT_FAILURE)
+    except AlreadyRunning as error:
+        return _cannot_start(str(error), smoke, EXIT_IN_USE, critical=False)
+    try:
+        return _run_window(app, data_dir, prompter, smoke)
+    finally:
+        lock.unlock()
+
+
+def _cannot_start(message: str, smoke: bool, code: int, critical: bool = True) -> int:
+    print(f"planner: {message}", file=sys.stderr)
+    if not smoke:
+        box = QMessageBox.critical if critical else QMessageBox.information
+        box(None, APP_NAME, message if not critical else f"{APP_NAME} cannot start.\n\n{message}")
+    return code
+
+
+def _run_window(app: QApplication, data_dir: Path, prompter: Prompter, smoke: bool) -> int:
+    notice = None
+    try:
+        try:
+            db = open_database(data_dir)
+        except DamagedDatabase as damaged:
+            if smoke:
+                print(f"planner: {damaged}", file=sys.stderr)
+                return EXIT_DAMAGED
+            notice = recover(prompter, damaged)
+            if notice is None:
+                return EXIT_DAMAGED
+            db = open_database(data_dir)
+    except (StartupError, CatalogueError, OSError) as error:
+        return _cannot_start(str(error), smoke, EXIT_FAILURE)
+    window = MainWindow(db, prompter, settings_for(db))
+    install_storage_error_handler(prompter, lambda: QApplication.activeWindow() or window)
+    if notice is not None:
+        window.statusBar().showMessage(notice, 20000)
+    elif db.startup_backup_problem is not None:
+        window.statusBar().showMessage(
+            f"The start-up backup could not be made: {db.startup_backup_problem}", 20000
+        )
     watcher = _FirstPaint(app)
     if smoke:
         window.installEventFilter(watcher)

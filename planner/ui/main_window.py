@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -22,7 +23,7 @@ from planner.services import checklist as checklist_service
 from planner.services import journey as journey_service
 from planner.services import learn as learn_service
 from planner.services import plans as plan_service
-from planner.services.database import Database
+from planner.services.database import BackupInfo, Database, StorageError
 from planner.services.plans import Plan
 from planner.ui.events import AppEvents
 from planner.ui.learn_page import LearnPage
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
             db, prompter, self.events, self, lambda text: self.statusBar().showMessage(text, 5000)
         )
         self.wizard: PlanWizard | None = None
+        self.restore_dialog: QDialog | None = None
         self.dates_dialog: TripDatesDialog | None = None
         self._overview_fresh = False
         """Whether the overview shows the current plan as it is (one read per visit, not two)."""
@@ -173,6 +175,12 @@ class MainWindow(QMainWindow):
         self.csv_action = self._action(
             "Export expenses (CS&V)…", None, self._export_expenses, "The expense lines, for a spreadsheet"
         )
+        self.backup_action = self._action(
+            "&Back up now", None, self.back_up_now, "Make a backup of all your plans now"
+        )
+        self.restore_action = self._action(
+            "&Restore from backup…", None, self.open_restore, "Go back to the data as it was in a backup"
+        )
         self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
         self.overview_action = self._action(
             "Plan &overview", "Ctrl+1", lambda: self.nav.setCurrentRow(NAV_OVERVIEW)
@@ -221,6 +229,9 @@ class MainWindow(QMainWindow):
             None,
             self.export_plan_action,
             self.import_plan_action,
+            None,
+            self.backup_action,
+            self.restore_action,
         ):
             if action is None:
                 file_menu.addSeparator()
@@ -504,6 +515,45 @@ class MainWindow(QMainWindow):
         plan_service.delete_plan(self.db, plan.id)
         self.events.changed.emit("plans", None)
         self.statusBar().showMessage(f"Deleted the plan “{plan.name}”.", 5000)
+
+    def back_up_now(self) -> None:
+        try:
+            path = self.db.back_up("by-you")
+        except StorageError as error:
+            self.prompter.error(self, "Back up now", str(error))
+            return
+        self.statusBar().showMessage(f"Backed up all your plans to {path.name}.", 8000)
+
+    def open_restore(self) -> None:
+        from planner.ui.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.db, self.prompter, self)
+        self.restore_dialog = dialog
+        dialog.restored.connect(self._restored)
+        dialog.finished.connect(lambda _result: setattr(self, "restore_dialog", None))
+        dialog.open()
+
+    def _restored(self, backup: BackupInfo) -> None:
+        from planner.ui.restore_dialog import taken_text
+
+        self.data_replaced()
+        self.statusBar().showMessage(
+            f"Restored the backup from {taken_text(backup)}. Your data as it was just before is kept "
+            "as a backup too.",
+            10000,
+        )
+
+    def data_replaced(self) -> None:
+        """Show data that was replaced underneath the window (a restored backup): every page is
+        built again from it, as on a fresh start."""
+        for page in self._built_pages():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._clinics = self._budget = self._checklist = self._journey = self._itinerary = None
+        self.learn.set_entries(learn_service.list_learn_entries(self.db))
+        self._steps = journey_service.list_steps(self.db)
+        self._overview_fresh = False
+        self._reload_plans()
 
     def _search(self) -> None:
         if self.nav.currentRow() == NAV_CLINICS:

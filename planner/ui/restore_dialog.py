@@ -1,0 +1,133 @@
+"""File › Restore from backup: the backups with when and why each was taken, its size and the
+plans inside; restoring one backs up the current data first, then replaces it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.services.database import BackupInfo, Database, RestoreError, StorageError
+from planner.ui.prompter import Prompter
+
+COLUMNS = ("Taken", "Why", "Size", "Plans inside")
+
+
+def taken_text(backup: BackupInfo) -> str:
+    return f"{backup.taken_at:%-d %b %Y, %H:%M}"
+
+
+def size_text(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def plans_text(backup: BackupInfo) -> str:
+    if backup.plans is None:
+        return "Cannot be read"
+    return ", ".join(backup.plans) if backup.plans else "No plans"
+
+
+class RestoreDialog(QDialog):
+    """Lists the backups; emits `restored` with the backup restored, after the data is replaced."""
+
+    restored = Signal(object)
+
+    def __init__(self, db: Database, prompter: Prompter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.prompter = db, prompter
+        self.setWindowTitle("Restore from backup")
+        self.resize(760, 420)
+        intro = QLabel(
+            "Choose a backup to go back to. Your data as it is now is backed up first, so you can "
+            "come back to it from this list."
+        )
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setAccessibleName("Backups")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for column in range(len(COLUMNS) - 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.empty = QLabel("There are no backups yet. File › Back up now makes one.")
+        self.empty.setObjectName("hint")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.restore_button = QPushButton("&Restore…")
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self.restore_selected())
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(buttons)
+        self.backups: list[BackupInfo] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.backups = self.db.backups()
+        self.table.setRowCount(len(self.backups))
+        for row, backup in enumerate(self.backups):
+            cells = (taken_text(backup), backup.reason_text, size_text(backup.size), plans_text(backup))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(str(backup.path) if column == 0 else text)
+                if column == 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if not backup.readable:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+                self.table.setItem(row, column, item)
+        self.empty.setVisible(not self.backups)
+        self.table.setVisible(bool(self.backups))
+        first_readable = next((row for row, b in enumerate(self.backups) if b.readable), None)
+        if first_readable is not None:
+            self.table.selectRow(first_readable)
+        self._selection_changed()
+
+    def selected(self) -> BackupInfo | None:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        backup = self.backups[min(rows)] if rows else None
+        return backup if backup is not None and backup.readable else None
+
+    def _selection_changed(self) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+
+    def restore_selected(self) -> None:
+        backup = self.selected()
+        if backup is None:
+            return
+        if not self.prompter.confirm(
+            self,
+            "Restore from backup",
+            f"Go back to the backup from {taken_text(backup)}?\n\nPlans in it: {plans_text(backup)}.\n\n"
+            "Everything you changed since then is replaced. Your data as it is now is backed up "
+            "first, so you can return to it.",
+            "Restore",
+        ):
+            return
+        try:
+            self.db.restore(backup.path)
+        except (RestoreError, StorageError) as error:
+            self.prompter.error(self, "Restore from backup", str(error))
+            self.reload()
+            return
+        self.restored.emit(backup)
+        self.accept()

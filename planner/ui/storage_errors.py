@@ -1,0 +1,34 @@
+"""A save the disk refused (full, read-only, failing) is told to the person, and the app goes on.
+
+Saves happen in many dialogs and pages; each one's transaction is rolled back when the disk
+refuses it (see `Database.transaction`), and the StorageError it raises reaches Python's
+exception hook from the Qt slot that saved. The hook shows its message; any other error keeps
+the hook it had.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from types import TracebackType
+
+from PySide6.QtWidgets import QWidget
+
+from planner.services.database import StorageError
+from planner.ui.prompter import Prompter
+
+Hook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+def storage_error_hook(prompter: Prompter, parent: Callable[[], QWidget | None], previous: Hook) -> Hook:
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        if isinstance(error, StorageError):
+            prompter.error(parent(), "Not saved", str(error))
+            return
+        previous(kind, error, trace)
+
+    return hook
+
+
+def install_storage_error_handler(prompter: Prompter, parent: Callable[[], QWidget | None]) -> None:
+    sys.excepthook = storage_error_hook(prompter, parent, sys.excepthook)
