@@ -5,9 +5,9 @@
 STATE: empty, wizard, wizard-errors, plan, learn, clinics, clinics-empty, compare, quote,
 quote-errors, quote-compare, clinic-form, budget, budget-estimate, budget-rates, budget-home,
 budget-charts, budget-errors, checklist, checklist-form, journey (--step ID), itinerary,
-itinerary-propose, appointment-form, appointment-errors. Creates sample plans (and for the clinic states a
-shortlist, notes, answers and two quotes; for the budget states rates and expense lines) in
-DATA_DIR. Never used by the app itself.
+itinerary-propose, appointment-form, appointment-errors, restore, damaged. Creates sample plans
+(and for the clinic states a shortlist, notes, answers and two quotes; for the budget states
+rates and expense lines) in DATA_DIR. Never used by the app itself.
 """
 
 from __future__ import annotations
@@ -42,6 +42,8 @@ def main() -> int:
     parser.add_argument("--step", default="")
     args = parser.parse_args()
     app = make_application()
+    if args.state == "damaged":
+        return show_damaged(args.data_dir)
     db = open_database(args.data_dir)
     if args.state not in ("empty",) and not args.state.startswith("wizard"):
         ensure_samples(db)
@@ -77,7 +79,29 @@ def main() -> int:
         show_journey_state(window, args.state, args.step)
     if args.state.startswith(("print", "trip-details")):
         show_print_state(window, args.state)
+    if args.state == "restore":
+        for reason in ("start-up", "before-import", "by-you"):
+            db.back_up(reason)
+        window.open_restore()
     return app.exec()
+
+
+def show_damaged(data_dir: Path) -> int:
+    """The question asked at start-up when the data file is damaged (after a backup of samples)."""
+    from planner.services.database import DamagedDatabase
+    from planner.ui.recovery import recover
+
+    db = open_database(data_dir)
+    ensure_samples(db)
+    db.back_up("by-you")
+    db.close()
+    path = data_dir / "planner.sqlite3"
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    try:
+        open_database(data_dir)
+    except DamagedDatabase as damaged:
+        print(recover(Prompter(), damaged))
+    return 0
 
 
 def show_print_state(window: MainWindow, state: str) -> None:

@@ -50,10 +50,16 @@ class Prompter:
         path, _selected = QFileDialog.getOpenFileName(parent, title, "", file_filter)
         return Path(path) if path else None
 
-    def choose(self, parent: QWidget | None, title: str, text: str, choices: list[str]) -> str | None:
-        """One of `choices` (button texts, the first the default), or None for Cancel."""
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, choices: list[str], cancel: str = "Cancel"
+    ) -> str | None:
+        """One of `choices` (button texts, the first the default), or None for the `cancel` button."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
         buttons = [(box.addButton(choice, QMessageBox.ButtonRole.AcceptRole), choice) for choice in choices]
+        if cancel == "Cancel":
+            box.setEscapeButton(box.addButton(QMessageBox.StandardButton.Cancel))
+        else:
+            box.setEscapeButton(box.addButton(cancel, QMessageBox.ButtonRole.RejectRole))
         box.setDefaultButton(buttons[0][0])
         box.exec()
         clicked = box.clickedButton()

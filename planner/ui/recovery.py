@@ -17,14 +17,15 @@ RESTORE, FRESH = "Restore that backup", "Start with no plans"
 
 def recovery_text(damaged: DamagedDatabase, backup: BackupInfo | None) -> str:
     offer = (
-        f"The newest good backup is from {taken_text(backup)}. Plans in it: {plans_text(backup)}."
+        f"The newest good backup is from {taken_text(backup)}. It holds {plans_text(backup)}."
         if backup is not None
         else "There is no good backup to go back to."
     )
     return (
         f"{APP_NAME} cannot use its data file: {damaged.problem}.\n\n"
         f"Nothing has been changed yet. Whatever you choose, the damaged file is kept: it is moved "
-        f"aside, next to the data file, under a name with today's date.\n\n{offer}"
+        f"aside, next to the data file, under a name with today's date. Your backups stay available "
+        f"from File › Restore from backup.\n\n{offer}\n\nQuit leaves everything as it is."
     )
 
 
@@ -32,9 +33,8 @@ def recover(prompter: Prompter, damaged: DamagedDatabase) -> str | None:
     """Ask, then recover; returns a line for the status bar, or None when the person quits."""
     backup = damaged.newest_good_backup()
     choices = [RESTORE, FRESH] if backup is not None else [FRESH]
-    choice = prompter.choose(
-        None, f"{APP_NAME}: the data file is damaged", recovery_text(damaged, backup), choices
-    )
+    title = f"{APP_NAME}: the data file is damaged"
+    choice = prompter.choose(None, title, recovery_text(damaged, backup), choices, cancel="Quit")
     if choice is None:
         return None
     chosen = backup if choice == RESTORE else None

@@ -24,7 +24,7 @@ COLUMNS = ("Taken", "Why", "Size", "Plans inside")
 
 
 def taken_text(backup: BackupInfo) -> str:
-    return f"{backup.taken_at:%-d %b %Y, %H:%M}"
+    return f"{backup.taken_at:%-d %b %Y, %H:%M:%S}"
 
 
 def size_text(size: int) -> str:
@@ -36,7 +36,10 @@ def size_text(size: int) -> str:
 def plans_text(backup: BackupInfo) -> str:
     if backup.plans is None:
         return "Cannot be read"
-    return ", ".join(backup.plans) if backup.plans else "No plans"
+    if not backup.plans:
+        return "No plans"
+    names = ", ".join(f"“{name}”" for name in backup.plans)  # names may hold commas themselves
+    return f"{len(backup.plans)} plan{'s' if len(backup.plans) != 1 else ''}: {names}"
 
 
 class RestoreDialog(QDialog):
@@ -117,7 +120,7 @@ class RestoreDialog(QDialog):
         if not self.prompter.confirm(
             self,
             "Restore from backup",
-            f"Go back to the backup from {taken_text(backup)}?\n\nPlans in it: {plans_text(backup)}.\n\n"
+            f"Go back to the backup from {taken_text(backup)}?\n\nIt holds {plans_text(backup)}.\n\n"
             "Everything you changed since then is replaced. Your data as it is now is backed up "
             "first, so you can return to it.",
             "Restore",

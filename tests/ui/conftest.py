@@ -64,7 +64,9 @@ class FakePrompter(Prompter):
         self.asked.append(title)
         return self.open_path
 
-    def choose(self, parent: object, title: str, text: str, choices: list[str]) -> str | None:  # type: ignore[override]
+    def choose(  # type: ignore[override]
+        self, parent: object, title: str, text: str, choices: list[str], cancel: str = "Cancel"
+    ) -> str | None:
         self.asked.append(text)
         assert self.choice_answer is None or self.choice_answer in choices
         return self.choice_answer
