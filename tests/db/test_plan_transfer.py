@@ -39,7 +39,7 @@ from planner.services import questions as question_svc
 from planner.services import quotes as quote_svc
 from planner.services import shortlist as shortlist_svc
 from planner.services.budget_summary import summarise
-from planner.services.database import Database, open_database
+from planner.services.database import Database, StorageError, open_database
 from planner.services.itinerary import StayDraft
 from planner.services.plan_transfer import NameClash, OnClash, PlanFileError, export_plan, import_plan
 from planner.services.trip_details import TripDetails, load_details, save_details
@@ -487,9 +487,10 @@ def test_a_database_refusal_says_nothing_was_saved(db: Database) -> None:
     ("error", "seen"),
     [
         (RuntimeError("disk gone"), RuntimeError),
-        (OperationalError("INSERT", {}, Exception("disk I/O error")), PlanFileError),
+        (OperationalError("INSERT", {}, Exception("constraint refused")), PlanFileError),
+        (OperationalError("INSERT", {}, Exception("disk I/O error")), StorageError),
     ],
-    ids=["unexpected error", "database error"],
+    ids=["unexpected error", "database error", "disk error"],
 )
 def test_a_failure_half_way_through_leaves_no_partial_plan(
     db: Database, second: Database, monkeypatch: pytest.MonkeyPatch, error: Exception, seen: type[Exception]

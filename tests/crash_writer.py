@@ -1,0 +1,104 @@
+"""A program that saves through the app's services for ever, for the crash-safety test to kill.
+
+Run as ``python tests/crash_writer.py DATA_DIR``. It opens the app's data the way the app does
+(`open_database`), makes the plan "Crash test" if it is missing, then saves without end: even
+counters as an expense line, odd counters as a checklist item, each carrying the counter in its
+text ("crash-save <n>") and the expense also as its planned amount. Only after a save has
+returned, and so its transaction has committed, does it print ``saved <n>`` and flush.
+
+It carries on from the highest counter already in the database, so killing it and starting it
+again on the same folder keeps the counters unique and, if no commit is ever lost, gapless.
+It never stops on its own; if whoever reads its output goes away, the next print fails and it
+ends with that error.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+# Run as a plain script, sys.path[0] is tests/; make the app importable without an install too.
+_ROOT = str(Path(__file__).resolve().parents[1])
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+
+from planner.budget import ExpenseDraft  # noqa: E402
+from planner.checklist import ItemDraft  # noqa: E402
+from planner.services import budget, checklist, plans  # noqa: E402
+from planner.services.database import Database, open_database  # noqa: E402
+
+PLAN_NAME = "Crash test"
+PREFIX = "crash-save "
+STEP = "booking-preparation"
+CATEGORY = "other"
+CURRENCY = "GBP"
+_COUNTER = re.compile(rf"^{re.escape(PREFIX)}(\d+)$")
+
+
+def is_expense(counter: int) -> bool:
+    """Which table a counter's save goes to: even counters are expense lines."""
+    return counter % 2 == 0
+
+
+def counter_in(text: str) -> int | None:
+    match = _COUNTER.match(text)
+    return int(match.group(1)) if match else None
+
+
+def plan_id(db: Database) -> int:
+    for plan in plans.list_plans(db):
+        if plan.name == PLAN_NAME:
+            return plan.id
+    draft = plans.PlanDraft(
+        name=PLAN_NAME,
+        condition_id="knee-cartilage-damage",
+        home_country="GB",
+        home_currency=CURRENCY,
+        departure=date(2027, 3, 1),
+        return_=date(2027, 3, 11),
+        budget_limit="",
+    )
+    return plans.create_plan(db, draft).id
+
+
+def last_counter(db: Database, plan: int) -> int:
+    """The highest counter already saved, read back through the services (0 when none)."""
+    texts = [e.label for e in budget.list_expenses(db, plan)]
+    texts += [i.text for i in checklist.load_checklist(db, plan).items]
+    return max((n for n in map(counter_in, texts) if n is not None), default=0)
+
+
+def save(db: Database, plan: int, counter: int) -> None:
+    text = f"{PREFIX}{counter}"
+    if is_expense(counter):
+        draft = ExpenseDraft(
+            label=text,
+            category=CATEGORY,
+            step_id=None,
+            planned=str(counter),
+            actual="",
+            currency=CURRENCY,
+            paid_on=None,
+        )
+        budget.save_expense(db, plan, draft)
+    else:
+        checklist.save_item(db, plan, ItemDraft(step_id=STEP, text=text))
+
+
+def main(argv: list[str]) -> None:
+    if len(argv) != 2:
+        raise SystemExit(f"usage: {argv[0]} DATA_DIR")
+    db = open_database(Path(argv[1]))
+    plan = plan_id(db)
+    counter = last_counter(db, plan)
+    while True:
+        counter += 1
+        save(db, plan, counter)
+        sys.stdout.write(f"saved {counter}\n")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main(sys.argv)
