@@ -92,9 +92,11 @@ def changed_since_last_backup(database: Path) -> bool:
     return bool(recorded != _signature(database))
 
 
-def _signature(database: Path) -> list[list[int]]:
-    files = [database, *(database.with_name(database.name + side) for side in SIDE_FILES[:1])]
-    return [[s.st_size, s.st_mtime_ns] if (s := _stat(f)) else [] for f in files]
+def _signature(database: Path) -> list[int]:
+    """The file's size and time, and the size of its write-ahead log (changes not yet in the file;
+    an empty log comes and goes with connections, so only its size counts)."""
+    main, log = _stat(database), _stat(database.with_name(database.name + "-wal"))
+    return [main.st_size, main.st_mtime_ns, log.st_size if log else 0] if main else []
 
 
 def _stat(path: Path) -> os.stat_result | None:
