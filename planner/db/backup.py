@@ -106,8 +106,9 @@ def _stat(path: Path) -> os.stat_result | None:
         return None
 
 
-def list_backups(database: Path) -> list[BackupInfo]:
-    """The backups of `database`, newest first, with the plans inside each."""
+def list_backups(database: Path, with_plans: bool = True) -> list[BackupInfo]:
+    """The backups of `database`, newest first, with the plans inside each (when `with_plans`;
+    else their plans are an empty tuple, unread)."""
     found = []
     folder = backup_folder(database)
     for path in folder.glob(f"{database.stem}-*.sqlite3") if folder.is_dir() else ():
@@ -116,7 +117,8 @@ def list_backups(database: Path) -> list[BackupInfo]:
         if match is None or match["stem"] != database.stem or stat is None:
             continue
         taken = datetime.strptime(match["stamp"], STAMP)
-        found.append(BackupInfo(path, taken, match["reason"], stat.st_size, _plans_in(path)))
+        plans = _plans_in(path) if with_plans else ()
+        found.append(BackupInfo(path, taken, match["reason"], stat.st_size, plans))
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
@@ -130,7 +132,7 @@ def _plans_in(path: Path) -> tuple[str, ...] | None:
 
 def thin_backups(database: Path, now: datetime) -> list[Path]:
     """Delete the backups the schedule no longer keeps; return their paths."""
-    backups = list_backups(database)
+    backups = list_backups(database, with_plans=False)
     keep = backups_to_keep((b.taken_at for b in backups), now)
     removed = [b.path for b in backups if b.taken_at not in keep]
     for path in removed:
@@ -141,7 +143,7 @@ def thin_backups(database: Path, now: datetime) -> list[Path]:
 def database_problem(path: Path) -> str | None:
     """What is wrong with the database file, in plain words, or None if it is sound (or absent)."""
     stat = _stat(path)
-    if stat is None or (stat.st_size == 0 and not list_backups(path)):
+    if stat is None or (stat.st_size == 0 and not list_backups(path, with_plans=False)):
         return None  # no data yet: a first start, or one that stopped before writing anything
     try:
         with open(path, "rb") as file:
