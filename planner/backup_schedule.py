@@ -2,7 +2,8 @@
 
 - every backup from the last 24 hours;
 - then the newest of each day for a week;
-- then the newest of each week (Monday to Sunday) for a month (31 days);
+- then the newest of each week (Monday to Sunday; of each part of a week that spans two months)
+  for a month (31 days), so the monthly band always finds each month's last one;
 - then the newest of each month for half a year (183 days);
 - nothing older, except that the newest backup of all is always kept, however old, so someone
   who comes back to the app after a year still has the copy made when they last used it.
@@ -31,8 +32,8 @@ def backups_to_keep(taken: Iterable[datetime], now: datetime) -> set[datetime]:
             continue
         if age < DAILY:
             slot: tuple[object, ...] = ("day", moment.date())
-        elif age < WEEKLY:
-            slot = ("week", *moment.isocalendar()[:2])
+        elif age < WEEKLY:  # a week split between two months keeps one for each, for the monthly band
+            slot = ("week", *moment.isocalendar()[:2], moment.month)
         elif age < MONTHLY:
             slot = ("month", moment.year, moment.month)
         else:

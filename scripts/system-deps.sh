@@ -1,10 +1,11 @@
 #!/bin/sh
 # Installs the Debian libraries Qt needs when they are missing; does nothing when present.
-#   system-deps.sh offscreen   what headless tests need (with the CJK fonts Korean prints in)
+#   system-deps.sh offscreen   what headless tests need (with the CJK fonts Korean prints in, and
+#                              strace, with which a test proves the app opens no network connection)
 #   system-deps.sh window      what a real window needs (adds the X11 plugin's libraries)
 # When packages are missing and cannot be installed (no root, no sudo), says which and fails.
 set -eu
-offscreen="libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 fonts-dejavu-core fonts-noto-cjk"
+offscreen="libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 fonts-dejavu-core fonts-noto-cjk strace"
 window="$offscreen libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 libxcb-render-util0 libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libxcb-xkb1"
 case "${1:-window}" in
@@ -22,7 +23,7 @@ if [ "$(id -u)" = 0 ]; then
 elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
     sudo apt-get update -qq >/dev/null && sudo apt-get install -y -qq $missing >/dev/null
 else
-    echo "Qt needs these Debian packages:$missing" >&2
+    echo "The app needs these Debian packages:$missing" >&2
     echo "Install them with: sudo apt-get install$missing" >&2
     exit 1
 fi

@@ -78,6 +78,7 @@ def backup_database(database: Path, reason: str, now: datetime | None = None) ->
     except BaseException:
         target.unlink(missing_ok=True)
         raise
+    create_private_file(folder / SIGNATURE_FILE)
     (folder / SIGNATURE_FILE).write_text(json.dumps(signature), encoding="utf-8")
     thin_backups(database, now)
     return target
@@ -152,8 +153,11 @@ def database_problem(path: Path) -> str | None:
         return f"it cannot be read ({error.strerror})"
     if header != HEADER:
         return "it is empty" if stat.st_size == 0 else "it is not a database file"
+    # Read-only, so a damaged file (and a log a crash left beside it) stays exactly as it is; with
+    # no log beside it, immutable too, so SQLite does not even create one.
+    log = Path(str(path) + "-wal").exists()
     try:
-        with closing(sqlite3.connect(path)) as connection:
+        with _read_only(path, immutable=not log) as connection:
             result = connection.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as error:
         return f"it is damaged ({error})"
@@ -196,6 +200,7 @@ def restore_into(backup: Path, database: Path) -> None:
 
 
 @contextmanager
-def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
-    with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as connection:
+def _read_only(path: Path, immutable: bool = False) -> Iterator[sqlite3.Connection]:
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+    with closing(sqlite3.connect(uri, uri=True)) as connection:
         yield connection

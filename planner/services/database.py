@@ -128,7 +128,10 @@ class Database:
         returned); the data is brought up to this version of the app. Raises RestoreError (nothing
         changed) when the backup is damaged or from a newer version of the app."""
         problem = database_problem(backup) if backup.exists() else "it no longer exists"
-        if problem is None and _revision(backup) not in migrate.KNOWN_REVISIONS:
+        revision = _revision(backup) if problem is None else None
+        if problem is None and revision is None:
+            problem = "it is not a Patient Journey Planner backup"
+        elif problem is None and revision not in migrate.KNOWN_REVISIONS:
             problem = "it was made by a newer version of Patient Journey Planner"
         if problem is not None:
             raise RestoreError(f"This backup cannot be restored: {problem}.")

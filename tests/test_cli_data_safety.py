@@ -1,0 +1,143 @@
+"""The `planner` command keeps the data safe when it cannot use it, run as a user would run it.
+
+Proved here:
+
+- while another process holds the data folder's lock, `planner plans` and `planner --smoke`
+  exit 6 saying the app is already open, and the data file is not touched (bytes and time);
+- a lock left behind by a process that was killed is taken over: `planner plans` then works;
+- a damaged data file makes `planner plans` and `planner --smoke` exit 7 with a message, and the
+  file stays where it was, byte for byte, with nothing added beside it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from planner.app import EXIT_DAMAGED, EXIT_IN_USE, EXIT_OK
+from planner.paths import DATABASE_FILE
+from planner.services.database import open_database
+from planner.ui.instance_lock import LOCK_FILE
+from tests.db.journey_plans import new_plan
+
+PLAN = "Knee, March"
+ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+HOLDER = (
+    "import sys, time\n"
+    "from pathlib import Path\n"
+    "from planner.ui.instance_lock import lock_data_dir\n"
+    "lock = lock_data_dir(Path(sys.argv[1]))\n"
+    "print('locked', flush=True)\n"
+    "time.sleep(300)\n"
+)
+"""Another copy of the app: holds the data folder's lock until it is killed."""
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "planner.app", *args],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """A closed database holding one plan, built once."""
+    folder = tmp_path_factory.mktemp("pristine") / "data"
+    db = open_database(folder)
+    new_plan(db, PLAN)
+    db.close()
+    return (folder / DATABASE_FILE).read_bytes()
+
+
+@pytest.fixture
+def data(tmp_path: Path, pristine: bytes) -> Path:
+    """A data folder with one plan saved and no app running."""
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    (folder / DATABASE_FILE).write_bytes(pristine)
+    (folder / DATABASE_FILE).chmod(0o600)
+    return folder
+
+
+@pytest.fixture
+def holder(data: Path) -> Iterator[subprocess.Popen[str]]:
+    """Another process holding the data folder's lock; killed at the end if still running."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(data)], stdout=subprocess.PIPE, text=True, env=ENV
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline() == "locked\n"
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait(timeout=30)
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+def state(path: Path) -> tuple[str, int]:
+    """What 'untouched' means for a file: its bytes and its modification time."""
+    return hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
+
+
+def listing(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+def test_while_the_app_is_open_a_second_start_says_so_and_leaves_the_data_untouched(
+    data: Path, holder: subprocess.Popen[str]
+) -> None:
+    database = data / DATABASE_FILE
+    before, files = state(database), listing(data)
+    for command in (["plans"], ["--smoke"]):
+        result = run("--data-dir", str(data), *command)
+        assert result.returncode == EXIT_IN_USE, (command, result.stderr)
+        assert "Patient Journey Planner is already open with this data" in result.stderr
+        assert f"process {holder.pid}" in result.stderr
+        assert result.stdout == ""
+    assert state(database) == before
+    assert listing(data) == files  # no backup, no -wal, nothing beside it
+    assert holder.poll() is None  # the running copy was left alone
+
+
+def test_a_lock_left_by_a_killed_app_is_taken_over(data: Path, holder: subprocess.Popen[str]) -> None:
+    holder.send_signal(signal.SIGKILL)
+    holder.wait(timeout=30)
+    assert (data / LOCK_FILE).exists()  # the killed process could not remove it
+
+    result = run("plans", "--data-dir", str(data))
+
+    assert result.returncode == EXIT_OK, result.stderr
+    assert result.stdout.startswith(f"{PLAN}\t")
+    assert not (data / LOCK_FILE).exists()  # released when the command ended
+
+
+@pytest.mark.parametrize("command", [["plans"], ["--smoke"]], ids=["plans", "smoke"])
+def test_a_damaged_data_file_stops_the_app_and_is_left_where_and_as_it_was(
+    data: Path, command: list[str]
+) -> None:
+    database = data / DATABASE_FILE
+    database.write_bytes(os.urandom(64 * 1024))
+    before, files = state(database), listing(data)
+
+    result = run(*command, "--data-dir", str(data))
+
+    assert result.returncode == EXIT_DAMAGED, result.stderr
+    assert f"The data file {database} cannot be used: it is not a database file" in result.stderr
+    assert "Nothing has been changed" in result.stderr
+    assert state(database) == before
+    assert listing(data) == files  # not moved aside, no copy, and the lock released
