@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from planner.money import MoneyError, check_currency, format_money, parse_amount
 from planner.rates import Converted, Factor, Rate, apply_factor, find_factor
@@ -205,9 +205,25 @@ def convert_expense(
         if target == expense.currency:
             continue
         found = reuse.get(target) or find_factor(rates, expense.currency, target, day)
-        if found is not None:
-            result.append(_convert_pair(expense, target, found))
+        if found is not None and (converted := _within_range(expense, target, found)) is not None:
+            result.append(converted)
     return tuple(result)
+
+
+MAX_CONVERTED = Decimal(10) ** 14
+"""The largest converted amount kept, in the target's units: far beyond any real cost (rates are
+bounded too), and within what the database and the plan file hold in minor units."""
+
+
+def _within_range(expense: CleanExpense, target: str, found: Factor) -> ExpenseConversion | None:
+    """The conversion, or None (left out, like a missing rate) when it would be absurdly large:
+    two bounded rates bridged through a third currency can still multiply out of range."""
+    try:
+        conversion = _convert_pair(expense, target, found)
+    except InvalidOperation:
+        return None
+    amounts = [a for a in (conversion.planned, conversion.actual) if a is not None]
+    return conversion if all(abs(a) <= MAX_CONVERTED for a in amounts) else None
 
 
 def as_clean(expense: Expense) -> CleanExpense:

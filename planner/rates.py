@@ -21,6 +21,10 @@ import babel.numbers
 from planner.money import MoneyError, currency_decimals, number_locale
 
 MAX_RATE_DIGITS = 12
+MAX_RATE = Decimal(10) ** 9
+MIN_RATE = 1 / MAX_RATE
+"""Rates beyond these are mistakes (the widest real pair is a few million to one); bounded, no
+conversion can run out of the database's range."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +64,8 @@ def parse_rate(text: str, locale: str | None = None) -> Decimal:
         raise MoneyError("A rate must be more than zero.")
     if len(value.normalize().as_tuple().digits) > MAX_RATE_DIGITS:
         raise MoneyError(f"Use at most {MAX_RATE_DIGITS} significant digits.")
+    if not MIN_RATE <= value <= MAX_RATE:
+        raise MoneyError("A rate must be between 0.000000001 and 1,000,000,000.")
     return value
 
 

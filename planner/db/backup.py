@@ -20,6 +20,7 @@ from pathlib import Path
 
 from planner.backup_schedule import backups_to_keep
 from planner.datadir import PRIVATE_DIR_MODE, create_private_file
+from planner.db.migrate import KNOWN_REVISIONS
 from planner.paths import BACKUP_DIR
 
 STAMP = "%Y%m%d-%H%M%S-%f"
@@ -75,11 +76,11 @@ def backup_database(database: Path, reason: str, now: datetime | None = None) ->
         with closing(sqlite3.connect(database)) as source, closing(sqlite3.connect(target)) as copy:
             source.backup(copy)
             copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, readable read-only
+        create_private_file(folder / SIGNATURE_FILE)
+        (folder / SIGNATURE_FILE).write_text(json.dumps(signature), encoding="utf-8")
     except BaseException:
         target.unlink(missing_ok=True)
         raise
-    create_private_file(folder / SIGNATURE_FILE)
-    (folder / SIGNATURE_FILE).write_text(json.dumps(signature), encoding="utf-8")
     thin_backups(database, now)
     return target
 
@@ -166,9 +167,33 @@ def database_problem(path: Path) -> str | None:
     return None
 
 
+def revision_of(database: Path) -> str | None:
+    """The schema revision a database (or backup) was saved at; None when it has none."""
+    try:
+        with _read_only(database) as connection:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
+
+
+def restore_problem(backup: Path) -> str | None:
+    """Why `backup` cannot be restored by this version of the app, in plain words; None if it can."""
+    problem = database_problem(backup) if backup.exists() else "it no longer exists"
+    if problem is not None:
+        return problem
+    revision = revision_of(backup)
+    if revision is None:
+        return "it is not a Patient Journey Planner backup"
+    if revision not in KNOWN_REVISIONS:
+        return "it was made by a newer version of Patient Journey Planner"
+    return None
+
+
 def newest_good_backup(database: Path) -> BackupInfo | None:
+    """The newest backup this version of the app can restore."""
     for backup in list_backups(database):
-        if backup.readable and database_problem(backup.path) is None:
+        if backup.readable and restore_problem(backup.path) is None:
             return backup
     return None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +27,7 @@ from planner.db.backup import (
     move_aside,
     newest_good_backup,
     restore_into,
+    restore_problem,
 )
 from planner.db.catalogue_meta import FINGERPRINT_KEY
 from planner.db.engine import make_engine
@@ -127,12 +128,7 @@ class Database:
         """Replace the data with `backup`'s after backing up the current data (whose path is
         returned); the data is brought up to this version of the app. Raises RestoreError (nothing
         changed) when the backup is damaged or from a newer version of the app."""
-        problem = database_problem(backup) if backup.exists() else "it no longer exists"
-        revision = _revision(backup) if problem is None else None
-        if problem is None and revision is None:
-            problem = "it is not a Patient Journey Planner backup"
-        elif problem is None and revision not in migrate.KNOWN_REVISIONS:
-            problem = "it was made by a newer version of Patient Journey Planner"
+        problem = restore_problem(backup)
         if problem is not None:
             raise RestoreError(f"This backup cannot be restored: {problem}.")
         current = self.back_up("before-restore")
@@ -160,15 +156,6 @@ def storage_problem(error: Exception) -> str | None:
     """What a database error says about the disk or the file, in plain words; None for others."""
     text = str(getattr(error, "orig", None) or error).lower()
     return next((problem for key, problem in STORAGE_PROBLEMS.items() if key in text), None)
-
-
-def _revision(database: Path) -> str | None:
-    try:
-        with closing(sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)) as connection:
-            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.Error:
-        return None
-    return str(row[0]) if row else None
 
 
 def open_database(data_dir: Path, catalogue_path: Path | None = None) -> Database:
@@ -219,7 +206,13 @@ def _bring_up_to_date(db: Database) -> None:
     catalogue_path = db.catalogue
     fingerprint = catalogue_fingerprint(catalogue_path)
     engine = db.engine
-    migrated = migrate.is_pending(engine)
+    revision = migrate.current_revision(engine)
+    if revision is not None and revision not in migrate.KNOWN_REVISIONS:
+        raise StartupError(
+            f"The data in {db.path} was saved by a newer version of Patient Journey Planner. "
+            "Install that version (or a newer one) to open it; nothing has been changed."
+        )
+    migrated = revision != migrate.HEAD_REVISION
     if migrated:
         if inspect(engine).get_table_names():
             db.migration_backup = backup_database(db.path, "before-migration")

@@ -38,9 +38,9 @@ def slot_of(moment: datetime, now: datetime) -> Slot | None:
         return None
     if age < timedelta(days=7):
         return ("day", moment.date())
-    if age < timedelta(days=31):
+    if age < timedelta(days=31):  # a week split between two months is a slot in each
         iso = moment.isocalendar()
-        return ("week", iso.year, iso.week)
+        return ("week", iso.year, iso.week, moment.month)
     return ("month", moment.year, moment.month)
 
 

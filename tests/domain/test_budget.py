@@ -184,6 +184,17 @@ def test_a_currency_no_rate_reaches_is_left_out() -> None:
     assert convert_expense(line, ("USD", "KRW"), [], TODAY) == ()
 
 
+def test_a_conversion_too_large_to_keep_is_left_out_like_a_missing_rate() -> None:
+    # Two rates at the largest allowed, bridged through USD: 100 euros would be 10^20 won.
+    huge = [
+        Rate("EUR", "USD", Decimal(10) ** 9, date(2027, 1, 5)),
+        Rate("USD", "KRW", Decimal(10) ** 9, date(2027, 1, 5)),
+    ]
+    conversions = convert_expense(clean("100.00"), ("USD", "KRW"), huge, TODAY)
+    assert [c.currency for c in conversions] == ["USD"]
+    assert conversions[0].planned == Decimal(10) ** 11
+
+
 def test_editing_an_amount_reuses_the_kept_rate_instead_of_a_newer_one() -> None:
     before = convert_expense(clean("100.00"), ("USD",), [EUR_USD_JAN], TODAY)
     assert before[0].planned == Decimal("110.00")
