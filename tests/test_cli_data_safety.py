@@ -26,6 +26,7 @@ from planner.paths import DATABASE_FILE
 from planner.services.database import open_database
 from planner.ui.instance_lock import LOCK_FILE
 from tests.db.journey_plans import new_plan
+from tests.test_cli import run
 
 PLAN = "Knee, March"
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -38,17 +39,6 @@ HOLDER = (
     "time.sleep(300)\n"
 )
 """Another copy of the app: holds the data folder's lock until it is killed."""
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "planner.app", *args],
-        capture_output=True,
-        text=True,
-        env=ENV,
-        timeout=120,
-        check=False,
-    )
 
 
 @pytest.fixture(scope="module")

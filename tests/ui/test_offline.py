@@ -53,7 +53,7 @@ from planner.ui.main_window import NAV_BUDGET, NAV_CHECKLIST, NAV_CLINICS, NAV_O
 from tests.ui.conftest import FakePrompter
 from tests.ui.test_budget_ui import add_expense, click, click_row, column, home_card_planned
 from tests.ui.test_checklist_ui import press, save, select
-from tests.ui.test_plan_wizard import _click, _fill_home, _open_wizard
+from tests.ui.test_plan_wizard import click_wizard_button, fill_home, open_wizard
 from tests.ui.test_print_ui import print_dialog_of
 
 PLAN = "Knee, Cellinique, March"
@@ -201,15 +201,15 @@ def show_page(qtbot: QtBot, window: MainWindow, row: int) -> None:
 
 
 def create_plan_with_the_wizard(qtbot: QtBot, window: MainWindow) -> None:
-    wizard = _open_wizard(qtbot, window)
+    wizard = open_wizard(qtbot, window)
     qtbot.keyClicks(wizard.name_edit, PLAN)
-    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
-    _fill_home(qtbot, wizard, "United Kingdom")
-    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click_wizard_button(qtbot, wizard, QWizard.WizardButton.NextButton)
+    fill_home(qtbot, wizard, "United Kingdom")
+    click_wizard_button(qtbot, wizard, QWizard.WizardButton.NextButton)
     assert wizard.currentPage() is wizard.trip_page
     qtbot.keyClicks(wizard.budget_edit, "15,000")
     with qtbot.waitSignal(wizard.accepted):
-        _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+        click_wizard_button(qtbot, wizard, QWizard.WizardButton.FinishButton)
     assert window.plan_combo.currentText() == PLAN
 
 

@@ -14,7 +14,7 @@ from planner.ui.main_window import MainWindow
 from planner.ui.plan_wizard import PlanWizard
 
 
-def _open_wizard(qtbot: QtBot, window: MainWindow) -> PlanWizard:
+def open_wizard(qtbot: QtBot, window: MainWindow) -> PlanWizard:
     qtbot.mouseClick(window.welcome.create_button, Qt.MouseButton.LeftButton)
     wizard = window.wizard
     assert wizard is not None
@@ -22,11 +22,11 @@ def _open_wizard(qtbot: QtBot, window: MainWindow) -> PlanWizard:
     return wizard
 
 
-def _click(qtbot: QtBot, wizard: PlanWizard, which: QWizard.WizardButton) -> None:
+def click_wizard_button(qtbot: QtBot, wizard: PlanWizard, which: QWizard.WizardButton) -> None:
     qtbot.mouseClick(wizard.button(which), Qt.MouseButton.LeftButton)
 
 
-def _fill_home(qtbot: QtBot, wizard: PlanWizard, country: str = "United Kingdom", currency: str = "") -> None:
+def fill_home(qtbot: QtBot, wizard: PlanWizard, country: str = "United Kingdom", currency: str = "") -> None:
     qtbot.keyClicks(wizard.country_combo, country)
     qtbot.keyClick(wizard.country_combo, Qt.Key.Key_Tab)
     if currency:
@@ -39,25 +39,25 @@ def test_first_start_shows_the_welcome_and_the_wizard_creates_a_plan(
 ) -> None:
     window = make_window()
     assert window.stack.currentWidget() is window.welcome
-    wizard = _open_wizard(qtbot, window)
+    wizard = open_wizard(qtbot, window)
 
     qtbot.keyClicks(wizard.name_edit, "Knee, Cellinique, March")
-    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click_wizard_button(qtbot, wizard, QWizard.WizardButton.NextButton)
     assert wizard.currentPage() is wizard.home_page
-    _fill_home(qtbot, wizard, "United Kingdom")
+    fill_home(qtbot, wizard, "United Kingdom")
     assert wizard.currency_combo.currentText().startswith("GBP"), "the currency follows the country"
     wizard.country_combo.lineEdit().clear()  # type: ignore[union-attr]
-    _fill_home(qtbot, wizard, "Canada")
+    fill_home(qtbot, wizard, "Canada")
     assert wizard.currency_combo.currentText().startswith("CAD"), "…until the person picks one"
     wizard.country_combo.lineEdit().clear()  # type: ignore[union-attr]
-    _fill_home(qtbot, wizard, "United Kingdom")
-    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    fill_home(qtbot, wizard, "United Kingdom")
+    click_wizard_button(qtbot, wizard, QWizard.WizardButton.NextButton)
     assert wizard.currentPage() is wizard.trip_page
     assert plan_service.list_plans(db) == [], "nothing is saved before Finish"
 
     qtbot.keyClicks(wizard.budget_edit, "18,500")
     with qtbot.waitSignal(wizard.accepted):
-        _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+        click_wizard_button(qtbot, wizard, QWizard.WizardButton.FinishButton)
 
     plans = plan_service.list_plans(db)
     assert [(p.name, p.home_country, p.home_currency) for p in plans] == [
@@ -76,20 +76,20 @@ def test_an_empty_or_duplicate_name_is_refused_at_the_field(
     window.new_action.trigger()
     wizard = window.wizard
     assert wizard is not None
-    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click_wizard_button(qtbot, wizard, QWizard.WizardButton.NextButton)
     error = wizard.name_page.errors["name"]
     assert wizard.currentPage() is wizard.name_page
     assert error.isVisible() and "name" in error.text()
 
     qtbot.keyClicks(wizard.name_edit, "KNEE PLAN")
-    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click_wizard_button(qtbot, wizard, QWizard.WizardButton.NextButton)
     assert wizard.currentPage() is wizard.name_page
     assert "already have a plan" in error.text()
 
     wizard.name_edit.clear()
     wizard.name_edit.insert("무릎 🦵")  # committed text, as an input method delivers it
     qtbot.keyClicks(wizard.name_edit, " plan")
-    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click_wizard_button(qtbot, wizard, QWizard.WizardButton.NextButton)
     assert wizard.currentPage() is wizard.home_page
     assert not error.isVisible()
     wizard.reject()
@@ -99,22 +99,22 @@ def test_unknown_currency_return_before_departure_and_negative_budget_are_refuse
     qtbot: QtBot, make_window: Callable[[], MainWindow], db: Database
 ) -> None:
     window = make_window()
-    wizard = _open_wizard(qtbot, window)
+    wizard = open_wizard(qtbot, window)
     qtbot.keyClicks(wizard.name_edit, "Shoulder")
-    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click_wizard_button(qtbot, wizard, QWizard.WizardButton.NextButton)
 
-    _fill_home(qtbot, wizard, "Germany", currency="QQQ")
-    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    fill_home(qtbot, wizard, "Germany", currency="QQQ")
+    click_wizard_button(qtbot, wizard, QWizard.WizardButton.NextButton)
     assert wizard.currentPage() is wizard.home_page
     assert "not a known currency" in wizard.home_page.errors["home_currency"].text()
     wizard.currency_combo.lineEdit().clear()  # type: ignore[union-attr]
     qtbot.keyClicks(wizard.currency_combo, "EUR")
-    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click_wizard_button(qtbot, wizard, QWizard.WizardButton.NextButton)
     assert wizard.currentPage() is wizard.trip_page
 
     wizard.return_edit.setDate(wizard.departure_edit.date().addDays(-2))
     qtbot.keyClicks(wizard.budget_edit, "-100")
-    _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    click_wizard_button(qtbot, wizard, QWizard.WizardButton.FinishButton)
     assert wizard.isVisible()
     assert "before the departure" in wizard.trip_page.errors["return"].text()
     assert "negative" in wizard.trip_page.errors["budget_limit"].text()
@@ -123,7 +123,7 @@ def test_unknown_currency_return_before_departure_and_negative_budget_are_refuse
     wizard.return_edit.setDate(wizard.departure_edit.date().addDays(9))
     wizard.budget_edit.clear()
     with qtbot.waitSignal(wizard.accepted):
-        _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+        click_wizard_button(qtbot, wizard, QWizard.WizardButton.FinishButton)
     plan = plan_service.list_plans(db)[0]
     assert (plan.home_currency, plan.nights, plan.budget_limit) == ("EUR", 9, None)
 
@@ -132,9 +132,9 @@ def test_cancelling_the_wizard_saves_nothing(
     qtbot: QtBot, make_window: Callable[[], MainWindow], db: Database
 ) -> None:
     window = make_window()
-    wizard = _open_wizard(qtbot, window)
+    wizard = open_wizard(qtbot, window)
     qtbot.keyClicks(wizard.name_edit, "Not kept")
-    _click(qtbot, wizard, QWizard.WizardButton.CancelButton)
+    click_wizard_button(qtbot, wizard, QWizard.WizardButton.CancelButton)
     assert plan_service.list_plans(db) == []
     assert window.stack.currentWidget() is window.welcome
     assert window.wizard is None
