@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +29,3 @@ def make_engine(database: Path) -> Engine:
     engine = create_engine(f"sqlite:///{database}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _set_pragmas)
     return engine
-
-
-def sqlite_connect(database: Path) -> sqlite3.Connection:
-    """A raw connection for the backup API, outside SQLAlchemy."""
-    return sqlite3.connect(database)

@@ -43,10 +43,6 @@ def current_revision(engine: Engine) -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def is_pending(engine: Engine) -> bool:
-    return current_revision(engine) != HEAD_REVISION
-
-
 def upgrade_to_head(engine: Engine) -> None:
     from alembic import command
 

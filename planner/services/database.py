@@ -179,12 +179,7 @@ def open_database(data_dir: Path, catalogue_path: Path | None = None) -> Databas
             sessionmaker(engine, expire_on_commit=False),
             catalogue=catalogue_path or catalogue_dir(),
         )
-        if had_data and not migrate.is_pending(engine) and changed_since_last_backup(path):
-            try:
-                db.startup_backup = backup_database(path, "start-up")
-            except (OSError, sqlite3.Error) as error:
-                db.startup_backup_problem = str(error)
-        _bring_up_to_date(db)
+        _bring_up_to_date(db, start_up=had_data)
         return db
     except BaseException:
         engine.dispose()
@@ -201,8 +196,10 @@ def recover_damaged(damaged: DamagedDatabase, backup: BackupInfo | None, now: da
     return moved
 
 
-def _bring_up_to_date(db: Database) -> None:
-    """Migrate (after a backup) and sync the catalogue; any failure leaves the data as it was."""
+def _bring_up_to_date(db: Database, start_up: bool = False) -> None:
+    """Migrate (after a backup) and sync the catalogue; any failure leaves the data as it was.
+    At `start_up` with no migration due, back up first if the data changed since the last
+    backup (a failure there is noted, and the app still starts)."""
     catalogue_path = db.catalogue
     fingerprint = catalogue_fingerprint(catalogue_path)
     engine = db.engine
@@ -217,6 +214,11 @@ def _bring_up_to_date(db: Database) -> None:
         if inspect(engine).get_table_names():
             db.migration_backup = backup_database(db.path, "before-migration")
         migrate.upgrade_to_head(engine)
+    elif start_up and changed_since_last_backup(db.path):
+        try:
+            db.startup_backup = backup_database(db.path, "start-up")
+        except (OSError, sqlite3.Error) as error:
+            db.startup_backup_problem = str(error)
     with db.transaction() as session:
         # Files unchanged since the last validated sync need no parsing; changed ones are
         # validated in full before anything is written.
