@@ -176,6 +176,22 @@ class FieldReader:
             return None
         return minor
 
+    def minor(
+        self, row: dict[str, Any], key: str, path: str, currency: str, capped: bool = True
+    ) -> int | None:
+        """An amount written as a whole number of `currency`'s minor units (123450 for 1234.50
+        pounds, won as they are); `capped` as for `amount`."""
+        value = row.get(key)
+        if value is None:
+            return None
+        if type(value) is not int or value < 0:
+            self.fail(f"{path}.{key}", f"{shown(value)} is not an amount in minor units like 123450")
+            return None
+        if value > (limits(currency)[1] if capped else UNCAPPED_MINOR):
+            self.fail(f"{path}.{key}", f"{value} is more than the largest amount allowed in {currency}")
+            return None
+        return value
+
     def rate(self, row: dict[str, Any], key: str, path: str) -> str:
         value = row.get(key)
         try:

@@ -1,37 +1,31 @@
-"""A plan file's expense lines: the table version 2 writes, the objects version 1 wrote, and the
-checks each line passes.
+"""A plan file's expense lines: the tables version 3 writes, the forms earlier versions wrote,
+and the checks each line passes.
 
-A plan may hold tens of thousands of lines, each with its kept conversions, so version 2 writes
-them as one table: the column names once, the currencies the lines are converted to, then one
-flat list of values per line: its own nine, then four (planned, actual, rate, rate date) for each
-of those currencies, all null where the line has no conversion to it.
+A plan may hold tens of thousands of lines, each with its kept conversions, so version 3 writes
+them as two tables with their column names once, the database's own columns: the lines (nine
+values each, amounts as whole numbers of the currency's minor units), and the conversions (the
+line's place in the first table, the currency, the two converted amounts in minor units, the
+rate and its date). Version 2 wrote one table with a line's conversions padded out beside it
+and amounts as text ("1234.50"); version 1 an object per line.
 
-A table all in the form the app writes is checked column by column, as a whole; anything else
-(a mistake, or a value written by hand in another accepted form) is checked line by line with
-the general checks, which name each problem. Both give the same rows, ready for the database:
-amounts in minor units and dates as ISO text, the way SQLite keeps them.
+Tables all in the form the app writes are checked column by column, as a whole; anything else
+(a mistake, or an earlier version) is checked line by line with the general checks, which name
+each problem. Both give the same rows, ready for the database: amounts in minor units and dates
+as ISO text, the way SQLite keeps them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 from functools import cache
-from itertools import chain, compress, repeat
-from operator import eq, is_not, itemgetter, not_
+from itertools import compress, repeat
+from operator import gt, is_not, itemgetter
 from typing import Any
 
 from planner.money import MoneyError, check_currency
 from planner.plan_file_checks import MAX_ROWS, MAX_TEXT, UNCAPPED_MINOR, FieldReader, limits, shown
-
-EXPENSE_FIELDS = ("category", "step_id", "label", "planned", "actual", "currency", "paid_on", "payee", "note")
-"""A line's own values, in the order of the table's first columns."""
-CONVERSION_FIELDS = ("planned", "actual", "rate", "rate_date")
-"""A line's conversion to one currency, in the order of each currency's columns."""
-MAX_CONVERSION_CURRENCIES = 200
-LABEL_LIMIT = 200
-PLAIN_RATES = re.compile(r"\d{1,30}(?:\.\d{1,40})?(?:\n\d{1,30}(?:\.\d{1,40})?)*")
 
 EXPENSE_COLUMNS = (
     "category",
@@ -44,30 +38,44 @@ EXPENSE_COLUMNS = (
     "payee",
     "note",
 )
+"""A line's values: the table's columns, and the expense table's in the database."""
 CONVERSION_COLUMNS = ("currency", "planned_minor", "actual_minor", "rate", "rate_date")
-"""The database columns the values of an ExpenseRow and a ConversionRow go to, after the line's index."""
+"""A conversion's values after its line: the table's columns, and the database's."""
+LINE = "line"
+V2_EXPENSE_FIELDS = (
+    "category",
+    "step_id",
+    "label",
+    "planned",
+    "actual",
+    "currency",
+    "paid_on",
+    "payee",
+    "note",
+)
+V2_CONVERSION_FIELDS = ("planned", "actual", "rate", "rate_date")
+MAX_CONVERSION_CURRENCIES = 200
+LABEL_LIMIT = 200
+PLAIN_RATES = re.compile(r"\d{1,30}(?:\.\d{1,40})?(?:\n\d{1,30}(?:\.\d{1,40})?)*")
+
 ExpenseRow = tuple[Any, ...]
-"""The line's index in the file's expenses, then its values for EXPENSE_COLUMNS."""
+"""The line's index in the file's lines, then its values for EXPENSE_COLUMNS."""
 ConversionRow = tuple[Any, ...]
 """The index of the line converted, then values for CONVERSION_COLUMNS."""
 _Conversion = tuple[str, object, object, object, object, object]
 """Where a conversion is in the file (for messages), its currency, planned, actual, rate, day."""
+_Line = tuple[int, Sequence[Any], list[_Conversion]]
+"""A line's index, its own values in EXPENSE_COLUMNS order, and its conversions."""
 
 
-def expense_table(lines: Iterable[tuple[Sequence[Any], Mapping[str, Sequence[Any]]]]) -> dict[str, Any]:
-    """The version 2 table of `lines`: each a line's own values (EXPENSE_FIELDS order) and its
-    conversions by currency (CONVERSION_FIELDS order)."""
-    lines = list(lines)
-    currencies = sorted({code for _values, conversions in lines for code in conversions})
-    empty = [None] * len(CONVERSION_FIELDS)
+def expense_tables(lines: Sequence[Sequence[Any]], conversions: Sequence[Sequence[Any]]) -> dict[str, Any]:
+    """The version 3 `expenses` section: `lines` with values in EXPENSE_COLUMNS order, and
+    `conversions` each the index of its line then values in CONVERSION_COLUMNS order."""
     return {
-        "columns": list(EXPENSE_FIELDS),
-        "converted_to": currencies,
-        "conversion_columns": list(CONVERSION_FIELDS),
-        "rows": [
-            [*values, *chain.from_iterable(conversions.get(code, empty) for code in currencies)]
-            for values, conversions in lines
-        ],
+        "columns": list(EXPENSE_COLUMNS),
+        "rows": lines,
+        "conversion_columns": [LINE, *CONVERSION_COLUMNS],
+        "conversions": conversions,
     }
 
 
@@ -75,31 +83,91 @@ def read_expenses(
     r: FieldReader, value: object, version: int, categories: frozenset[str], steps: frozenset[str]
 ) -> tuple[list[ExpenseRow], list[ConversionRow]]:
     """The file's `expenses` section, checked, as rows for the expense and conversion tables."""
-    checker = _LineChecker(r, categories, steps)
-    if version < 2:
+    checker = _LineChecker(r, categories, steps, minor=version >= 3)
+    if version == 1:
         return checker.check(_object_lines(r, value))
-    table = _table(r, value)
-    if table is None:
+    if version == 2:
+        return checker.check(_padded_lines(r, value))
+    tables = _tables(r, value)
+    if tables is None:
         return [], []
-    rows, currencies = table
     try:
-        quick = _quick_table(rows, currencies, categories, steps)
+        quick = _quick_tables(*tables, categories, steps)
     except TypeError:  # a list or object where text belongs, which sets refuse: the line checks name it
         quick = None
-    return quick or checker.check(_table_lines(r, rows, currencies))
+    return quick or checker.check(_table_lines(r, *tables))
 
 
-def _table(r: FieldReader, value: object) -> tuple[list[Any], list[str]] | None:
-    if value is None:
-        return [], []
+def _listed(r: FieldReader, section: dict[str, Any], key: str, limit: int = MAX_ROWS) -> list[Any] | None:
+    value = section.get(key, [])
+    if not isinstance(value, list):
+        r.fail(f"expenses.{key}", "should be a list")
+        return None
+    if len(value) > limit:
+        r.fail(f"expenses.{key}", f"has {len(value):,} entries, more than {limit:,}")
+        return None
+    return value
+
+
+def _section(r: FieldReader, value: object, columns: dict[str, Sequence[str]]) -> dict[str, Any] | None:
+    """The section as an object naming `columns` as the app writes them, or None if not."""
     if not isinstance(value, dict):
         r.fail("expenses", "should be an object with columns and rows")
         return None
-    errors = len(r.errors)
-    for key, wanted in (("columns", EXPENSE_FIELDS), ("conversion_columns", CONVERSION_FIELDS)):
+    for key, wanted in columns.items():
         if value.get(key) != list(wanted):
             r.fail(f"expenses.{key}", f"should be {', '.join(wanted)}")
-    currencies = value.get("converted_to", [])
+    return value
+
+
+def _tables(r: FieldReader, value: object) -> tuple[list[Any], list[Any]] | None:
+    if value is None:
+        return [], []
+    errors = len(r.errors)
+    section = _section(
+        r, value, {"columns": EXPENSE_COLUMNS, "conversion_columns": (LINE, *CONVERSION_COLUMNS)}
+    )
+    if section is None:
+        return None
+    rows, conversions = _listed(r, section, "rows"), _listed(r, section, "conversions")
+    return (
+        (rows, conversions)
+        if rows is not None and conversions is not None and len(r.errors) == errors
+        else None
+    )
+
+
+def _table_lines(r: FieldReader, rows: list[Any], conversions: list[Any]) -> list[_Line]:
+    width = len(EXPENSE_COLUMNS)
+    converted: list[list[_Conversion]] = [[] for _row in rows]
+    for k, conversion in enumerate(conversions):
+        path = f"expenses.conversions[{k}]"
+        if type(conversion) is not list or len(conversion) != 1 + len(CONVERSION_COLUMNS):
+            r.fail(path, f"should be a list of {1 + len(CONVERSION_COLUMNS)} values")
+            continue
+        line, *values = conversion
+        if type(line) is not int or not 0 <= line < len(rows):
+            r.fail(f"{path}.{LINE}", f"{shown(line)} is not the number of a line, from 0 to {len(rows) - 1}")
+            continue
+        converted[line].append((path, *values))
+    lines: list[_Line] = []
+    for n, row in enumerate(rows):
+        if type(row) is not list or len(row) != width:
+            r.fail(f"expenses[{n}]", f"should be a list of {width} values")
+            continue
+        lines.append((n, row, converted[n]))
+    return lines
+
+
+def _padded_lines(r: FieldReader, value: object) -> list[_Line]:
+    """Version 2's lines: one table, each line followed by four values per converted-to currency."""
+    if value is None:
+        return []
+    errors = len(r.errors)
+    section = _section(r, value, {"columns": V2_EXPENSE_FIELDS, "conversion_columns": V2_CONVERSION_FIELDS})
+    if section is None:
+        return []
+    currencies = section.get("converted_to", [])
     if (
         not isinstance(currencies, list)
         or len(currencies) > MAX_CONVERSION_CURRENCIES
@@ -109,38 +177,31 @@ def _table(r: FieldReader, value: object) -> tuple[list[Any], list[str]] | None:
         currencies = []
     for n, code in enumerate(currencies):
         r.currency({f"converted_to[{n}]": code}, f"converted_to[{n}]", "expenses")
-    rows = value.get("rows", [])
-    if not isinstance(rows, list):
-        r.fail("expenses.rows", "should be a list")
-    elif len(rows) > MAX_ROWS:
-        r.fail("expenses.rows", f"has {len(rows):,} entries, more than {MAX_ROWS:,}")
-    return (rows, currencies) if len(r.errors) == errors else None
-
-
-def _table_lines(
-    r: FieldReader, rows: list[Any], currencies: list[str]
-) -> list[tuple[list[Any], list[_Conversion]]]:
-    width = len(EXPENSE_FIELDS) + len(CONVERSION_FIELDS) * len(currencies)
-    lines = []
+    rows = _listed(r, section, "rows")
+    if rows is None or len(r.errors) != errors:
+        return []
+    step = len(V2_CONVERSION_FIELDS)
+    width = len(V2_EXPENSE_FIELDS) + step * len(currencies)
+    lines: list[_Line] = []
     for n, row in enumerate(rows):
         if type(row) is not list or len(row) != width:
             r.fail(f"expenses[{n}]", f"should be a list of {width} values")
             continue
         conversions = []
         for k, code in enumerate(currencies):
-            start = len(EXPENSE_FIELDS) + k * len(CONVERSION_FIELDS)
-            values = row[start : start + len(CONVERSION_FIELDS)]
+            start = len(V2_EXPENSE_FIELDS) + k * step
+            values = row[start : start + step]
             if any(v is not None for v in values):
                 conversions.append((f"expenses[{n}].{code}", code, *values))
-        lines.append((row[: len(EXPENSE_FIELDS)], conversions))
+        lines.append((n, row[: len(V2_EXPENSE_FIELDS)], conversions))
     return lines
 
 
-def _object_lines(r: FieldReader, value: object) -> list[tuple[list[Any], list[_Conversion]]]:
+def _object_lines(r: FieldReader, value: object) -> list[_Line]:
     """Version 1's lines, one object each (missing values as version 1 read them)."""
-    lines = []
+    lines: list[_Line] = []
     for n, line in enumerate(r.rows({"expenses": value} if value is not None else {}, "expenses", "")):
-        values = [line.get(k) for k in EXPENSE_FIELDS]
+        values = [line.get(k) for k in V2_EXPENSE_FIELDS]
         values[0] = line.get("category", "other")
         values[7], values[8] = line.get("payee", ""), line.get("note", "")
         conversions: list[_Conversion] = [
@@ -154,22 +215,25 @@ def _object_lines(r: FieldReader, value: object) -> list[tuple[list[Any], list[_
             )
             for k, c in enumerate(r.rows(line, "conversions", f"expenses[{n}]."))
         ]
-        lines.append((values, conversions))
+        lines.append((n, values, conversions))
     return lines
 
 
 class _LineChecker:
-    """Checks lines one at a time with the general checks, naming each problem."""
+    """Checks lines one at a time with the general checks, naming each problem. Amounts are
+    minor units (version 3) or text like "1234.50" (earlier versions)."""
 
-    def __init__(self, r: FieldReader, categories: frozenset[str], steps: frozenset[str]) -> None:
+    def __init__(
+        self, r: FieldReader, categories: frozenset[str], steps: frozenset[str], minor: bool
+    ) -> None:
         self.r, self.categories, self.steps = r, categories, steps
+        self.amount = r.minor if minor else r.amount
+        self.planned, self.actual = ("planned_minor", "actual_minor") if minor else ("planned", "actual")
 
-    def check(
-        self, lines: list[tuple[list[Any], list[_Conversion]]]
-    ) -> tuple[list[ExpenseRow], list[ConversionRow]]:
+    def check(self, lines: list[_Line]) -> tuple[list[ExpenseRow], list[ConversionRow]]:
         expenses: list[ExpenseRow] = []
         conversions: list[ConversionRow] = []
-        for n, (values, converted) in enumerate(lines):
+        for n, values, converted in lines:
             expenses.append(self.line(values, n))
             seen = set()
             for conversion in converted:
@@ -180,14 +244,14 @@ class _LineChecker:
                 seen.add(row[1])
         return expenses, conversions
 
-    def line(self, values: list[Any], n: int) -> ExpenseRow:
+    def line(self, values: Sequence[Any], n: int) -> ExpenseRow:
         r = self.r
         category, step, label, planned, actual, currency, paid_on, payee, note = values
         path = f"expenses[{n}]"
         errors = len(r.errors)
         currency = r.currency({"currency": currency}, "currency", path)
-        planned = r.amount({"planned": planned}, "planned", path, currency)
-        actual = r.amount({"actual": actual}, "actual", path, currency)
+        planned = self.amount({self.planned: planned}, self.planned, path, currency)
+        actual = self.amount({self.actual: actual}, self.actual, path, currency)
         if planned is None and actual is None and len(r.errors) == errors:
             r.fail(path, "has neither a planned nor a paid amount")
         if step is not None and (type(step) is not str or step not in self.steps):
@@ -215,97 +279,81 @@ class _LineChecker:
         return (
             n,
             code,
-            r.amount({"planned": planned}, "planned", path, code, capped=False),
-            r.amount({"actual": actual}, "actual", path, code, capped=False),
+            self.amount({self.planned: planned}, self.planned, path, code, capped=False),
+            self.amount({self.actual: actual}, self.actual, path, code, capped=False),
             r.rate({"rate": rate}, "rate", path),
             day.isoformat() if day is not None else None,
         )
 
 
-# The whole table at once
+# The whole tables at once
 
 
-def _quick_table(
-    rows: list[Any], currencies: list[str], categories: frozenset[str], steps: frozenset[str]
+def _quick_tables(
+    rows: list[Any], conversions: list[Any], categories: frozenset[str], steps: frozenset[str]
 ) -> tuple[list[ExpenseRow], list[ConversionRow]] | None:
     """The rows, if every value is in the form the app writes; None means check line by line.
 
-    Each column is checked as a whole by builtins (sets, maps, one pattern over its joined
-    amounts), which lets tens of thousands of lines through in a fraction of a second.
+    Each column is checked as a whole by builtins (sets, maps, min and max), which lets tens of
+    thousands of lines through in a fraction of a second.
     """
+    expenses = _quick_lines(rows, categories, steps)
+    if expenses is None:
+        return None
+    converted = _quick_conversions(conversions, len(rows))
+    return None if converted is None else (expenses, converted)
+
+
+def _quick_lines(
+    rows: list[Any], categories: frozenset[str], steps: frozenset[str]
+) -> list[ExpenseRow] | None:
     if not rows:
-        return [], []
-    width = len(EXPENSE_FIELDS) + len(CONVERSION_FIELDS) * len(currencies)
-    if set(map(type, rows)) != {list} or set(map(len, rows)) != {width}:
+        return []
+    if set(map(type, rows)) != {list} or set(map(len, rows)) != {len(EXPENSE_COLUMNS)}:
         return None
     columns = list(zip(*rows, strict=True))
-    category, step, label, planned, actual, currency, paid_on, payee, note = columns[: len(EXPENSE_FIELDS)]
+    category, step, label, planned, actual, currency, paid_on, payee, note = columns
+    codes = set(currency)
+    if not all(type(c) is str and _known_currency(c) for c in codes):
+        return None
+    largest = min(limits(code)[1] for code in codes)  # above it, each line's own currency decides
     if (
         not set(category) <= categories
         or not set(step) <= steps | {None}
-        or not all(type(c) is str and _known_currency(c) for c in set(currency))
         or not _texts(label, LABEL_LIMIT, required=True)
         or not _texts(payee, LABEL_LIMIT)
         or not _texts(note, MAX_TEXT)
         or not _days(set(paid_on) - {None})
         or (None, None) in zip(planned, actual, strict=True)
+        or not _minor_units(planned, largest)
+        or not _minor_units(actual, largest)
     ):
         return None
-    planned_minor = _amounts(planned, currency)
-    actual_minor = _amounts(actual, currency)
-    if planned_minor is None or actual_minor is None:
-        return None
-    lines = range(len(rows))
-    expenses = list(
-        zip(
-            lines,
-            category,
-            step,
-            label,
-            planned_minor,
-            actual_minor,
-            currency,
-            paid_on,
-            payee,
-            note,
-            strict=True,
-        )
-    )
-    conversions: list[ConversionRow] = []
-    for k, code in enumerate(currencies):
-        start = len(EXPENSE_FIELDS) + k * len(CONVERSION_FIELDS)
-        converted = _conversions(lines, code, *columns[start : start + len(CONVERSION_FIELDS)])
-        if converted is None:
-            return None
-        conversions.extend(converted)
-    conversions.sort(key=itemgetter(0))  # line by line, as the table's key runs: a quicker write
-    return expenses, conversions
+    return list(zip(range(len(rows)), *columns, strict=False))
 
 
-def _conversions(
-    lines: range,
-    code: str,
-    planned: tuple[Any, ...],
-    actual: tuple[Any, ...],
-    rate: tuple[Any, ...],
-    day: tuple[Any, ...],
-) -> Iterable[ConversionRow] | None:
-    """One currency's columns as conversion rows, for the lines that have a rate in it."""
-    present = list(map(is_not, rate, repeat(None)))
-    absent = list(map(not_, present))
-    if set(chain(compress(planned, absent), compress(actual, absent), compress(day, absent))) - {None}:
-        return None
-    rates, days = list(compress(rate, present)), list(compress(day, present))
-    if not rates:
+def _quick_conversions(conversions: list[Any], lines: int) -> list[ConversionRow] | None:
+    if not conversions:
         return []
-    if not _rates(set(rates)) or not _days(set(days)):
+    if set(map(type, conversions)) != {list} or set(map(len, conversions)) != {1 + len(CONVERSION_COLUMNS)}:
         return None
-    decimals = limits(code)[0]
-    planned_minor = _amounts_in(tuple(compress(planned, present)), decimals, UNCAPPED_MINOR)
-    actual_minor = _amounts_in(tuple(compress(actual, present)), decimals, UNCAPPED_MINOR)
-    if planned_minor is None or actual_minor is None:
+    line, currency, planned, actual, rate, day = zip(*conversions, strict=True)
+    if (
+        set(map(type, line)) != {int}
+        or min(line) < 0
+        or max(line) >= lines
+        or not all(type(c) is str and _known_currency(c) for c in set(currency))
+        or len(set(zip(line, currency, strict=True))) != len(line)
+        or not _minor_units(planned, UNCAPPED_MINOR)
+        or not _minor_units(actual, UNCAPPED_MINOR)
+        or not _rates(set(rate))
+        or not _days(set(day))
+    ):
         return None
-    return zip(compress(lines, present), repeat(code), planned_minor, actual_minor, rates, days, strict=False)
+    rows = list(map(tuple, conversions))
+    if any(map(gt, line, line[1:])):
+        rows.sort(key=itemgetter(0))  # line by line, as the table's key runs: a quicker write
+    return rows
 
 
 @cache
@@ -331,15 +379,12 @@ def _texts(values: Sequence[Any], limit: int, required: bool = False) -> bool:
 
 def _days(days: set[Any]) -> bool:
     """Whether each is a date written as 2027-03-01. (A set: lines share few dates.)"""
-    if not days:
-        return True
-    if set(map(type, days)) != {str} or set(map(len, days)) != {10} or set(map(itemgetter(7), days)) != {"-"}:
+    if set(map(type, days)) - {str}:
         return False
     try:
-        all(map(date.fromisoformat, days))
+        return all(date.fromisoformat(day).isoformat() == day for day in days)
     except ValueError:
         return False
-    return True
 
 
 def _rates(rates: set[Any]) -> bool:
@@ -351,51 +396,10 @@ def _rates(rates: set[Any]) -> bool:
     )
 
 
-def _amounts(values: Sequence[Any], currencies: Sequence[str]) -> list[int | None] | None:
-    """Minor units for each amount of lines in different currencies (None where there is none),
-    if each is written with exactly its currency's decimals and within its form's limit; else None."""
-    places = {code: limits(code)[0] for code in set(currencies)}
-    largest = min(limits(code)[1] for code in places)
-    if len(set(places.values())) > 1:
-        decimals = list(map(places.__getitem__, currencies))
-        for d in set(decimals):
-            if _written(_present(tuple(compress(values, map(eq, decimals, repeat(d))))), d) is None:
-                return None
-        return _minor_units(values, "\n".join(_present(values)), largest)
-    joined = _written(_present(values), next(iter(places.values())))
-    return None if joined is None else _minor_units(values, joined, largest)
-
-
-def _amounts_in(values: Sequence[Any], decimals: int, largest: int) -> list[int | None] | None:
-    """Minor units for each amount (None where there is none), if each is written with exactly
-    `decimals` decimals and is at most `largest`; else None."""
-    joined = _written(_present(values), decimals)
-    return None if joined is None else _minor_units(values, joined, largest)
-
-
-def _written(amounts: list[Any], decimals: int) -> str | None:
-    """The amounts joined by newlines, if each is text written with exactly `decimals` decimals."""
-    if not amounts:
-        return ""
-    if set(map(type, amounts)) != {str}:
-        return None
-    joined = "\n".join(amounts)
-    return joined if _amount_pattern(decimals).fullmatch(joined) else None
-
-
-def _minor_units(values: Sequence[Any], joined: str, largest: int) -> list[int | None] | None:
-    """`values` (amounts already checked, and None) in minor units, from their joined text."""
-    if not joined:
-        return list(values)
-    minor = list(map(int, joined.replace(".", "").split("\n")))
-    if max(minor) > largest:
-        return None
-    if len(minor) == len(values):
-        return minor  # type: ignore[return-value]
-    return list(map(dict(zip(joined.split("\n"), minor, strict=True)).get, values))  # None stays None
-
-
-@cache
-def _amount_pattern(decimals: int) -> re.Pattern[str]:
-    one = r"\d{1,15}" + (rf"\.\d{{{decimals}}}" if decimals else "")
-    return re.compile(rf"{one}(?:\n{one})*")
+def _minor_units(amounts: Sequence[Any], largest: int) -> bool:
+    """Whether each is a whole number from 0 to `largest`, or None."""
+    kinds = set(map(type, amounts))
+    if not kinds <= {int, type(None)}:
+        return False
+    present = _present(amounts) if type(None) in kinds else amounts
+    return not present or (min(present) >= 0 and max(present) <= largest)

@@ -9,13 +9,13 @@ writes it in one transaction: all of it, or nothing.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import Any
 
+import orjson
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -60,7 +60,7 @@ from planner.plan_file import (
     amount_text,
     parse_plan_file,
 )
-from planner.plan_file_expenses import CONVERSION_COLUMNS, EXPENSE_COLUMNS, expense_table
+from planner.plan_file_expenses import CONVERSION_COLUMNS, EXPENSE_COLUMNS, expense_tables
 from planner.plans import check_name, copy_name
 from planner.services.clock import utc_now
 from planner.services.database import Database
@@ -104,8 +104,7 @@ def _clinic_key(row: ClinicRow, own_keys: dict[int, str]) -> str:
 def export_plan(db: Database, plan_id: int) -> bytes:
     """The plan as UTF-8 JSON bytes in the current plan-file version."""
     with collector_paused(), db.transaction() as session:
-        # No indent: Python's fast JSON encoder only runs without one.
-        return json.dumps(_export(session, plan_id), ensure_ascii=False).encode("utf-8")
+        return orjson.dumps(_export(session, plan_id))
 
 
 def _rows(session: Session, table: Any, plan_id: int, *order: Any) -> list[Any]:
@@ -277,41 +276,20 @@ def _export(session: Session, plan_id: int) -> dict[str, Any]:
 
 def _export_expenses(session: Session, plan_id: int) -> dict[str, Any]:
     """Expenses go through the driver directly in both directions: a plan may hold tens of
-    thousands of lines, each with its kept conversions, and the dates are kept as the ISO text
-    SQLite stores (SQLAlchemy's own format for Date columns)."""
+    thousands of lines, each with its kept conversions. The tables' columns are the database's,
+    so its rows are written as they come (dates as the ISO text SQLite keeps for Date columns)."""
     driver = session.connection().connection.driver_connection
     assert driver is not None
-    conversions: dict[int, dict[str, list[Any]]] = {}
-    for expense_id, currency, planned, actual, rate, rate_date in driver.execute(
-        f"SELECT c.expense_id, {', '.join('c.' + c for c in CONVERSION_COLUMNS)} FROM expense_conversion c"
-        " JOIN expense e ON e.id = c.expense_id WHERE e.plan_id = ?",
+    lines = driver.execute(
+        f"SELECT {', '.join(EXPENSE_COLUMNS)} FROM expense WHERE plan_id = ? ORDER BY id", (plan_id,)
+    ).fetchall()
+    conversions = driver.execute(
+        "WITH line AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM expense WHERE plan_id = ?)"
+        f" SELECT line.n, {', '.join('c.' + c for c in CONVERSION_COLUMNS)} FROM expense_conversion c"
+        " JOIN line ON line.id = c.expense_id ORDER BY line.n, c.currency",
         (plan_id,),
-    ).fetchall():
-        decimals = currency_decimals(currency)
-        conversions.setdefault(expense_id, {})[currency] = [
-            amount_text(planned, decimals),
-            amount_text(actual, decimals),
-            rate,
-            rate_date,
-        ]
-    lines = []
-    for expense_id, category, step, label, planned, actual, currency, paid_on, payee, note in driver.execute(
-        f"SELECT id, {', '.join(EXPENSE_COLUMNS)} FROM expense WHERE plan_id = ? ORDER BY id", (plan_id,)
-    ).fetchall():
-        decimals = currency_decimals(currency)
-        values = (
-            category,
-            step,
-            label,
-            amount_text(planned, decimals),
-            amount_text(actual, decimals),
-            currency,
-            paid_on,
-            payee,
-            note,
-        )
-        lines.append((values, conversions.get(expense_id, {})))
-    return expense_table(lines)
+    ).fetchall()
+    return expense_tables(lines, conversions)
 
 
 def _export_clinic_notes(session: Session, clinics: dict[int, ClinicRow], key: Any) -> dict[str, Any]:

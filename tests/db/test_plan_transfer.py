@@ -26,7 +26,7 @@ from planner.estimate import EstimateSettings
 from planner.itinerary import AppointmentDraft
 from planner.journey import StepDraft
 from planner.plan_file import VERSION
-from planner.plan_file_expenses import CONVERSION_FIELDS, EXPENSE_FIELDS, expense_table
+from planner.plan_file_expenses import expense_tables
 from planner.quotes import QuoteDraft, QuoteLineDraft
 from planner.services import budget as budget_svc
 from planner.services import checklist as checklist_svc
@@ -44,6 +44,7 @@ from planner.services.itinerary import StayDraft
 from planner.services.plan_transfer import NameClash, OnClash, PlanFileError, export_plan, import_plan
 from planner.services.trip_details import TripDetails, load_details, save_details
 from tests.db.journey_plans import TODAY, new_plan
+from tests.old_plan_files import version_1_expense, version_2_table
 
 OWN_CLINIC = "Busan Knee Centre"
 NURSE_QUESTION = "Do you have an English-speaking nurse?"
@@ -228,9 +229,9 @@ def test_a_rich_plan_round_trips_through_another_database(db: Database, second: 
     assert sorted(content["shortlist"]) == ["catalogue:sh-clinic", "own:1"]
     assert [q["accepted"] for q in content["quotes"]] == [True, False]
     assert len(content["rates"]) == 2 and len(content["expenses"]["rows"]) == 2
-    converted_to = content["expenses"]["converted_to"]
-    for row in content["expenses"]["rows"]:  # each line keeps its conversions: a rate in some currency
-        assert any(row[9 + 4 * k + 2] is not None for k in range(len(converted_to)))
+    # Each line keeps its conversions, amounts in minor units: 850.00 GBP is 85000.
+    assert content["expenses"]["rows"][0][:6] == ["travel", "departure", "Flights", 85_000, 84_510, "GBP"]
+    assert {c[0] for c in content["expenses"]["conversions"]} == {0, 1}
     assert content["budget_settings"]["deposit_amount"] == "1500000"
     assert content["estimate_overrides"][0]["key"] == "hotel"
     assert any(i["done_at"] for i in content["checklist"])
@@ -295,8 +296,9 @@ def test_a_plan_with_a_large_expense_can_be_imported_again(db: Database, second:
 
 
 def expense_line(n: int) -> tuple[list[Any], dict[str, list[Any]], dict[str, tuple[Decimal, Decimal]]]:
-    """Line n of a long plan, in GBP or KRW with its kept conversion to the other: its own values,
-    its conversions, and what it adds to each currency's planned and paid totals."""
+    """Line n of a long plan, in GBP or KRW with its kept conversion to the other: its own values
+    and its conversions as versions 1 and 2 wrote them, and what it adds to each currency's
+    planned and paid totals."""
     if n % 2:
         currency, other, rate, places = "GBP", "KRW", Decimal("1750.25"), Decimal(1)
         planned, actual = Decimal(f"{n}.{n % 100:02d}"), Decimal(f"{n % 7}.01")
@@ -309,17 +311,21 @@ def expense_line(n: int) -> tuple[list[Any], dict[str, list[Any]], dict[str, tup
     return values, conversions, {currency: (planned, actual), other: converted}
 
 
-def version_1_expense(values: list[Any], conversions: dict[str, list[Any]]) -> dict[str, Any]:
-    """The same line as version 1 wrote it: an object, with a list of conversion objects."""
-    return dict(zip(EXPENSE_FIELDS, values, strict=True)) | {
-        "conversions": [
-            {"currency": code} | dict(zip(CONVERSION_FIELDS, converted, strict=True))
-            for code, converted in conversions.items()
-        ]
-    }
+def version_3_tables(lines: list[tuple[list[Any], dict[str, list[Any]]]]) -> dict[str, Any]:
+    """The same lines as version 3 writes them: amounts in minor units, conversions in their own table."""
+
+    def minor(amount: str) -> int:
+        return int(amount.replace(".", ""))
+
+    rows, conversions = [], []
+    for n, (values, converted) in enumerate(lines):
+        rows.append([*values[:3], minor(values[3]), minor(values[4]), *values[5:]])
+        for code, (planned, actual, rate, day) in sorted(converted.items()):
+            conversions.append([n, code, minor(planned), minor(actual), rate, day])
+    return expense_tables(rows, conversions)
 
 
-@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("version", [1, 2, 3])
 def test_two_thousand_expenses_round_trip_their_totals_exactly(
     db: Database, second: Database, version: int
 ) -> None:
@@ -334,9 +340,13 @@ def test_two_thousand_expenses_round_trip_their_totals_exactly(
         for currency, (planned, actual) in adds.items():
             expected[currency][0] += planned
             expected[currency][1] += actual
-    table = expense_table(lines)
+    tables = version_3_tables(lines)
     file["version"] = version
-    file["expenses"] = table if version == 2 else [version_1_expense(*line) for line in lines]
+    file["expenses"] = {
+        1: [version_1_expense(*line) for line in lines],
+        2: version_2_table(lines),
+        3: tables,
+    }[version]
     imported = import_bytes(db, json.dumps(file).encode("utf-8"))
 
     moved = import_bytes(second, export_plan(db, imported.id))
@@ -349,7 +359,7 @@ def test_two_thousand_expenses_round_trip_their_totals_exactly(
             assert isinstance(total.planned, Decimal)
             assert (total.lines, total.missing) == (2_000, 0)
     assert len(budget_svc.list_expenses(second, moved.id)) == 2_000
-    assert without_stamp(export_plan(second, moved.id))["expenses"] == table
+    assert without_stamp(export_plan(second, moved.id))["expenses"] == tables
 
 
 # Name clashes
@@ -434,7 +444,9 @@ def _truncated(data: bytes) -> bytes:
 
 
 def _newer(data: bytes) -> bytes:
-    return data.replace(b'"version": %d' % VERSION, b'"version": %d' % (VERSION + 1), 1)
+    parsed = json.loads(data)
+    parsed["version"] = VERSION + 1
+    return json.dumps(parsed).encode("utf-8")
 
 
 def _unknown_clinic(data: bytes) -> bytes:
