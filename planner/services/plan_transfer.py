@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import Any
 
-import orjson
+import msgspec
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -104,7 +104,7 @@ def _clinic_key(row: ClinicRow, own_keys: dict[int, str]) -> str:
 def export_plan(db: Database, plan_id: int) -> bytes:
     """The plan as UTF-8 JSON bytes in the current plan-file version."""
     with collector_paused(), db.transaction() as session:
-        return orjson.dumps(_export(session, plan_id))
+        return msgspec.json.encode(_export(session, plan_id))
 
 
 def _rows(session: Session, table: Any, plan_id: int, *order: Any) -> list[Any]:

@@ -233,7 +233,7 @@ def good_tables(draw: st.DrawFn) -> tuple[list[Any], list[Any]]:
     rows = draw(good_lines)
     conversions = []
     for n in range(len(rows)):
-        for code in draw(st.lists(st.sampled_from(["EUR", "USD", "JPY"]), unique=True, max_size=3)):
+        for code in sorted(draw(st.lists(st.sampled_from(["EUR", "USD", "JPY"]), unique=True, max_size=3))):
             planned = draw(st.sampled_from([107_950, 0, 12_345_678_901_234_599]))
             actual = draw(st.sampled_from([1_200, None]))
             rate = draw(st.sampled_from(["1.27", "0.0000001", "3"]))
@@ -269,13 +269,13 @@ CONVERSION_SPOILED = [
 
 @st.composite
 def spoiled_tables(draw: st.DrawFn) -> tuple[list[Any], list[Any]]:
-    """Good tables with up to three values changed to ones the app never writes (some of them
-    still acceptable, like a date written another way), a row cut short, or a conversion repeated."""
+    """Good tables with up to three changes the app never makes (some of them still acceptable,
+    like a date written another way or conversions in another order): a value, a row cut short,
+    a conversion repeated or the conversions shuffled."""
     rows, conversions = draw(good_tables())
     for _ in range(draw(st.integers(0, 3))):
-        kind = draw(
-            st.sampled_from(["line", "conversion", "short", "repeat"] if conversions else ["line", "short"])
-        )
+        kinds = ["line", "conversion", "short", "repeat", "shuffle"] if conversions else ["line", "short"]
+        kind = draw(st.sampled_from(kinds))
         if kind == "line":
             row, column = draw(st.sampled_from(rows)), draw(st.integers(0, 8))
             if column < len(row):  # not one already cut short
@@ -286,8 +286,12 @@ def spoiled_tables(draw: st.DrawFn) -> tuple[list[Any], list[Any]]:
                 conversion[column] = draw(st.sampled_from(CONVERSION_SPOILED[column]))
         elif kind == "short":
             draw(st.sampled_from(rows + conversions)).pop()
+        elif kind == "repeat":
+            conversions.insert(
+                draw(st.integers(0, len(conversions))), list(draw(st.sampled_from(conversions)))
+            )
         else:
-            conversions.append(list(draw(st.sampled_from(conversions))))
+            conversions[:] = draw(st.permutations(conversions))
     return rows, conversions
 
 
