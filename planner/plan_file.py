@@ -27,7 +27,7 @@ from planner.estimate import HOTEL_TIERS
 from planner.itinerary import KINDS as APPOINTMENT_KINDS
 from planner.journey import CELL_MODES, MAX_CULTURE_DAYS, STATUSES
 from planner.plan_file_checks import AMOUNT, FieldReader, shown
-from planner.plan_file_expenses import ConversionRow, ExpenseRow, read_expenses
+from planner.plan_file_expenses import ConversionRow, ExpenseRow, decode_expenses, read_expenses
 from planner.zones import zone_problem
 
 FORMAT = "patient-journey-planner/plan"
@@ -36,6 +36,8 @@ VERSION = 3
 refused, not guessed at. Versions 2 and 3 write expense lines as tables (see plan_file_expenses)."""
 MAX_FILE_BYTES = 64 * 1024 * 1024
 _JSON = msgspec.json.Decoder()
+_SECTIONS = msgspec.json.Decoder(dict[str, msgspec.Raw])
+"""The top level, each section still as its raw JSON (checked to be well formed)."""
 MAX_ERRORS_SHOWN = 8
 OWN_PREFIX, CATALOGUE_PREFIX = "own:", "catalogue:"
 
@@ -110,7 +112,7 @@ def _parse(data: bytes, known: Known) -> PlanFile:
     except UnicodeDecodeError:
         raise PlanFileError("The file is not text (UTF-8); it is not a plan file.") from None
     try:
-        parsed = _JSON.decode(text)  # NaN, Infinity and numbers beyond a float's range are damage too
+        parsed = _decode(text)  # NaN, Infinity and numbers beyond a float's range are damage too
     except (msgspec.DecodeError, RecursionError):
         raise PlanFileError(
             f"The file is damaged or cut short: it is not complete JSON{_where_damaged(text)}."
@@ -137,6 +139,17 @@ def _parse(data: bytes, known: Known) -> PlanFile:
             f"The plan file has {len(reader.errors):,} problem(s) and was not imported:\n{listing}"
         )
     return result
+
+
+def _decode(text: str) -> object:
+    """The file's JSON, with the expense tables typed when they are in the app's form."""
+    try:
+        sections = _SECTIONS.decode(text)
+    except msgspec.ValidationError:  # JSON, but not an object
+        return _JSON.decode(text)
+    return {
+        key: decode_expenses(raw) if key == "expenses" else _JSON.decode(raw) for key, raw in sections.items()
+    }
 
 
 def _where_damaged(text: str) -> str:

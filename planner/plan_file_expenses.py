@@ -81,19 +81,30 @@ def expense_tables(lines: Sequence[Sequence[Any]], conversions: Sequence[Sequenc
     }
 
 
+def decode_expenses(raw: str | bytes | msgspec.Raw) -> object:
+    """The `expenses` section's JSON: QuickTables if it has the types and bounds of the tables
+    the app writes (checked by msgspec as it reads, in C), else plain JSON values."""
+    try:
+        return _QUICK.decode(raw)
+    except msgspec.ValidationError:
+        return _JSON.decode(raw)
+
+
 def read_expenses(
     r: FieldReader, value: object, version: int, categories: frozenset[str], steps: frozenset[str]
 ) -> tuple[list[ExpenseRow], list[ConversionRow]]:
     """The file's `expenses` section, checked, as rows for the expense and conversion tables."""
+    if isinstance(value, QuickTables):
+        if version >= 3 and (quick := _quick_tables(value, categories, steps)) is not None:
+            return quick
+        value = msgspec.to_builtins(value)  # rows as tuples: the line by line checks say what is wrong
     checker = _LineChecker(r, categories, steps, minor=version >= 3)
     if version == 1:
         return checker.check(_object_lines(r, value))
     if version == 2:
         return checker.check(_padded_lines(r, value))
     tables = _tables(r, value)
-    if tables is None:
-        return [], []
-    return _quick_tables(*tables, categories, steps) or checker.check(_table_lines(r, *tables))
+    return checker.check(_table_lines(r, *tables)) if tables is not None else ([], [])
 
 
 def _listed(r: FieldReader, section: dict[str, Any], key: str, limit: int = MAX_ROWS) -> list[Any] | None:
@@ -140,7 +151,7 @@ def _table_lines(r: FieldReader, rows: list[Any], conversions: list[Any]) -> lis
     converted: list[list[_Conversion]] = [[] for _row in rows]
     for k, conversion in enumerate(conversions):
         path = f"expenses.conversions[{k}]"
-        if type(conversion) is not list or len(conversion) != 1 + len(CONVERSION_COLUMNS):
+        if type(conversion) not in (list, tuple) or len(conversion) != 1 + len(CONVERSION_COLUMNS):
             r.fail(path, f"should be a list of {1 + len(CONVERSION_COLUMNS)} values")
             continue
         line, *values = conversion
@@ -150,7 +161,7 @@ def _table_lines(r: FieldReader, rows: list[Any], conversions: list[Any]) -> lis
         converted[line].append((path, *values))
     lines: list[_Line] = []
     for n, row in enumerate(rows):
-        if type(row) is not list or len(row) != width:
+        if type(row) not in (list, tuple) or len(row) != width:
             r.fail(f"expenses[{n}]", f"should be a list of {width} values")
             continue
         lines.append((n, row, converted[n]))
@@ -289,34 +300,43 @@ class _LineChecker:
 _Minor = Annotated[int, msgspec.Meta(ge=0, le=UNCAPPED_MINOR)]
 _Label = Annotated[str, msgspec.Meta(max_length=LABEL_LIMIT)]
 _Note = Annotated[str, msgspec.Meta(max_length=MAX_TEXT)]
-_QuickLines = list[
-    tuple[str, str | None, _Label, _Minor | None, _Minor | None, str, str | None, _Label, _Note]
-]
-_QuickConversions = list[
-    tuple[Annotated[int, msgspec.Meta(ge=0)], str, _Minor | None, _Minor | None, str, str]
-]
-"""The tables' types as the app writes them, which msgspec checks (and makes tuples of) in C."""
+
+
+class QuickTables(msgspec.Struct, forbid_unknown_fields=True):
+    """The version 3 tables with every value of the type and within the bounds the app writes."""
+
+    columns: list[str]
+    rows: Annotated[
+        list[tuple[str, str | None, _Label, _Minor | None, _Minor | None, str, str | None, _Label, _Note]],
+        msgspec.Meta(max_length=MAX_ROWS),
+    ]
+    conversion_columns: list[str]
+    conversions: Annotated[
+        list[tuple[Annotated[int, msgspec.Meta(ge=0)], str, _Minor | None, _Minor | None, str, str]],
+        msgspec.Meta(max_length=MAX_ROWS),
+    ]
+
+
+_QUICK = msgspec.json.Decoder(QuickTables)
+_JSON = msgspec.json.Decoder()
 
 
 def _quick_tables(
-    rows: list[Any], conversions: list[Any], categories: frozenset[str], steps: frozenset[str]
+    tables: QuickTables, categories: frozenset[str], steps: frozenset[str]
 ) -> tuple[list[ExpenseRow], list[ConversionRow]] | None:
     """The rows, if every value is in the form the app writes; None means check line by line.
 
-    msgspec checks each value's type and bounds; what is left (known names, dates, rates, the
-    lines the conversions point to) is checked column by column with sets, which lets tens of
-    thousands of lines through in a fraction of a second.
+    What msgspec has not checked (known names, dates, rates, the lines the conversions point
+    to) is checked column by column with sets, which lets tens of thousands of lines through
+    in a fraction of a second.
     """
-    try:
-        lines = msgspec.convert(rows, _QuickLines)
-        converted = msgspec.convert(conversions, _QuickConversions)
-    except msgspec.ValidationError:
+    if tables.columns != list(EXPENSE_COLUMNS) or tables.conversion_columns != [LINE, *CONVERSION_COLUMNS]:
         return None
-    expenses = _quick_lines(lines, categories, steps)
+    expenses = _quick_lines(tables.rows, categories, steps)
     if expenses is None:
         return None
-    checked = _quick_conversions(converted, len(lines))
-    return None if checked is None else (expenses, checked)
+    converted = _quick_conversions(tables.conversions, len(tables.rows))
+    return None if converted is None else (expenses, converted)
 
 
 def _quick_lines(

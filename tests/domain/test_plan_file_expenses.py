@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
 import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
@@ -16,9 +17,11 @@ from planner.plan_file_checks import FieldReader
 from planner.plan_file_expenses import (
     CONVERSION_COLUMNS,
     EXPENSE_COLUMNS,
+    QuickTables,
     _LineChecker,
     _quick_tables,
     _table_lines,
+    decode_expenses,
     expense_tables,
     read_expenses,
 )
@@ -44,9 +47,18 @@ def krw(n: int = 0) -> list[Any]:
 
 
 def read(value: object, version: int = 3) -> tuple[list[Any], list[Any], list[str]]:
+    """The section read as a file's is: from its JSON, then checked."""
     r = FieldReader()
-    expenses, conversions = read_expenses(r, value, version, CATEGORIES, STEPS)
+    expenses, conversions = read_expenses(
+        r, decode_expenses(msgspec.json.encode(value)), version, CATEGORIES, STEPS
+    )
     return expenses, conversions, r.errors
+
+
+def quick(rows: list[Any], conversions: list[Any]) -> Any:
+    """The whole-table check alone: msgspec's types and bounds, then the sets; None if it fails."""
+    decoded = decode_expenses(msgspec.json.encode(expense_tables(rows, conversions)))
+    return _quick_tables(decoded, CATEGORIES, STEPS) if isinstance(decoded, QuickTables) else None
 
 
 def test_lines_and_conversions_read_back_as_rows_for_the_database() -> None:
@@ -303,15 +315,12 @@ def test_the_whole_table_check_agrees_with_the_line_by_line_checks(
     rows, conversions = tables
     r = FieldReader()
     slow = _LineChecker(r, CATEGORIES, STEPS, minor=True).check(_table_lines(r, rows, conversions))
-    try:
-        quick = _quick_tables(rows, conversions, CATEGORIES, STEPS)
-    except TypeError:
-        quick = None
-    event("whole table passed" if quick is not None else "checked line by line")
+    whole = quick(rows, conversions)
+    event("whole table passed" if whole is not None else "checked line by line")
     event("line checks found a problem" if r.errors else "line checks passed")
-    if quick is not None:
+    if whole is not None:
         assert r.errors == []
-        assert quick == slow
+        assert whole == slow
 
 
 @settings(max_examples=150, deadline=None)
@@ -322,6 +331,6 @@ def test_tables_as_the_app_writes_them_pass_whole_and_read_as_line_by_line(
     rows, conversions = tables
     r = FieldReader()
     slow = _LineChecker(r, CATEGORIES, STEPS, minor=True).check(_table_lines(r, rows, conversions))
-    quick = _quick_tables(rows, conversions, CATEGORIES, STEPS)
-    assert r.errors == [] and quick is not None
-    assert quick == slow
+    whole = quick(rows, conversions)
+    assert r.errors == [] and whole is not None
+    assert whole == slow
