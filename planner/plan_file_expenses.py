@@ -8,10 +8,11 @@ line's place in the first table, the currency, the two converted amounts in mino
 rate and its date). Version 2 wrote one table with a line's conversions padded out beside it
 and amounts as text ("1234.50"); version 1 an object per line.
 
-Tables all in the form the app writes are checked column by column, as a whole; anything else
-(a mistake, or an earlier version) is checked line by line with the general checks, which name
-each problem. Both give the same rows, ready for the database: amounts in minor units and dates
-as ISO text, the way SQLite keeps them.
+Tables all in the form the app writes are checked as a whole: msgspec checks each value's type
+and bounds as it reads the JSON, and sets check the columns; anything else (a mistake, or an
+earlier version) is checked line by line with the general checks, which name each problem. Both
+give the same rows, ready for the database: amounts in minor units and dates as ISO text, the
+way SQLite keeps them.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ def decode_expenses(raw: str | bytes | msgspec.Raw) -> object:
     try:
         return _QUICK.decode(raw)
     except msgspec.ValidationError:
-        return _JSON.decode(raw)
+        return msgspec.json.decode(raw)
 
 
 def read_expenses(
@@ -318,7 +319,6 @@ class QuickTables(msgspec.Struct, forbid_unknown_fields=True):
 
 
 _QUICK = msgspec.json.Decoder(QuickTables)
-_JSON = msgspec.json.Decoder()
 
 
 def _quick_tables(
