@@ -307,19 +307,24 @@ def spoiled_tables(draw: st.DrawFn) -> tuple[list[Any], list[Any]]:
     return rows, conversions
 
 
+def both_ways(rows: list[Any], conversions: list[Any]) -> tuple[Any, Any, list[str]]:
+    """The whole-table check's rows (None if it fails), the line-by-line checks' rows, and
+    the problems those found."""
+    r = FieldReader()
+    slow = _LineChecker(r, CATEGORIES, STEPS, minor=True).check(_table_lines(r, rows, conversions))
+    return quick(rows, conversions), slow, r.errors
+
+
 @settings(max_examples=600, deadline=None)
 @given(spoiled_tables())
 def test_the_whole_table_check_agrees_with_the_line_by_line_checks(
     tables: tuple[list[Any], list[Any]],
 ) -> None:
-    rows, conversions = tables
-    r = FieldReader()
-    slow = _LineChecker(r, CATEGORIES, STEPS, minor=True).check(_table_lines(r, rows, conversions))
-    whole = quick(rows, conversions)
+    whole, slow, errors = both_ways(*tables)
     event("whole table passed" if whole is not None else "checked line by line")
-    event("line checks found a problem" if r.errors else "line checks passed")
+    event("line checks found a problem" if errors else "line checks passed")
     if whole is not None:
-        assert r.errors == []
+        assert errors == []
         assert whole == slow
 
 
@@ -328,9 +333,6 @@ def test_the_whole_table_check_agrees_with_the_line_by_line_checks(
 def test_tables_as_the_app_writes_them_pass_whole_and_read_as_line_by_line(
     tables: tuple[list[Any], list[Any]],
 ) -> None:
-    rows, conversions = tables
-    r = FieldReader()
-    slow = _LineChecker(r, CATEGORIES, STEPS, minor=True).check(_table_lines(r, rows, conversions))
-    whole = quick(rows, conversions)
-    assert r.errors == [] and whole is not None
+    whole, slow, errors = both_ways(*tables)
+    assert errors == [] and whole is not None
     assert whole == slow
