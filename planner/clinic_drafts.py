@@ -9,6 +9,13 @@ from planner.validation import raise_if_any
 
 MAX_CLINIC_NAME = 120
 MAX_NOTE = 20_000
+MAX_PLACE = 200
+"""The city and the district."""
+MAX_LOCATION = 1_000
+MAX_ITEMS = 200
+"""Items in each list field (one per line), each up to MAX_LOCATION characters."""
+TEXT_LISTS = ("lead_doctors", "key_features", "special_techniques", "treatments", "approvals", "claims")
+"""The fields typed one item per line."""
 RATINGS = range(1, 6)
 
 
@@ -60,6 +67,14 @@ def lines_of(text: str) -> tuple[str, ...]:
     return tuple(item for item in items if item)
 
 
+def _list_problem(items: tuple[str, ...]) -> str | None:
+    if len(items) > MAX_ITEMS:
+        return f"List at most {MAX_ITEMS} items, one per line."
+    if any(len(item) > MAX_LOCATION for item in items):
+        return f"Keep each line under {MAX_LOCATION:,} characters."
+    return None
+
+
 def check_clinic_name(name: str, taken: set[str]) -> str | None:
     """A message for a bad clinic name, or None. `taken` holds other clinics' names, casefolded."""
     cleaned = one_line(name)
@@ -83,6 +98,17 @@ def validate_clinic(
         errors["conditions"] = f"Unknown condition group: {', '.join(sorted(unknown))}."
     if unknown := set(draft.technique_ids) - techniques:
         errors["techniques"] = f"Unknown technique: {', '.join(sorted(unknown))}."
+    for field, text, limit in (
+        ("city", one_line(draft.city), MAX_PLACE),
+        ("district", one_line(draft.district), MAX_PLACE),
+        ("location", one_line(draft.location), MAX_LOCATION),
+        ("focus", draft.focus.strip(), MAX_NOTE),
+    ):
+        if len(text) > limit:
+            errors[field] = f"Keep it under {limit:,} characters."
+    for field in TEXT_LISTS:
+        if problem := _list_problem(lines_of(getattr(draft, field))):
+            errors[field] = problem
     raise_if_any(errors)
     return CleanClinic(
         one_line(draft.name),

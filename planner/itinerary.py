@@ -55,6 +55,7 @@ PLAN_WINDOW_DAYS = 365
 """Dates more than this many days before departure or after return are taken for typing slips."""
 MAX_TITLE_LENGTH = 200
 MAX_NOTE_LENGTH = 20_000
+MAX_LOCATION_LENGTH = 1_000
 MAX_LENGTH = timedelta(days=7)
 
 
@@ -145,7 +146,7 @@ def default_location(kind: str, zone_name: str, clinic_name: str, clinic_distric
 
 def validate_appointment(draft: AppointmentDraft, steps: Iterable[str], span: PlanSpan) -> AppointmentDraft:
     """The draft tidied, or ValidationError with messages for kind, step, title, zone, start,
-    end and note."""
+    end, location and note."""
     errors: dict[str, str] = {}
     if draft.kind not in KINDS:
         errors["kind"] = "Choose what kind of appointment this is."
@@ -170,6 +171,9 @@ def validate_appointment(draft: AppointmentDraft, steps: Iterable[str], span: Pl
             errors["end"] = "The end is before the start: pick an end at or after the start."
         elif length > MAX_LENGTH:
             errors["end"] = "An appointment cannot last more than a week: split it into days."
+    location = " ".join(draft.location.split())
+    if len(location) > MAX_LOCATION_LENGTH:
+        errors["location"] = f"Keep the place under {MAX_LOCATION_LENGTH:,} characters."
     note = draft.note.strip()
     if len(note) > MAX_NOTE_LENGTH:
         errors["note"] = f"Keep the note under {MAX_NOTE_LENGTH:,} characters."
@@ -181,7 +185,7 @@ def validate_appointment(draft: AppointmentDraft, steps: Iterable[str], span: Pl
         draft.start.replace(second=0, microsecond=0),
         draft.end.replace(second=0, microsecond=0),
         zone_name,
-        " ".join(draft.location.split()),
+        location,
         note,
         draft.proposal_key,
     )

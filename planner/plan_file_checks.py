@@ -71,8 +71,6 @@ class FieldReader:
             return ""
         if len(value) > limit:
             self.fail(f"{path}.{key}", f"is longer than {limit:,} characters")
-        if "\x00" in value:
-            self.fail(f"{path}.{key}", "contains a NUL character")
         if required and not value.strip():
             self.fail(f"{path}.{key}", "is missing")
         return value

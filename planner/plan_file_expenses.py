@@ -345,7 +345,7 @@ def _quick_lines(
     if not lines:
         return []
     columns = list(zip(*lines, strict=True))
-    category, step, label, planned, actual, currency, paid_on, payee, note = columns
+    category, step, label, planned, actual, currency, paid_on, _payee, _note = columns
     codes = set(currency)
     if not all(map(_known_currency, codes)):
         return None
@@ -354,7 +354,6 @@ def _quick_lines(
         not set(category) <= categories
         or not set(step) <= steps | {None}
         or not all(map(str.strip, label))
-        or any("\x00" in "".join(texts) for texts in (label, payee, note))
         or not _days(set(paid_on) - {None})
         or (None, None) in zip(planned, actual, strict=True)
         or max(_present(planned), default=0) > largest

@@ -16,6 +16,8 @@ from planner.validation import raise_if_any
 
 MAX_LINES = 60
 MAX_LABEL_LENGTH = 200
+MAX_TEXT_LENGTH = 20_000
+"""Refund terms and the note."""
 FALLBACK_CURRENCY = "USD"
 
 
@@ -176,6 +178,9 @@ def validate_quote(draft: QuoteDraft, categories: dict[str, str]) -> CleanQuote:
         errors["lines"] = "Add at least one line with an amount."
     if len(draft.lines) > MAX_LINES:
         errors["lines"] = f"A quote can have at most {MAX_LINES} lines."
+    for field, text in (("refund_terms", draft.refund_terms), ("note", draft.note)):
+        if len(text.strip()) > MAX_TEXT_LENGTH:
+            errors[field] = f"Keep it under {MAX_TEXT_LENGTH:,} characters."
     raise_if_any(errors)
     assert currency is not None
     return CleanQuote(

@@ -3,8 +3,8 @@
     python scripts/show.py DATA_DIR STATE [--size 1280x800] [--search TEXT]
 
 STATE: empty, wizard, wizard-errors, plan, learn, clinics, clinics-empty, compare, quote,
-quote-errors, quote-compare, clinic-form, budget, budget-estimate, budget-rates, budget-home,
-budget-charts, budget-errors, checklist, checklist-form, journey (--step ID), itinerary,
+quote-errors, quote-compare, clinic-form, clinic-form-long, budget, budget-estimate, budget-rates,
+budget-home, budget-charts, budget-errors, checklist, checklist-form, journey (--step ID), itinerary,
 itinerary-propose, appointment-form, appointment-errors, restore, damaged. Creates sample plans
 (and for the clinic states a shortlist, notes, answers and two quotes; for the budget states
 rates and expense lines) in DATA_DIR. Never used by the app itself.
@@ -440,6 +440,13 @@ def show_clinic_state(window: MainWindow, state: str, search: str) -> None:
         page.add_clinic()
         assert page.clinic_dialog is not None
         page.clinic_dialog.name.setText("")
+        QTimer.singleShot(300, page.clinic_dialog.accept)
+    if state == "clinic-form-long":
+        page.add_clinic()
+        assert page.clinic_dialog is not None
+        page.clinic_dialog.name.setText("Seoul Knee Centre")
+        page.clinic_dialog.district.setText("Gangnam" * 30)
+        page.clinic_dialog.features.setPlainText("\n".join(f"Feature {n}" for n in range(201)))
         QTimer.singleShot(300, page.clinic_dialog.accept)
 
 

@@ -24,6 +24,8 @@ from planner.ui.forms import CheckedForm
 from planner.validation import ValidationError
 
 ONE_PER_LINE = "One per line."
+TAB_NAMES = ("Basics", "Treatments", "Features and claims")
+"""A tab whose fields have a problem is marked with ⚠ after a refused save."""
 
 
 def _text_box(name: str, text: str = "", height: int = 70) -> QPlainTextEdit:
@@ -115,9 +117,8 @@ class ClinicDialog(QDialog):
             "claims", "C&laims:", self.claims, "What the clinic says of itself. Shown as claims to verify."
         )
         self.tabs = QTabWidget()
-        self.tabs.addTab(basics, "Basics")
-        self.tabs.addTab(treatments, "Treatments")
-        self.tabs.addTab(trust, "Features and claims")
+        for tab, name in zip((basics, treatments, trust), TAB_NAMES, strict=True):
+            self.tabs.addTab(tab, name)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -169,7 +170,9 @@ class ClinicDialog(QDialog):
         except ValidationError as error:
             forms = (self.basics_form, self.treatments_form, self.trust_form)
             for number, form in reversed(list(enumerate(forms))):
-                if not form.show_problems(error.errors):
+                fine = form.show_problems(error.errors)
+                self.tabs.setTabText(number, TAB_NAMES[number] + ("" if fine else " ⚠"))
+                if not fine:
                     self.tabs.setCurrentIndex(number)
             if "name" in error.errors:
                 self.name.setFocus()

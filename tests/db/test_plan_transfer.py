@@ -17,9 +17,22 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
+from planner import budget as budget_rules
+from planner import checklist as checklist_rules
+from planner import itinerary as itinerary_rules
+from planner import journey as journey_rules
+from planner import quotes as quote_rules
 from planner.budget import ExpenseDraft
 from planner.checklist import ItemDraft
-from planner.clinic_drafts import ClinicDraft
+from planner.clinic_drafts import (
+    MAX_CLINIC_NAME,
+    MAX_ITEMS,
+    MAX_LOCATION,
+    MAX_NOTE,
+    MAX_PLACE,
+    TEXT_LISTS,
+    ClinicDraft,
+)
 from planner.db.models import AppointmentRow, ClinicRow, PlanRow
 from planner.deposit import DepositDraft
 from planner.estimate import EstimateSettings
@@ -27,6 +40,7 @@ from planner.itinerary import AppointmentDraft
 from planner.journey import StepDraft
 from planner.plan_file import VERSION
 from planner.plan_file_expenses import expense_tables
+from planner.plans import MAX_NAME_LENGTH
 from planner.quotes import QuoteDraft, QuoteLineDraft
 from planner.services import budget as budget_svc
 from planner.services import checklist as checklist_svc
@@ -42,7 +56,8 @@ from planner.services.budget_summary import summarise
 from planner.services.database import Database, StorageError, open_database
 from planner.services.itinerary import StayDraft
 from planner.services.plan_transfer import NameClash, OnClash, PlanFileError, export_plan, import_plan
-from planner.services.trip_details import TripDetails, load_details, save_details
+from planner.services.questions import MAX_ANSWER, MAX_QUESTION
+from planner.services.trip_details import MAX_DETAIL, TripDetails, load_details, save_details
 from tests.db.journey_plans import TODAY, new_plan
 from tests.old_plan_files import version_1_expense, version_2_table
 
@@ -360,6 +375,101 @@ def test_two_thousand_expenses_round_trip_their_totals_exactly(
             assert (total.lines, total.missing) == (2_000, 0)
     assert len(budget_svc.list_expenses(second, moved.id)) == 2_000
     assert without_stamp(export_plan(second, moved.id))["expenses"] == tables
+
+
+def longest(length: int, tag: str) -> str:
+    """A text of exactly `length` characters with a NUL and Hangul in it."""
+    start = f"{tag}\x00한"
+    return start + "x" * (length - len(start))
+
+
+def test_every_text_at_the_longest_the_app_allows_with_a_nul_round_trips(
+    db: Database, second: Database
+) -> None:
+    """Whatever the forms let a person save, a plan file carries to another computer."""
+    plan_id = new_plan(db, longest(MAX_NAME_LENGTH, "plan"), country="GB", currency="GBP")
+    items = "\n".join(longest(MAX_LOCATION, f"item {n}") for n in range(MAX_ITEMS))
+    own = clinic_svc.create_clinic(
+        db,
+        ClinicDraft(
+            name=longest(MAX_CLINIC_NAME, "clinic"),
+            city=longest(MAX_PLACE, "city"),
+            district=longest(MAX_PLACE, "district"),
+            location=longest(MAX_LOCATION, "location"),
+            focus=longest(MAX_NOTE, "focus"),
+            **{field: items for field in TEXT_LISTS},
+        ),
+    )
+    quote_svc.save_quote(
+        db,
+        plan_id,
+        QuoteDraft(
+            own.id,
+            "KRW",
+            date(2026, 10, 5),
+            None,
+            "",
+            longest(quote_rules.MAX_TEXT_LENGTH, "refund"),
+            longest(quote_rules.MAX_TEXT_LENGTH, "note"),
+            (QuoteLineDraft(None, longest(quote_rules.MAX_LABEL_LENGTH, "line"), "750,000"),),
+        ),
+    )
+    budget_svc.save_expense(
+        db,
+        plan_id,
+        ExpenseDraft(
+            longest(budget_rules.MAX_LABEL_LENGTH, "label"),
+            "travel",
+            None,
+            "850.00",
+            "",
+            "GBP",
+            None,
+            longest(budget_rules.MAX_LABEL_LENGTH, "payee"),
+            longest(budget_rules.MAX_NOTE_LENGTH, "note"),
+        ),
+        today=TODAY,
+    )
+    checklist_svc.save_item(
+        db,
+        plan_id,
+        ItemDraft(
+            "booking-preparation",
+            longest(checklist_rules.MAX_TEXT_LENGTH, "item"),
+            "ask",
+            note=longest(checklist_rules.MAX_NOTE_LENGTH, "note"),
+        ),
+    )
+    journey_svc.save_step(
+        db,
+        plan_id,
+        "virtual-consultation",
+        StepDraft("done", None, None, longest(journey_rules.MAX_NOTE_LENGTH, "step")),
+    )
+    itinerary_svc.save_appointment(
+        db,
+        plan_id,
+        AppointmentDraft(
+            "departure",
+            "free",
+            longest(itinerary_rules.MAX_TITLE_LENGTH, "title"),
+            datetime(2027, 3, 10, 9),
+            datetime(2027, 3, 10, 11),
+            "Asia/Seoul",
+            longest(itinerary_rules.MAX_LOCATION_LENGTH, "where"),
+            longest(itinerary_rules.MAX_NOTE_LENGTH, "note"),
+        ),
+    )
+    save_details(db, plan_id, TripDetails(*(longest(MAX_DETAIL, f"detail {n}") for n in range(5))))
+    clinic_svc.save_notes(db, own.id, longest(MAX_NOTE, "clinic note"), 4)
+    question = question_svc.add_question(db, longest(MAX_QUESTION, "question"))
+    question_svc.save_answer(db, own.id, question.key, longest(MAX_ANSWER, "answer"))
+    first = export_plan(db, plan_id)
+
+    moved = import_bytes(second, first)
+
+    assert without_stamp(export_plan(second, moved.id)) == without_stamp(first)
+    assert clinic_svc.get_clinic(second, own_clinic_ids(second, own.name)[0]).focus == own.focus
 
 
 # Name clashes

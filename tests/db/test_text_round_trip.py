@@ -28,7 +28,7 @@ and NUL, invisible and bidi control characters are kept):
   appointment note and every trip detail.
 - items, `planner.clinic_drafts.lines_of`: the clinic's list fields hold one item per line
   (str.splitlines); each item is made one line, a leading "- " and then "• " is dropped, and blank
-  lines are left out.
+  lines are left out. A list holds at most 200 items of at most 1,000 characters each.
 - A limit counts code points after tidying, except the clinic note's, which counts the note as
   typed. A blank expense label becomes the category's name, a blank appointment title the kind's
   name, and a blank answer removes the answer.
@@ -55,7 +55,7 @@ from planner import journey as journey_rules
 from planner import quotes as quote_rules
 from planner.budget import ExpenseDraft
 from planner.checklist import INVISIBLE, Item, ItemDraft
-from planner.clinic_drafts import MAX_CLINIC_NAME, MAX_NOTE
+from planner.clinic_drafts import MAX_CLINIC_NAME, MAX_ITEMS, MAX_LOCATION, MAX_NOTE, MAX_PLACE, TEXT_LISTS
 from planner.deposit import DepositDraft
 from planner.itinerary import AppointmentDraft, default_title
 from planner.journey import StepDraft
@@ -135,8 +135,6 @@ class Rule:
         return self.tidy(typed) or self.blank
 
 
-ANY_LINE = Rule(one_line)
-ANY_TEXT = Rule(trimmed)
 PLAN_NAME = Rule(one_line, MAX_NAME_LENGTH, required=True)
 CLINIC_NAME = Rule(one_line, MAX_CLINIC_NAME, required=True)
 CLINIC_NOTE = Rule(trimmed, MAX_NOTE, limit_as_typed=True)
@@ -144,8 +142,8 @@ ANSWER = Rule(trimmed, MAX_ANSWER)
 OWN_QUESTION = Rule(one_line, MAX_QUESTION, required=True)
 QUOTE_RULES = {
     "label": Rule(one_line, quote_rules.MAX_LABEL_LENGTH, required=True),
-    "refund_terms": ANY_TEXT,
-    "note": ANY_TEXT,
+    "refund_terms": Rule(trimmed, quote_rules.MAX_TEXT_LENGTH),
+    "note": Rule(trimmed, quote_rules.MAX_TEXT_LENGTH),
 }
 EXPENSE_CATEGORY, EXPENSE_CATEGORY_NAME = "travel", "Travel"
 EXPENSE_RULES = {
@@ -161,7 +159,7 @@ STEP_NOTE = Rule(trimmed, journey_rules.MAX_NOTE_LENGTH)
 APPOINTMENT_KIND = "injection"
 APPOINTMENT_RULES = {
     "title": Rule(one_line, itinerary_rules.MAX_TITLE_LENGTH, blank=default_title(APPOINTMENT_KIND)),
-    "location": ANY_LINE,
+    "location": Rule(one_line, itinerary_rules.MAX_LOCATION_LENGTH),
     "note": Rule(trimmed, itinerary_rules.MAX_NOTE_LENGTH),
 }
 TRIP_DETAIL_RULES = dict.fromkeys(FIELD_NAMES, Rule(trimmed, MAX_DETAIL))
@@ -405,32 +403,59 @@ def test_an_own_clinic_shows_exactly_the_name_typed(db: Database, own_clinic_id:
     assert clinic_svc.get_clinic(db, own_clinic_id) == saved
 
 
-CLINIC_DETAILS: dict[str, Callable[[str], object]] = {
-    "city": one_line,
-    "district": one_line,
-    "location": one_line,
-    "focus": trimmed,
-    "lead_doctors": items,
-    "key_features": items,
-    "special_techniques": items,
-    "treatments": items,
-    "approvals": items,
-    "claims": items,
+CLINIC_DETAILS = {
+    "city": Rule(one_line, MAX_PLACE),
+    "district": Rule(one_line, MAX_PLACE),
+    "location": Rule(one_line, MAX_LOCATION),
+    "focus": Rule(trimmed, MAX_NOTE),
 }
-"""An own clinic's fields besides its name, and their tidying; none has a limit."""
+"""An own clinic's fields besides its name and its lists."""
 
 
-@given(typed=st.fixed_dictionaries(dict.fromkeys(CLINIC_DETAILS, TEXTS)))
-@trying({"typed": dict.fromkeys(CLINIC_DETAILS, text)} for text in SAMPLES)
+def list_refusal(typed: str) -> str | None:
+    """None when a list field accepts `typed`; otherwise the limit its message must name: at
+    most MAX_ITEMS items, each at most MAX_LOCATION characters."""
+    listed = items(typed)
+    if len(listed) > MAX_ITEMS:
+        return f"{MAX_ITEMS:,}"
+    if any(len(item) > MAX_LOCATION for item in listed):
+        return f"{MAX_LOCATION:,}"
+    return None
+
+
+LIST_TRIES = [*SAMPLES, "\n".join(["ю" * MAX_LOCATION] * MAX_ITEMS), "\n".join(["x"] * (MAX_ITEMS + 1))]
+"""The samples, and lists at their limits and one item past them."""
+
+
+@given(typed=st.fixed_dictionaries(dict.fromkeys([*CLINIC_DETAILS, *TEXT_LISTS], TEXTS)))
+@trying({"typed": dict.fromkeys(CLINIC_DETAILS, text) | dict.fromkeys(TEXT_LISTS, "")} for text in SAMPLES)
+@trying(
+    {"typed": {name: tried for name in CLINIC_DETAILS} | dict.fromkeys(TEXT_LISTS, "")}
+    for tried in tries(Rule(one_line, MAX_PLACE))
+)
+@trying(
+    {"typed": dict.fromkeys(CLINIC_DETAILS, "") | dict.fromkeys(TEXT_LISTS, tried)} for tried in LIST_TRIES
+)
 @PROPERTY
-def test_an_own_clinics_details_come_back_exactly_as_tidied(
+def test_an_own_clinics_details_come_back_exactly_as_tidied_or_are_refused(
     db: Database, own_clinic_id: int, typed: dict[str, Any]
 ) -> None:
+    before = clinic_svc.get_clinic(db, own_clinic_id)
     draft = replace(BASE_CLINIC, **typed)
+    refused = {
+        name: hint for name, rule in CLINIC_DETAILS.items() if (hint := rule.refusal(typed[name])) is not None
+    }
+    refused |= {name: hint for name in TEXT_LISTS if (hint := list_refusal(typed[name])) is not None}
+    if refused:
+        error = refusal_of(lambda: clinic_svc.update_clinic(db, own_clinic_id, draft), "clinic details")
+        assert_refused(error, refused)
+        assert clinic_svc.get_clinic(db, own_clinic_id) == before
+        return
     saved = clinic_svc.update_clinic(db, own_clinic_id, draft)
     reloaded = clinic_svc.get_clinic(db, own_clinic_id)
-    expected = {name: tidy(typed[name]) for name, tidy in CLINIC_DETAILS.items()}
-    assert {name: getattr(reloaded, name) for name in CLINIC_DETAILS} == expected
+    expected = {name: rule.kept(typed[name]) for name, rule in CLINIC_DETAILS.items()}
+    expected |= {name: items(typed[name]) for name in TEXT_LISTS}
+    assert {name: getattr(reloaded, name) for name in expected} == expected
     assert reloaded == saved
 
 

@@ -210,6 +210,32 @@ def test_add_edit_hide_and_delete_your_own_clinic(
     assert "SH Clinic" in shown_names(page)
 
 
+def test_too_long_a_district_and_list_are_refused_at_their_fields_on_their_tabs(
+    qtbot: QtBot, page_with_plan: tuple[MainWindow, ClinicsPage, Plan], db: Database
+) -> None:
+    _window, page, _plan = page_with_plan
+    page.add_button.click()
+    dialog = page.clinic_dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.name, "Seoul Knee Centre")
+    dialog.district.setText("Gangnam" * 30)  # pasted: 210 characters
+    dialog.features.setPlainText("\n".join(f"Feature {n}" for n in range(201)))
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert page.clinic_dialog is dialog and dialog.isVisible()
+    assert dialog.basics_form.errors["district"].text() == "Keep it under 200 characters."
+    assert dialog.trust_form.errors["key_features"].text() == "List at most 200 items, one per line."
+    assert dialog.tabs.currentIndex() == 0  # the first tab with a problem
+    assert [dialog.tabs.tabText(n) for n in range(3)] == ["Basics ⚠", "Treatments", "Features and claims ⚠"]
+    assert len(clinic_service.list_clinics(db)) == 4
+    dialog.district.setText("Gangnam")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.tabs.currentIndex() == 2 and dialog.tabs.tabText(0) == "Basics"  # on to the list
+    dialog.features.setPlainText("English staff")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert page.clinic_dialog is None
+    assert page.current_clinic() is not None and page.current_clinic().district == "Gangnam"  # type: ignore[union-attr]
+
+
 def test_rating_and_note_are_saved_and_a_bad_rating_is_impossible_to_pick(
     qtbot: QtBot, page_with_plan: tuple[MainWindow, ClinicsPage, Plan], db: Database
 ) -> None:

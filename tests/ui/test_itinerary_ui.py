@@ -212,6 +212,23 @@ def test_the_dialog_refuses_bad_input_at_the_field(
     assert page.dialog is None
 
 
+def test_a_place_pasted_too_long_is_refused_at_its_field(
+    db: Database, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
+) -> None:
+    _window, plan, page = open_page(make_window, add_plan)
+    dialog = open_dialog(page)
+    fill(dialog, "Physiotherapy", ARRIVAL, time(10, 0), time(11, 0))
+    dialog.location.setText("Gangnam " * 130)  # pasted: 1,039 characters once tidied
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert not dialog.form.errors["location"].isHidden()
+    assert dialog.form.errors["location"].text() == "Keep the place under 1,000 characters."
+    assert dialog.isVisible() and stored(db, plan) == []
+    dialog.location.setText("Gangnam rehabilitation centre")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert page.dialog is None
+    assert [a.location for a in stored(db, plan)] == ["Gangnam rehabilitation centre"]
+
+
 def test_moving_an_appointment_a_day_later_and_by_dropping_it_on_another_day(
     qtbot: QtBot, db: Database, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
 ) -> None:

@@ -97,6 +97,25 @@ def test_bad_amounts_currency_and_deposit_are_refused_at_their_fields_and_nothin
     assert quote.currency == "KRW" and quote.deposit_amount == Decimal("450000")
 
 
+def test_refund_terms_pasted_too_long_are_refused_at_their_field(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan], db: Database
+) -> None:
+    plan = add_plan("Knee, March")
+    _window, panel = open_quotes(make_window, "SH Clinic")
+    dialog = new_dialog(panel)
+    qtbot.keyClicks(dialog.rows[0].amount, "3,500")
+    dialog.refund.setPlainText("Refundable. " * 1_700)  # pasted: 20,399 characters
+    save(dialog)
+    assert dialog.isVisible()
+    assert dialog.form.errors["refund_terms"].text() == "Keep it under 20,000 characters."
+    assert quote_service.list_quotes(db, plan.id) == []
+    dialog.refund.setPlainText("Refundable until 14 days before.")
+    save(dialog)
+    assert not dialog.isVisible()
+    [quote] = quote_service.list_quotes(db, plan.id)
+    assert quote.refund_terms == "Refundable until 14 days before."
+
+
 def test_accept_one_quote_and_compare_two_line_by_line(
     qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan], db: Database
 ) -> None:
