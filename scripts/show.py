@@ -5,7 +5,7 @@
 STATE: empty, wizard, wizard-errors, plan, learn, clinics, clinics-empty, compare, quote,
 quote-errors, quote-compare, clinic-form, clinic-form-long, budget, budget-estimate, budget-rates,
 budget-home, budget-charts, budget-errors, checklist, checklist-form, journey (--step ID), itinerary,
-itinerary-propose, appointment-form, appointment-errors, restore, damaged. Creates sample plans
+itinerary-propose, appointment-form, appointment-errors, restore, damaged, import-bad. Creates sample plans
 (and for the clinic states a shortlist, notes, answers and two quotes; for the budget states
 rates and expense lines) in DATA_DIR. Never used by the app itself.
 """
@@ -79,6 +79,8 @@ def main() -> int:
         show_journey_state(window, args.state, args.step)
     if args.state.startswith(("print", "trip-details")):
         show_print_state(window, args.state)
+    if args.state == "import-bad":
+        show_bad_import(window, args.data_dir)
     if args.state == "restore":
         for reason in ("start-up", "before-import", "by-you"):
             db.back_up(reason)
@@ -102,6 +104,26 @@ def show_damaged(data_dir: Path) -> int:
     except DamagedDatabase as damaged:
         print(recover(Prompter(), damaged))
     return 0
+
+
+def show_bad_import(window: MainWindow, data_dir: Path) -> None:
+    """File › Import plan with a plan file whose expense tables were spoiled by hand."""
+    import json
+
+    from planner.services.plan_transfer import export_plan
+
+    plan = window.current_plan()
+    assert plan is not None
+    parsed = json.loads(export_plan(window.db, plan.id))
+    parsed["plan"]["name"] = "Spoiled"
+    rows = parsed["expenses"]["rows"]
+    rows[0][3] = "850.00"
+    rows[-1][6] = "2027-02-30"
+    parsed["expenses"]["conversions"].append([len(rows) + 5, "KRW", 1, None, "1750", "2026-10-01"])
+    spoiled = data_dir / "spoiled plan.json"
+    spoiled.write_text(json.dumps(parsed, indent=1), encoding="utf-8")
+    window.plan_files.prompter.ask_open_path = lambda *_args: spoiled  # type: ignore[method-assign]
+    QTimer.singleShot(300, window.plan_files.import_plan)
 
 
 def show_print_state(window: MainWindow, state: str) -> None:
