@@ -157,7 +157,8 @@ def _table_lines(r: FieldReader, rows: list[Any], conversions: list[Any]) -> lis
             continue
         line, *values = conversion
         if type(line) is not int or not 0 <= line < len(rows):
-            r.fail(f"{path}.{LINE}", f"{shown(line)} is not the number of a line, from 0 to {len(rows) - 1}")
+            which = f"from 0 to {len(rows) - 1}" if rows else "and there are none"
+            r.fail(f"{path}.{LINE}", f"{shown(line)} is not the number of a line, {which}")
             continue
         converted[line].append((path, *values))
     lines: list[_Line] = []

@@ -168,6 +168,11 @@ def test_a_spoiled_table_is_refused_naming_the_line_and_column(spoil: Any, where
     assert any(e.startswith(f"{where}:") and says in e for e in errors), errors
 
 
+def test_a_conversion_without_any_lines_is_refused_saying_so() -> None:
+    _expenses, _conversions, errors = read(expense_tables([], [krw(0)]))
+    assert errors == ["expenses.conversions[0].line: 0 is not the number of a line, and there are none"]
+
+
 def test_a_huge_converted_amount_in_won_is_not_held_to_the_forms_cap() -> None:
     _expenses, conversions, errors = read(
         expense_tables([line(0)], [[0, "KRW", 10**15, None, "1750", "2026-10-01"]])
