@@ -21,13 +21,18 @@ import msgspec
 
 from planner.checklist import ANCHORS, DOCUMENTS, MAX_OFFSET_DAYS
 from planner.checklist import KINDS as ITEM_KINDS
+from planner.checklist import MAX_TEXT_LENGTH as ITEM_TEXT_LENGTH
+from planner.clinic_drafts import MAX_CLINIC_NAME
 from planner.clinics import CLINIC_LIST_FIELDS
 from planner.collector import collector_paused
 from planner.estimate import HOTEL_TIERS
 from planner.itinerary import KINDS as APPOINTMENT_KINDS
+from planner.itinerary import MAX_TITLE_LENGTH
 from planner.journey import CELL_MODES, MAX_CULTURE_DAYS, STATUSES
 from planner.plan_file_checks import AMOUNT, FieldReader, shown
 from planner.plan_file_expenses import ConversionRow, ExpenseRow, decode_expenses, read_expenses
+from planner.plans import MAX_NAME_LENGTH
+from planner.quotes import MAX_LABEL_LENGTH as QUOTE_LABEL_LENGTH
 from planner.zones import zone_problem
 
 FORMAT = "patient-journey-planner/plan"
@@ -274,7 +279,7 @@ def _plan(
     if country and not re.fullmatch(r"[A-Z]{2}", country):
         r.fail("plan.home_country", f"{shown(country)} is not a two-letter country code")
     return {
-        "name": r.text(row, "name", "plan", 120, required=True).strip(),
+        "name": r.text(row, "name", "plan", MAX_NAME_LENGTH, required=True).strip(),
         "condition_id": r.choice(row, "condition_id", "plan", known.conditions),
         "home_country": country,
         "home_currency": currency,
@@ -295,7 +300,7 @@ def _own_clinics(r: FieldReader, root: dict[str, Any]) -> dict[str, dict[str, An
         if not key.startswith(OWN_PREFIX) or key in result:
             r.fail(f"{path}.key", f"{shown(key)} should be a unique key starting with “{OWN_PREFIX}”")
         result[key] = {
-            "name": r.text(row, "name", path, 120, required=True).strip(),
+            "name": r.text(row, "name", path, MAX_CLINIC_NAME, required=True).strip(),
             "government_approved": r.flag(row, "government_approved", path),
             **{k: r.text(row, k, path) for k in ("city", "district", "location", "focus")},
             **{k: r.strings(row, k, path) for k in CLINIC_LIST_FIELDS},
@@ -332,7 +337,7 @@ def _quote(
             {
                 "position": n,
                 "fee_category_id": category,
-                "label": r.text(line, "label", line_path, 200, required=True),
+                "label": r.text(line, "label", line_path, QUOTE_LABEL_LENGTH, required=True),
                 "amount_minor": r.amount(line, "amount", line_path, currency, required=True) or 0,
             }
         )
@@ -419,7 +424,7 @@ def _item(r: FieldReader, row: dict[str, Any], path: str, known: Known) -> dict[
         template = None
     return {
         "step_id": r.choice(row, "step_id", path, known.steps),
-        "text": r.text(row, "text", path, 500, required=True),
+        "text": r.text(row, "text", path, ITEM_TEXT_LENGTH, required=True),
         "kind": r.choice(row, "kind", path, ITEM_KINDS, "task"),
         "document": document,
         "note": r.text(row, "note", path),
@@ -473,7 +478,7 @@ def _appointment(r: FieldReader, row: dict[str, Any], path: str, known: Known) -
         "uid": uid,
         "step_id": r.choice(row, "step_id", path, known.steps),
         "kind": r.choice(row, "kind", path, APPOINTMENT_KINDS, "free"),
-        "title": r.text(row, "title", path, 200, required=True),
+        "title": r.text(row, "title", path, MAX_TITLE_LENGTH, required=True),
         "start": start,
         "end": end,
         "zone": zone_name,

@@ -27,6 +27,7 @@ from typing import Annotated, Any
 
 import msgspec
 
+from planner.budget import MAX_LABEL_LENGTH
 from planner.money import MoneyError, check_currency
 from planner.plan_file_checks import MAX_ROWS, MAX_TEXT, UNCAPPED_MINOR, FieldReader, limits, shown
 
@@ -58,7 +59,6 @@ V2_EXPENSE_FIELDS = (
 )
 V2_CONVERSION_FIELDS = ("planned", "actual", "rate", "rate_date")
 MAX_CONVERSION_CURRENCIES = 200
-LABEL_LIMIT = 200
 PLAIN_RATES = re.compile(r"\d{1,30}(?:\.\d{1,40})?(?:\n\d{1,30}(?:\.\d{1,40})?)*")
 
 ExpenseRow = tuple[Any, ...]
@@ -108,13 +108,13 @@ def read_expenses(
     return checker.check(_table_lines(r, *tables)) if tables is not None else ([], [])
 
 
-def _listed(r: FieldReader, section: dict[str, Any], key: str, limit: int = MAX_ROWS) -> list[Any] | None:
+def _listed(r: FieldReader, section: dict[str, Any], key: str) -> list[Any] | None:
     value = section.get(key, [])
     if not isinstance(value, list):
         r.fail(f"expenses.{key}", "should be a list")
         return None
-    if len(value) > limit:
-        r.fail(f"expenses.{key}", f"has {len(value):,} entries, more than {limit:,}")
+    if len(value) > MAX_ROWS:
+        r.fail(f"expenses.{key}", f"has {len(value):,} entries, more than {MAX_ROWS:,}")
         return None
     return value
 
@@ -273,12 +273,12 @@ class _LineChecker:
             n,
             r.choice({"category": category}, "category", path, self.categories, "other"),
             step,
-            r.text({"label": label}, "label", path, LABEL_LIMIT, required=True),
+            r.text({"label": label}, "label", path, MAX_LABEL_LENGTH, required=True),
             planned,
             actual,
             currency,
             day.isoformat() if day is not None else None,
-            r.text({"payee": payee}, "payee", path, LABEL_LIMIT),
+            r.text({"payee": payee}, "payee", path, MAX_LABEL_LENGTH),
             r.text({"note": note}, "note", path),
         )
 
@@ -300,7 +300,7 @@ class _LineChecker:
 # The whole tables at once
 
 _Minor = Annotated[int, msgspec.Meta(ge=0, le=UNCAPPED_MINOR)]
-_Label = Annotated[str, msgspec.Meta(max_length=LABEL_LIMIT)]
+_Label = Annotated[str, msgspec.Meta(max_length=MAX_LABEL_LENGTH)]
 _Note = Annotated[str, msgspec.Meta(max_length=MAX_TEXT)]
 
 

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.services import catalogue as catalogue_service
-from planner.ui.widgets import ErrorLabel
+from planner.ui.widgets import ErrorLabel, heading
 
 
 class CheckedForm(QFormLayout):
@@ -130,3 +132,20 @@ def date_edit(name: str, value: date) -> QDateEdit:
     edit.setDisplayFormat("d MMM yyyy")
     edit.setAccessibleName(name)
     return edit
+
+
+def lay_out_form_dialog(dialog: QDialog, title: str, hint: str, form: CheckedForm) -> QDialogButtonBox:
+    """A heading, a hint under it, the form and Save and Cancel (wired to accept and reject);
+    returns the buttons."""
+    note = QLabel(hint)
+    note.setObjectName("hint")
+    note.setWordWrap(True)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(heading(title, 2))
+    layout.addWidget(note)
+    layout.addLayout(form)
+    layout.addWidget(buttons)
+    return buttons

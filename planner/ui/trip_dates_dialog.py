@@ -3,14 +3,13 @@ items due relative to these move with them."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from planner.services import plans as plan_service
 from planner.services.database import Database
 from planner.services.plans import Plan
 from planner.ui.appointment_dialog import zone_combo
-from planner.ui.forms import CheckedForm, date_edit, optional_date, to_date
-from planner.ui.widgets import heading
+from planner.ui.forms import CheckedForm, date_edit, lay_out_form_dialog, optional_date, to_date
 from planner.validation import ValidationError
 
 
@@ -37,19 +36,12 @@ class TripDatesDialog(QDialog):
         self.form.add_field(
             "zone", "Home time &zone:", self.zone, "The itinerary shows every time in Seoul and in this zone."
         )
-        hint = QLabel("Checklist items due a number of days from these dates move with them.")
-        hint.setObjectName("hint")
-        hint.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        self.buttons = lay_out_form_dialog(
+            self,
+            f"Dates of “{plan.name}”",
+            "Checklist items due a number of days from these dates move with them.",
+            self.form,
         )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(f"Dates of “{plan.name}”", 2))
-        layout.addWidget(hint)
-        layout.addLayout(self.form)
-        layout.addWidget(self.buttons)
 
     def accept(self) -> None:
         treatment = to_date(self.treatment.date()) if self.has_treatment.isChecked() else None

@@ -3,21 +3,12 @@ whom to call in an emergency."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QWidget
 
 from planner.services.database import Database
 from planner.services.plans import Plan
 from planner.services.trip_details import TripDetails, load_details, save_details
-from planner.ui.forms import CheckedForm
-from planner.ui.widgets import heading
+from planner.ui.forms import CheckedForm, lay_out_form_dialog
 from planner.validation import ValidationError
 
 
@@ -60,22 +51,13 @@ class TripDetailsDialog(QDialog):
         self.form.add_field("hotel_phone", "&Phone:", self.hotel_phone)
         self.form.add_field("insurance", "Travel &insurance:", self.insurance)
         self.form.add_field("emergency_contact", "&Emergency contact:", self.emergency_contact)
-        hint = QLabel(
+        self.buttons = lay_out_form_dialog(
+            self,
+            f"Trip details of “{plan.name}”",
             "These go on the first page of the printed itinerary. Anything left empty prints as a "
-            "line to write on."
+            "line to write on.",
+            self.form,
         )
-        hint.setObjectName("hint")
-        hint.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(f"Trip details of “{plan.name}”", 2))
-        layout.addWidget(hint)
-        layout.addLayout(self.form)
-        layout.addWidget(self.buttons)
 
     def details(self) -> TripDetails:
         return TripDetails(

@@ -1,9 +1,12 @@
-"""What the journey database tests share: the steps in order and a knee plan for 1-11 March 2027."""
+"""What the journey database tests share: the steps in order, a knee plan for 1-11 March 2027 and
+an appointment on its treatment day."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
+from planner.itinerary import AppointmentDraft
 from planner.services import plans as plan_service
 from planner.services.database import Database
 from planner.services.plans import PlanDraft
@@ -44,3 +47,19 @@ def new_plan(
         ),
     )
     return plan.id
+
+
+def injection(**changes: Any) -> AppointmentDraft:
+    """The injection on treatment day, 14:00-15:30 in Seoul, with `changes`."""
+    values: dict[str, Any] = {
+        "step_id": "treatment",
+        "kind": "injection",
+        "title": "Injection",
+        "start": datetime(2027, 3, 4, 14, 0),
+        "end": datetime(2027, 3, 4, 15, 30),
+        "zone": "Asia/Seoul",
+        "location": "SH Clinic, Gangnam",
+        "note": "Fast from midnight",
+    }
+    values.update(changes)
+    return AppointmentDraft(**values)

@@ -12,13 +12,12 @@ from icalendar import Calendar
 from sqlalchemy import select
 
 from planner.db.models import AppointmentRow
-from planner.itinerary import AppointmentDraft
 from planner.services import itinerary as itinerary_svc
 from planner.services import plans as plan_svc
 from planner.services.calendar import plan_calendar
 from planner.services.database import Database
 from planner.services.itinerary import StayDraft
-from tests.db.journey_plans import TODAY, new_plan
+from tests.db.journey_plans import TODAY, injection, new_plan
 
 SEOUL = "Asia/Seoul"
 DOMAIN = "@patient-journey-planner"
@@ -44,21 +43,6 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     return clock
 
 
-def draft(**changes: Any) -> AppointmentDraft:
-    values: dict[str, Any] = {
-        "step_id": "treatment",
-        "kind": "injection",
-        "title": "Injection",
-        "start": datetime(2027, 3, 4, 14),
-        "end": datetime(2027, 3, 4, 15, 30),
-        "zone": SEOUL,
-        "location": "SH Clinic, Gangnam",
-        "note": "Fast from midnight",
-    }
-    values.update(changes)
-    return AppointmentDraft(**values)
-
-
 def events(db: Database, plan_id: int) -> dict[str, Any]:
     """The plan's calendar as a calendar app reads it: events by UID."""
     calendar = Calendar.from_ical(plan_calendar(db, plan_id))
@@ -82,7 +66,7 @@ def with_a_schedule(db: Database, plan_id: int) -> int:
     itinerary_svc.save_appointment(
         db,
         plan_id,
-        draft(
+        injection(
             step_id="departure",
             kind="free",
             title="Shopping, 명동; gifts",
@@ -99,7 +83,7 @@ def test_the_calendar_has_every_appointment_of_the_plan_and_no_other(db: Databas
     plan_id = new_plan(db)
     other = new_plan(db, "Other plan")
     count = with_a_schedule(db, plan_id)
-    itinerary_svc.save_appointment(db, other, draft(title="Not this plan"))
+    itinerary_svc.save_appointment(db, other, injection(title="Not this plan"))
     assert count > 5
 
     calendar = Calendar.from_ical(plan_calendar(db, plan_id))
@@ -118,7 +102,7 @@ def test_the_calendar_has_every_appointment_of_the_plan_and_no_other(db: Databas
 def test_an_event_keeps_the_appointments_zone_and_text(db: Database, clock: Clock) -> None:
     plan_id = new_plan(db)
     saved = itinerary_svc.save_appointment(
-        db, plan_id, draft(location="SH Clinic, 3F; 강남구", note="Fast, no water;\nbring scans")
+        db, plan_id, injection(location="SH Clinic, 3F; 강남구", note="Fast, no water;\nbring scans")
     )
     uid = stored_uids(db, plan_id)[saved.id] + DOMAIN
     event = events(db, plan_id)[uid]
@@ -142,9 +126,9 @@ def test_exporting_twice_gives_the_same_uids(db: Database, clock: Clock) -> None
 
 def test_an_edited_appointment_keeps_its_uid_with_a_higher_sequence(db: Database, clock: Clock) -> None:
     plan_id = new_plan(db)
-    saved = itinerary_svc.save_appointment(db, plan_id, draft())
+    saved = itinerary_svc.save_appointment(db, plan_id, injection())
     other = itinerary_svc.save_appointment(
-        db, plan_id, draft(title="MRI", start=datetime(2027, 3, 3, 10), end=datetime(2027, 3, 3, 11))
+        db, plan_id, injection(title="MRI", start=datetime(2027, 3, 3, 10), end=datetime(2027, 3, 3, 11))
     )
     uid = stored_uids(db, plan_id)[saved.id] + DOMAIN
     other_uid = stored_uids(db, plan_id)[other.id] + DOMAIN
@@ -154,7 +138,7 @@ def test_an_edited_appointment_keeps_its_uid_with_a_higher_sequence(db: Database
     itinerary_svc.save_appointment(
         db,
         plan_id,
-        draft(title="Injection, moved", start=datetime(2027, 3, 5, 9), end=datetime(2027, 3, 5, 10)),
+        injection(title="Injection, moved", start=datetime(2027, 3, 5, 9), end=datetime(2027, 3, 5, 10)),
         saved.id,
     )
     after = events(db, plan_id)
@@ -209,7 +193,7 @@ def test_a_duplicated_plans_events_have_uids_of_their_own(db: Database, clock: C
 
 def test_undoing_a_delete_brings_the_appointment_back_with_its_uid(db: Database, clock: Clock) -> None:
     plan_id = new_plan(db)
-    saved = itinerary_svc.save_appointment(db, plan_id, draft())
+    saved = itinerary_svc.save_appointment(db, plan_id, injection())
     before = events(db, plan_id)
 
     gone = itinerary_svc.delete_appointment(db, plan_id, saved.id)

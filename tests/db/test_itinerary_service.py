@@ -18,25 +18,10 @@ from planner.services import plans as plan_svc
 from planner.services.database import Database
 from planner.services.itinerary import StayDraft
 from planner.validation import ValidationError
-from tests.db.journey_plans import DEPARTURE, RETURN, TODAY, new_plan
+from tests.db.journey_plans import DEPARTURE, RETURN, TODAY, injection, new_plan
 
 SEOUL = "Asia/Seoul"
 NEW_YORK = "America/New_York"
-
-
-def injection(**changes: Any) -> AppointmentDraft:
-    values: dict[str, Any] = {
-        "step_id": "treatment",
-        "kind": "injection",
-        "title": "Injection",
-        "start": datetime(2027, 3, 4, 14, 0),
-        "end": datetime(2027, 3, 4, 15, 30),
-        "zone": SEOUL,
-        "location": "SH Clinic, Gangnam",
-        "note": "Fast from midnight",
-    }
-    values.update(changes)
-    return AppointmentDraft(**values)
 
 
 def rows(db: Database, plan_id: int | None = None) -> list[tuple[Any, ...]]:

@@ -75,6 +75,12 @@ def print_dialog_of(window: MainWindow) -> PrintDialog:
     return dialog
 
 
+def open_print_dialog(window: MainWindow) -> PrintDialog:
+    """File › Print, and the dialog it opens."""
+    window.print_action.trigger()
+    return print_dialog_of(window)
+
+
 def close(qtbot: QtBot, dialog: PrintDialog) -> None:
     dialog.reject()
     assert not dialog.isVisible()
@@ -108,8 +114,7 @@ def test_ctrl_p_opens_the_print_dialog_on_the_printout_of_the_page_shown(
     assert dialog.details_button.isHidden() == (chosen != "Itinerary")
     close(qtbot, dialog)
 
-    window.print_action.trigger()  # the same from the File menu
-    again = print_dialog_of(window)
+    again = open_print_dialog(window)  # the same from the File menu
     assert again.what.currentText() == chosen
     close(qtbot, again)
 
@@ -154,8 +159,7 @@ def test_the_paper_chosen_is_remembered_for_the_next_dialog_and_used_for_the_pdf
 ) -> None:
     window, _plan = open_window(qtbot, make_window, add_plan)
     window.settings.setValue(PAPER_KEY, "a4")
-    window.print_action.trigger()
-    dialog = print_dialog_of(window)
+    dialog = open_print_dialog(window)
     assert dialog.paper.currentText() == "A4"
     dialog.paper.setFocus()
     qtbot.keyClick(dialog.paper, Qt.Key.Key_Down)
@@ -163,8 +167,7 @@ def test_the_paper_chosen_is_remembered_for_the_next_dialog_and_used_for_the_pdf
     close(qtbot, dialog)
     assert window.settings.value(PAPER_KEY) == "letter"
 
-    window.print_action.trigger()
-    again = print_dialog_of(window)
+    again = open_print_dialog(window)
     assert again.paper.currentText() == "US Letter"
     assert isinstance(window.prompter, FakePrompter)
     window.prompter.save_path = tmp_path / "letter.pdf"
@@ -182,8 +185,7 @@ def test_save_as_pdf_writes_the_file_and_says_how_many_pages(
     tmp_path: Path,
 ) -> None:
     window, _plan = open_window(qtbot, make_window, add_plan, NAV_CHECKLIST)
-    window.print_action.trigger()
-    dialog = print_dialog_of(window)
+    dialog = open_print_dialog(window)
     assert dialog.status.text() == ""
     prompter.save_path = tmp_path / "checklist.pdf"
     qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)
@@ -206,8 +208,7 @@ def test_a_pdf_name_without_pdf_at_the_end_gets_it(
     tmp_path: Path,
 ) -> None:
     window, _plan = open_window(qtbot, make_window, add_plan)
-    window.print_action.trigger()
-    dialog = print_dialog_of(window)
+    dialog = open_print_dialog(window)
     out = tmp_path / "out"
     out.mkdir()
     prompter.save_path = out / "my itinerary"
@@ -226,8 +227,7 @@ def test_a_pdf_that_cannot_be_saved_is_reported_and_nothing_is_claimed(
     tmp_path: Path,
 ) -> None:
     window, _plan = open_window(qtbot, make_window, add_plan)
-    window.print_action.trigger()
-    dialog = print_dialog_of(window)
+    dialog = open_print_dialog(window)
     prompter.save_path = tmp_path / "missing" / "plan.pdf"
     qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)
     [error] = prompter.errors
@@ -245,8 +245,7 @@ def test_preview_opens_without_waiting_and_shows_the_pages(
     qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
 ) -> None:
     window, _plan = open_window(qtbot, make_window, add_plan, NAV_BUDGET)
-    window.print_action.trigger()
-    dialog = print_dialog_of(window)
+    dialog = open_print_dialog(window)
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     preview = dialog.preview_dialog
     assert isinstance(preview, QPrintPreviewDialog)
@@ -274,8 +273,7 @@ def test_trip_details_typed_in_are_saved_and_printed_on_the_itinerary(
     add_plan: Callable[..., Plan],
 ) -> None:
     window, plan = open_window(qtbot, make_window, add_plan)
-    window.print_action.trigger()
-    printer = print_dialog_of(window)
+    printer = open_print_dialog(window)
     qtbot.mouseClick(printer.details_button, Qt.MouseButton.LeftButton)
     dialog = printer.details_dialog
     assert isinstance(dialog, TripDetailsDialog) and dialog.isVisible()
