@@ -504,7 +504,8 @@ def test_the_deposit_is_proposed_checked_and_recorded_as_paid(
     assert panel.paid_on.isEnabled()
     click(qtbot, panel.save_deposit_button)
     assert panel.deposit_form.errors["percent"].isHidden()
-    assert panel.state.text() == f"Paid on {date.today():%d %b %Y}."
+    today = date.today()
+    assert panel.state.text() == f"Paid on {today.day} {today:%b %Y}."
     deposit = budget_service.load_budget(db, plan.id).deposit
     assert deposit is not None and deposit.paid_on == date.today()
     assert deposit.amount == Decimal("3000") and deposit.currency == "USD"
