@@ -1,31 +1,68 @@
 # Two commands do all the set-up on a fresh machine:
-#   make run    create the virtual environment, install the app, start it
+#   make run    create the virtual environment, install the app from the lock file, start it
 #   make test   create the virtual environment, install the app with its test tools, run every test headless
+# Packaging (see README, "For developers"):
+#   make wheel        the wheel and sdist in dist/
+#   make wheel-check  install the wheel into a fresh virtual environment and start it there
+#   make dist         the one-folder app for this system: a tarball and a .deb in dist/
+#   make dist-check   unpack the tarball and run the bundled app with an empty environment
+#   make lock         upgrade every pinned version in requirements/*.lock
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+PIP    := $(BIN)/pip --quiet
+APP    := $(VENV)/.app-installed
+DEV    := $(VENV)/.dev-installed
 
-.PHONY: run test bench clean
+.PHONY: run test bench wheel wheel-check dist dist-check lock clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,dev]'
-	touch $(STAMP)
 
-run: $(STAMP)
+# Exact versions with their hashes from the lock file, then this project itself (editable).
+$(APP): requirements/app.lock pyproject.toml | $(BIN)/python
+	$(PIP) install --require-hashes --no-deps -r requirements/app.lock
+	$(PIP) install --no-deps --no-build-isolation -e .
+	touch $@
+
+$(DEV): requirements/dev.lock pyproject.toml | $(BIN)/python
+	$(PIP) install --require-hashes --no-deps -r requirements/dev.lock
+	$(PIP) install --no-deps --no-build-isolation -e .
+	touch $(APP) $@
+
+run: $(APP)
 	sh scripts/system-deps.sh window
 	$(BIN)/planner $(ARGS)
 
-test: $(STAMP)
+test: $(DEV)
 	sh scripts/system-deps.sh offscreen
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-bench: $(STAMP)
+bench: $(DEV)
 	$(BIN)/python bench/bench.py
 
+wheel: $(DEV)
+	rm -rf dist/*.whl dist/*.tar.gz build/lib
+	$(BIN)/python -m build --no-isolation --outdir dist . >/dev/null
+
+wheel-check: wheel
+	sh scripts/system-deps.sh offscreen
+	sh packaging/check-wheel.sh dist/patient_journey_planner-*.whl
+
+dist: $(DEV)
+	sh scripts/system-deps.sh dist
+	sh packaging/build-dist.sh
+
+dist-check: dist
+	sh packaging/check-dist.sh
+
+lock: $(DEV)
+	$(BIN)/uv pip compile pyproject.toml requirements/build.in --extra test --extra dev --extra bundle \
+		--universal --python-version 3.11 --generate-hashes --upgrade -q -o requirements/dev.lock
+	$(BIN)/uv pip compile pyproject.toml requirements/build.in -c requirements/dev.lock \
+		--universal --python-version 3.11 --generate-hashes -q -o requirements/app.lock
+
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) build dist

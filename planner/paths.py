@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 import platformdirs
@@ -18,8 +19,15 @@ def default_data_dir() -> Path:
 
 
 def resources_dir() -> Path:
-    """The `resources/` folder shipped beside the package."""
-    return Path(__file__).resolve().parent.parent / "resources"
+    """The shipped resources (the repository's `resources/`, installed as `planner.resources`).
+
+    The package is always a folder on disk (a checkout, a wheel installed anywhere, the
+    one-folder bundle), never a zip, so its files are plain paths.
+    """
+    try:
+        return Path(str(files("planner.resources")))
+    except ModuleNotFoundError:  # `python main.py` in a checkout that was never installed
+        return Path(__file__).resolve().parent.parent / "resources"
 
 
 def catalogue_dir() -> Path:

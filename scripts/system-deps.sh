@@ -3,6 +3,8 @@
 #   system-deps.sh offscreen   what headless tests need (with the CJK fonts Korean prints in, and
 #                              strace, with which a test proves the app opens no network connection)
 #   system-deps.sh window      what a real window needs (adds the X11 plugin's libraries)
+#   system-deps.sh dist        what building and checking the one-folder app needs (binutils for
+#                              PyInstaller, lintian for the .deb) besides the headless set
 # When packages are missing and cannot be installed (no root, no sudo), says which and fails.
 set -eu
 offscreen="libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 fonts-dejavu-core fonts-noto-cjk strace"
@@ -10,6 +12,7 @@ window="$offscreen libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysym
 libxcb-render-util0 libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libxcb-xkb1"
 case "${1:-window}" in
     offscreen) pkgs=$offscreen ;;
+    dist) pkgs="$offscreen binutils lintian" ;;
     *) pkgs=$window ;;
 esac
 command -v dpkg >/dev/null 2>&1 || exit 0
