@@ -1,4 +1,4 @@
-"""Read-only lookups the forms need: conditions, countries, currencies."""
+"""Read-only lookups the forms need: conditions, countries, currencies; the catalogue's sources."""
 
 from __future__ import annotations
 
@@ -7,17 +7,19 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from planner.countries import Country, countries_articles_first, default_currency
-from planner.db.models import ConditionRow
+from planner.db.models import ConditionRow, SourceRow
 from planner.money import active_currencies, currency_name
 from planner.services.database import Database
 
 __all__ = [
     "ConditionChoice",
     "Currency",
+    "Source",
     "country_choices",
     "currency_choices",
     "currency_for_country",
     "list_conditions",
+    "list_sources",
 ]
 
 TABLE_COUNTRIES = ("KR", "MX", "TH", "TR", "ES", "CO", "CH")
@@ -46,6 +48,23 @@ def list_conditions(db: Database) -> list[ConditionChoice]:
             .order_by(ConditionRow.group_id != "knee-cartilage", ConditionRow.sort_order)
         )
         return [ConditionChoice(r.id, r.name, r.group_name, r.summary) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """An article the built-in catalogue was taken from."""
+
+    id: str
+    title: str
+    published: str
+    """The article's date as YYYY-MM-DD, or "" when it gives none."""
+
+
+def list_sources(db: Database) -> list[Source]:
+    """The articles the catalogue comes from, in the order of their files (the first article first)."""
+    with db.transaction() as session:
+        rows = session.scalars(select(SourceRow).order_by(SourceRow.file))
+        return [Source(r.id, r.title, r.published) for r in rows]
 
 
 def country_choices() -> list[Country]:

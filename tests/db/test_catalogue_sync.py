@@ -118,3 +118,13 @@ def test_a_broken_catalogue_update_stops_the_start_and_changes_nothing(
     finally:
         raw.close()
     assert stored == (before,) and district == ("Sinsa",)
+
+
+def test_the_catalogues_two_source_articles_are_listed_by_title(db: Database) -> None:
+    from planner.services.catalogue import list_sources
+
+    sources = list_sources(db)
+    assert [s.id for s in sources] == ["soft-tissue", "knee-cartilage"]
+    assert sources[0].title.startswith("Soft Tissue Injury Treatment")
+    assert sources[1].title.startswith("Cartilage Regeneration in Korea")
+    assert (sources[0].published, sources[1].published) == ("", "2025-09-23")
