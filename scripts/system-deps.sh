@@ -12,7 +12,7 @@ window="$offscreen libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysym
 libxcb-render-util0 libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libxcb-xkb1"
 case "${1:-window}" in
     offscreen) pkgs=$offscreen ;;
-    dist) pkgs="$offscreen binutils lintian" ;;
+    dist) pkgs="$window binutils lintian" ;;
     *) pkgs=$window ;;
 esac
 command -v dpkg >/dev/null 2>&1 || exit 0
