@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from planner import __version__
-from planner.identity import APP_ID, APP_NAME, LICENCE, icon_png, icon_svg
+from planner.identity import APP_ID, APP_NAME, LICENCE, SUMMARY, icon_png, icon_svg
 
 LINUX = Path(__file__).resolve().parent.parent / "packaging" / "linux"
 DESKTOP = LINUX / f"{APP_ID}.desktop"
@@ -30,6 +30,7 @@ def test_the_desktop_entry_names_the_app_by_its_id() -> None:
     entry = _desktop_entry()
     assert entry["Icon"] == APP_ID
     assert entry["Name"] == APP_NAME
+    assert entry["Comment"] == SUMMARY  # the same line as the About box
     assert entry["Exec"] == "planner"  # the gui script pyproject.toml installs
     assert entry["Terminal"] == "false" and entry["Type"] == "Application"
     # Qt's X11 window class is the application's name (Wayland uses the desktop file name).

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +23,8 @@ from planner.ui.app_icon import app_icon
 from planner.ui.widgets import heading
 
 ICON_PX = 64
+TEXT_WIDTH = 460
+"""Pixels the text column is wide: the articles' long titles wrap once, not in narrow strips."""
 OFFLINE = "Works offline: the catalogue is built in, and nothing you enter leaves this computer."
 
 
@@ -43,18 +46,20 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"About {APP_NAME}")
         self.setWindowIcon(app_icon())
-        self.setMinimumWidth(560)
 
         icon = QLabel()
         icon.setPixmap(self.windowIcon().pixmap(ICON_PX, ICON_PX))
         icon.setAccessibleName(f"{APP_NAME} icon")
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         title = heading(APP_NAME)
+        title.setIndent(0)
         self.version = _text(f"Version {__version__}", "hint")
         intro = QVBoxLayout()
         intro.addWidget(title)
         intro.addWidget(self.version)
-        intro.addWidget(_text(f"{SUMMARY}."))
+        summary = _text(f"{SUMMARY}.")
+        summary.setMinimumWidth(TEXT_WIDTH)
+        intro.addWidget(summary)
         top = QHBoxLayout()
         top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         top.addSpacing(12)
@@ -63,15 +68,14 @@ class AboutDialog(QDialog):
         self.licence = _text(f"{LICENCE} licence")
         self.data_folder = _text(str(db.data_dir))
         self.data_folder.setAccessibleName("Data folder")
-        sources = catalogue_service.list_sources(db)
-        self.sources = _text("\n".join(f"• {source.title}" for source in sources))
+        titles = [f"• {source.title}" for source in catalogue_service.list_sources(db)]
+        self.sources = _text("\n".join(["The built-in clinics, prices and steps come from:", *titles]))
         self.sources.setAccessibleName("Source articles")
+        self.sources.setMinimumWidth(TEXT_WIDTH)
         facts = QFormLayout()
-        facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         facts.addRow("Licence:", self.licence)
         facts.addRow("Your data:", self.data_folder)
-        facts.addRow("Catalogue:", _text("The built-in clinics, prices and steps come from these articles:"))
-        facts.addRow("", self.sources)
+        facts.addRow("Catalogue:", self.sources)
         self.offline = _text(OFFLINE)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -81,6 +85,7 @@ class AboutDialog(QDialog):
         close.setFocus()
 
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)  # as tall as the wrapped text
         layout.addLayout(top)
         layout.addSpacing(8)
         layout.addLayout(facts)
