@@ -16,7 +16,7 @@ __all__ = ["APP_ID", "APP_NAME", "ICON_SIZES", "LICENCE", "SUMMARY", "icon_png",
 APP_ID = "org.patientjourneyplanner.Planner"
 """Reverse-DNS id: the desktop entry's and the icon's file name, the metainfo's <id>."""
 LICENCE = "MIT"
-SUMMARY = "Plan a trip to South Korea for stem-cell treatment of the knee or soft tissue, offline"
+SUMMARY = "Plan a trip to South Korea for stem-cell treatment of a knee or soft-tissue injury, offline"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 """The square sizes, in pixels, the icon is rendered at (freedesktop hicolor folders)."""
 

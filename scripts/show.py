@@ -5,8 +5,8 @@
 STATE: empty, wizard, wizard-errors, plan, learn, clinics, clinics-empty, compare, quote,
 quote-errors, quote-compare, clinic-form, clinic-form-long, budget, budget-estimate, budget-rates,
 budget-home, budget-charts, budget-errors, checklist, checklist-form, journey (--step ID), itinerary,
-itinerary-propose, appointment-form, appointment-errors, restore, damaged, import-bad. Creates sample plans
-(and for the clinic states a shortlist, notes, answers and two quotes; for the budget states
+itinerary-propose, appointment-form, appointment-errors, restore, damaged, import-bad, about. Creates
+sample plans (and for the clinic states a shortlist, notes, answers and two quotes; for the budget states
 rates and expense lines) in DATA_DIR. Never used by the app itself.
 """
 
@@ -81,6 +81,8 @@ def main() -> int:
         show_print_state(window, args.state)
     if args.state == "import-bad":
         show_bad_import(window, args.data_dir)
+    if args.state == "about":
+        window.show_about()
     if args.state == "restore":
         for reason in ("start-up", "before-import", "by-you"):
             db.back_up(reason)

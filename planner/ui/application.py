@@ -8,12 +8,14 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from planner import APP_NAME, __version__
+from planner import __version__
 from planner.app import EXIT_DAMAGED, EXIT_FAILURE, EXIT_IN_USE
 from planner.datadir import DataDirError, prepare_data_dir
+from planner.identity import APP_ID, APP_NAME
 from planner.money import set_number_locale
 from planner.paths import resources_dir
 from planner.services.database import CatalogueError, DamagedDatabase, StartupError, open_database
+from planner.ui.app_icon import app_icon
 from planner.ui.instance_lock import AlreadyRunning, lock_data_dir
 from planner.ui.main_window import MainWindow, settings_for
 from planner.ui.prompter import Prompter
@@ -45,6 +47,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication(argv or sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    # The desktop entry's name without ".desktop": Wayland's app id, so the shell matches the
+    # window to packaging/linux/APP_ID.desktop and shows its icon.
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     app.setStyle("Fusion")
     style = resources_dir() / "style.qss"
     if style.exists():

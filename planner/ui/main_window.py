@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import APP_NAME, __version__
+from planner import APP_NAME
 from planner.services import checklist as checklist_service
 from planner.services import journey as journey_service
 from planner.services import learn as learn_service
@@ -35,6 +35,7 @@ from planner.ui.prompter import Prompter
 from planner.ui.welcome_page import WelcomePage
 
 if TYPE_CHECKING:
+    from planner.ui.about_dialog import AboutDialog
     from planner.ui.budget_page import BudgetPage
     from planner.ui.checklist_page import ChecklistPage
     from planner.ui.clinics_page import ClinicsPage
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.wizard: PlanWizard | None = None
         self.restore_dialog: QDialog | None = None
         self.dates_dialog: TripDatesDialog | None = None
+        self.about_dialog: AboutDialog | None = None
         self._overview_fresh = False
         """Whether the overview shows the current plan as it is (one read per visit, not two)."""
         self.setWindowTitle(APP_NAME)
@@ -198,7 +200,9 @@ class MainWindow(QMainWindow):
         self.search_action = self._action(
             "&Search", "Ctrl+F", self._search, "Search the clinics on the Clinics page, else the reference"
         )
-        self.about_action = self._action("&About", "F1", self.show_about)
+        self.about_action = self._action(
+            f"&About {APP_NAME}", "F1", self.show_about, "Version, licence, data folder and sources"
+        )
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Plan")
@@ -566,13 +570,13 @@ class MainWindow(QMainWindow):
         self.learn.focus_search()
 
     def show_about(self) -> None:
-        self.prompter.inform(
-            self,
-            f"About {APP_NAME}",
-            f"{APP_NAME} {__version__}\n\nPlans a trip to South Korea for stem-cell treatment of a "
-            f"knee-cartilage or soft-tissue injury, entirely offline.\n\nYour data is kept in:\n"
-            f"{self.db.data_dir}",
-        )
+        from planner.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.db, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: setattr(self, "about_dialog", None))
+        self.about_dialog = dialog
+        dialog.open()
 
     # --- window state ---------------------------------------------------------------------
     def _restore_state(self) -> None:

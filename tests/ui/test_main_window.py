@@ -136,14 +136,6 @@ def test_window_geometry_page_and_plan_are_remembered(
     assert again.stack.currentWidget() is again.learn
 
 
-def test_about_names_the_version_and_data_folder(
-    make_window: Callable[[], MainWindow], prompter: FakePrompter, db: Database
-) -> None:
-    window = make_window()
-    window.about_action.trigger()
-    assert "0.1.0" in prompter.asked[-1] and str(db.data_dir) in prompter.asked[-1]
-
-
 def test_keyboard_shortcuts_are_set(make_window: Callable[[], MainWindow]) -> None:
     window = make_window()
     shortcuts = {a.text(): a.shortcut().toString() for a in window.actions()}
