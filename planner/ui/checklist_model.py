@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from planner.checklist import KINDS, Item
+from planner.dates import day_month_year
 from planner.ui.tables import ROW_ROLE, Index, RowTableModel
 
 OVERDUE_COLOUR = QColor("#b00020")
@@ -127,7 +128,7 @@ class ChecklistModel(RowTableModel[Item]):
                 return KINDS.get(item.kind, item.kind)
             if column == 3:
                 due = self.due_on.get(item.id)
-                return f"{due:%-d %b %Y}" if due else ""
+                return day_month_year(due) if due else ""
             if column == 4:
                 return self.steps.get(item.step_id, item.step_id)
             return None

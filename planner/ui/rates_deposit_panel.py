@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.dates import day_month_year
 from planner.deposit import DepositDraft, deposit_state
 from planner.money import format_amount
 from planner.services import budget as budget_service
@@ -44,7 +45,7 @@ class RateModel(RowTableModel[StoredRate]):
         if role == Qt.ItemDataRole.DisplayRole:
             rate = item.rate
             return (
-                f"{rate.on:%-d %b %Y}"
+                day_month_year(rate.on)
                 if column == 0
                 else f"1 {rate.base} = {format_amount(rate.rate)} {rate.quote}"
             )
