@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from planner import clock
 from planner.budget import Expense, Total, total_in
 from planner.checklist import Item
 from planner.dates import weekday_day_month_time
@@ -64,7 +65,7 @@ def _describe(appointment: Appointment) -> str:
 
 
 def load_step_page(db: Database, plan_id: int, step_id: str, today: date | None = None) -> StepPageData:
-    day = today or date.today()
+    day = today or clock.today()
     with db.transaction() as session:
         plan = session.get_one(PlanRow, plan_id)
         steps = steps_in(session)

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
+from planner import clock
 from planner.checklist import KINDS, Item
 from planner.dates import day_month_year
 from planner.ui.tables import ROW_ROLE, Index, RowTableModel
@@ -38,7 +39,7 @@ class ChecklistModel(RowTableModel[Item]):
         super().__init__()
         self.steps: dict[str, str] = {}
         self.due_on: dict[int, date | None] = {}
-        self.today = date.today()
+        self.today = clock.today()
 
     def set_items(
         self, items: list[Item], due_on: dict[int, date | None], steps: dict[str, str], today: date

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import clock
 from planner.dates import long_date, weekday_date
 from planner.itinerary import AppointmentDraft, appointment, validate_appointment
 from planner.itinerary_text import span_in, zone_label
@@ -102,7 +103,7 @@ class ProposalDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.db, self.plan, self.data = db, plan, data
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.saved = 0
         self.edited: dict[str, AppointmentDraft] = {}
         self.editor: AppointmentDialog | None = None

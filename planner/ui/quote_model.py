@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
 
+from planner import clock
 from planner.compare import deposit_summary
 from planner.dates import day_month_year
 from planner.money import format_money
@@ -29,7 +30,7 @@ class QuoteModel(RowTableModel[Quote]):
 
     def __init__(self, today: date | None = None) -> None:
         super().__init__()
-        self._today = today or date.today()
+        self._today = today or clock.today()
 
     def set_quotes(self, quotes: list[Quote]) -> None:
         self.replace_rows(quotes)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import clock
 from planner.dates import day_month_year
 from planner.deposit import DepositDraft, deposit_state
 from planner.money import format_amount
@@ -57,7 +58,7 @@ class RatesDepositPanel(Panel):
 
     def __init__(self, *args: Any, today: date | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.data: BudgetData | None = None
         self.proposal: DepositProposal | None = None
         self.last_filled = 0
