@@ -24,6 +24,7 @@ FILE_STAMP = "%Y%m%d-%H%M%S"
 """The local time in the name of a file moved aside: 20261203-140509."""
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _format(value: date, pattern: str) -> str:
     import babel.dates  # when the first date is shown, not at start-up
 
@@ -36,37 +37,31 @@ def _format(value: date, pattern: str) -> str:
 # Dates. Each takes a date or a datetime (whose time is then ignored).
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def day_month_year(day: date) -> str:
     """ "3 Dec 2026"."""
     return _format(_date(day), "d MMM y")
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def day_long_month_year(day: date) -> str:
     """ "3 December 2026"."""
     return _format(_date(day), "d MMMM y")
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def weekday_date(day: date) -> str:
     """ "Thu 3 Dec 2026"."""
     return _format(_date(day), "EEE d MMM y")
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def weekday_day_month(day: date) -> str:
     """ "Thu 3 Dec"."""
     return _format(_date(day), "EEE d MMM")
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def long_date(day: date) -> str:
     """ "Thursday 3 December 2026"."""
     return _format(_date(day), "EEEE d MMMM y")
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def long_day_month(day: date) -> str:
     """ "Thursday 3 December"."""
     return _format(_date(day), "EEEE d MMMM")
@@ -75,19 +70,16 @@ def long_day_month(day: date) -> str:
 # Times and moments: naive wall-clock datetimes, shown as they are (no zone conversion).
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def hour_minute(moment: datetime) -> str:
     """ "14:05" (24-hour)."""
     return _format(moment, "HH:mm")
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def weekday_day_month_time(moment: datetime) -> str:
     """ "Thu 3 Dec 14:05"."""
     return _format(moment, "EEE d MMM HH:mm")
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def date_time_seconds(moment: datetime) -> str:
     """ "3 Dec 2026, 14:05:09"."""
     return _format(moment, "d MMM y, HH:mm:ss")

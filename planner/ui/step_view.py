@@ -83,9 +83,7 @@ class StepView(QScrollArea):
         self.to_do = _rich_label("What to do next")
 
         self.status = choice_combo("Status", STATUSES, "not-started")
-        self.has_start, self.start, start_row = optional_date(
-            "Started", "Start date", None, clock.today()
-        )
+        self.has_start, self.start, start_row = optional_date("Started", "Start date", None, clock.today())
         self.has_end, self.end, end_row = optional_date("Ended", "End date", None, clock.today())
         self.note = QPlainTextEdit()
         self.note.setAccessibleName("Notes on this step")
