@@ -69,14 +69,17 @@ def _date_patterns(path: Path) -> list[str]:
 
 
 def _clock_reads(path: Path) -> list[str]:
-    """Where a file asks the machine for the date or time: date.today(), datetime.now() and kin."""
+    """Where a file asks the machine for the date or time: date.today(), datetime.now() and kin,
+    and Qt's QDate.currentDate() and QDateTime.currentDateTime()."""
     return [
         f"{path.name}:{node.lineno}: {node.value.id}.{node.attr}()"
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
         if isinstance(node, ast.Attribute)
         and isinstance(node.value, ast.Name)
-        and node.value.id in {"date", "datetime"}
-        and node.attr in {"today", "now", "utcnow"}
+        and (
+            (node.value.id in {"date", "datetime"} and node.attr in {"today", "now", "utcnow"})
+            or (node.value.id in {"QDate", "QDateTime", "QTime"} and node.attr.startswith("current"))
+        )
     ]
 
 
@@ -111,6 +114,7 @@ def test_the_checks_see_date_patterns_and_clock_reads_they_should_refuse(tmp_pat
         "e = date.today()\n"
         "f = datetime.now()\n"
         'g = f"{amount:,.2f} and {share:.0%}"\n'
+        "h = QDate.currentDate()\n"
     )
     assert sorted(int(line.split(":")[1]) for line in _date_patterns(sample)) == [2, 3, 4, 5]
-    assert sorted(int(line.split(":")[1]) for line in _clock_reads(sample)) == [6, 7]
+    assert sorted(int(line.split(":")[1]) for line in _clock_reads(sample)) == [6, 7, 9]
