@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner import APP_NAME, __version__
+from planner.dates import iso_date
 from planner.paths import default_data_dir
 
 if TYPE_CHECKING:
@@ -131,7 +132,7 @@ def _print_plans(db: Database) -> int:
     from planner.services.plans import list_plans
 
     for plan in list_plans(db):
-        print(f"{plan.name}\t{plan.condition_name}\t{plan.departure:%Y-%m-%d}\t{plan.return_:%Y-%m-%d}")
+        print(f"{plan.name}\t{plan.condition_name}\t{iso_date(plan.departure)}\t{iso_date(plan.return_)}")
     return EXIT_OK
 
 

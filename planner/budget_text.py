@@ -10,6 +10,7 @@ from html import escape
 
 import babel.numbers
 
+from planner.dates import day_month_year
 from planner.home_compare import HomeFigure, Savings
 from planner.money import format_money, number_locale
 
@@ -29,7 +30,7 @@ def describe_factor(source: str, target: str, value: Decimal, on: date, locale: 
         text = f"1 {source} = {_significant(value, locale)} {target}"
     else:
         text = f"1 {target} = {_significant(1 / value, locale)} {source}"
-    return f"{text} on {on:%-d %b %Y}"
+    return f"{text} on {day_month_year(on)}"
 
 
 def describe_factors(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 
+from planner.dates import day_month_year
 from planner.money import number_locale
 from planner.validation import raise_if_any
 
@@ -68,7 +69,7 @@ class Due:
 
     def describe(self) -> str:
         if self.on is not None:
-            return f"{self.on:%-d %b %Y}"
+            return day_month_year(self.on)
         if not self.anchor or self.days is None:
             return ""
         if self.days == 0:
@@ -191,8 +192,9 @@ def passport_problem(expires_on: date | None, return_: date) -> str | None:
     needed = add_months(return_, PASSPORT_MONTHS)
     if expires_on < needed:
         return (
-            f"Your passport expires on {expires_on:%-d %b %Y}, less than {PASSPORT_MONTHS} months after you "
-            f"come home ({return_:%-d %b %Y}). Many countries refuse entry then: renew it first."
+            f"Your passport expires on {day_month_year(expires_on)}, less than {PASSPORT_MONTHS} months "
+            f"after you come home ({day_month_year(return_)}). Many countries refuse entry then: "
+            "renew it first."
         )
     return None
 

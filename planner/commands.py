@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
+from planner import clock
 from planner.app import EXIT_FAILURE, EXIT_OK
 from planner.services.database import Database
 from planner.services.plans import Plan, list_plans
@@ -41,7 +41,7 @@ def _pdf(db: Database, plan: Plan, path: Path, paper: str, printout: str) -> str
     from planner.ui.printing import write_pdf_without_window
 
     problem, _pages = write_pdf_without_window(
-        build_printout(db, plan.id, printout, date.today()), paper, path
+        build_printout(db, plan.id, printout, clock.today()), paper, path
     )
     return problem
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from planner.clinics import CONDITION_GROUPS, Clinic
+from planner.dates import day_month_year
 from planner.money import format_money
 from planner.quotes import Quote, compare_lines, percent_text
 
@@ -51,7 +52,7 @@ def quote_summary(quote: Quote | None, locale: str | None = None) -> str:
     if quote is None:
         return "No quote yet"
     text = format_money(quote.total, quote.currency, locale)
-    return text + (" (accepted)" if quote.accepted else f" (received {quote.received_on:%d %b %Y})")
+    return text + (" (accepted)" if quote.accepted else f" (received {day_month_year(quote.received_on)})")
 
 
 def deposit_summary(quote: Quote | None, locale: str | None = None) -> str:
@@ -139,7 +140,7 @@ def quote_comparison(first: Quote, second: Quote, locale: str | None = None) -> 
         )
         for line in compare_lines(first.lines, second.lines)
     ]
-    valid = [f"{q.valid_until:%d %b %Y}" if q.valid_until else "Not stated" for q in (first, second)]
+    valid = [day_month_year(q.valid_until) if q.valid_until else "Not stated" for q in (first, second)]
     rows += [
         _pair(
             "Total",

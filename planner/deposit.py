@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from planner.dates import day_month_year
 from planner.money import MoneyError, check_currency, parse_amount
 from planner.quotes import deposit_amount, parse_percent
 from planner.validation import raise_if_any
@@ -71,14 +72,13 @@ def proposed_amount(percent: Decimal, low: Decimal, high: Decimal, currency: str
 def deposit_state(deposit: Deposit, today: date) -> str:
     """In words: paid, due (and in how long), overdue, or not yet dated."""
     if deposit.paid_on is not None:
-        return f"Paid on {deposit.paid_on:%-d %b %Y}."
+        return f"Paid on {day_month_year(deposit.paid_on)}."
     if deposit.due_on is None:
         return "Not paid yet; no due date set."
     days = (deposit.due_on - today).days
     if days < 0:
-        return (
-            f"Overdue: it was due on {deposit.due_on:%-d %b %Y}, {-days} day{'s' if days != -1 else ''} ago."
-        )
+        ago = f"{-days} day{'s' if days != -1 else ''} ago"
+        return f"Overdue: it was due on {day_month_year(deposit.due_on)}, {ago}."
     if days == 0:
         return "Due today."
-    return f"Due on {deposit.due_on:%-d %b %Y}, in {days} day{'s' if days != 1 else ''}."
+    return f"Due on {day_month_year(deposit.due_on)}, in {days} day{'s' if days != 1 else ''}."

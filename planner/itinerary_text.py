@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from planner.dates import hour_minute, long_date, weekday_day_month_time
 from planner.itinerary import Appointment
 from planner.journey import Stay
 from planner.zones import SEOUL, from_utc
@@ -25,10 +26,10 @@ def span_in(appointment: Appointment, zone_name: str, on_day: date | None = None
 
 
 def _span(start: datetime, end: datetime, on_day: date | None) -> str:
-    first = f"{start:%H:%M}" if on_day == start.date() else f"{start:%a %-d %b %H:%M}"
+    first = hour_minute(start) if on_day == start.date() else weekday_day_month_time(start)
     if end == start:
         return first
-    second = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%a %-d %b %H:%M}"
+    second = hour_minute(end) if end.date() == start.date() else weekday_day_month_time(end)
     return f"{first}–{second}"
 
 
@@ -43,7 +44,7 @@ def when(appointment: Appointment, home_zone: str) -> str:
 
 def day_label(day: date, stay: Stay, treatment: date | None = None) -> str:
     """What a day of the itinerary is: "Day 3 of 8 in Korea", "5 days before arrival", "At home"."""
-    heading = f"{day:%A %-d %B %Y}"
+    heading = long_date(day)
     if stay.arrival <= day <= stay.leave:
         number = (day - stay.arrival).days + 1
         extra = " · treatment day" if treatment is not None and day == treatment else ""

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from planner.dates import weekday_date, weekday_day_month_time
 from planner.itinerary import Appointment, overlaps
 from planner.journey import RECOMMENDED_STAY, Stay
 from planner.zones import SEOUL
@@ -24,11 +25,11 @@ class JourneyWarning:
 
 
 def _day(day: date) -> str:
-    return f"{day:%a %-d %b %Y}"
+    return weekday_date(day)
 
 
 def _when(appointment: Appointment) -> str:
-    return f"{appointment.start:%a %-d %b %H:%M}"
+    return weekday_day_month_time(appointment.start)
 
 
 def stay_warnings(stay: Stay, departure: date, return_: date) -> list[JourneyWarning]:

@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import babel.numbers
 
+from planner.dates import day_month_year
 from planner.money import MoneyError, check_currency, currency_decimals, number_locale, parse_amount
 from planner.validation import raise_if_any
 
@@ -88,7 +89,7 @@ class Quote:
 
     @property
     def title(self) -> str:
-        return f"{self.clinic_name}, received {self.received_on:%d %b %Y}"
+        return f"{self.clinic_name}, received {day_month_year(self.received_on)}"
 
 
 def percent_text(percent: Decimal) -> str:

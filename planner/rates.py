@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 import babel.numbers
 
+from planner.dates import day_month_year
 from planner.money import MoneyError, currency_decimals, number_locale
 
 MAX_RATE_DIGITS = 12
@@ -38,7 +39,7 @@ class Rate:
         value = babel.numbers.format_decimal(
             self.rate, locale=number_locale(locale), decimal_quantization=False
         )
-        return f"1 {self.base} = {value} {self.quote} on {self.on:%d %b %Y}"
+        return f"1 {self.base} = {value} {self.quote} on {day_month_year(self.on)}"
 
 
 @dataclass(frozen=True, slots=True)

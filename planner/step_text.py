@@ -8,6 +8,7 @@ from decimal import Decimal
 from html import escape
 
 from planner.budget import Expense, Total
+from planner.dates import day_month_year
 from planner.journey import Step
 from planner.money import Money
 
@@ -17,11 +18,13 @@ MAX_COST_LINES = 8
 def _dates(planned: tuple[date | None, date | None]) -> str:
     start, end = planned
     if start and end:
-        return f"{start:%-d %b %Y}" if start == end else f"{start:%-d %b %Y} to {end:%-d %b %Y}"
+        if start == end:
+            return day_month_year(start)
+        return f"{day_month_year(start)} to {day_month_year(end)}"
     if end:
-        return f"by {end:%-d %b %Y}"
+        return f"by {day_month_year(end)}"
     if start:
-        return f"from {start:%-d %b %Y}"
+        return f"from {day_month_year(start)}"
     return ""
 
 

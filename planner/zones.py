@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from babel.core import get_global
 
+from planner.dates import day_long_month_year, hour_minute
+
 SEOUL = "Asia/Seoul"
 
 MAIN_ZONE = {
@@ -104,6 +106,6 @@ def offset_hours(zone_name: str, moment: datetime) -> float:
 
 def gap_message(local: datetime, zone_name: str) -> str:
     return (
-        f"{local:%H:%M} on {local:%-d %B %Y} does not exist in {zone_name}: the clocks skip it "
-        "when they change. Pick a time an hour later or earlier."
+        f"{hour_minute(local)} on {day_long_month_year(local)} does not exist in {zone_name}: "
+        "the clocks skip it when they change. Pick a time an hour later or earlier."
     )

@@ -1,4 +1,5 @@
-"""Shared fixtures. Qt runs offscreen; every database test gets a fresh data folder."""
+"""Shared fixtures. Qt runs offscreen; the clock stands still at TEST_NOW; every database test gets
+a fresh data folder."""
 
 from __future__ import annotations
 
@@ -11,8 +12,19 @@ import pytest
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+from planner import clock
 from planner.paths import catalogue_dir
 from planner.services.database import Database, open_database
+from tests.fixed_time import TEST_NOW, TEST_NOW_ENV
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test runs at TEST_NOW, whatever the real date, and so do the processes it starts."""
+    for name, value in TEST_NOW_ENV.items():
+        monkeypatch.setenv(name, value)
+    with clock.pinned(TEST_NOW):
+        yield
 
 
 @pytest.fixture

@@ -26,10 +26,11 @@ from planner.paths import DATABASE_FILE
 from planner.services.database import open_database
 from planner.ui.instance_lock import LOCK_FILE
 from tests.db.journey_plans import new_plan
+from tests.fixed_time import TEST_NOW_ENV
 from tests.test_cli import run
 
 PLAN = "Knee, March"
-ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **TEST_NOW_ENV}
 HOLDER = (
     "import sys, time\n"
     "from pathlib import Path\n"

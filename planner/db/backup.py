@@ -15,15 +15,16 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from planner.backup_schedule import backups_to_keep
+from planner.clock import local_now
 from planner.datadir import PRIVATE_DIR_MODE, create_private_file
+from planner.dates import backup_stamp, file_stamp, parse_backup_stamp
 from planner.db.migrate import KNOWN_REVISIONS
 from planner.paths import BACKUP_DIR
 
-STAMP = "%Y%m%d-%H%M%S-%f"
 NAME = re.compile(r"(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z-]+)\.sqlite3")
 SIGNATURE_FILE = "last-backup.json"
 """What the database file looked like when the last backup was taken (size and times)."""
@@ -65,11 +66,17 @@ def backup_folder(database: Path) -> Path:
 
 def backup_database(database: Path, reason: str, now: datetime | None = None) -> Path:
     """Write a consistent copy of `database` into the backups folder beside it, thin the older
-    ones, and return the new copy's path."""
-    now = now or datetime.now()
+    ones, and return the new copy's path. Its time is `now` (by default the clock's), moved just
+    past the newest backup if that is not earlier, so the newest copy always sorts first and
+    never takes an older one's name (a clock that stands still, or an hour that repeats when
+    summer time ends)."""
+    now = now or local_now()
     folder = backup_folder(database)
     folder.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
-    target = folder / f"{database.stem}-{now.strftime(STAMP)}-{reason}.sqlite3"
+    newest = max((b.taken_at for b in list_backups(database, with_plans=False)), default=None)
+    if newest is not None and newest >= now:
+        now = newest + timedelta(microseconds=1)
+    target = folder / f"{database.stem}-{backup_stamp(now)}-{reason}.sqlite3"
     signature = _signature(database)
     create_private_file(target)
     try:
@@ -118,7 +125,7 @@ def list_backups(database: Path, with_plans: bool = True) -> list[BackupInfo]:
         stat = _stat(path)
         if match is None or match["stem"] != database.stem or stat is None:
             continue
-        taken = datetime.strptime(match["stamp"], STAMP)
+        taken = parse_backup_stamp(match["stamp"])
         plans = _plans_in(path) if with_plans else ()
         found.append(BackupInfo(path, taken, match["reason"], stat.st_size, plans))
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
@@ -201,7 +208,7 @@ def newest_good_backup(database: Path) -> BackupInfo | None:
 def move_aside(database: Path, now: datetime | None = None) -> Path:
     """Rename a damaged database (and its -wal and -shm files) to a timestamped name beside it,
     never replacing a file; return the new name of the database."""
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    stamp = file_stamp(now or local_now())
     for n in range(1, 1000):
         suffix = "" if n == 1 else f"-{n}"
         target = database.with_name(f"{database.stem}-damaged-{stamp}{suffix}{database.suffix}")

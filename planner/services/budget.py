@@ -15,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planner import clock
 from planner.budget import (
     EXTRA_CATEGORIES,
     CleanExpense,
@@ -26,6 +27,7 @@ from planner.budget import (
     report_currencies,
     validate_expense,
 )
+from planner.clock import utc_now
 from planner.db.models import (
     BudgetSettingsRow,
     ClinicRow,
@@ -42,7 +44,6 @@ from planner.money import MoneyError, check_currency, from_minor, to_minor
 from planner.prices import PricePoint
 from planner.quotes import Quote
 from planner.rates import Rate, parse_rate
-from planner.services.clock import utc_now
 from planner.services.database import Database
 from planner.services.journey import step_names_in
 from planner.services.plans import Plan, plan_from_row
@@ -291,7 +292,7 @@ def save_expense(
 
     The line is converted into the plan's report currencies. Editing a line whose currency and
     paid date stay the same converts the new amounts at the rates it already had."""
-    day = today or date.today()
+    day = today or clock.today()
     with db.transaction() as session:
         plan = session.get_one(PlanRow, plan_id)
         clean = validate_expense(draft, _expense_categories(session), set(step_names_in(session)), day)
@@ -342,7 +343,7 @@ def add_rate(
     """Record a rate; then give the lines that had no conversion to a report currency one, if
     this rate now makes it possible. Lines already converted keep their amounts. Returns the rate
     and how many lines gained a conversion. Raises ValidationError (base, quote, rate, on)."""
-    day = today or date.today()
+    day = today or clock.today()
     errors: dict[str, str] = {}
     codes: dict[str, str] = {}
     for key, text in (("base", base), ("quote", quote)):
@@ -495,7 +496,7 @@ def restore_estimate_line(db: Database, plan_id: int, key: str) -> None:
 # --- deposit ----------------------------------------------------------------------------------
 def save_deposit(db: Database, plan_id: int, draft: DepositDraft, today: date | None = None) -> Deposit:
     """Raises ValidationError (percent, amount, currency, paid_on) and writes nothing then."""
-    deposit = validate_deposit(draft, today or date.today())
+    deposit = validate_deposit(draft, today or clock.today())
     with db.transaction() as session:
         row = _settings_row(session, plan_id)
         row.deposit_basis_points = int(deposit.percent.scaleb(2)) if deposit.percent is not None else None

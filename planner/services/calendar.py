@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from planner.calendar_ics import CalendarEvent, calendar_ics
+from planner.clock import utc_now
 from planner.db.models import AppointmentRow, PlanRow
 from planner.itinerary import KINDS
-from planner.services.clock import utc_now
 from planner.services.database import Database
 from planner.services.journey import step_names_in
 

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planner import clock
 from planner.checklist import (
     CleanItem,
     Due,
@@ -19,9 +20,9 @@ from planner.checklist import (
     tally,
     validate_item,
 )
+from planner.clock import utc_now
 from planner.db.checklist_seed import add_template_items
 from planner.db.models import ChecklistItemRow, PlanRow
-from planner.services.clock import utc_now
 from planner.services.database import Database
 from planner.services.journey import step_names_in
 
@@ -252,7 +253,7 @@ class ChecklistGlance:
 
 
 def glance(db: Database, plan_id: int, today: date | None = None, count: int = 5) -> ChecklistGlance:
-    day = today or date.today()
+    day = today or clock.today()
     data = load_checklist(db, plan_id)
     due_on = {i.id: i.due.resolve(data.trip) for i in data.items}
     return ChecklistGlance(

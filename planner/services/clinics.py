@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from planner.clinic_drafts import ClinicDraft, check_clinic_name, check_note, check_rating, validate_clinic
 from planner.clinics import CONDITION_GROUPS, Clinic, Technique
+from planner.clock import utc_now
 from planner.db.models import ClinicAnnotationRow, ClinicRow, PlanRow, QuoteRow, SourceRow, TechniqueRow
-from planner.services.clock import utc_now
 from planner.services.database import Database
 from planner.validation import ValidationError
 

@@ -1,9 +1,7 @@
-"""Timestamps as stored: UTC, without a time zone attached."""
+"""Moved to `planner.clock`; kept so that code written against the old place still runs."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from planner.clock import utc_now
 
-
-def utc_now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+__all__ = ["utc_now"]

@@ -6,6 +6,7 @@ from html import escape
 
 from planner.clinics import CONDITION_GROUPS, Clinic
 from planner.compare import stars
+from planner.dates import day_month_year, long_date
 from planner.itinerary_text import when
 from planner.journey import STATUSES, Step
 from planner.learn import LearnEntry
@@ -52,7 +53,8 @@ def _checklist_html(glance: ChecklistGlance) -> str:
         f' · <span class="overdue">{overdue} overdue</span>' if overdue else ""
     )
     rows = "".join(
-        f'<tr><td width="110" class="{"overdue" if due < glance.today else "hint"}">{due:%-d %b %Y}</td>'
+        f'<tr><td width="110" class="{"overdue" if due < glance.today else "hint"}">'
+        f"{day_month_year(due)}</td>"
         f"<td>{escape(item.text)}</td></tr>"
         for due, item in glance.next_due
     )
@@ -108,7 +110,7 @@ def plan_overview_html(
     facts = fact_table(
         [
             ("Treatment for", treated),
-            ("Trip", f"{plan.departure:%A %d %B %Y} to {plan.return_:%A %d %B %Y} ({plan.nights} nights)"),
+            ("Trip", f"{long_date(plan.departure)} to {long_date(plan.return_)} ({plan.nights} nights)"),
             ("Home", f"{plan.home_country_name}, paying in {plan.home_currency}, time zone {plan.home_zone}"),
             ("Clinic", plan.clinic_name or "Not chosen yet: compare clinics on the Clinics page"),
             ("Budget limit", budget),

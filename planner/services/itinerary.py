@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planner.clock import utc_now
 from planner.db.models import AppointmentRow, ClinicRow, PlanRow
 from planner.itinerary import (
     Appointment,
@@ -24,7 +25,6 @@ from planner.journey import Stay
 from planner.journey_warnings import JourneyWarning, journey_warnings
 from planner.plans import check_dates
 from planner.schedule import Clinic, Proposal, propose
-from planner.services.clock import utc_now
 from planner.services.database import Database
 from planner.services.journey import (
     appointments_in,

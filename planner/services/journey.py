@@ -9,6 +9,8 @@ from datetime import date, datetime, time
 from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
+from planner import clock
+from planner.clock import utc_now
 from planner.db.models import AppointmentRow, JourneySettingsRow, JourneyStepRow, PlanRow, StepStateRow
 from planner.itinerary import Appointment, PlanSpan, next_appointment
 from planner.journey import (
@@ -28,7 +30,6 @@ from planner.journey import (
     validate_step,
 )
 from planner.journey_warnings import JourneyWarning, journey_warnings
-from planner.services.clock import utc_now
 from planner.services.database import Database
 from planner.validation import raise_if_any
 from planner.zones import default_home_zone, offset_hours, to_utc
@@ -180,7 +181,7 @@ def load_journey(
     db: Database, plan_id: int, today: date | None = None, now: datetime | None = None
 ) -> JourneyData:
     """`now` (naive UTC) decides the next appointment; by default the clock's."""
-    day = today or date.today()
+    day = today or clock.today()
     with db.transaction() as session:
         plan = session.get_one(PlanRow, plan_id)
         steps = steps_in(session)

@@ -23,7 +23,9 @@ from sqlalchemy.orm import Session
 from planner import __version__
 from planner.budget import EXTRA_CATEGORIES
 from planner.clinics import CLINIC_LIST_FIELDS
+from planner.clock import utc_now
 from planner.collector import collector_paused
+from planner.dates import stored_timestamp
 from planner.db.bulk import insert_rows
 from planner.db.models import (
     AppointmentRow,
@@ -62,7 +64,6 @@ from planner.plan_file import (
 )
 from planner.plan_file_expenses import CONVERSION_COLUMNS, EXPENSE_COLUMNS, expense_tables
 from planner.plans import check_name, copy_name
-from planner.services.clock import utc_now
 from planner.services.database import Database
 from planner.services.plans import Plan, plan_from_row
 from planner.zones import to_utc
@@ -468,7 +469,7 @@ def _import_expenses(session: Session, file: PlanFile, plan_id: int, now: dateti
     if not file.expenses:
         return
     first = (session.scalar(select(func.max(ExpenseRow.id))) or 0) + 1
-    stamp = now.strftime("%Y-%m-%d %H:%M:%S.%f")  # SQLAlchemy's stored form for DateTime
+    stamp = stored_timestamp(now)
     insert_rows(
         session,
         "expense",

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planner.clock import utc_now
 from planner.countries import country_name
 from planner.db.checklist_seed import add_template_items
 from planner.db.models import ClinicRow, ConditionRow, PlanRow
@@ -19,7 +20,6 @@ from planner.db.plan_copy import (
 )
 from planner.money import Money
 from planner.plans import CleanPlan, PlanDraft, check_dates, check_name, copy_name, validate_draft
-from planner.services.clock import utc_now
 from planner.services.database import Database
 from planner.validation import ValidationError
 from planner.zones import default_home_zone, zone_problem

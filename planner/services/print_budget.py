@@ -8,6 +8,7 @@ from datetime import date
 
 from planner.budget import totals_by_category
 from planner.budget_text import describe_factors, money_range
+from planner.dates import day_month_year
 from planner.deposit import deposit_state
 from planner.money import format_money
 from planner.services.budget import BudgetData, load_budget
@@ -146,7 +147,7 @@ def _expenses(data: BudgetData) -> str:
             amount = (in_home.actual if in_home.actual is not None else in_home.planned) if in_home else None
         rows.append(
             [
-                f"{e.paid_on:%-d %b %Y}" if e.paid_on else "Not paid",
+                day_month_year(e.paid_on) if e.paid_on else "Not paid",
                 e.label + (f" — {e.payee}" if e.payee else ""),
                 data.categories.get(e.category, e.category),
                 format_money(e.planned, e.currency) if e.planned is not None else "",
@@ -164,7 +165,8 @@ def budget_printout(data: BudgetData, summary: BudgetSummary, today: date) -> Pr
     body = (
         heading(1, "Budget")
         + paragraph(
-            f"{plan.name} · {plan.condition_name} · {plan.departure:%-d %b %Y} to {plan.return_:%-d %b %Y}",
+            f"{plan.name} · {plan.condition_name} · "
+            f"{day_month_year(plan.departure)} to {day_month_year(plan.return_)}",
             "subtitle",
         )
         + heading(2, "Totals")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from planner.checklist import DOCUMENTS, KINDS, Item, passport_problem, tally
+from planner.dates import day_month_year
 from planner.services.checklist import ChecklistData, load_checklist
 from planner.services.database import Database
 from planner.services.plans import Plan, get_plan
@@ -18,7 +19,7 @@ def _due(item: Item, data: ChecklistData, today: date) -> tuple[str, bool]:
     day = item.due.resolve(data.trip)
     if day is None:
         return "", False
-    return f"{day:%-d %b %Y}", not item.done and day < today
+    return day_month_year(day), not item.done and day < today
 
 
 def _kind(item: Item) -> str:
@@ -26,7 +27,7 @@ def _kind(item: Item) -> str:
     if item.document:
         kind = DOCUMENTS.get(item.document, item.document)
         if item.expires_on is not None:
-            kind += f", expires {item.expires_on:%-d %b %Y}"
+            kind += f", expires {day_month_year(item.expires_on)}"
     return kind
 
 
@@ -75,7 +76,8 @@ def checklist_printout(plan: Plan, data: ChecklistData, today: date) -> Printout
     body: list[str] = [
         heading(1, "Checklist"),
         paragraph(
-            f"{plan.name} · {plan.departure:%-d %b %Y} to {plan.return_:%-d %b %Y} · {summary}", "subtitle"
+            f"{plan.name} · {day_month_year(plan.departure)} to {day_month_year(plan.return_)} · {summary}",
+            "subtitle",
         ),
     ]
     if passport:

@@ -10,6 +10,7 @@ from datetime import date
 from html import escape
 
 from planner.budget import CategoryTotal
+from planner.dates import day_long_month_year
 
 PRINT_FONTS = ("Noto Sans", "DejaVu Sans", "Noto Sans CJK KR", "sans-serif")
 """Latin text in Noto Sans or DejaVu Sans, Korean in Noto Sans CJK. A CJK font must not come
@@ -113,7 +114,7 @@ def page_header(plan_name: str, title: str) -> str:
 
 
 def page_footer(printed_on: date, page: int, pages: int) -> str:
-    return f"Printed {printed_on:%-d %B %Y} · Page {page} of {pages}"
+    return f"Printed {day_long_month_year(printed_on)} · Page {page} of {pages}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 from html import escape
 
 from planner.clinics import Clinic
+from planner.dates import long_date, long_day_month
 from planner.itinerary import Appointment, by_day
 from planner.itinerary_text import day_label, span_in, zone_label
 from planner.journey import CELL_MODES, Stay
@@ -51,7 +52,7 @@ def _utc_offset(zone_name: str, day: date) -> str:
 
 def _at_a_glance(data: ItineraryPrint) -> str:
     plan, stay = data.plan, data.stay
-    treatment = f"{stay.treatment_day:%A %-d %B %Y}"
+    treatment = long_date(stay.treatment_day)
     cells = CELL_MODES.get(stay.cells, stay.cells)
     if stay.cells == "cultured":
         cells += f" for {stay.culture_days} days"
@@ -61,11 +62,11 @@ def _at_a_glance(data: ItineraryPrint) -> str:
             ("Treatment for", plan.condition_name),
             (
                 "Trip",
-                f"{plan.departure:%A %-d %B %Y} to {plan.return_:%A %-d %B %Y} ({plan.nights} nights)",
+                f"{long_date(plan.departure)} to {long_date(plan.return_)} ({plan.nights} nights)",
             ),
             (
                 "In Korea",
-                f"{stay.arrival:%A %-d %B} to {stay.leave:%A %-d %B %Y} ({stay.days} days)",
+                f"{long_day_month(stay.arrival)} to {long_date(stay.leave)} ({stay.days} days)",
             ),
             ("Treatment day", f"{treatment}. Cells: {cells.lower()}."),
             (

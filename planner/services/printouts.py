@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from planner import clock
 from planner.services.database import Database
 from planner.services.print_budget import build_budget_printout
 from planner.services.print_checklist import build_checklist_printout
@@ -24,4 +25,4 @@ PRINTOUTS: dict[str, tuple[str, Callable[[Database, int, date], Printout]]] = {
 
 def build_printout(db: Database, plan_id: int, kind: str, today: date | None = None) -> Printout:
     _title, build = PRINTOUTS[kind]
-    return build(db, plan_id, today or date.today())
+    return build(db, plan_id, today or clock.today())

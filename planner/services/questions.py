@@ -12,8 +12,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from planner.clinic_drafts import one_line
+from planner.clock import utc_now
 from planner.db.models import ClinicAnswerRow, ClinicRow, OwnQuestionRow, QuestionTemplateRow
-from planner.services.clock import utc_now
 from planner.services.database import Database
 from planner.validation import ValidationError
 

@@ -8,10 +8,10 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planner.clock import utc_now
 from planner.db.models import ClinicRow, FeeCategoryRow, PlanRow, QuoteLineRow, QuoteRow
 from planner.money import from_minor, to_minor
 from planner.quotes import Quote, QuoteDraft, QuoteLine, QuoteLineDraft, validate_quote
-from planner.services.clock import utc_now
 from planner.services.database import Database
 from planner.services.shortlist import choose_in
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from planner.clock import utc_now
 from planner.db.models import ClinicRow, PlanRow, ShortlistRow
-from planner.services.clock import utc_now
 from planner.services.database import Database
 
 

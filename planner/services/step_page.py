@@ -6,8 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from planner import clock
 from planner.budget import Expense, Total, total_in
 from planner.checklist import Item
+from planner.dates import weekday_day_month_time
 from planner.db.models import PlanRow
 from planner.itinerary import Appointment, next_appointment
 from planner.journey import (
@@ -59,11 +61,11 @@ class StepPageData:
 
 
 def _describe(appointment: Appointment) -> str:
-    return f"{appointment.title}, {appointment.start:%a %-d %b %H:%M} ({appointment.zone})"
+    return f"{appointment.title}, {weekday_day_month_time(appointment.start)} ({appointment.zone})"
 
 
 def load_step_page(db: Database, plan_id: int, step_id: str, today: date | None = None) -> StepPageData:
-    day = today or date.today()
+    day = today or clock.today()
     with db.transaction() as session:
         plan = session.get_one(PlanRow, plan_id)
         steps = steps_in(session)

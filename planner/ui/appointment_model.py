@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
+from planner.dates import weekday_date, weekday_day_month
 from planner.itinerary import Appointment, Day
 from planner.itinerary_text import day_label, span_in, zone_label
 from planner.journey import Stay
@@ -54,7 +55,7 @@ class StepAppointmentsModel(RowTableModel[Appointment]):
             return None
         day = item.start.date()
         if column == 0:
-            return f"{day:%a %-d %b}"
+            return weekday_day_month(day)
         if column == 1:
             return span_in(item, SEOUL, day)
         if column == 2:
@@ -175,7 +176,7 @@ class ItineraryModel(RowTableModel[DayHeader | Appointment]):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == 0:
-            return f"{header.day:%a %-d %b %Y}"
+            return weekday_date(header.day)
         if column == 2:
             what = day_label(header.day, self.stay, self.stay.treatment).split(" — ", 1)[-1]
             return (

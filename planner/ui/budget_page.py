@@ -7,6 +7,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from planner import clock
 from planner.budget import Expense
 from planner.ledger import Ledger
 from planner.services import budget as budget_service
@@ -38,7 +39,7 @@ class BudgetPage(ReloadWhenShown):
     ) -> None:
         super().__init__(parent)
         self.db = db
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.plan: Plan | None = None
         self.data: BudgetData | None = None
         self.summary: BudgetSummary | None = None

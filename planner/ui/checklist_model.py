@@ -11,7 +11,9 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
+from planner import clock
 from planner.checklist import KINDS, Item
+from planner.dates import day_month_year
 from planner.ui.tables import ROW_ROLE, Index, RowTableModel
 
 OVERDUE_COLOUR = QColor("#b00020")
@@ -37,7 +39,7 @@ class ChecklistModel(RowTableModel[Item]):
         super().__init__()
         self.steps: dict[str, str] = {}
         self.due_on: dict[int, date | None] = {}
-        self.today = date.today()
+        self.today = clock.today()
 
     def set_items(
         self, items: list[Item], due_on: dict[int, date | None], steps: dict[str, str], today: date
@@ -127,7 +129,7 @@ class ChecklistModel(RowTableModel[Item]):
                 return KINDS.get(item.kind, item.kind)
             if column == 3:
                 due = self.due_on.get(item.id)
-                return f"{due:%-d %b %Y}" if due else ""
+                return day_month_year(due) if due else ""
             if column == 4:
                 return self.steps.get(item.step_id, item.step_id)
             return None

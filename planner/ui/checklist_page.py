@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import clock
 from planner.checklist import (
     DOCUMENTS,
     Filter,
@@ -67,7 +68,7 @@ class ChecklistPage(Panel, ReloadWhenShown):
         today: date | None = None,
     ) -> None:
         super().__init__(db, prompter, events, parent)
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.plan: Plan | None = None
         self.data: ChecklistData | None = None
         self.due_on: dict[int, date | None] = {}

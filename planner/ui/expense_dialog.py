@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import clock
 from planner.budget import Expense, ExpenseDraft
 from planner.money import format_amount
 from planner.services import budget as budget_service
@@ -55,7 +56,7 @@ class ExpenseDialog(QDialog):
         self.db = db
         self.plan_id = plan_id
         self.expense = expense
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.saved: Expense | None = None
         self.setWindowTitle("Edit expense" if expense else "Add expense")
         self.setMinimumWidth(560)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from planner.budget import Expense
 from planner.budget_text import describe_factor
+from planner.dates import day_month_year
 from planner.money import format_money
 from planner.ui.tables import ROW_ROLE, RowTableModel
 
@@ -85,7 +86,7 @@ class ExpenseModel(RowTableModel[Expense]):
             amount = expense.planned if column == 3 else expense.actual
             return "" if amount is None else format_money(amount, expense.currency)
         if column == 5:
-            return f"{expense.paid_on:%-d %b %Y}" if expense.paid_on else ""
+            return day_month_year(expense.paid_on) if expense.paid_on else ""
         if column == 6:
             return expense.payee
         converted = expense.converted(self.home)

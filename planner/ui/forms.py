@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -129,6 +129,7 @@ def optional_date(
 def date_edit(name: str, value: date) -> QDateEdit:
     edit = QDateEdit(to_qdate(value))
     edit.setCalendarPopup(True)
+    edit.setLocale(QLocale(QLocale.Language.English))  # month names as planner.dates writes them
     edit.setDisplayFormat("d MMM yyyy")
     edit.setAccessibleName(name)
     return edit

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import clock
 from planner.journey import STATUSES
 from planner.services import journey as journey_service
 from planner.services import step_page as step_page_service
@@ -47,7 +48,7 @@ class JourneyPage(Panel, ReloadWhenShown):
         today: date | None = None,
     ) -> None:
         super().__init__(db, prompter, events, parent)
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.plan: Plan | None = None
         self.data: JourneyData | None = None
         self.step_id = ""

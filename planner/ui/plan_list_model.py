@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from planner.dates import day_month_year
 from planner.services.plans import Plan
 
 PLAN_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,7 +33,8 @@ class PlanListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return plan.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{plan.condition_name}, {plan.departure:%d %b %Y} to {plan.return_:%d %b %Y}"
+            trip = f"{day_month_year(plan.departure)} to {day_month_year(plan.return_)}"
+            return f"{plan.condition_name}, {trip}"
         if role == PLAN_ROLE:
             return plan
         return None

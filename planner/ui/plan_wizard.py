@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from planner import clock
 from planner.services import catalogue as catalogue_service
 from planner.services import plans as plan_service
 from planner.services.database import Database
@@ -67,7 +68,7 @@ class PlanWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setMinimumSize(640, 480)
-        start = (today or date.today()) + timedelta(days=DEFAULT_LEAD_DAYS)
+        start = (today or clock.today()) + timedelta(days=DEFAULT_LEAD_DAYS)
 
         self.name_page = _Page(self, "Your plan", "Give the plan a name and say what you want treated.")
         self.name_edit = QLineEdit()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -17,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import clock
 from planner.paper import PAPERS, default_paper
 from planner.services.database import Database
 from planner.services.plans import Plan
@@ -56,7 +55,7 @@ class PrintDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.db, self.prompter, self.settings, self.plan = db, prompter, settings, plan
-        self.today = date.today()
+        self.today = clock.today()
         self.setWindowTitle("Print")
         self.what = QComboBox()
         self.what.setAccessibleName("What to print")

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import clock
+from planner.dates import long_date, weekday_date
 from planner.itinerary import AppointmentDraft, appointment, validate_appointment
 from planner.itinerary_text import span_in, zone_label
 from planner.journey import CELL_MODES, DEFAULT_CULTURE_DAYS, MAX_CULTURE_DAYS
@@ -77,7 +79,7 @@ class ProposalModel(RowTableModel[AppointmentDraft]):
         shown = appointment(0, item)
         other = self.home_zone if item.zone == SEOUL else SEOUL
         values = {
-            1: f"{item.start:%a %-d %b %Y}",
+            1: weekday_date(item.start),
             2: f"{span_in(shown, item.zone, item.start.date())} {zone_label(item.zone)}",
             3: f"{span_in(shown, other, item.start.date())} {zone_label(other)}"
             if other != item.zone
@@ -101,7 +103,7 @@ class ProposalDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.db, self.plan, self.data = db, plan, data
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.saved = 0
         self.edited: dict[str, AppointmentDraft] = {}
         self.editor: AppointmentDialog | None = None
@@ -199,7 +201,7 @@ class ProposalDialog(QDialog):
     def refresh(self) -> None:
         draft = self.stay_draft()
         self.culture.setEnabled(draft.cells == "cultured")
-        self.leave_label.setText(f"Flight home on {draft.leave:%A %-d %B %Y}.")
+        self.leave_label.setText(f"Flight home on {long_date(draft.leave)}.")
         proposed = itinerary_service.propose_schedule(self.db, self.plan.id, draft, self.today)
         self.model.replace_rows([self.edited.get(d.proposal_key, d) for d in proposed])
         self._show_warnings()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import clock
 from planner.clinics import Clinic
 from planner.money import MoneyError, format_amount, format_money, parse_amount
 from planner.quotes import Quote, QuoteDraft, QuoteLine, QuoteLineDraft, deposit_amount, parse_percent
@@ -135,7 +136,7 @@ class QuoteDialog(QDialog):
         self.setMinimumSize(700, 600)
 
         self.currency = currency_combo("Quote currency", quote.currency if quote else DEFAULT_CURRENCY)
-        self.received = date_edit("Date received", quote.received_on if quote else (today or date.today()))
+        self.received = date_edit("Date received", quote.received_on if quote else (today or clock.today()))
         self.expires, self.valid_until, validity = optional_date(
             "The quote is valid until",
             "Valid until",

@@ -7,7 +7,9 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
 
+from planner import clock
 from planner.compare import deposit_summary
+from planner.dates import day_month_year
 from planner.money import format_money
 from planner.quotes import Quote
 from planner.ui.tables import ROW_ROLE, RowTableModel
@@ -28,7 +30,7 @@ class QuoteModel(RowTableModel[Quote]):
 
     def __init__(self, today: date | None = None) -> None:
         super().__init__()
-        self._today = today or date.today()
+        self._today = today or clock.today()
 
     def set_quotes(self, quotes: list[Quote]) -> None:
         self.replace_rows(quotes)
@@ -44,13 +46,13 @@ class QuoteModel(RowTableModel[Quote]):
         if column == 0:
             return quote.clinic_name
         if column == 1:
-            return f"{quote.received_on:%d %b %Y}"
+            return day_month_year(quote.received_on)
         if column == 2:
             return format_money(quote.total, quote.currency)
         if column == 3:
             return deposit_summary(quote)
         if column == 4:
-            return f"{quote.valid_until:%d %b %Y}" if quote.valid_until else ""
+            return day_month_year(quote.valid_until) if quote.valid_until else ""
         return quote_status(quote, self._today)
 
     def cell(self, item: Quote, column: int, role: int) -> Any:

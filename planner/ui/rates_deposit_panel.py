@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import clock
+from planner.dates import day_month_year
 from planner.deposit import DepositDraft, deposit_state
 from planner.money import format_amount
 from planner.services import budget as budget_service
@@ -44,7 +46,7 @@ class RateModel(RowTableModel[StoredRate]):
         if role == Qt.ItemDataRole.DisplayRole:
             rate = item.rate
             return (
-                f"{rate.on:%-d %b %Y}"
+                day_month_year(rate.on)
                 if column == 0
                 else f"1 {rate.base} = {format_amount(rate.rate)} {rate.quote}"
             )
@@ -56,7 +58,7 @@ class RatesDepositPanel(Panel):
 
     def __init__(self, *args: Any, today: date | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.data: BudgetData | None = None
         self.proposal: DepositProposal | None = None
         self.last_filled = 0

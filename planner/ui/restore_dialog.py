@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.dates import date_time_seconds
 from planner.services.database import BackupInfo, Database, RestoreError, StorageError
 from planner.ui.prompter import Prompter
 
@@ -24,7 +25,7 @@ COLUMNS = ("Taken", "Why", "Size", "Plans inside")
 
 
 def taken_text(backup: BackupInfo) -> str:
-    return f"{backup.taken_at:%-d %b %Y, %H:%M:%S}"
+    return date_time_seconds(backup.taken_at)
 
 
 def size_text(size: int) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import clock
 from planner.checklist import Item
 from planner.itinerary import KIND_STEP, Appointment, AppointmentDraft, draft_of
 from planner.journey import STATUSES, StepDraft
@@ -82,10 +83,8 @@ class StepView(QScrollArea):
         self.to_do = _rich_label("What to do next")
 
         self.status = choice_combo("Status", STATUSES, "not-started")
-        self.has_start, self.start, start_row = optional_date(
-            "Started", "Start date", None, datetime.now().date()
-        )
-        self.has_end, self.end, end_row = optional_date("Ended", "End date", None, datetime.now().date())
+        self.has_start, self.start, start_row = optional_date("Started", "Start date", None, clock.today())
+        self.has_end, self.end, end_row = optional_date("Ended", "End date", None, clock.today())
         self.note = QPlainTextEdit()
         self.note.setAccessibleName("Notes on this step")
         self.note.setPlaceholderText("Anything to remember about this step")

@@ -37,9 +37,10 @@ from sqlalchemy.exc import OperationalError
 from planner.backup_schedule import backups_to_keep
 from planner.budget import ExpenseDraft
 from planner.catalogue.files import catalogue_fingerprint
+from planner.clock import local_now
+from planner.dates import backup_stamp
 from planner.db import migrate
 from planner.db.backup import (
-    STAMP,
     BackupInfo,
     backup_database,
     database_problem,
@@ -163,7 +164,7 @@ def craft_backups(database: Path, taken: list[datetime]) -> None:
     folder = database.parent / BACKUP_DIR
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     for moment in taken:
-        (folder / f"{database.stem}-{moment.strftime(STAMP)}-by-you.sqlite3").touch()
+        (folder / f"{database.stem}-{backup_stamp(moment)}-by-you.sqlite3").touch()
 
 
 def stamps_left(database: Path) -> set[datetime]:
@@ -289,7 +290,7 @@ def test_the_backups_list_shows_the_plans_inside_newest_first_and_marks_an_unrea
     new_plan(opened, "Knee, April")
     by_you = opened.back_up("by-you")
     folder = by_you.parent
-    later = (datetime.now() + timedelta(minutes=1)).strftime(STAMP)
+    later = backup_stamp(local_now() + timedelta(minutes=1))
     (folder / f"planner-{later}-by-you.sqlite3").write_bytes(os.urandom(2048))
     for stray in ("notes.txt", "planner-copy.sqlite3", f"planner-old-{later}-by-you.sqlite3"):
         (folder / stray).write_bytes(b"")
@@ -433,7 +434,7 @@ def damaged_error(data_dir: Path) -> DamagedDatabase:
 
 def test_recovery_keeps_the_damaged_file_aside_and_brings_back_the_newest_good_backup(saved: Path) -> None:
     good = backup_database(saved, "by-you")
-    newer = (datetime.now() + timedelta(minutes=1)).strftime(STAMP)
+    newer = backup_stamp(local_now() + timedelta(minutes=1))
     (good.parent / f"planner-{newer}-by-you.sqlite3").write_bytes(os.urandom(4096))  # unreadable
     random_bytes(saved)
     sides = {side: os.urandom(100) for side in ("-wal", "-shm")}
@@ -514,7 +515,7 @@ def test_restoring_a_backup_brings_back_its_plans_and_keeps_the_data_from_just_b
 
 
 def junk_backup(db: Database) -> Path:
-    path = db.data_dir / BACKUP_DIR / f"planner-{datetime.now().strftime(STAMP)}-by-you.sqlite3"
+    path = db.data_dir / BACKUP_DIR / f"planner-{backup_stamp(local_now())}-by-you.sqlite3"
     path.write_bytes(os.urandom(8192))
     return path
 

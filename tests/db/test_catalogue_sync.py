@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from planner import clock
 from planner.db.models import ClinicAnnotationRow, ClinicRow, ConditionRow, ReferenceRow
 from planner.services.database import Database, open_database
 from planner.services.learn import list_learn_entries
@@ -43,7 +43,7 @@ def test_a_users_note_on_a_clinic_survives_a_catalogue_update(data_dir: Path, ca
                 clinic_id=clinic.id,
                 note="Asked about cell counts 무릎 🦵",
                 rating=4,
-                updated_at=datetime.now(UTC).replace(tzinfo=None),
+                updated_at=clock.utc_now(),
             )
         )
     db.close()

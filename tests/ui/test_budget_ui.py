@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QDialogButtonBox, QLin
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from planner import clock
 from planner.budget import Expense, ExpenseConversion
 from planner.services import budget as budget_service
 from planner.services import plans as plan_service
@@ -31,6 +32,7 @@ from planner.ui.expense_model import ExpenseModel
 from planner.ui.main_window import MainWindow
 from planner.ui.rates_deposit_panel import RateModel, RatesDepositPanel
 from planner.ui.widgets import ErrorLabel
+from tests.fixed_time import TEST_NOW
 from tests.ui.conftest import FakePrompter
 
 LIMIT_TEXT = "£15,000.00"
@@ -153,7 +155,7 @@ def enter_rate(
     type_currency(qtbot, panel.base, base)
     panel.quote.setCurrentIndex(panel.quote.findData(quote))
     retype(qtbot, panel.rate, rate)
-    day = on or date.today()
+    day = on or clock.today()
     panel.rate_day.setDate(QDate(day.year, day.month, day.day))
     click(qtbot, panel.add_rate_button)
 
@@ -275,7 +277,7 @@ def test_bad_amounts_a_future_paid_date_and_an_unknown_currency_are_refused_in_t
     assert not dialog.paid_on.isEnabled()
     click(qtbot, dialog.is_paid)
     assert dialog.is_paid.isChecked() and dialog.paid_on.isEnabled()
-    tomorrow = date.today() + timedelta(days=1)
+    tomorrow = clock.today() + timedelta(days=1)
     dialog.paid_on.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
     save.click()
     assert dialog.isVisible() and page.expenses.dialog is dialog
@@ -365,7 +367,7 @@ def test_a_newer_rate_never_changes_an_amount_already_converted(
     add_plan("Knee, March")
     _window, page = open_budget(make_window)
     show_tab(qtbot, page, TAB_RATES)
-    enter_rate(qtbot, page.rates, "GBP", "USD", "1.25", date.today() - timedelta(days=3))
+    enter_rate(qtbot, page.rates, "GBP", "USD", "1.25", clock.today() - timedelta(days=3))
     show_tab(qtbot, page, TAB_EXPENSES)
     add_expense(qtbot, page, "Flights", "100", category="Travel", currency="USD")
     table = page.expenses.table
@@ -398,7 +400,7 @@ def test_estimate_lines_can_be_removed_put_back_changed_and_restored(
     qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan], db: Database
 ) -> None:
     plan = add_plan("Knee, March")
-    budget_service.add_rate(db, plan.id, "GBP", "USD", "1.25", date.today())
+    budget_service.add_rate(db, plan.id, "GBP", "USD", "1.25", clock.today())
     _window, page = open_budget(make_window)
     show_tab(qtbot, page, TAB_ESTIMATE)
     panel = page.estimate
@@ -504,10 +506,9 @@ def test_the_deposit_is_proposed_checked_and_recorded_as_paid(
     assert panel.paid_on.isEnabled()
     click(qtbot, panel.save_deposit_button)
     assert panel.deposit_form.errors["percent"].isHidden()
-    today = date.today()
-    assert panel.state.text() == f"Paid on {today.day} {today:%b %Y}."
+    assert panel.state.text() == "Paid on 20 Nov 2026."  # today, as the clock is pinned
     deposit = budget_service.load_budget(db, plan.id).deposit
-    assert deposit is not None and deposit.paid_on == date.today()
+    assert deposit is not None and deposit.paid_on == clock.today() == TEST_NOW.date()
     assert deposit.amount == Decimal("3000") and deposit.currency == "USD"
 
 
@@ -706,7 +707,7 @@ def test_switching_plans_shows_each_plans_own_budget(
 def test_expense_estimate_and_rate_models(
     qtmodeltester: ModelTester, db: Database, add_plan: Callable[..., Plan]
 ) -> None:
-    today = date.today()
+    today = clock.today()
     expenses = ExpenseModel()
     expenses.set_expenses(
         [

@@ -35,7 +35,7 @@ import sys
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +46,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QTabl
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, event
 
+from planner import clock
 from planner.app import EXIT_DAMAGED, EXIT_FAILURE, EXIT_IN_USE
+from planner.dates import backup_stamp
 from planner.paths import BACKUP_DIR, DATABASE_FILE
 from planner.services import plans as plan_service
 from planner.services.database import BackupInfo, DamagedDatabase, Database, open_database
@@ -482,7 +484,8 @@ def add_backup_from_a_newer_version(folder: Path, plan_name: str) -> Path:
     """Put beside the existing backups a newer one, as a later version of the app would write it
     (its schema revision unknown to this version), holding one plan named `plan_name`."""
     [existing] = (folder / BACKUP_DIR).glob("planner-*.sqlite3")
-    newer = folder / BACKUP_DIR / f"planner-{datetime.now():%Y%m%d-%H%M%S-%f}-by-you.sqlite3"
+    later = backup_stamp(clock.local_now() + timedelta(minutes=1))  # than the backup at start-up
+    newer = folder / BACKUP_DIR / f"planner-{later}-by-you.sqlite3"
     shutil.copy(existing, newer)
     with closing(sqlite3.connect(newer)) as connection, connection:
         connection.execute("UPDATE plan SET name = ?", (plan_name,))
