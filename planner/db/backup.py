@@ -8,6 +8,7 @@ are thinned by `planner.backup_schedule` after each new one.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -68,6 +69,8 @@ def backup_database(database: Path, reason: str, now: datetime | None = None) ->
     ones, and return the new copy's path."""
     now = now or datetime.now()
     folder = backup_folder(database)
+    if folder.exists() and not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder))
     folder.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
     target = folder / f"{database.stem}-{now.strftime(STAMP)}-{reason}.sqlite3"
     signature = _signature(database)
