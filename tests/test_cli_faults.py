@@ -227,9 +227,8 @@ def test_a_full_disk_when_taking_the_lock_says_the_disk_is_full(data: Path, tmp_
         f'(head -c 4000000 /dev/zero > "{disk}/filler" 2>/dev/null; true) && '
         f'"{sys.executable}" -m planner.app plans --data-dir "{disk}/data"'
     )
-    result = subprocess.run(
-        ["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True, env=ENV, timeout=120, check=False
-    )
+    command = ["unshare", "-rm", "sh", "-c", script]
+    result = subprocess.run(command, capture_output=True, text=True, env=ENV, timeout=120, check=False)
     assert result.returncode == EXIT_FAILURE, result.stderr
     one_message(result.stderr, "the disk is full")
     assert "already open" not in result.stderr
