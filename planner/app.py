@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from planner import APP_NAME, __version__
 from planner.dates import iso_date
 from planner.paths import default_data_dir
+from planner.terminal import out, say, shown
 
 if TYPE_CHECKING:
     from planner.services.database import Database
@@ -21,13 +23,25 @@ EXIT_IN_USE, EXIT_DAMAGED = 6, 7
 PAPER_HELP = "paper size of the PDF: a4 or letter (default: from the system's locale)"
 
 
+class _Parser(argparse.ArgumentParser):
+    """Mistakes on the command line end as one `planner: ...` line (after the usage), exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"planner: {shown(message)}\n")
+
+
+def _folder(text: str) -> Path:
+    if not text:
+        raise argparse.ArgumentTypeError("the data folder cannot be an empty name; give a folder's path")
+    return Path(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     data_dir_help = "keep the data in DIR instead of the user's data folder"
-    parser = argparse.ArgumentParser(
-        prog="planner", description=f"{APP_NAME}: plan a treatment trip offline."
-    )
+    parser = _Parser(prog="planner", description=f"{APP_NAME}: plan a treatment trip offline.")
     parser.add_argument("--version", action="version", version=f"planner {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", type=Path, help=data_dir_help)
+    parser.add_argument("--data-dir", metavar="DIR", type=_folder, help=data_dir_help)
     parser.add_argument(
         "--smoke",
         action="store_true",
@@ -62,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     for command in (plans, export, imported):
         # Accept --data-dir after the command's name too; SUPPRESS keeps an earlier value.
         command.add_argument(
-            "--data-dir", metavar="DIR", type=Path, default=argparse.SUPPRESS, help=data_dir_help
+            "--data-dir", metavar="DIR", type=_folder, default=argparse.SUPPRESS, help=data_dir_help
         )
     return parser
 
@@ -70,6 +84,18 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    try:
+        return _run(parser, args)
+    except Exception as error:  # only the failures `_failure` knows; any other is a bug
+        failure = _failure(error)
+        if failure is None:
+            raise
+        code, message = failure
+        say(message)
+        return code
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     data_dir: Path = (args.data_dir or default_data_dir()).expanduser().absolute()
     if args.command == "plans":
         return _run_with_data(data_dir, _print_plans)
@@ -82,36 +108,49 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_gui(data_dir, smoke=args.smoke)
 
 
-def _run_with_data(data_dir: Path, command: Callable[[Database], int]) -> int:
-    """Open the data, run `command` on it and close it; a failure to open is a message, exit 1."""
-    from planner.catalogue.errors import CatalogueError
-    from planner.datadir import DataDirError, prepare_data_dir
-    from planner.services.database import DamagedDatabase, StartupError, open_database
-    from planner.ui.instance_lock import AlreadyRunning, lock_data_dir
+def _failure(error: Exception) -> tuple[int, str] | None:
+    """The exit code and the message for a failure of the data, the disk, a file or a path; None
+    for any other error. Every command and the window's start go through here."""
+    from sqlalchemy.exc import OperationalError
 
-    try:
-        prepare_data_dir(data_dir)
-        lock = lock_data_dir(data_dir)
-    except DataDirError as error:
-        print(f"planner: {error}", file=sys.stderr)
-        return EXIT_FAILURE
-    except AlreadyRunning as error:
-        print(f"planner: {error}", file=sys.stderr)
-        return EXIT_IN_USE
+    from planner.catalogue.errors import CatalogueError
+    from planner.datadir import DataDirError, os_error_text
+    from planner.services.database import DamagedDatabase, StartupError, StorageError, storage_problem
+    from planner.ui.instance_lock import AlreadyRunning, LockError
+
+    if isinstance(error, AlreadyRunning):
+        return EXIT_IN_USE, str(error)
+    if isinstance(error, DamagedDatabase):
+        return EXIT_DAMAGED, str(error)
+    if isinstance(error, (DataDirError, StartupError, CatalogueError, StorageError, LockError)):
+        return EXIT_FAILURE, str(error)
+    if isinstance(error, (OperationalError, sqlite3.OperationalError)):
+        problem = storage_problem(error)
+        return None if problem is None else (EXIT_FAILURE, f"The data could not be used: {problem}.")
+    if isinstance(error, OSError):
+        return EXIT_FAILURE, f"Cannot use {os_error_text(error)}."
+    return None
+
+
+def _run_with_data(data_dir: Path, command: Callable[[Database], int]) -> int:
+    """Open the data, run `command` on it and close it; failures are left to `main`."""
+    from planner.datadir import data_dir_warning, prepare_data_dir
+    from planner.services.database import open_database
+    from planner.ui.instance_lock import lock_data_dir
+
+    prepare_data_dir(data_dir)
+    if (warning := data_dir_warning(data_dir)) is not None:
+        say(warning)
+    lock = lock_data_dir(data_dir)
     try:
         db = open_database(data_dir)
-    except DamagedDatabase as error:
-        print(f"planner: {error}", file=sys.stderr)
-        lock.unlock()
-        return EXIT_DAMAGED
-    except (StartupError, CatalogueError) as error:
-        print(f"planner: {error}", file=sys.stderr)
-        lock.unlock()
-        return EXIT_FAILURE
-    try:
-        return command(db)
+        try:
+            if db.startup_backup_problem is not None:
+                say(f"warning: the start-up backup could not be made: {db.startup_backup_problem}")
+            return command(db)
+        finally:
+            db.close()
     finally:
-        db.close()
         lock.unlock()
 
 
@@ -132,7 +171,7 @@ def _print_plans(db: Database) -> int:
     from planner.services.plans import list_plans
 
     for plan in list_plans(db):
-        print(f"{plan.name}\t{plan.condition_name}\t{iso_date(plan.departure)}\t{iso_date(plan.return_)}")
+        out(plan.name, plan.condition_name, iso_date(plan.departure), iso_date(plan.return_))
     return EXIT_OK
 
 

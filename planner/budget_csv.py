@@ -5,16 +5,31 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Sequence
 
 from planner.budget import Expense
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_SKIPPED = ("Cc", "Cf", "Zs", "Zl", "Zp")
+"""What a spreadsheet may pass over before it sees a formula: spaces of every width (the no-break
+space, the ideographic space), control characters and NUL, invisible marks."""
 
 
 def _text(value: str) -> str:
-    """User text that a spreadsheet would run as a formula is kept as text."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    """User text that a spreadsheet could run as a formula is kept as text (a `'` before it):
+    text whose first visible character, once full-width forms are read as their plain ones
+    (`＝` as `=`), is `=`, `+`, `-` or `@`, or that starts with a tab or a line break."""
+    return "'" + value if _could_start_formula(value) else value
+
+
+def _could_start_formula(value: str) -> bool:
+    if value.startswith(FORMULA_STARTS):
+        return True
+    visible = unicodedata.normalize("NFKC", value).lstrip()
+    while visible and unicodedata.category(visible[0]) in _SKIPPED:
+        visible = visible[1:]
+    return visible.startswith(FORMULA_STARTS[:4])
 
 
 def _amount(value: object) -> str:
@@ -27,8 +42,9 @@ def expenses_csv(
     steps: dict[str, str],
     currencies: Sequence[str],
 ) -> str:
-    """Amounts are plain decimals with a dot (as spreadsheets read them in any locale); a line's
-    amounts in its own currency carry rate 1."""
+    """Amounts are plain decimals with a dot (as spreadsheets read them in any locale), never
+    neutralised, so a spreadsheet reads -12.50 as a number; every text cell is neutralised (see
+    `_text`). A line's amounts in its own currency carry rate 1."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     header = ["Description", "Category", "Journey step", "Planned", "Paid", "Currency", "Paid on", "Payee"]
@@ -39,11 +55,11 @@ def expenses_csv(
     for expense in expenses:
         row = [
             _text(expense.label),
-            categories.get(expense.category, expense.category),
-            steps.get(expense.step_id, "") if expense.step_id else "",
+            _text(categories.get(expense.category, expense.category)),
+            _text(steps.get(expense.step_id, "") if expense.step_id else ""),
             _amount(expense.planned),
             _amount(expense.actual),
-            expense.currency,
+            _text(expense.currency),
             expense.paid_on.isoformat() if expense.paid_on else "",
             _text(expense.payee),
         ]

@@ -4,7 +4,6 @@ was asked to print; the exit codes are documented in the README."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from planner import clock
 from planner.app import EXIT_FAILURE, EXIT_OK
 from planner.services.database import Database
 from planner.services.plans import Plan, list_plans
+from planner.terminal import out, say
 
 EXIT_NO_PLAN = 3
 """No plan has the name given."""
@@ -19,10 +19,6 @@ EXIT_CLASH = 4
 """Import: a plan already has the file's name, and neither --rename nor --replace was given."""
 EXIT_BAD_FILE = 5
 """Import: the file is not a plan file this app can read; nothing was written."""
-
-
-def say(message: str) -> None:
-    print(f"planner: {message}", file=sys.stderr)
 
 
 def find_plan(db: Database, name: str) -> Plan | None:
@@ -89,17 +85,18 @@ def export(
         if problem:
             say(problem)
             return EXIT_FAILURE
-        print(f"Wrote {path}")
+        out(f"Wrote {path}")
     return EXIT_OK
 
 
 def import_file(db: Database, path: Path, on_clash: str, name: str | None) -> int:
+    from planner.datadir import os_error_reason
     from planner.services.plan_transfer import NameClash, OnClash, PlanFileError, import_plan, read_plan_file
 
     try:
         data = path.read_bytes()
     except OSError as error:
-        say(f"cannot read {path}: {error.strerror or error}")
+        say(f"cannot read {path}: {os_error_reason(error)}")
         return EXIT_FAILURE
     try:
         plan_file = read_plan_file(db, data)
@@ -110,5 +107,5 @@ def import_file(db: Database, path: Path, on_clash: str, name: str | None) -> in
     except PlanFileError as error:
         say(f"{path.name} was not imported. {error}")
         return EXIT_BAD_FILE
-    print(f"Imported {plan.name}")
+    out(f"Imported {plan.name}")
     return EXIT_OK

@@ -2,7 +2,8 @@
 # Installs the Debian libraries Qt needs when they are missing; does nothing when present.
 #   system-deps.sh offscreen   what headless tests need (with the CJK fonts Korean prints in,
 #                              strace, with which a test proves the app opens no network connection,
-#                              and the validators of the Linux desktop entry and AppStream metainfo)
+#                              the validators of the Linux desktop entry and AppStream metainfo,
+#                              and Gnumeric's ssconvert, a spreadsheet that reads the exported CSV)
 #   system-deps.sh window      what a real window needs (adds the X11 plugin's libraries)
 #   system-deps.sh dist        what building and checking the one-folder app needs (binutils for
 #                              PyInstaller, lintian for the .deb) besides the headless set
@@ -11,7 +12,7 @@ set -eu
 offscreen="libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 fonts-dejavu-core fonts-noto-cjk strace"
 window="$offscreen libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 libxcb-render-util0 libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libxcb-xkb1"
-offscreen="$offscreen desktop-file-utils appstream"  # for the tests only, not for a window
+offscreen="$offscreen desktop-file-utils appstream gnumeric"  # for the tests only, not for a window
 case "${1:-window}" in
     offscreen) pkgs=$offscreen ;;
     dist) pkgs="$window binutils lintian" ;;

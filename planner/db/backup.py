@@ -8,6 +8,7 @@ are thinned by `planner.backup_schedule` after each new one.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -72,6 +73,8 @@ def backup_database(database: Path, reason: str, now: datetime | None = None) ->
     summer time ends)."""
     now = now or local_now()
     folder = backup_folder(database)
+    if folder.exists() and not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder))
     folder.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
     newest = max((b.taken_at for b in list_backups(database, with_plans=False)), default=None)
     if newest is not None and newest >= now:

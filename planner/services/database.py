@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from planner.catalogue.errors import CatalogueError
 from planner.catalogue.files import catalogue_fingerprint
-from planner.datadir import DataDirError, create_private_file, prepare_data_dir
+from planner.datadir import DataDirError, create_private_file, os_error_text, prepare_data_dir
 from planner.db import migrate
 from planner.db.backup import (
     BackupInfo,
@@ -118,7 +118,7 @@ class Database:
             return backup_database(self.path, reason)
         except (OSError, sqlite3.Error) as error:
             raise StorageError(
-                f"A backup could not be made first, so nothing was changed: {error}."
+                f"A backup could not be made first, so nothing was changed: {backup_problem(error)}."
             ) from error
 
     def backups(self) -> list[BackupInfo]:
@@ -150,6 +150,13 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def backup_problem(error: OSError | sqlite3.Error) -> str:
+    """Why a backup could not be written, in plain words."""
+    if isinstance(error, OSError):
+        return os_error_text(error)
+    return storage_problem(error) or str(error)
 
 
 def storage_problem(error: Exception) -> str | None:
@@ -218,7 +225,7 @@ def _bring_up_to_date(db: Database, start_up: bool = False) -> None:
         try:
             db.startup_backup = backup_database(db.path, "start-up")
         except (OSError, sqlite3.Error) as error:
-            db.startup_backup_problem = str(error)
+            db.startup_backup_problem = backup_problem(error)
     with db.transaction() as session:
         # Files unchanged since the last validated sync need no parsing; changed ones are
         # validated in full before anything is written.

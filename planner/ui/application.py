@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner import __version__
 from planner.app import EXIT_DAMAGED, EXIT_FAILURE, EXIT_IN_USE
-from planner.datadir import DataDirError, prepare_data_dir
+from planner.datadir import DataDirError, data_dir_warning, prepare_data_dir
 from planner.identity import APP_ID, APP_NAME
 from planner.money import set_number_locale
 from planner.paths import resources_dir
 from planner.services.database import CatalogueError, DamagedDatabase, StartupError, open_database
+from planner.terminal import say
 from planner.ui.app_icon import app_icon
-from planner.ui.instance_lock import AlreadyRunning, lock_data_dir
+from planner.ui.instance_lock import AlreadyRunning, LockError, lock_data_dir
 from planner.ui.main_window import MainWindow, settings_for
 from planner.ui.prompter import Prompter
 from planner.ui.recovery import recover
@@ -65,32 +66,37 @@ def run_gui(data_dir: Path, smoke: bool = False) -> int:
     try:
         prepare_data_dir(data_dir)
         lock = lock_data_dir(data_dir)
-    except DataDirError as error:
+    except (DataDirError, LockError) as error:
         return _cannot_start(str(error), smoke, EXIT_FAILURE)
     except AlreadyRunning as error:
         return _cannot_start(str(error), smoke, EXIT_IN_USE, critical=False)
+    shared = data_dir_warning(data_dir)
+    if shared is not None:
+        say(shared)
     try:
-        return _run_window(app, data_dir, prompter, smoke)
+        return _run_window(app, data_dir, prompter, smoke, shared)
     finally:
         lock.unlock()
 
 
 def _cannot_start(message: str, smoke: bool, code: int, critical: bool = True) -> int:
-    print(f"planner: {message}", file=sys.stderr)
+    say(message)
     if not smoke:
         box = QMessageBox.critical if critical else QMessageBox.information
         box(None, APP_NAME, message if not critical else f"{APP_NAME} cannot start.\n\n{message}")
     return code
 
 
-def _run_window(app: QApplication, data_dir: Path, prompter: Prompter, smoke: bool) -> int:
+def _run_window(
+    app: QApplication, data_dir: Path, prompter: Prompter, smoke: bool, shared: str | None = None
+) -> int:
     notice = None
     try:
         try:
             db = open_database(data_dir)
         except DamagedDatabase as damaged:
             if smoke:
-                print(f"planner: {damaged}", file=sys.stderr)
+                say(str(damaged))
                 return EXIT_DAMAGED
             notice = recover(prompter, damaged)
             if notice is None:
@@ -106,6 +112,8 @@ def _run_window(app: QApplication, data_dir: Path, prompter: Prompter, smoke: bo
         window.statusBar().showMessage(
             f"The start-up backup could not be made: {db.startup_backup_problem}", 20000
         )
+    elif shared is not None:
+        window.statusBar().showMessage(shared[0].upper() + shared[1:], 30000)
     watcher = _FirstPaint(app)
     if smoke:
         window.installEventFilter(watcher)
@@ -116,6 +124,6 @@ def _run_window(app: QApplication, data_dir: Path, prompter: Prompter, smoke: bo
         window.save_state()
     db.close()
     if smoke and not watcher.painted:
-        print("planner: the main window was never painted", file=sys.stderr)
+        say("the main window was never painted")
         return 1
     return code

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QIODevice, QMarginsF, QPoint, QPointF, QRectF, QSaveFile, QSizeF, Qt, QUrl
+from PySide6.QtCore import QMarginsF, QPoint, QPointF, QRectF, QSaveFile, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QWidget
 from planner import APP_NAME
 from planner.services.print_budget import CHART_HEIGHT, CHART_WIDTH
 from planner.services.print_document import PRINT_FONTS, ChartRequest, Printout
+from planner.ui.files import open_private
 
 LAYOUT_DPI = 96
 MARGIN_MM = 16
@@ -147,7 +148,7 @@ def write_pdf(printout: Printout, paper: str, path: Path) -> tuple[str | None, i
     layout = page_layout(paper)
     paged = PagedDocument(printout, layout)
     target = QSaveFile(str(path))
-    if not target.open(QIODevice.OpenModeFlag.WriteOnly):
+    if not open_private(target):
         return f"Could not write {path.name}: {target.errorString()}", 0
     writer = QPdfWriter(target)
     writer.setResolution(PDF_RESOLUTION)
