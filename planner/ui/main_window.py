@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
@@ -23,7 +24,7 @@ from planner.services import checklist as checklist_service
 from planner.services import journey as journey_service
 from planner.services import learn as learn_service
 from planner.services import plans as plan_service
-from planner.services.database import BackupInfo, Database, StorageError
+from planner.services.database import BackupInfo, Database, DataFileMissing, StorageError
 from planner.services.plans import Plan
 from planner.ui.events import AppEvents
 from planner.ui.learn_page import LearnPage
@@ -48,6 +49,8 @@ PAGE_KEYS = ("overview", "journey", "itinerary", "clinics", "budget", "checklist
 """How the last page shown is remembered (by name, so adding a page does not shift it)."""
 PAGE_PRINTOUTS = {"checklist": "checklist", "budget": "budget", "clinics": "comparison"}
 """The printout Print offers first on a page; the itinerary elsewhere."""
+SAVE_COPY, RESTORE_BACKUP = "Save a copy elsewhere…", "Restore from backup…"
+"""What the window offers when its data file was deleted or replaced while it was open."""
 
 
 class MainWindow(QMainWindow):
@@ -111,6 +114,10 @@ class MainWindow(QMainWindow):
         self.data_label = QLabel(f"Data: {db.data_dir}")
         self.data_label.setObjectName("hint")
         self.statusBar().addPermanentWidget(self.data_label)
+        self.gone_label = QLabel("Not saving: your data file was deleted or replaced")
+        self.gone_label.setObjectName("dataFileGone")
+        self.gone_label.hide()
+        self.statusBar().addPermanentWidget(self.gone_label)
 
         self.welcome.create_requested.connect(self.new_plan)
         self.welcome.learn_requested.connect(lambda: self.nav.setCurrentRow(NAV_LEARN))
@@ -528,6 +535,45 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Backed up all your plans to {path.name}.", 8000)
 
+    def data_file_gone(self, error: DataFileMissing) -> None:
+        """A save was refused because the data file was deleted or replaced: say so, keep saying
+        so in the status bar, and offer to save a copy elsewhere or to restore a backup."""
+        self.gone_label.show()
+        text = (
+            f"{error}\n\nThe window still shows your plans as they were at the last save, but "
+            "nothing you change from now on can be kept.\n\n"
+            f"{SAVE_COPY.rstrip('…')} writes all of it to a file you choose, to keep it safe.\n"
+            f"{RESTORE_BACKUP.rstrip('…')} puts a backup in place of the lost file (what the window "
+            "shows is backed up first, so you can come back to it from the same list); then saving "
+            "works again."
+        )
+        choice = self.prompter.choose(
+            self, "Not saved: your data file is gone", text, [SAVE_COPY, RESTORE_BACKUP], cancel="Close"
+        )
+        if choice == SAVE_COPY:
+            self.save_copy_elsewhere()
+        elif choice == RESTORE_BACKUP:
+            self.open_restore()
+
+    def save_copy_elsewhere(self) -> None:
+        title = "Save a copy of your data"
+        suggested = str(Path.home() / "patient-journey-planner-copy.sqlite3")
+        path = self.prompter.ask_save_path(self, title, suggested, "Planner data (*.sqlite3)")
+        if path is None:
+            return
+        try:
+            self.db.save_copy(path)
+        except StorageError as error:
+            self.prompter.error(self, title, str(error))
+            return
+        self.prompter.inform(
+            self,
+            title,
+            f"All your plans are saved in {path}.\n\nTo use them again, quit the app and put that "
+            f"file in the data folder ({self.db.data_dir}) under the name {self.db.path.name}.",
+        )
+        self.statusBar().showMessage(f"Saved a copy of your data to {path.name}.", 8000)
+
     def open_restore(self) -> None:
         from planner.ui.restore_dialog import RestoreDialog
 
@@ -541,6 +587,7 @@ class MainWindow(QMainWindow):
         from planner.ui.restore_dialog import taken_text
 
         self.data_replaced()
+        self.gone_label.setVisible(self.db.gone)
         self.statusBar().showMessage(
             f"Restored the backup from {taken_text(backup)}. Your data as it was just before is kept "
             "as a backup too.",
