@@ -102,6 +102,8 @@ def _run_window(app: QApplication, data_dir: Path, prompter: Prompter, smoke: bo
     install_storage_error_handler(
         prompter, lambda: QApplication.activeWindow() or window, window.data_file_gone
     )
+    if window.unshown is not None:
+        print(f"planner: {window.unshown.message()}", file=sys.stderr)
     if notice is not None:
         window.statusBar().showMessage(notice, 20000)
     elif db.startup_backup_problem is not None:

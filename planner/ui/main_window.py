@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,7 @@ from planner.ui.plan_files import PlanFiles
 from planner.ui.plan_list_model import PlanListModel
 from planner.ui.plan_wizard import PlanWizard
 from planner.ui.prompter import Prompter
+from planner.ui.unshown_plan_page import UnshownPlan, UnshownPlanPage
 from planner.ui.welcome_page import WelcomePage
 
 if TYPE_CHECKING:
@@ -69,6 +71,8 @@ class MainWindow(QMainWindow):
         self.about_dialog: AboutDialog | None = None
         self._overview_fresh = False
         """Whether the overview shows the current plan as it is (one read per visit, not two)."""
+        self.unshown: UnshownPlan | None = None
+        """The current plan, when its data could not be read: the pages do not show it."""
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(760, 520)
 
@@ -83,13 +87,14 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage()
         self.overview = OverviewPage(self.events)
         self.learn = LearnPage()
+        self.unshown_page = UnshownPlanPage()
         self._clinics: ClinicsPage | None = None
         self._budget: BudgetPage | None = None
         self._checklist: ChecklistPage | None = None
         self._journey: JourneyPage | None = None
         self._itinerary: ItineraryPage | None = None
         self.stack = QStackedWidget()
-        for page in (self.welcome, self.overview, self.learn):
+        for page in (self.welcome, self.overview, self.learn, self.unshown_page):
             self.stack.addWidget(page)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -121,6 +126,9 @@ class MainWindow(QMainWindow):
 
         self.welcome.create_requested.connect(self.new_plan)
         self.welcome.learn_requested.connect(lambda: self.nav.setCurrentRow(NAV_LEARN))
+        self.unshown_page.export_requested.connect(self._export_plan)
+        self.unshown_page.delete_requested.connect(self.delete_plan)
+        self.unshown_page.choose_requested.connect(self._choose_plan)
         self.events.changed.connect(self._data_changed)
         self.events.print_requested.connect(self.print_plan)
 
@@ -273,7 +281,7 @@ class MainWindow(QMainWindow):
 
             self._clinics = ClinicsPage(self.db, self.prompter, self.events)
             self.stack.addWidget(self._clinics)
-            self._clinics.set_plan(self.current_plan())
+            self._clinics.set_plan(self._plan_for_pages())
         return self._clinics
 
     @property
@@ -284,7 +292,7 @@ class MainWindow(QMainWindow):
 
             self._budget = BudgetPage(self.db, self.prompter, self.events)
             self.stack.addWidget(self._budget)
-            self._budget.set_plan(self.current_plan())
+            self._budget.set_plan(self._plan_for_pages())
         return self._budget
 
     @property
@@ -295,7 +303,7 @@ class MainWindow(QMainWindow):
 
             self._checklist = ChecklistPage(self.db, self.prompter, self.events)
             self.stack.addWidget(self._checklist)
-            self._checklist.set_plan(self.current_plan())
+            self._checklist.set_plan(self._plan_for_pages())
         return self._checklist
 
     @property
@@ -306,7 +314,7 @@ class MainWindow(QMainWindow):
 
             self._journey = JourneyPage(self.db, self.prompter, self.events)
             self.stack.addWidget(self._journey)
-            self._journey.set_plan(self.current_plan())
+            self._journey.set_plan(self._plan_for_pages())
         return self._journey
 
     @property
@@ -317,7 +325,7 @@ class MainWindow(QMainWindow):
 
             self._itinerary = ItineraryPage(self.db, self.prompter, self.events)
             self.stack.addWidget(self._itinerary)
-            self._itinerary.set_plan(self.current_plan())
+            self._itinerary.set_plan(self._plan_for_pages())
         return self._itinerary
 
     def _built_pages(self) -> list[ClinicsPage | BudgetPage | ChecklistPage | JourneyPage | ItineraryPage]:
@@ -327,6 +335,10 @@ class MainWindow(QMainWindow):
     # --- state ----------------------------------------------------------------------------
     def current_plan(self) -> Plan | None:
         return self.plans.plan_at(self.plan_combo.currentIndex())
+
+    def _plan_for_pages(self) -> Plan | None:
+        """The plan the pages show: none while the current one cannot be shown."""
+        return None if self.unshown is not None else self.current_plan()
 
     def _reload_plans(self, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else (p.id if (p := self.current_plan()) else None)
@@ -340,35 +352,69 @@ class MainWindow(QMainWindow):
 
     def _plan_changed(self) -> None:
         plan = self.current_plan()
-        has_plan = plan is not None
+        self.unshown = None
+        self._enable_plan_actions()
+        self.plan_combo.setEnabled(plan is not None)
+        self.setWindowTitle(f"{plan.name} — {APP_NAME}" if plan is not None else APP_NAME)
+        self._guarded(plan, lambda: self._load_plan(plan))
+        self._show_page(self.nav.currentRow())
+
+    def _enable_plan_actions(self) -> None:
+        has_plan = self.current_plan() is not None
+        for action in (self.rename_action, self.delete_action, self.export_plan_action):
+            action.setEnabled(has_plan)
+        # What reads the whole plan waits until it can be shown.
         for action in (
-            self.rename_action,
             self.dates_action,
             self.details_action,
             self.duplicate_action,
-            self.delete_action,
             self.print_action,
             self.calendar_action,
             self.csv_action,
-            self.export_plan_action,
         ):
-            action.setEnabled(has_plan)
-        self.plan_combo.setEnabled(has_plan)
+            action.setEnabled(has_plan and self.unshown is None)
+
+    def _load_plan(self, plan: Plan | None) -> None:
         for page in self._built_pages():
             page.set_plan(plan)
         if plan is not None:
             self._show_overview(plan)
-            self.setWindowTitle(f"{plan.name} — {APP_NAME}")
-        else:
-            self.setWindowTitle(APP_NAME)
-        self._show_page(self.nav.currentRow())
+
+    def _guarded(self, plan: Plan | None, load: Callable[[], None]) -> None:
+        """Run `load`, which reads `plan` into the pages. One plan whose data cannot be read must
+        not stop the window: on an unexpected error the plan is marked as one that cannot be
+        shown, which says why and offers the other plans, export and delete."""
+        try:
+            load()
+        except StorageError:
+            raise  # the disk or the file, not the plan: told as "Not saved"
+        except Exception as error:
+            if plan is None:
+                raise
+            self.unshown = UnshownPlan(plan.id, plan.name, error)
+            self._overview_fresh = False
+            for page in self._built_pages():
+                page.set_plan(None)
+            self._enable_plan_actions()
+            self.unshown_page.show_problem(self.unshown, self.plans.rowCount() - 1)
+            self.stack.setCurrentWidget(self.unshown_page)
+
+    def _choose_plan(self) -> None:
+        self.plan_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.plan_combo.showPopup()
 
     def _show_page(self, row: int) -> None:
         if row != NAV_OVERVIEW:
             self._overview_fresh = False  # other pages may change what the overview sums up
         if row == NAV_LEARN:
             self.stack.setCurrentWidget(self.learn)
-        elif row == NAV_JOURNEY:
+        elif self.unshown is not None:
+            self.stack.setCurrentWidget(self.unshown_page)
+        else:
+            self._guarded(self.current_plan(), lambda: self._show_plan_page(row))
+
+    def _show_plan_page(self, row: int) -> None:
+        if row == NAV_JOURNEY:
             self.stack.setCurrentWidget(self.journey)
         elif row == NAV_ITINERARY:
             self.stack.setCurrentWidget(self.itinerary)
