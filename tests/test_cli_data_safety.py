@@ -6,7 +6,8 @@ Proved here:
   exit 6 saying the app is already open, and the data file is not touched (bytes and time);
 - a lock left behind by a process that was killed is taken over: `planner plans` then works;
 - a damaged data file makes `planner plans` and `planner --smoke` exit 7 with a message, and the
-  file stays where it was, byte for byte, with nothing added beside it.
+  file stays where it was, byte for byte, with nothing added beside it;
+- so does a data file missing beside good backups of it, and no empty one is created.
 """
 
 from __future__ import annotations
@@ -132,3 +133,23 @@ def test_a_damaged_data_file_stops_the_app_and_is_left_where_and_as_it_was(
     assert "Nothing has been changed" in result.stderr
     assert state(database) == before
     assert listing(data) == files  # not moved aside, no copy, and the lock released
+
+
+@pytest.mark.parametrize("command", [["plans"], ["--smoke"]], ids=["plans", "smoke"])
+def test_a_data_file_missing_beside_its_backups_stops_the_app_and_nothing_is_created(
+    data: Path, command: list[str]
+) -> None:
+    db = open_database(data)
+    db.back_up("by-you")
+    db.close()
+    database = data / DATABASE_FILE
+    database.unlink()
+    files = listing(data)
+
+    result = run(*command, "--data-dir", str(data))
+
+    assert result.returncode == EXIT_DAMAGED, result.stderr
+    assert f"The data file {database} cannot be used: it is missing" in result.stderr
+    assert "restore the newest good backup" in result.stderr
+    assert not database.exists()  # no empty database in its place
+    assert listing(data) == files

@@ -31,6 +31,8 @@ SIGNATURE_FILE = "last-backup.json"
 """What the database file looked like when the last backup was taken (size and times)."""
 HEADER = b"SQLite format 3\x00"
 SIDE_FILES = ("-wal", "-shm")
+MISSING = "it is missing, although there are backups of it (it may have been deleted or moved)"
+"""The problem of a data file that is gone from beside its backups."""
 
 REASONS = {
     "start-up": "At start-up",
@@ -65,12 +67,15 @@ def backup_folder(database: Path) -> Path:
     return database.parent / BACKUP_DIR
 
 
-def backup_database(database: Path, reason: str, now: datetime | None = None) -> Path:
+def backup_database(
+    database: Path, reason: str, now: datetime | None = None, source: sqlite3.Connection | None = None
+) -> Path:
     """Write a consistent copy of `database` into the backups folder beside it, thin the older
     ones, and return the new copy's path. Its time is `now` (by default the clock's), moved just
     past the newest backup if that is not earlier, so the newest copy always sorts first and
     never takes an older one's name (a clock that stands still, or an hour that repeats when
-    summer time ends)."""
+    summer time ends). `source`, when given, is an open connection to copy from instead of the
+    file (which may have been deleted while it was open)."""
     now = now or local_now()
     folder = backup_folder(database)
     if folder.exists() and not folder.is_dir():
@@ -81,11 +86,12 @@ def backup_database(database: Path, reason: str, now: datetime | None = None) ->
         now = newest + timedelta(microseconds=1)
     target = folder / f"{database.stem}-{backup_stamp(now)}-{reason}.sqlite3"
     signature = _signature(database)
-    create_private_file(target)
     try:
-        with closing(sqlite3.connect(database)) as source, closing(sqlite3.connect(target)) as copy:
-            source.backup(copy)
-            copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, readable read-only
+        if source is None:
+            with closing(sqlite3.connect(database)) as connection:
+                copy_database(connection, target)
+        else:
+            copy_database(source, target)
         create_private_file(folder / SIGNATURE_FILE)
         (folder / SIGNATURE_FILE).write_text(json.dumps(signature), encoding="utf-8")
     except BaseException:
@@ -93,6 +99,20 @@ def backup_database(database: Path, reason: str, now: datetime | None = None) ->
         raise
     thin_backups(database, now)
     return target
+
+
+def copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """Write everything `source` holds into `target`, a new owner-only file of its own (no log
+    beside it); on failure no partial copy is left."""
+    target.unlink(missing_ok=True)
+    create_private_file(target)
+    try:
+        with closing(sqlite3.connect(target)) as copy:
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, readable read-only
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
 
 
 def changed_since_last_backup(database: Path) -> bool:
@@ -155,8 +175,11 @@ def thin_backups(database: Path, now: datetime) -> list[Path]:
 def database_problem(path: Path) -> str | None:
     """What is wrong with the database file, in plain words, or None if it is sound (or absent)."""
     stat = _stat(path)
-    if stat is None or (stat.st_size == 0 and not list_backups(path, with_plans=False)):
-        return None  # no data yet: a first start, or one that stopped before writing anything
+    if stat is None:
+        # No data yet (a first start), unless there are backups of it: then it was deleted.
+        return MISSING if newest_good_backup(path) is not None else None
+    if stat.st_size == 0 and not list_backups(path, with_plans=False):
+        return None  # a first start that stopped before writing anything
     try:
         with open(path, "rb") as file:
             header = file.read(len(HEADER))
@@ -208,13 +231,14 @@ def newest_good_backup(database: Path) -> BackupInfo | None:
     return None
 
 
-def move_aside(database: Path, now: datetime | None = None) -> Path:
+def move_aside(database: Path, now: datetime | None = None, label: str = "damaged") -> Path:
     """Rename a damaged database (and its -wal and -shm files) to a timestamped name beside it,
-    never replacing a file; return the new name of the database."""
+    never replacing a file; return the new name of the database. Files that do not exist (a
+    database that is gone, leaving only its log) are skipped."""
     stamp = file_stamp(now or local_now())
     for n in range(1, 1000):
         suffix = "" if n == 1 else f"-{n}"
-        target = database.with_name(f"{database.stem}-damaged-{stamp}{suffix}{database.suffix}")
+        target = database.with_name(f"{database.stem}-{label}-{stamp}{suffix}{database.suffix}")
         if not any(Path(str(target) + side).exists() for side in ("", *SIDE_FILES)):
             break
     else:
@@ -223,7 +247,8 @@ def move_aside(database: Path, now: datetime | None = None) -> Path:
         moved = Path(str(database) + side)
         if moved.exists():
             os.rename(moved, Path(str(target) + side))
-    os.rename(database, target)
+    if database.exists():
+        os.rename(database, target)
     return target
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +24,15 @@ def make_engine(database: Path) -> Engine:
     """An engine on `database`, creating the file with owner-only permissions first.
 
     SQLite gives its -wal and -shm files the permissions of the database file, so they are
-    owner-only too.
+    owner-only too. Connections open the file read-write but never create it: a data file deleted while the
+    app runs is not silently replaced by an empty one.
     """
     create_private_file(database)
-    engine = create_engine(f"sqlite:///{database}", connect_args={"check_same_thread": False})
+    uri = f"{database.absolute().as_uri()}?mode=rw"
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+    engine = create_engine(f"sqlite:///{database}", creator=connect)
     event.listen(engine, "connect", _set_pragmas)
     return engine

@@ -3,14 +3,15 @@ the catalogue; and the database's backups, restore and the failures of saving.""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, event, inspect
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -19,9 +20,11 @@ from planner.catalogue.files import catalogue_fingerprint
 from planner.datadir import DataDirError, create_private_file, os_error_text, prepare_data_dir
 from planner.db import migrate
 from planner.db.backup import (
+    MISSING,
     BackupInfo,
     backup_database,
     changed_since_last_backup,
+    copy_database,
     database_problem,
     list_backups,
     move_aside,
@@ -39,6 +42,7 @@ __all__ = [
     "CatalogueError",
     "DamagedDatabase",
     "DataDirError",
+    "DataFileMissing",
     "Database",
     "RestoreError",
     "StartupError",
@@ -57,13 +61,18 @@ class DamagedDatabase(StartupError):
     chooses what happens (see `recover_damaged`)."""
 
     def __init__(self, path: Path, problem: str) -> None:
+        remedy = "" if problem == MISSING else "move it aside and "
         super().__init__(
             f"The data file {path} cannot be used: {problem}. Nothing has been changed. "
-            "Open Patient Journey Planner to move it aside and restore the newest good backup "
-            "or start afresh."
+            f"Open Patient Journey Planner to {remedy}restore the newest good backup or start afresh."
         )
         self.path = path
         self.problem = problem
+
+    @property
+    def missing(self) -> bool:
+        """Whether the file is gone (beside backups of it) rather than damaged."""
+        return self.problem == MISSING
 
     def newest_good_backup(self) -> BackupInfo | None:
         return newest_good_backup(self.path)
@@ -72,6 +81,20 @@ class DamagedDatabase(StartupError):
 class StorageError(Exception):
     """A save failed because of the disk or the file (full, read-only, failing); nothing of that
     save was written. The message says so in plain words."""
+
+
+class DataFileMissing(StorageError):
+    """The data file was deleted or replaced while the app had it open: saves are refused from
+    then on (what was saved before is still readable through the open connection), until a
+    backup is restored."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"Your data file was deleted or replaced while the app was open ({path}), so this change "
+            "was not saved, and no further changes will be. What the window shows is still here: "
+            "save a copy of it elsewhere, or restore a backup."
+        )
+        self.path = path
 
 
 class RestoreError(Exception):
@@ -98,28 +121,92 @@ class Database:
     startup_backup: Path | None = None
     startup_backup_problem: str | None = None
     """Why the start-up backup could not be taken (the app still starts); None when it was."""
+    gone: bool = False
+    """Whether the data file was found deleted or replaced while open: saves are refused."""
+    _file: tuple[int, int] | None = field(default=None, repr=False)
+    _log: tuple[int, int] | None = field(default=None, repr=False)
+    _connections: int = field(default=0, repr=False)
+
+    def __post_init__(self) -> None:
+        self._file = _identity(self.path)
+        event.listen(self.engine, "connect", self._connected)
+        event.listen(self.engine, "close", self._closed)
+        event.listen(self.engine, "close_detached", self._closed)
+
+    def _connected(self, *_args: object) -> None:
+        self._connections += 1
+
+    def _closed(self, *_args: object) -> None:
+        self._connections -= 1
+        if self._connections <= 0:
+            self._connections = 0
+            self._log = None  # the last connection removes the log; the next one starts another
+
+    def _file_is_gone(self) -> bool:
+        """Whether the data file (or, while connections hold it open, its write-ahead log) is no
+        longer the one the app opened: deleted, or replaced by another file. One stat each."""
+        if _identity(self.path) != self._file:
+            return True
+        if self._connections == 0:
+            return False
+        log = _identity(self.path.with_name(self.path.name + "-wal"))
+        if self._log is None:
+            self._log = log
+            return False
+        return log != self._log
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back on any error. A failure of
-        the disk or the file becomes a StorageError."""
+        the disk or the file becomes a StorageError. Once the data file is found gone, it runs
+        read-only and any write in it raises DataFileMissing."""
+        if not self.gone and self._file_is_gone():
+            self.gone = True
         try:
             with self.sessions.begin() as session:
+                if self.gone:
+                    session.connection().exec_driver_sql("PRAGMA query_only = ON")
                 yield session
         except (OperationalError, sqlite3.OperationalError) as error:
+            if self.gone:
+                raise DataFileMissing(self.path) from error
             problem = storage_problem(error)
             if problem is None:
                 raise
             raise StorageError(f"Your change could not be saved: {problem}. Nothing was changed.") from error
 
     def back_up(self, reason: str) -> Path:
-        """A backup of the data as it is now; raises StorageError when it cannot be written."""
+        """A backup of the data as it is now (when the data file is gone, of what the open
+        connection still reads); raises StorageError when it cannot be written."""
         try:
-            return backup_database(self.path, reason)
+            if not self.gone:
+                return backup_database(self.path, reason)
+            with self._open_connection() as source:
+                return backup_database(self.path, reason, source=source)
         except (OSError, sqlite3.Error) as error:
             raise StorageError(
                 f"A backup could not be made first, so nothing was changed: {backup_problem(error)}."
             ) from error
+
+    def save_copy(self, target: Path) -> None:
+        """Write a copy of the data as the app reads it (even with its file gone) to `target`;
+        raises StorageError when it cannot be written."""
+        try:
+            with self._open_connection() as source:
+                copy_database(source, target)
+        except (OSError, sqlite3.Error) as error:
+            raise StorageError(f"The copy could not be saved: {error}.") from error
+
+    @contextmanager
+    def _open_connection(self) -> Iterator[sqlite3.Connection]:
+        """A connection the app already holds (so one on a deleted file still reads it)."""
+        pooled = self.engine.raw_connection()
+        try:
+            connection = pooled.driver_connection
+            assert isinstance(connection, sqlite3.Connection)
+            yield connection
+        finally:
+            pooled.close()
 
     def backups(self) -> list[BackupInfo]:
         return list_backups(self.path)
@@ -133,12 +220,16 @@ class Database:
             raise RestoreError(f"This backup cannot be restored: {problem}.")
         current = self.back_up("before-restore")
         self.engine.dispose()
+        if self.gone and _identity(self.path) is not None:
+            move_aside(self.path, label="replaced")  # whatever took its place is kept, not overwritten
         try:
+            create_private_file(self.path)
             restore_into(backup, self.path)
         except sqlite3.Error as error:
             raise RestoreError(
                 f"The backup could not be restored, and nothing was changed: {error}."
             ) from error
+        self._file, self._log, self.gone = _identity(self.path), None, False
         _bring_up_to_date(self)
         return current
 
@@ -157,6 +248,15 @@ def backup_problem(error: OSError | sqlite3.Error) -> str:
     if isinstance(error, OSError):
         return os_error_text(error)
     return storage_problem(error) or str(error)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Which file `path` names (device and inode); None when there is none."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
 
 
 def storage_problem(error: Exception) -> str | None:
@@ -193,14 +293,23 @@ def open_database(data_dir: Path, catalogue_path: Path | None = None) -> Databas
         raise
 
 
-def recover_damaged(damaged: DamagedDatabase, backup: BackupInfo | None, now: datetime | None = None) -> Path:
+def recover_damaged(
+    damaged: DamagedDatabase, backup: BackupInfo | None, now: datetime | None = None
+) -> Path | None:
     """Move the damaged file aside (never deleting or overwriting it) and, when `backup` is given,
-    put a copy of it in its place; return where the damaged file went. Open the data again after."""
-    moved = move_aside(damaged.path, now)
+    put a copy of it in its place; return where the damaged file went (None when it was missing).
+    Open the data again after."""
+    had_file = damaged.path.exists()
+    moved = move_aside(damaged.path, now)  # with a missing file, only a log it left behind
     if backup is not None:
         create_private_file(damaged.path)
         restore_into(backup.path, damaged.path)
-    return moved
+    elif newest_good_backup(damaged.path) is not None:
+        # Start afresh with an empty database: no file beside good backups counts as a lost one.
+        create_private_file(damaged.path)
+        with closing(sqlite3.connect(damaged.path)) as connection:
+            connection.execute("PRAGMA journal_mode=WAL")
+    return moved if had_file else None
 
 
 def _bring_up_to_date(db: Database, start_up: bool = False) -> None:

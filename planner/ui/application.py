@@ -105,7 +105,11 @@ def _run_window(
     except (StartupError, CatalogueError, OSError) as error:
         return _cannot_start(str(error), smoke, EXIT_FAILURE)
     window = MainWindow(db, prompter, settings_for(db))
-    install_storage_error_handler(prompter, lambda: QApplication.activeWindow() or window)
+    install_storage_error_handler(
+        prompter, lambda: QApplication.activeWindow() or window, window.data_file_gone
+    )
+    if window.unshown is not None:
+        print(f"planner: {window.unshown.message()}", file=sys.stderr)
     if notice is not None:
         window.statusBar().showMessage(notice, 20000)
     elif db.startup_backup_problem is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
@@ -23,7 +25,7 @@ from planner.services import checklist as checklist_service
 from planner.services import journey as journey_service
 from planner.services import learn as learn_service
 from planner.services import plans as plan_service
-from planner.services.database import BackupInfo, Database, StorageError
+from planner.services.database import BackupInfo, Database, DataFileMissing, StorageError
 from planner.services.plans import Plan
 from planner.ui.events import AppEvents
 from planner.ui.learn_page import LearnPage
@@ -32,6 +34,7 @@ from planner.ui.plan_files import PlanFiles
 from planner.ui.plan_list_model import PlanListModel
 from planner.ui.plan_wizard import PlanWizard
 from planner.ui.prompter import Prompter
+from planner.ui.unshown_plan_page import UnshownPlan, UnshownPlanPage
 from planner.ui.welcome_page import WelcomePage
 
 if TYPE_CHECKING:
@@ -48,6 +51,8 @@ PAGE_KEYS = ("overview", "journey", "itinerary", "clinics", "budget", "checklist
 """How the last page shown is remembered (by name, so adding a page does not shift it)."""
 PAGE_PRINTOUTS = {"checklist": "checklist", "budget": "budget", "clinics": "comparison"}
 """The printout Print offers first on a page; the itinerary elsewhere."""
+SAVE_COPY, RESTORE_BACKUP = "Save a copy elsewhere…", "Restore from backup…"
+"""What the window offers when its data file was deleted or replaced while it was open."""
 
 
 class MainWindow(QMainWindow):
@@ -66,6 +71,8 @@ class MainWindow(QMainWindow):
         self.about_dialog: AboutDialog | None = None
         self._overview_fresh = False
         """Whether the overview shows the current plan as it is (one read per visit, not two)."""
+        self.unshown: UnshownPlan | None = None
+        """The current plan, when its data could not be read: the pages do not show it."""
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(760, 520)
 
@@ -80,13 +87,14 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage()
         self.overview = OverviewPage(self.events)
         self.learn = LearnPage()
+        self.unshown_page = UnshownPlanPage()
         self._clinics: ClinicsPage | None = None
         self._budget: BudgetPage | None = None
         self._checklist: ChecklistPage | None = None
         self._journey: JourneyPage | None = None
         self._itinerary: ItineraryPage | None = None
         self.stack = QStackedWidget()
-        for page in (self.welcome, self.overview, self.learn):
+        for page in (self.welcome, self.overview, self.learn, self.unshown_page):
             self.stack.addWidget(page)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -111,9 +119,16 @@ class MainWindow(QMainWindow):
         self.data_label = QLabel(f"Data: {db.data_dir}")
         self.data_label.setObjectName("hint")
         self.statusBar().addPermanentWidget(self.data_label)
+        self.gone_label = QLabel("Not saving: your data file was deleted or replaced")
+        self.gone_label.setObjectName("dataFileGone")
+        self.gone_label.hide()
+        self.statusBar().addPermanentWidget(self.gone_label)
 
         self.welcome.create_requested.connect(self.new_plan)
         self.welcome.learn_requested.connect(lambda: self.nav.setCurrentRow(NAV_LEARN))
+        self.unshown_page.export_requested.connect(self._export_plan)
+        self.unshown_page.delete_requested.connect(self.delete_plan)
+        self.unshown_page.choose_requested.connect(self._choose_plan)
         self.events.changed.connect(self._data_changed)
         self.events.print_requested.connect(self.print_plan)
 
@@ -266,7 +281,7 @@ class MainWindow(QMainWindow):
 
             self._clinics = ClinicsPage(self.db, self.prompter, self.events)
             self.stack.addWidget(self._clinics)
-            self._clinics.set_plan(self.current_plan())
+            self._clinics.set_plan(self._plan_for_pages())
         return self._clinics
 
     @property
@@ -277,7 +292,7 @@ class MainWindow(QMainWindow):
 
             self._budget = BudgetPage(self.db, self.prompter, self.events)
             self.stack.addWidget(self._budget)
-            self._budget.set_plan(self.current_plan())
+            self._budget.set_plan(self._plan_for_pages())
         return self._budget
 
     @property
@@ -288,7 +303,7 @@ class MainWindow(QMainWindow):
 
             self._checklist = ChecklistPage(self.db, self.prompter, self.events)
             self.stack.addWidget(self._checklist)
-            self._checklist.set_plan(self.current_plan())
+            self._checklist.set_plan(self._plan_for_pages())
         return self._checklist
 
     @property
@@ -299,7 +314,7 @@ class MainWindow(QMainWindow):
 
             self._journey = JourneyPage(self.db, self.prompter, self.events)
             self.stack.addWidget(self._journey)
-            self._journey.set_plan(self.current_plan())
+            self._journey.set_plan(self._plan_for_pages())
         return self._journey
 
     @property
@@ -310,7 +325,7 @@ class MainWindow(QMainWindow):
 
             self._itinerary = ItineraryPage(self.db, self.prompter, self.events)
             self.stack.addWidget(self._itinerary)
-            self._itinerary.set_plan(self.current_plan())
+            self._itinerary.set_plan(self._plan_for_pages())
         return self._itinerary
 
     def _built_pages(self) -> list[ClinicsPage | BudgetPage | ChecklistPage | JourneyPage | ItineraryPage]:
@@ -320,6 +335,10 @@ class MainWindow(QMainWindow):
     # --- state ----------------------------------------------------------------------------
     def current_plan(self) -> Plan | None:
         return self.plans.plan_at(self.plan_combo.currentIndex())
+
+    def _plan_for_pages(self) -> Plan | None:
+        """The plan the pages show: none while the current one cannot be shown."""
+        return None if self.unshown is not None else self.current_plan()
 
     def _reload_plans(self, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else (p.id if (p := self.current_plan()) else None)
@@ -333,35 +352,69 @@ class MainWindow(QMainWindow):
 
     def _plan_changed(self) -> None:
         plan = self.current_plan()
-        has_plan = plan is not None
+        self.unshown = None
+        self._enable_plan_actions()
+        self.plan_combo.setEnabled(plan is not None)
+        self.setWindowTitle(f"{plan.name} — {APP_NAME}" if plan is not None else APP_NAME)
+        self._guarded(plan, lambda: self._load_plan(plan))
+        self._show_page(self.nav.currentRow())
+
+    def _enable_plan_actions(self) -> None:
+        has_plan = self.current_plan() is not None
+        for action in (self.rename_action, self.delete_action, self.export_plan_action):
+            action.setEnabled(has_plan)
+        # What reads the whole plan waits until it can be shown.
         for action in (
-            self.rename_action,
             self.dates_action,
             self.details_action,
             self.duplicate_action,
-            self.delete_action,
             self.print_action,
             self.calendar_action,
             self.csv_action,
-            self.export_plan_action,
         ):
-            action.setEnabled(has_plan)
-        self.plan_combo.setEnabled(has_plan)
+            action.setEnabled(has_plan and self.unshown is None)
+
+    def _load_plan(self, plan: Plan | None) -> None:
         for page in self._built_pages():
             page.set_plan(plan)
         if plan is not None:
             self._show_overview(plan)
-            self.setWindowTitle(f"{plan.name} — {APP_NAME}")
-        else:
-            self.setWindowTitle(APP_NAME)
-        self._show_page(self.nav.currentRow())
+
+    def _guarded(self, plan: Plan | None, load: Callable[[], None]) -> None:
+        """Run `load`, which reads `plan` into the pages. One plan whose data cannot be read must
+        not stop the window: on an unexpected error the plan is marked as one that cannot be
+        shown, which says why and offers the other plans, export and delete."""
+        try:
+            load()
+        except StorageError:
+            raise  # the disk or the file, not the plan: told as "Not saved"
+        except Exception as error:
+            if plan is None:
+                raise
+            self.unshown = UnshownPlan(plan.id, plan.name, error)
+            self._overview_fresh = False
+            for page in self._built_pages():
+                page.set_plan(None)
+            self._enable_plan_actions()
+            self.unshown_page.show_problem(self.unshown, self.plans.rowCount() - 1)
+            self.stack.setCurrentWidget(self.unshown_page)
+
+    def _choose_plan(self) -> None:
+        self.plan_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.plan_combo.showPopup()
 
     def _show_page(self, row: int) -> None:
         if row != NAV_OVERVIEW:
             self._overview_fresh = False  # other pages may change what the overview sums up
         if row == NAV_LEARN:
             self.stack.setCurrentWidget(self.learn)
-        elif row == NAV_JOURNEY:
+        elif self.unshown is not None:
+            self.stack.setCurrentWidget(self.unshown_page)
+        else:
+            self._guarded(self.current_plan(), lambda: self._show_plan_page(row))
+
+    def _show_plan_page(self, row: int) -> None:
+        if row == NAV_JOURNEY:
             self.stack.setCurrentWidget(self.journey)
         elif row == NAV_ITINERARY:
             self.stack.setCurrentWidget(self.itinerary)
@@ -528,6 +581,45 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Backed up all your plans to {path.name}.", 8000)
 
+    def data_file_gone(self, error: DataFileMissing) -> None:
+        """A save was refused because the data file was deleted or replaced: say so, keep saying
+        so in the status bar, and offer to save a copy elsewhere or to restore a backup."""
+        self.gone_label.show()
+        text = (
+            f"{error}\n\nThe window still shows your plans as they were at the last save, but "
+            "nothing you change from now on can be kept.\n\n"
+            f"{SAVE_COPY.rstrip('…')} writes all of it to a file you choose, to keep it safe.\n"
+            f"{RESTORE_BACKUP.rstrip('…')} puts a backup in place of the lost file (what the window "
+            "shows is backed up first, so you can come back to it from the same list); then saving "
+            "works again."
+        )
+        choice = self.prompter.choose(
+            self, "Not saved: your data file is gone", text, [SAVE_COPY, RESTORE_BACKUP], cancel="Close"
+        )
+        if choice == SAVE_COPY:
+            self.save_copy_elsewhere()
+        elif choice == RESTORE_BACKUP:
+            self.open_restore()
+
+    def save_copy_elsewhere(self) -> None:
+        title = "Save a copy of your data"
+        suggested = str(Path.home() / "patient-journey-planner-copy.sqlite3")
+        path = self.prompter.ask_save_path(self, title, suggested, "Planner data (*.sqlite3)")
+        if path is None:
+            return
+        try:
+            self.db.save_copy(path)
+        except StorageError as error:
+            self.prompter.error(self, title, str(error))
+            return
+        self.prompter.inform(
+            self,
+            title,
+            f"All your plans are saved in {path}.\n\nTo use them again, quit the app and put that "
+            f"file in the data folder ({self.db.data_dir}) under the name {self.db.path.name}.",
+        )
+        self.statusBar().showMessage(f"Saved a copy of your data to {path.name}.", 8000)
+
     def open_restore(self) -> None:
         from planner.ui.restore_dialog import RestoreDialog
 
@@ -541,6 +633,7 @@ class MainWindow(QMainWindow):
         from planner.ui.restore_dialog import taken_text
 
         self.data_replaced()
+        self.gone_label.setVisible(self.db.gone)
         self.statusBar().showMessage(
             f"Restored the backup from {taken_text(backup)}. Your data as it was just before is kept "
             "as a backup too.",
