@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from planner.limits import day_problem
 from planner.money import MoneyError, check_currency, format_money, parse_amount
 from planner.rates import Converted, Factor, Rate, apply_factor, find_factor
 from planner.validation import raise_if_any
@@ -144,7 +145,9 @@ def validate_expense(
     if currency and not draft.planned.strip() and not draft.actual.strip():
         errors["planned"] = "Enter the planned amount, the amount paid, or both."
     if draft.paid_on is not None:
-        if draft.paid_on > today:
+        if message := day_problem(draft.paid_on):
+            errors["paid_on"] = message
+        elif draft.paid_on > today:
             errors["paid_on"] = "The paid date is in the future. Record a payment once it is made."
         elif not draft.actual.strip() and "actual" not in errors:
             errors["actual"] = "Enter the amount you paid on that date."

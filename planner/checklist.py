@@ -14,6 +14,7 @@ from datetime import date, datetime
 from enum import Enum
 
 from planner.dates import day_month_year
+from planner.limits import day_problem
 from planner.money import number_locale
 from planner.validation import raise_if_any
 
@@ -112,6 +113,13 @@ def parse_offset(text: str) -> int:
 
 def parse_due_date(text: str, locale: str | None = None) -> date:
     """A date as typed: ISO (2027-03-01) or the locale's short form (3/1/27 in en_US)."""
+    day = _typed_date(text, locale)
+    if message := day_problem(day):
+        raise ChecklistError(message)
+    return day
+
+
+def _typed_date(text: str, locale: str | None) -> date:
     cleaned = text.strip()
     if not cleaned:
         raise ChecklistError("Enter a date, for example 2027-03-01.")

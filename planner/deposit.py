@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from planner.dates import day_month_year
+from planner.limits import day_problem
 from planner.money import MoneyError, check_currency, parse_amount
 from planner.quotes import deposit_amount, parse_percent
 from planner.validation import raise_if_any
@@ -56,7 +57,11 @@ def validate_deposit(draft: DepositDraft, today: date, locale: str | None = None
             amount = parse_amount(draft.amount, currency, locale)
         except MoneyError as error:
             errors["amount"] = str(error)
-    if draft.paid_on is not None and draft.paid_on > today:
+    if draft.due_on is not None and (message := day_problem(draft.due_on)):
+        errors["due_on"] = message
+    if draft.paid_on is not None and (message := day_problem(draft.paid_on)):
+        errors["paid_on"] = message
+    elif draft.paid_on is not None and draft.paid_on > today:
         errors["paid_on"] = "The paid date is in the future. Tick it once the deposit is paid."
     if draft.paid_on is not None and not draft.amount.strip():
         errors["amount"] = "Enter the amount of the deposit you paid."

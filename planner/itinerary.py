@@ -14,6 +14,7 @@ from dataclasses import field as data_field
 from datetime import date, datetime, timedelta
 
 from planner.dates import day_long_month_year, day_month_year
+from planner.limits import day_problem
 from planner.validation import raise_if_any
 from planner.zones import SEOUL, ZoneError, exists, gap_message, to_utc, zone
 
@@ -106,6 +107,8 @@ class PlanSpan:
     return_: date
 
     def problem(self, day: date) -> str | None:
+        if outside := day_problem(day):
+            return outside
         earliest = self.departure - timedelta(days=PLAN_WINDOW_DAYS)
         latest = self.return_ + timedelta(days=PLAN_WINDOW_DAYS)
         if earliest <= day <= latest:

@@ -27,12 +27,13 @@ from planner.clinics import CLINIC_LIST_FIELDS
 from planner.collector import collector_paused
 from planner.estimate import HOTEL_TIERS
 from planner.itinerary import KINDS as APPOINTMENT_KINDS
-from planner.itinerary import MAX_TITLE_LENGTH
+from planner.itinerary import MAX_TITLE_LENGTH, AppointmentDraft, PlanSpan, validate_appointment
 from planner.journey import CELL_MODES, MAX_CULTURE_DAYS, STATUSES
 from planner.plan_file_checks import AMOUNT, FieldReader, shown
 from planner.plan_file_expenses import ConversionRow, ExpenseRow, decode_expenses, read_expenses
-from planner.plans import MAX_NAME_LENGTH
+from planner.plans import MAX_NAME_LENGTH, check_dates
 from planner.quotes import MAX_LABEL_LENGTH as QUOTE_LABEL_LENGTH
+from planner.validation import ValidationError
 from planner.zones import zone_problem
 
 FORMAT = "patient-journey-planner/plan"
@@ -61,6 +62,8 @@ class Known:
     fee_categories: frozenset[str]
     expense_categories: frozenset[str]
     question_templates: frozenset[str]
+    packages: frozenset[str] = frozenset()
+    """The catalogue's treatment packages, which `budget_settings.treatment_basis` may name."""
 
 
 @dataclass(slots=True)
@@ -185,6 +188,8 @@ def _read(r: FieldReader, root: dict[str, Any], version: int, known: Known) -> P
 
     plan = _plan(r, plan_in, known, clinic)
     file = PlanFile(plan, own)
+    departure, return_ = plan["departure_date"], plan["return_date"]
+    span = PlanSpan(departure, return_) if departure and return_ else None
     shortlist = root.get("shortlist", [])
     if not isinstance(shortlist, list):
         r.fail("shortlist", "should be a list")
@@ -204,7 +209,9 @@ def _read(r: FieldReader, root: dict[str, Any], version: int, known: Known) -> P
         r, root.get("expenses"), version, known.expense_categories, known.steps
     )
     if root.get("budget_settings") is not None:
-        file.budget_settings = _budget_settings(r, r.mapping(root["budget_settings"], "budget_settings"))
+        file.budget_settings = _budget_settings(
+            r, r.mapping(root["budget_settings"], "budget_settings"), known.packages
+        )
     file.estimate_overrides = [
         _override(r, o, f"estimate_overrides[{n}]")
         for n, o in enumerate(r.rows(root, "estimate_overrides", ""))
@@ -216,12 +223,14 @@ def _read(r: FieldReader, root: dict[str, Any], version: int, known: Known) -> P
     if len(set(templates)) != len(templates):
         r.fail("checklist", "two items come from the same template")
     if root.get("journey_settings") is not None:
-        file.journey_settings = _journey_settings(r, r.mapping(root["journey_settings"], "journey_settings"))
-    file.steps = [_step(r, s, f"steps[{n}]", known) for n, s in enumerate(r.rows(root, "steps", ""))]
+        file.journey_settings = _journey_settings(
+            r, r.mapping(root["journey_settings"], "journey_settings"), span
+        )
+    file.steps = [_step(r, s, f"steps[{n}]", known, span) for n, s in enumerate(r.rows(root, "steps", ""))]
     if len({s["step_id"] for s in file.steps}) != len(file.steps):
         r.fail("steps", "a step is listed twice")
     file.appointments = [
-        _appointment(r, a, f"appointments[{n}]", known)
+        _appointment(r, a, f"appointments[{n}]", known, span)
         for n, a in enumerate(r.rows(root, "appointments", ""))
     ]
     keys = [a["proposal_key"] for a in file.appointments if a["proposal_key"]]
@@ -271,7 +280,11 @@ def _plan(
     return_ = r.day(row, "return", "plan", required=True)
     if departure and return_ and return_ < departure:
         r.fail("plan.return", "is before the departure")
+    elif departure and return_ and (message := check_dates(departure, return_)):
+        r.fail("plan.return", message)
     treatment = r.day(row, "treatment_date", "plan")
+    if treatment and departure and return_ and not departure <= treatment <= return_:
+        r.fail("plan.treatment_date", "is outside the trip: it should be between departure and return")
     home_zone = r.text(row, "home_zone", "plan", 64)
     if home_zone and zone_problem(home_zone):
         r.fail("plan.home_zone", f"{shown(home_zone)} is not a known time zone")
@@ -368,11 +381,13 @@ def _rate(r: FieldReader, row: dict[str, Any], path: str) -> dict[str, Any]:
     }
 
 
-def _budget_settings(r: FieldReader, row: dict[str, Any]) -> dict[str, Any]:
+def _budget_settings(r: FieldReader, row: dict[str, Any], packages: frozenset[str]) -> dict[str, Any]:
     path = "budget_settings"
     basis = r.text(row, "treatment_basis", path, 200) or "auto"
-    if basis not in ("auto", "quote", "fees") and not basis.startswith("package:"):
-        r.fail(f"{path}.treatment_basis", f"{shown(basis)} is not a known basis")
+    if basis not in ("auto", "quote", "fees") and basis.removeprefix("package:") not in (
+        packages if basis.startswith("package:") else ()
+    ):
+        r.fail(f"{path}.treatment_basis", f"{shown(basis)} is not a known basis or package")
     currency = row.get("deposit_currency") or ""
     if currency:
         currency = r.currency(row, "deposit_currency", path)
@@ -437,17 +452,25 @@ def _item(r: FieldReader, row: dict[str, Any], path: str, known: Known) -> dict[
     }
 
 
-def _journey_settings(r: FieldReader, row: dict[str, Any]) -> dict[str, Any]:
+def _journey_settings(r: FieldReader, row: dict[str, Any], span: PlanSpan | None) -> dict[str, Any]:
     path = "journey_settings"
+    arrival = r.day(row, "arrival_date", path)
+    if arrival and span and (far := span.problem(arrival)):
+        r.fail(f"{path}.arrival_date", far)
     return {
-        "arrival_date": r.day(row, "arrival_date", path),
+        "arrival_date": arrival,
         "cells": r.choice(row, "cells", path, CELL_MODES, "same-day"),
         "culture_days": r.integer(row, "culture_days", path, 1, MAX_CULTURE_DAYS, required=True) or 14,
     }
 
 
-def _step(r: FieldReader, row: dict[str, Any], path: str, known: Known) -> dict[str, Any]:
+def _step(
+    r: FieldReader, row: dict[str, Any], path: str, known: Known, span: PlanSpan | None
+) -> dict[str, Any]:
     start, end = r.day(row, "start_date", path), r.day(row, "end_date", path)
+    for key, day in (("start_date", start), ("end_date", end)):
+        if day and span and (far := span.problem(day)):
+            r.fail(f"{path}.{key}", far)
     if start and end and end < start:
         r.fail(f"{path}.end_date", "is before the start date")
     return {
@@ -459,7 +482,9 @@ def _step(r: FieldReader, row: dict[str, Any], path: str, known: Known) -> dict[
     }
 
 
-def _appointment(r: FieldReader, row: dict[str, Any], path: str, known: Known) -> dict[str, Any]:
+def _appointment(
+    r: FieldReader, row: dict[str, Any], path: str, known: Known, span: PlanSpan | None
+) -> dict[str, Any]:
     zone_name = r.text(row, "zone", path, 64, required=True)
     if zone_name and zone_problem(zone_name):
         r.fail(f"{path}.zone", f"{shown(zone_name)} is not a known time zone")
@@ -467,6 +492,13 @@ def _appointment(r: FieldReader, row: dict[str, Any], path: str, known: Known) -
     start, end = r.moment(row, "start", path), r.moment(row, "end", path)
     if start and end and end < start:
         r.fail(f"{path}.end", "is before the start")
+    elif start and end and zone_name and span:
+        try:  # the form's rules for the times: near the trip, on the clock there, at most a week
+            validate_appointment(AppointmentDraft("", "free", "", start, end, zone_name), ("",), span)
+        except ValidationError as error:
+            for end_of in ("start", "end"):
+                if end_of in error.errors:
+                    r.fail(f"{path}.{end_of}", error.errors[end_of])
     uid = r.text(row, "uid", path, 36, required=True)
     if uid and not re.fullmatch(r"[0-9A-Za-z-]{8,36}", uid):
         r.fail(f"{path}.uid", f"{shown(uid)} is not an identifier")

@@ -13,7 +13,9 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
+from planner.limits import day_problem
 from planner.money import MoneyError, check_currency, currency_decimals, max_amount
+from planner.rates import MAX_RATE, MIN_RATE
 
 MAX_ROWS = 200_000
 """Rows per section: far beyond any real plan, small enough to refuse a file built to exhaust memory."""
@@ -91,10 +93,14 @@ class FieldReader:
         try:
             if not isinstance(value, str) or len(value) != 10:
                 raise ValueError
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             self.fail(f"{path}.{key}", f"{shown(value)} is not a date like 2027-03-01")
             return None
+        if message := day_problem(day):
+            self.fail(f"{path}.{key}", message)
+            return None
+        return day
 
     def moment(self, row: dict[str, Any], key: str, path: str) -> datetime | None:
         value = row.get(key)
@@ -104,10 +110,13 @@ class FieldReader:
             moment = datetime.fromisoformat(value)
             if moment.tzinfo is not None:
                 raise ValueError
-            return moment
         except ValueError:
             self.fail(f"{path}.{key}", f"{shown(value)} is not a date and time like 2027-03-01T09:30:00")
             return None
+        if message := day_problem(moment):
+            self.fail(f"{path}.{key}", message)
+            return None
+        return moment
 
     def integer(
         self, row: dict[str, Any], key: str, path: str, low: int, high: int, required: bool = False
@@ -197,6 +206,9 @@ class FieldReader:
                 raise InvalidOperation
         except InvalidOperation:
             self.fail(f"{path}.{key}", f"{shown(value)} is not a positive rate like 1.2345")
+            return "1"
+        if not MIN_RATE <= Decimal(value) <= MAX_RATE:
+            self.fail(f"{path}.{key}", f"{shown(value)} is not a rate from 0.000000001 to 1000000000")
             return "1"
         return value
 

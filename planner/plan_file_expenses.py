@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 from functools import cache
 from itertools import compress, repeat
 from operator import gt, is_not, itemgetter, lt, or_
@@ -28,8 +29,10 @@ from typing import Annotated, Any
 import msgspec
 
 from planner.budget import MAX_LABEL_LENGTH
+from planner.limits import EARLIEST_DAY, LATEST_DAY
 from planner.money import MoneyError, check_currency
 from planner.plan_file_checks import MAX_ROWS, MAX_TEXT, UNCAPPED_MINOR, FieldReader, limits, shown
+from planner.rates import MAX_RATE, MIN_RATE
 
 EXPENSE_COLUMNS = (
     "category",
@@ -59,6 +62,7 @@ V2_EXPENSE_FIELDS = (
 )
 V2_CONVERSION_FIELDS = ("planned", "actual", "rate", "rate_date")
 MAX_CONVERSION_CURRENCIES = 200
+EARLIEST, LATEST = EARLIEST_DAY.isoformat(), LATEST_DAY.isoformat()
 PLAIN_RATES = re.compile(r"\d{1,30}(?:\.\d{1,40})?(?:\n\d{1,30}(?:\.\d{1,40})?)*")
 
 ExpenseRow = tuple[Any, ...]
@@ -396,13 +400,18 @@ def _present(values: Sequence[Any]) -> list[Any]:
 
 
 def _days(days: set[str]) -> bool:
-    """Whether each is a date written as 2027-03-01. (A set: lines share few dates.)"""
+    """Whether each is a date written as 2027-03-01 within the app's limits. (A set: lines share
+    few dates.)"""
     try:
-        return all(date.fromisoformat(day).isoformat() == day for day in days)
+        return all(date.fromisoformat(day).isoformat() == day and EARLIEST <= day <= LATEST for day in days)
     except ValueError:
         return False
 
 
 def _rates(rates: set[str]) -> bool:
     """Whether each is a positive rate written as plain digits. (A set: lines share few rates.)"""
-    return PLAIN_RATES.fullmatch("\n".join(rates)) is not None and all(map(str.strip, rates, repeat("0.")))
+    return (
+        PLAIN_RATES.fullmatch("\n".join(rates)) is not None
+        and all(map(str.strip, rates, repeat("0.")))
+        and all(MIN_RATE <= Decimal(rate) <= MAX_RATE for rate in rates)
+    )

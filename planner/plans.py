@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from planner.countries import is_country
+from planner.limits import day_problem
 from planner.money import MoneyError, check_currency, parse_amount
 
 MAX_NAME_LENGTH = 120
@@ -49,6 +50,16 @@ def check_name(name: str, taken: set[str]) -> str | None:
     return None
 
 
+def trip_errors(departure: date, return_: date) -> dict[str, str]:
+    """Messages for the trip's dates by field ("departure", "return"); empty when they fit."""
+    errors: dict[str, str] = {}
+    if message := day_problem(departure):
+        errors["departure"] = message
+    if message := day_problem(return_) or check_dates(departure, return_):
+        errors["return"] = message
+    return errors
+
+
 def check_dates(departure: date, return_: date) -> str | None:
     if return_ < departure:
         return "The return date is before the departure date."
@@ -73,8 +84,7 @@ def validate_draft(
         currency = check_currency(draft.home_currency)
     except MoneyError as error:
         errors["home_currency"] = str(error)
-    if message := check_dates(draft.departure, draft.return_):
-        errors["return"] = message
+    errors.update(trip_errors(draft.departure, draft.return_))
     budget: Decimal | None = None
     if draft.budget_limit.strip() and currency:
         try:

@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 import babel.numbers
 
 from planner.dates import day_month_year
+from planner.limits import day_problem
 from planner.money import MoneyError, check_currency, currency_decimals, number_locale, parse_amount
 from planner.validation import raise_if_any
 
@@ -163,7 +164,11 @@ def validate_quote(draft: QuoteDraft, categories: dict[str, str]) -> CleanQuote:
     except MoneyError as error:
         errors["currency"] = str(error)
         currency = None
-    if draft.valid_until is not None and draft.valid_until < draft.received_on:
+    if message := day_problem(draft.received_on):
+        errors["received_on"] = message
+    if draft.valid_until is not None and (message := day_problem(draft.valid_until)):
+        errors["valid_until"] = message
+    elif draft.valid_until is not None and draft.valid_until < draft.received_on:
         errors["valid_until"] = "The quote cannot expire before the day you received it."
     try:
         deposit = parse_percent(draft.deposit)

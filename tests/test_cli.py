@@ -322,3 +322,27 @@ def test_importing_a_copy_of_a_plan_with_the_longest_name_keeps_to_the_limit(
         db.close()
     assert main(["import", str(tmp_path / "long.plan.json"), "--rename", "--data-dir", str(data)]) == 0
     assert all(len(name) <= MAX_NAME_LENGTH for name in plan_names(data))
+
+
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [("appointment", "0001-01-01T00:00"), ("appointment", "9999-12-31T22:00"), ("stay", "9999-12-31")],
+)
+def test_import_refuses_a_day_outside_the_apps_window_with_exit_5(
+    data_with_plan: Path, plan_file: Path, tmp_path: Path, where: str, value: str
+) -> None:
+    parsed = json.loads(plan_file.read_text(encoding="utf-8"))
+    if where == "appointment":
+        parsed["appointments"][0].update(start=value, end=value)
+        place = "appointments[0].start"
+    else:
+        parsed["plan"].update({"departure": value, "return": value})
+        parsed["journey_settings"] = {"arrival_date": value, "cells": "same-day", "culture_days": 14}
+        place = "plan.departure"
+    spoiled = tmp_path / "far.plan.json"
+    spoiled.write_text(json.dumps(parsed), encoding="utf-8")
+    before = plan_lines(data_with_plan)
+    result = run("import", str(spoiled), "--rename", "--data-dir", str(data_with_plan))
+    assert result.returncode == 5, result.stderr
+    assert place in result.stderr and "Traceback" not in result.stderr
+    assert plan_lines(data_with_plan) == before

@@ -40,6 +40,7 @@ from planner.db.models import (
 )
 from planner.deposit import Deposit, DepositDraft, validate_deposit
 from planner.estimate import EstimateOverride, EstimateSettings, validate_figures
+from planner.limits import day_problem
 from planner.money import MoneyError, check_currency, from_minor, to_minor
 from planner.prices import PricePoint
 from planner.quotes import Quote
@@ -358,7 +359,9 @@ def add_rate(
         value = parse_rate(rate_text)
     except MoneyError as error:
         errors["rate"] = str(error)
-    if on > day:
+    if message := day_problem(on):
+        errors["on"] = message
+    elif on > day:
         errors["on"] = "A rate is for a day that has come: choose today or earlier."
     raise_if_any(errors)
     with db.transaction() as session:
@@ -418,7 +421,8 @@ def delete_rate(db: Database, plan_id: int, rate_id: int) -> None:
 
 # --- estimate ---------------------------------------------------------------------------------
 def save_estimate_settings(db: Database, plan_id: int, settings: EstimateSettings) -> None:
-    """Raises ValidationError ("stay") for a stay that is not 1 day to a year, low before high."""
+    """Raises ValidationError ("stay") for a stay that is not 1 day to a year, low before high,
+    and ("treatment_basis") for a package the catalogue does not have."""
     low, high = settings.stay_low, settings.stay_high
     if (low is None) != (high is None):
         raise ValidationError.single("stay", "Give both the shortest and the longest stay, or neither.")
@@ -426,7 +430,12 @@ def save_estimate_settings(db: Database, plan_id: int, settings: EstimateSetting
         raise ValidationError.single("stay", "The stay runs from 1 day to a year, shortest first.")
     if settings.hotel_tier not in HOTEL_TIER_NAMES:
         raise ValidationError.single("hotel_tier", "Choose a hotel tier.")
+    basis = settings.treatment_basis
     with db.transaction() as session:
+        if basis not in ("auto", "quote", "fees") and basis.removeprefix("package:") not in (
+            {p.id for p in points_in(session, "package")} if basis.startswith("package:") else ()
+        ):
+            raise ValidationError.single("treatment_basis", "Choose the treatment's package, quote or fees.")
         row = _settings_row(session, plan_id)
         row.treatment_basis = settings.treatment_basis
         row.stay_low, row.stay_high = low, high

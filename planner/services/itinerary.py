@@ -23,6 +23,7 @@ from planner.itinerary import (
 )
 from planner.journey import Stay
 from planner.journey_warnings import JourneyWarning, journey_warnings
+from planner.limits import day_problem
 from planner.plans import check_dates
 from planner.schedule import Clinic, Proposal, propose
 from planner.services.database import Database
@@ -205,7 +206,7 @@ def check_stay_draft(span: PlanSpan, departure: date, draft: StayDraft) -> dict[
     errors = check_stay(span, draft.arrival, draft.cells, draft.culture_days)
     if not 1 <= draft.days <= 366:
         errors["days"] = "A stay lasts between 1 and 366 days."
-    elif (message := check_dates(departure, draft.leave)) is not None:
+    elif (message := day_problem(draft.leave) or check_dates(departure, draft.leave)) is not None:
         errors["days"] = message
     elif not departure <= draft.treatment <= draft.leave:
         errors["treatment"] = "Pick a treatment day between your departure and your flight home."

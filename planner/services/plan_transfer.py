@@ -43,6 +43,7 @@ from planner.db.models import (
     JourneyStepRow,
     OwnQuestionRow,
     PlanRow,
+    PricePointRow,
     QuestionTemplateRow,
     QuoteLineRow,
     QuoteRow,
@@ -337,6 +338,7 @@ def _known(session: Session) -> Known:
         fee_categories=fee,
         expense_categories=fee | {c for c, _name in EXTRA_CATEGORIES},
         question_templates=ids(QuestionTemplateRow.id),
+        packages=ids(PricePointRow.id, PricePointRow.kind == "package", PricePointRow.retired.is_(False)),
     )
 
 

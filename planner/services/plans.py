@@ -19,7 +19,7 @@ from planner.db.plan_copy import (
     copy_plan_journey,
 )
 from planner.money import Money
-from planner.plans import CleanPlan, PlanDraft, check_dates, check_name, copy_name, validate_draft
+from planner.plans import CleanPlan, PlanDraft, check_name, copy_name, trip_errors, validate_draft
 from planner.services.database import Database
 from planner.validation import ValidationError
 from planner.zones import default_home_zone, zone_problem
@@ -183,13 +183,12 @@ def change_dates(
     home_zone: str | None = None,
 ) -> Plan:
     """New trip dates (and home time zone, when given); checklist items due relative to the dates
-    move with them. Raises ValidationError ("return", "treatment", "zone") and changes nothing
+    move with them. Raises ValidationError ("departure", "return", "treatment", "zone") and changes nothing
     when they do not fit."""
     errors: dict[str, str] = {}
     if home_zone is not None and (problem := zone_problem(home_zone)):
         errors["zone"] = problem
-    if message := check_dates(departure, return_):
-        errors["return"] = message
+    errors.update(trip_errors(departure, return_))
     if treatment is not None and not departure <= treatment <= return_:
         errors["treatment"] = (
             "The treatment date is outside the trip: pick a day between departure and return."

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.limits import EARLIEST_DAY, LATEST_DAY
 from planner.services import catalogue as catalogue_service
 from planner.ui.widgets import ErrorLabel, heading
 
@@ -128,6 +129,7 @@ def optional_date(
 
 def date_edit(name: str, value: date) -> QDateEdit:
     edit = QDateEdit(to_qdate(value))
+    edit.setDateRange(to_qdate(EARLIEST_DAY), to_qdate(LATEST_DAY))
     edit.setCalendarPopup(True)
     edit.setLocale(QLocale(QLocale.Language.English))  # month names as planner.dates writes them
     edit.setDisplayFormat("d MMM yyyy")

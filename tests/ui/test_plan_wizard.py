@@ -148,3 +148,15 @@ def test_the_wizard_date_defaults_propose_a_ten_day_stay(qtbot: QtBot, db: Datab
     assert wizard.departure_edit.date() == QDate(2027, 2, 26)
     assert wizard.departure_edit.date().daysTo(wizard.return_edit.date()) == 10
     assert wizard.stay_label.text() == "10 nights away"
+
+
+def test_the_wizard_date_fields_keep_to_the_apps_window(qtbot: QtBot, db: Database) -> None:
+    wizard = PlanWizard(db)
+    qtbot.addWidget(wizard)
+    for edit in (wizard.departure_edit, wizard.return_edit):
+        assert edit.minimumDate() == QDate(1900, 1, 1)
+        assert edit.maximumDate() == QDate(2200, 12, 31)
+        edit.setDate(QDate(9999, 12, 31))
+        assert edit.date() == QDate(2200, 12, 31)
+        edit.setDate(QDate(1752, 9, 14))
+        assert edit.date() == QDate(1900, 1, 1)
