@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from planner.clock import utc_now
 from planner.db.models import ClinicRow, FeeCategoryRow, PlanRow, QuoteLineRow, QuoteRow
-from planner.limits import QUOTE_LINES, QUOTES, check_room
+from planner.limits import QUOTES
 from planner.money import from_minor, to_minor
 from planner.quotes import Quote, QuoteDraft, QuoteLine, QuoteLineDraft, validate_quote
 from planner.services.database import Database
@@ -102,13 +102,12 @@ def room_problem(db: Database, plan_id: int) -> str | None:
 def save_quote(db: Database, plan_id: int, draft: QuoteDraft, quote_id: int | None = None) -> Quote:
     """Create a quote, or replace `quote_id`'s fields and lines. Raises ValidationError (messages
     per field, lines as `line<N>.<field>`) and writes nothing when anything is wrong; PlanFull
-    when adding to a plan that holds the most quotes it may, or with more lines than a quote may."""
+    when adding to a plan that holds the most quotes it may."""
     with db.transaction() as session:
         clean = validate_quote(draft, fee_categories_in(session))
         session.get_one(PlanRow, plan_id)
         clinic = session.get_one(ClinicRow, clean.clinic_id)
         now = utc_now()
-        check_room(QUOTE_LINES, len(clean.lines), 0)
         if quote_id is None:
             ensure_room(session, QUOTES, QuoteRow, plan_id)
             row = QuoteRow(plan_id=plan_id, accepted=False, created_at=now)

@@ -359,6 +359,9 @@ class ChecklistPage(Panel, ReloadWhenShown):
             self.table.selectRow(row)
 
     def add_item(self) -> None:
+        if self.plan is not None and (full := checklist_service.room_problem(self.db, self.plan.id)):
+            self.prompter.error(self, "The checklist is full", full)
+            return
         self._open(None)
 
     def edit_item(self) -> None:
