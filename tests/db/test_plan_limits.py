@@ -100,7 +100,7 @@ def test_the_itinerary_takes_appointments_up_to_its_limit_and_refuses_one_more(d
         session.execute(insert(AppointmentRow), rows)
     itinerary_svc.save_appointment(db, plan_id, injection())
     assert count(db, AppointmentRow, plan_id) == limits.APPOINTMENTS.most
-    with pytest.raises(PlanFull, match="2,000 appointments"):
+    with pytest.raises(PlanFull, match=f"{limits.APPOINTMENTS.most:,} appointments"):
         itinerary_svc.save_appointment(db, plan_id, injection())
     assert count(db, AppointmentRow, plan_id) == limits.APPOINTMENTS.most
 
