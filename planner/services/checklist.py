@@ -106,10 +106,14 @@ def step_items(session: Session, plan: PlanRow, step_id: str) -> tuple[list[Item
 
 def take_templates(db: Database, plan_id: int) -> int:
     """Give the plan the catalogue's items it does not have (for plans made before the
-    checklist existed, or after a catalogue update). Returns how many were added."""
+    checklist existed, or after a catalogue update). Returns how many were added; raises PlanFull
+    and adds none when they would take the plan past its limit."""
     with db.transaction() as session:
         session.get_one(PlanRow, plan_id)
-        return add_template_items(session, plan_id, utc_now())
+        added = add_template_items(session, plan_id, utc_now())
+        session.flush()
+        ensure_room(session, CHECKLIST_ITEMS, ChecklistItemRow, plan_id, 0)
+        return added
 
 
 def _fill(row: ChecklistItemRow, clean: CleanItem) -> None:

@@ -125,3 +125,14 @@ def test_a_quote_takes_lines_up_to_its_limit_and_refuses_one_more(db: Database) 
     with pytest.raises(ValidationError, match="at most 60 lines"):
         quote_svc.save_quote(db, plan_id, draft(limits.QUOTE_LINES.most + 1))
     assert len(quote_svc.list_quotes(db, plan_id)) == 1
+
+
+def test_taking_the_templates_into_a_full_checklist_adds_none(db: Database) -> None:
+    plan_id = new_plan(db)
+    first = checklist_svc.load_checklist(db, plan_id).items[0]
+    checklist_svc.delete_item(db, plan_id, first.id)
+    item = {"step_id": "treatment", "text": "Item", "kind": "task", "created_at": NOW}
+    fill(db, ChecklistItemRow, plan_id, limits.CHECKLIST_ITEMS.most, item)
+    with pytest.raises(PlanFull):
+        checklist_svc.take_templates(db, plan_id)
+    assert count(db, ChecklistItemRow, plan_id) == limits.CHECKLIST_ITEMS.most
