@@ -7,6 +7,8 @@
 #   make dist         the one-folder app for this system: a tarball and a .deb in dist/
 #   make dist-check   unpack the tarball and run the bundled app with an empty environment
 #   make lock         upgrade every pinned version in requirements/*.lock
+# Soak (see README, "For developers"):
+#   make soak         a scripted session on the real window for SOAK_SECONDS (default 180)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -14,7 +16,7 @@ PIP    := $(BIN)/pip --quiet
 APP    := $(VENV)/.app-installed
 DEV    := $(VENV)/.dev-installed
 
-.PHONY: run test bench wheel wheel-check dist dist-check lock clean
+.PHONY: run test bench soak wheel wheel-check dist dist-check lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +44,11 @@ test: $(DEV)
 
 bench: $(DEV)
 	$(BIN)/python bench/bench.py
+
+SOAK_SECONDS ?= 180
+soak: $(DEV)
+	sh scripts/system-deps.sh offscreen
+	SOAK_SECONDS=$(SOAK_SECONDS) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -s -m soak tests/ui/test_soak.py
 
 wheel: $(DEV)
 	rm -rf dist/*.whl dist/*.tar.gz build/lib

@@ -1,13 +1,20 @@
-"""The one window every stored date lies in, shared by the forms, the services and the plan-file
-reader.
+"""The limits every part of the app shares: the window every stored date lies in, and how much
+one plan may hold. The forms, the services and the plan-file reader all read them from here.
 
 Every date derived from a stored one (due dates a year either side, check-ins months after
 treatment, a calendar's time-zone rules two years on, UTC a day either side) stays far inside
 what Python's dates can hold, so no page, printout or export can run off the calendar.
+
+The forms and services refuse to add one more than a count limit, and the plan-file reader
+refuses a file that holds more, before anything is written. Each is generous (a real plan holds
+a few hundred checklist items and a few thousand expense lines) and small enough that every page
+opens and every printout is written in a few seconds (bench/limits_bench.py measures a plan at
+them).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from planner.dates import day_long_month_year
@@ -24,3 +31,51 @@ def day_problem(day: date) -> str | None:
         f"{day_long_month_year(day)} is not a date this app keeps: pick one from "
         f"{day_long_month_year(EARLIEST_DAY)} to {day_long_month_year(LATEST_DAY)}."
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """The most entries of one kind a plan may hold; `what` names them in messages."""
+
+    most: int
+    what: str
+
+    def full_message(self) -> str:
+        """What the person reads when the plan already holds the most."""
+        return (
+            f"This plan is full: it already holds {self.most:,} {self.what}, the most a plan can hold. "
+            "Delete some to add more."
+        )
+
+    def over_message(self, count: int) -> str:
+        """What the reader says of a plan file's section holding `count` entries."""
+        return f"has {count:,} {self.what}; a plan holds at most {self.most:,}"
+
+
+CHECKLIST_ITEMS = Limit(2_000, "checklist items")
+EXPENSE_LINES = Limit(20_000, "expense lines")
+CONVERSIONS_PER_LINE = Limit(6, "conversions")
+APPOINTMENTS = Limit(1_200, "appointments")
+QUOTES = Limit(200, "quotes")
+QUOTE_LINES = Limit(60, "lines in a quote")
+RATES = Limit(1_000, "exchange rates")
+ESTIMATE_OVERRIDES = Limit(500, "changes to the estimate")
+OWN_CLINICS = Limit(500, "clinics of your own")
+CLINIC_NOTES = Limit(1_000, "clinic notes")
+ANSWERS = Limit(800, "answers to consultation questions")
+SHORTLIST = Limit(1_000, "shortlisted clinics")
+STEPS = Limit(100, "journey steps")
+
+
+class PlanFull(ValueError):
+    """Adding one more would take the plan past a limit; the message is for the person."""
+
+    def __init__(self, limit: Limit) -> None:
+        super().__init__(limit.full_message())
+        self.limit = limit
+
+
+def check_room(limit: Limit, count: int, adding: int = 1) -> None:
+    """Raise PlanFull when a plan holding `count` cannot take `adding` more."""
+    if count + adding > limit.most:
+        raise PlanFull(limit)

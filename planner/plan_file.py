@@ -19,6 +19,7 @@ from typing import Any
 
 import msgspec
 
+from planner import limits
 from planner.checklist import ANCHORS, DOCUMENTS, MAX_OFFSET_DAYS
 from planner.checklist import KINDS as ITEM_KINDS
 from planner.checklist import MAX_TEXT_LENGTH as ITEM_TEXT_LENGTH
@@ -194,15 +195,19 @@ def _read(r: FieldReader, root: dict[str, Any], version: int, known: Known) -> P
     if not isinstance(shortlist, list):
         r.fail("shortlist", "should be a list")
         shortlist = []
+    if len(shortlist) > limits.SHORTLIST.most:
+        r.fail("shortlist", limits.SHORTLIST.over_message(len(shortlist)))
+        shortlist = []
     for n, value in enumerate(shortlist):
         if clinic({"clinic": value}, "clinic", f"shortlist[{n}]") is not None:
             file.shortlist.append(value)
     file.quotes = [
-        _quote(r, q, f"quotes[{n}]", known, clinic) for n, q in enumerate(r.rows(root, "quotes", ""))
+        _quote(r, q, f"quotes[{n}]", known, clinic)
+        for n, q in enumerate(r.rows(root, "quotes", "", limits.QUOTES))
     ]
     if sum(1 for q in file.quotes if q["accepted"]) > 1:
         r.fail("quotes", "more than one quote is marked accepted")
-    file.rates = [_rate(r, x, f"rates[{n}]") for n, x in enumerate(r.rows(root, "rates", ""))]
+    file.rates = [_rate(r, x, f"rates[{n}]") for n, x in enumerate(r.rows(root, "rates", "", limits.RATES))]
     if len({(x["base"], x["quote"], x["on_date"]) for x in file.rates}) != len(file.rates):
         r.fail("rates", "two rates are for the same currencies and day")
     file.expenses, file.conversions = read_expenses(
@@ -214,10 +219,11 @@ def _read(r: FieldReader, root: dict[str, Any], version: int, known: Known) -> P
         )
     file.estimate_overrides = [
         _override(r, o, f"estimate_overrides[{n}]")
-        for n, o in enumerate(r.rows(root, "estimate_overrides", ""))
+        for n, o in enumerate(r.rows(root, "estimate_overrides", "", limits.ESTIMATE_OVERRIDES))
     ]
     file.checklist = [
-        _item(r, i, f"checklist[{n}]", known) for n, i in enumerate(r.rows(root, "checklist", ""))
+        _item(r, i, f"checklist[{n}]", known)
+        for n, i in enumerate(r.rows(root, "checklist", "", limits.CHECKLIST_ITEMS))
     ]
     templates = [i["template_id"] for i in file.checklist if i["template_id"]]
     if len(set(templates)) != len(templates):
@@ -226,12 +232,14 @@ def _read(r: FieldReader, root: dict[str, Any], version: int, known: Known) -> P
         file.journey_settings = _journey_settings(
             r, r.mapping(root["journey_settings"], "journey_settings"), span
         )
-    file.steps = [_step(r, s, f"steps[{n}]", known, span) for n, s in enumerate(r.rows(root, "steps", ""))]
+    file.steps = [
+        _step(r, s, f"steps[{n}]", known, span) for n, s in enumerate(r.rows(root, "steps", "", limits.STEPS))
+    ]
     if len({s["step_id"] for s in file.steps}) != len(file.steps):
         r.fail("steps", "a step is listed twice")
     file.appointments = [
         _appointment(r, a, f"appointments[{n}]", known, span)
-        for n, a in enumerate(r.rows(root, "appointments", ""))
+        for n, a in enumerate(r.rows(root, "appointments", "", limits.APPOINTMENTS))
     ]
     keys = [a["proposal_key"] for a in file.appointments if a["proposal_key"]]
     if len(set(keys)) != len(keys):
@@ -245,7 +253,7 @@ def _read(r: FieldReader, root: dict[str, Any], version: int, known: Known) -> P
             k: r.text(details, k, "trip_details", 1_000)
             for k in ("hotel_name", "hotel_address", "hotel_phone", "insurance", "emergency_contact")
         }
-    for n, note in enumerate(r.rows(root, "clinic_notes", "")):
+    for n, note in enumerate(r.rows(root, "clinic_notes", "", limits.CLINIC_NOTES)):
         path = f"clinic_notes[{n}]"
         file.clinic_notes.append(
             {
@@ -254,7 +262,7 @@ def _read(r: FieldReader, root: dict[str, Any], version: int, known: Known) -> P
                 "rating": r.integer(note, "rating", path, 1, 5),
             }
         )
-    for n, answer in enumerate(r.rows(root, "answers", "")):
+    for n, answer in enumerate(r.rows(root, "answers", "", limits.ANSWERS)):
         path = f"answers[{n}]"
         question = r.text(answer, "question", path, 500, required=True)
         if (
@@ -307,7 +315,7 @@ def _plan(
 
 def _own_clinics(r: FieldReader, root: dict[str, Any]) -> dict[str, dict[str, Any]]:
     result: dict[str, dict[str, Any]] = {}
-    for n, row in enumerate(r.rows(root, "own_clinics", "")):
+    for n, row in enumerate(r.rows(root, "own_clinics", "", limits.OWN_CLINICS)):
         path = f"own_clinics[{n}]"
         key = r.text(row, "key", path, 64, required=True)
         if not key.startswith(OWN_PREFIX) or key in result:
@@ -340,7 +348,7 @@ def _quote(
                 r.fail(f"{path}.deposit_percent", "has more than two decimal places")
             basis_points = int(scaled)
     lines = []
-    for n, line in enumerate(r.rows(row, "lines", f"{path}.")):
+    for n, line in enumerate(r.rows(row, "lines", f"{path}.", limits.QUOTE_LINES)):
         line_path = f"{path}.lines[{n}]"
         category = line.get("fee_category")
         if category is not None and (not isinstance(category, str) or category not in known.fee_categories):

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
-from planner.limits import day_problem
+from planner.limits import Limit, day_problem
 from planner.money import MoneyError, check_currency, currency_decimals, max_amount
 from planner.rates import MAX_RATE, MIN_RATE
 
@@ -51,10 +51,16 @@ class FieldReader:
             return {}
         return value
 
-    def rows(self, parent: dict[str, Any], key: str, path: str) -> list[dict[str, Any]]:
+    def rows(
+        self, parent: dict[str, Any], key: str, path: str, limit: Limit | None = None
+    ) -> list[dict[str, Any]]:
+        """The section's objects; none when it holds more than `limit` (or MAX_ROWS) of them."""
         value = parent.get(key, [])
         if not isinstance(value, list):
             self.fail(f"{path}{key}", "should be a list")
+            return []
+        if limit is not None and len(value) > limit.most:
+            self.fail(f"{path}{key}", limit.over_message(len(value)))
             return []
         if len(value) > MAX_ROWS:
             self.fail(f"{path}{key}", f"has {len(value):,} entries, more than {MAX_ROWS:,}")

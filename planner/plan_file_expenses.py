@@ -18,6 +18,7 @@ way SQLite keeps them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
@@ -29,7 +30,7 @@ from typing import Annotated, Any
 import msgspec
 
 from planner.budget import MAX_LABEL_LENGTH
-from planner.limits import EARLIEST_DAY, LATEST_DAY
+from planner.limits import CONVERSIONS_PER_LINE, EARLIEST_DAY, EXPENSE_LINES, LATEST_DAY
 from planner.money import MoneyError, check_currency
 from planner.plan_file_checks import MAX_ROWS, MAX_TEXT, UNCAPPED_MINOR, FieldReader, limits, shown
 from planner.rates import MAX_RATE, MIN_RATE
@@ -98,7 +99,23 @@ def decode_expenses(raw: str | bytes | msgspec.Raw) -> object:
 def read_expenses(
     r: FieldReader, value: object, version: int, categories: frozenset[str], steps: frozenset[str]
 ) -> tuple[list[ExpenseRow], list[ConversionRow]]:
-    """The file's `expenses` section, checked, as rows for the expense and conversion tables."""
+    """The file's `expenses` section, checked, as rows for the expense and conversion tables;
+    none when it holds more lines, or a line more conversions, than a plan may."""
+    expenses, conversions = _read_expenses(r, value, version, categories, steps)
+    if len(expenses) > EXPENSE_LINES.most:
+        r.fail("expenses", EXPENSE_LINES.over_message(len(expenses)))
+        return [], []
+    counts = Counter(map(itemgetter(0), conversions))
+    if counts and (most := max(counts.values())) > CONVERSIONS_PER_LINE.most:
+        line = next(n for n, count in counts.items() if count == most)
+        r.fail(f"expenses[{line}].conversions", CONVERSIONS_PER_LINE.over_message(most) + " per line")
+        return [], []
+    return expenses, conversions
+
+
+def _read_expenses(
+    r: FieldReader, value: object, version: int, categories: frozenset[str], steps: frozenset[str]
+) -> tuple[list[ExpenseRow], list[ConversionRow]]:
     if isinstance(value, QuickTables):
         if version >= 3 and (quick := _quick_tables(value, categories, steps)) is not None:
             return quick

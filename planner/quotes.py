@@ -12,11 +12,11 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 import babel.numbers
 
 from planner.dates import day_month_year
-from planner.limits import day_problem
+from planner.limits import QUOTE_LINES, day_problem
 from planner.money import MoneyError, check_currency, currency_decimals, number_locale, parse_amount
 from planner.validation import raise_if_any
 
-MAX_LINES = 60
+MAX_LINES = QUOTE_LINES.most
 MAX_LABEL_LENGTH = 200
 MAX_TEXT_LENGTH = 20_000
 """Refund terms and the note."""

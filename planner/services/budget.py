@@ -40,7 +40,7 @@ from planner.db.models import (
 )
 from planner.deposit import Deposit, DepositDraft, validate_deposit
 from planner.estimate import EstimateOverride, EstimateSettings, validate_figures
-from planner.limits import day_problem
+from planner.limits import ESTIMATE_OVERRIDES, EXPENSE_LINES, RATES, day_problem
 from planner.money import MoneyError, check_currency, from_minor, to_minor
 from planner.prices import PricePoint
 from planner.quotes import Quote
@@ -50,6 +50,7 @@ from planner.services.journey import step_names_in
 from planner.services.plans import Plan, plan_from_row
 from planner.services.prices import points_in
 from planner.services.quotes import fee_categories_in, quote_from_row
+from planner.services.room import ensure_room, full_message
 from planner.validation import ValidationError, raise_if_any
 
 __all__ = [
@@ -285,11 +286,18 @@ def _write_conversions(row: ExpenseRow, conversions: Sequence[ExpenseConversion]
     row.conversions = [_conversion_row(c) for c in conversions]
 
 
+def room_problem(db: Database, plan_id: int) -> str | None:
+    """Why the plan cannot take another expense line (it is full), or None."""
+    return full_message(db, EXPENSE_LINES, ExpenseRow, plan_id)
+
+
 def save_expense(
     db: Database, plan_id: int, draft: ExpenseDraft, expense_id: int | None = None, today: date | None = None
 ) -> Expense:
     """Create an expense line, or replace `expense_id`'s fields. Raises ValidationError (messages
     per field) and writes nothing when anything is wrong.
+
+    Raises PlanFull when adding to a plan that holds the most lines it may.
 
     The line is converted into the plan's report currencies. Editing a line whose currency and
     paid date stay the same converts the new amounts at the rates it already had."""
@@ -300,6 +308,7 @@ def save_expense(
         now = utc_now()
         kept: tuple[ExpenseConversion, ...] = ()
         if expense_id is None:
+            ensure_room(session, EXPENSE_LINES, ExpenseRow, plan_id)
             row = ExpenseRow(plan_id=plan_id, created_at=now)
             session.add(row)
         else:
@@ -381,6 +390,7 @@ def add_rate(
                 f"You already entered a rate between {codes['base']} and {codes['quote']} for that day; "
                 "delete it first.",
             )
+        ensure_room(session, RATES, ExchangeRateRow, plan_id)
         row = ExchangeRateRow(
             plan_id=plan_id,
             base=codes["base"],
@@ -448,6 +458,7 @@ def _override_row(session: Session, plan_id: int, key: str) -> EstimateOverrideR
     row = session.get(EstimateOverrideRow, (plan_id, key))
     if row is None:
         session.get_one(PlanRow, plan_id)
+        ensure_room(session, ESTIMATE_OVERRIDES, EstimateOverrideRow, plan_id)
         row = EstimateOverrideRow(plan_id=plan_id, key=key, removed=False)
         session.add(row)
     return row

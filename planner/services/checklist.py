@@ -23,8 +23,10 @@ from planner.checklist import (
 from planner.clock import utc_now
 from planner.db.checklist_seed import add_template_items
 from planner.db.models import ChecklistItemRow, PlanRow
+from planner.limits import CHECKLIST_ITEMS
 from planner.services.database import Database
 from planner.services.journey import step_names_in
+from planner.services.room import ensure_room, full_message
 
 __all__ = [
     "ChecklistData",
@@ -104,10 +106,14 @@ def step_items(session: Session, plan: PlanRow, step_id: str) -> tuple[list[Item
 
 def take_templates(db: Database, plan_id: int) -> int:
     """Give the plan the catalogue's items it does not have (for plans made before the
-    checklist existed, or after a catalogue update). Returns how many were added."""
+    checklist existed, or after a catalogue update). Returns how many were added; raises PlanFull
+    and adds none when they would take the plan past its limit."""
     with db.transaction() as session:
         session.get_one(PlanRow, plan_id)
-        return add_template_items(session, plan_id, utc_now())
+        added = add_template_items(session, plan_id, utc_now())
+        session.flush()
+        ensure_room(session, CHECKLIST_ITEMS, ChecklistItemRow, plan_id, 0)
+        return added
 
 
 def _fill(row: ChecklistItemRow, clean: CleanItem) -> None:
@@ -138,13 +144,20 @@ def _owned(session: Session, plan_id: int, item_id: int) -> ChecklistItemRow:
     return row
 
 
+def room_problem(db: Database, plan_id: int) -> str | None:
+    """Why the plan cannot take another checklist item (it is full), or None."""
+    return full_message(db, CHECKLIST_ITEMS, ChecklistItemRow, plan_id)
+
+
 def save_item(db: Database, plan_id: int, draft: ItemDraft, item_id: int | None = None) -> Item:
     """Add an item at the end of its step, or change one (moving it to the end of another step
-    when its step changes). Raises ValidationError and writes nothing when a field is wrong."""
+    when its step changes). Raises ValidationError and writes nothing when a field is wrong, and
+    PlanFull when adding to a plan that holds the most items it may."""
     with db.transaction() as session:
         clean = validate_item(draft, set(step_names_in(session)))
         if item_id is None:
             session.get_one(PlanRow, plan_id)
+            ensure_room(session, CHECKLIST_ITEMS, ChecklistItemRow, plan_id)
             row = ChecklistItemRow(
                 plan_id=plan_id, position=_end_of_step(session, plan_id, clean.step_id), created_at=utc_now()
             )

@@ -11,6 +11,7 @@ from planner.clinic_drafts import ClinicDraft, check_clinic_name, check_note, ch
 from planner.clinics import CONDITION_GROUPS, Clinic, Technique
 from planner.clock import utc_now
 from planner.db.models import ClinicAnnotationRow, ClinicRow, PlanRow, QuoteRow, SourceRow, TechniqueRow
+from planner.limits import OWN_CLINICS, check_room
 from planner.services.database import Database
 from planner.validation import ValidationError
 
@@ -129,8 +130,13 @@ def _write(session: Session, row: ClinicRow, draft: ClinicDraft, except_id: int 
 
 
 def create_clinic(db: Database, draft: ClinicDraft) -> Clinic:
-    """Add one of the user's own clinics. Raises ValidationError and saves nothing on bad input."""
+    """Add one of the user's own clinics. Raises ValidationError and saves nothing on bad input,
+    PlanFull when the user already has the most clinics of their own the app keeps."""
     with db.transaction() as session:
+        own = session.scalar(
+            select(func.count()).select_from(ClinicRow).where(ClinicRow.catalogue_id.is_(None))
+        )
+        check_room(OWN_CLINICS, own or 0)
         row = ClinicRow(catalogue_id=None, sources=[])
         _write(session, row, draft, None)
         session.add(row)

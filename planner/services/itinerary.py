@@ -23,7 +23,7 @@ from planner.itinerary import (
 )
 from planner.journey import Stay
 from planner.journey_warnings import JourneyWarning, journey_warnings
-from planner.limits import day_problem
+from planner.limits import APPOINTMENTS, day_problem
 from planner.plans import check_dates
 from planner.schedule import Clinic, Proposal, propose
 from planner.services.database import Database
@@ -36,6 +36,7 @@ from planner.services.journey import (
     step_names_in,
     write_stay,
 )
+from planner.services.room import ensure_room, full_message
 from planner.validation import ValidationError, raise_if_any
 
 __all__ = [
@@ -108,6 +109,7 @@ def _write(
     """Validate and write; a new row takes `uid` when given (an appointment put back)."""
     clean = validate_appointment(draft, step_names_in(session), span_of(plan))
     if row is None:
+        ensure_room(session, APPOINTMENTS, AppointmentRow, plan.id)
         row = AppointmentRow(plan_id=plan.id, created_at=utc_now())
         if uid:
             row.uid = uid
@@ -118,11 +120,17 @@ def _write(
     return appointment(row.id, clean)
 
 
+def room_problem(db: Database, plan_id: int) -> str | None:
+    """Why the plan cannot take another appointment (it is full), or None."""
+    return full_message(db, APPOINTMENTS, AppointmentRow, plan_id)
+
+
 def save_appointment(
     db: Database, plan_id: int, draft: AppointmentDraft, appointment_id: int | None = None
 ) -> Appointment:
     """Add (or, with an id, change) an appointment. Raises ValidationError with messages for kind,
-    step, title, zone, start, end and note, and changes nothing, when a field is wrong."""
+    step, title, zone, start, end and note, and changes nothing, when a field is wrong; PlanFull
+    when adding to a plan that holds the most appointments it may."""
     with db.transaction() as session:
         plan = session.get_one(PlanRow, plan_id)
         row = _owned(session, plan_id, appointment_id) if appointment_id is not None else None

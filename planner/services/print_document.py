@@ -54,6 +54,10 @@ def cell_html(value: str) -> str:
     return value if isinstance(value, Markup) else text_html(value)
 
 
+GRID_ROWS = 500
+"""The most rows one printed table holds; a longer grid continues in another."""
+
+
 def grid(
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
@@ -81,7 +85,14 @@ def grid(
         body.append(
             f"<tr{attribute}>" + "".join(f'<td valign="top">{cell_html(v)}</td>' for v in row) + "</tr>"
         )
-    return Markup(f"{TABLE}<thead>{top}<tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+    # Qt lays a table out in time that grows faster than its rows, so a long one is written as
+    # several tables of GRID_ROWS rows each, the later ones under the same header.
+    tables = [
+        f"{TABLE}<thead>{top if not start else ''}<tr>{head}</tr></thead>"
+        f"<tbody>{''.join(body[start : start + GRID_ROWS])}</tbody></table>"
+        for start in range(0, len(body), GRID_ROWS)
+    ]
+    return Markup("".join(tables))
 
 
 def facts(rows: Sequence[tuple[str, str]]) -> Markup:

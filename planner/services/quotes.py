@@ -10,9 +10,11 @@ from sqlalchemy.orm import Session
 
 from planner.clock import utc_now
 from planner.db.models import ClinicRow, FeeCategoryRow, PlanRow, QuoteLineRow, QuoteRow
+from planner.limits import QUOTES
 from planner.money import from_minor, to_minor
 from planner.quotes import Quote, QuoteDraft, QuoteLine, QuoteLineDraft, validate_quote
 from planner.services.database import Database
+from planner.services.room import ensure_room, full_message
 from planner.services.shortlist import choose_in
 
 __all__ = [
@@ -92,15 +94,22 @@ def latest_quotes_by_clinic(quotes: list[Quote]) -> dict[int, Quote]:
     return best
 
 
+def room_problem(db: Database, plan_id: int) -> str | None:
+    """Why the plan cannot take another quote (it is full), or None."""
+    return full_message(db, QUOTES, QuoteRow, plan_id)
+
+
 def save_quote(db: Database, plan_id: int, draft: QuoteDraft, quote_id: int | None = None) -> Quote:
     """Create a quote, or replace `quote_id`'s fields and lines. Raises ValidationError (messages
-    per field, lines as `line<N>.<field>`) and writes nothing when anything is wrong."""
+    per field, lines as `line<N>.<field>`) and writes nothing when anything is wrong; PlanFull
+    when adding to a plan that holds the most quotes it may."""
     with db.transaction() as session:
         clean = validate_quote(draft, fee_categories_in(session))
         session.get_one(PlanRow, plan_id)
         clinic = session.get_one(ClinicRow, clean.clinic_id)
         now = utc_now()
         if quote_id is None:
+            ensure_room(session, QUOTES, QuoteRow, plan_id)
             row = QuoteRow(plan_id=plan_id, accepted=False, created_at=now)
             session.add(row)
         else:

@@ -31,6 +31,7 @@ from planner.itinerary import (
     default_title,
 )
 from planner.itinerary_text import when
+from planner.limits import PlanFull
 from planner.schedule import Clinic
 from planner.ui.forms import CheckedForm, choice_combo, date_edit, searchable_combo, to_date, to_qdate
 from planner.ui.widgets import heading
@@ -212,6 +213,9 @@ class AppointmentDialog(QDialog):
     def accept(self) -> None:
         try:
             self.result_value = self.submit(self.draft())
+        except PlanFull as full:
+            self.form.show_full(full)
+            return
         except ValidationError as error:
             self.form.show_problems(error.errors)
             return

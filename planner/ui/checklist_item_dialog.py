@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.checklist import ANCHORS, DOCUMENTS, KINDS, Item, ItemDraft
+from planner.limits import PlanFull
 from planner.services import checklist as checklist_service
 from planner.services.database import Database
 from planner.ui.forms import CheckedForm, choice_combo
@@ -123,6 +124,9 @@ class ChecklistItemDialog(QDialog):
             self.saved = checklist_service.save_item(
                 self.db, self.plan_id, self.draft(), self.item.id if self.item else None
             )
+        except PlanFull as full:
+            self.form.show_full(full)
+            return
         except ValidationError as error:
             problems = dict(error.errors)
             if "offset" in problems:  # the offset is typed in the due row

@@ -31,6 +31,7 @@ from planner.checklist import (
     passport_problem,
     tally,
 )
+from planner.limits import PlanFull
 from planner.search import matches
 from planner.services import checklist as checklist_service
 from planner.services.checklist import ChecklistData, DeletedItem
@@ -359,6 +360,9 @@ class ChecklistPage(Panel, ReloadWhenShown):
             self.table.selectRow(row)
 
     def add_item(self) -> None:
+        if self.plan is not None and (full := checklist_service.room_problem(self.db, self.plan.id)):
+            self.prompter.error(self, "The checklist is full", full)
+            return
         self._open(None)
 
     def edit_item(self) -> None:
@@ -425,7 +429,11 @@ class ChecklistPage(Panel, ReloadWhenShown):
     def take_templates(self) -> None:
         if self.plan is None:
             return
-        added = checklist_service.take_templates(self.db, self.plan.id)
+        try:
+            added = checklist_service.take_templates(self.db, self.plan.id)
+        except PlanFull as full:
+            self.prompter.error(self, "The checklist is full", str(full))
+            return
         self.reload()
         self.hint.setText(
             f"Added {added} item{'s' if added != 1 else ''} from the articles."

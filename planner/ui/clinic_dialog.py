@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from planner.clinic_drafts import ClinicDraft
 from planner.clinics import CONDITION_GROUPS, Clinic, Technique
+from planner.limits import PlanFull
 from planner.services import clinics as clinic_service
 from planner.services.database import Database
 from planner.ui.forms import CheckedForm
@@ -167,6 +168,9 @@ class ClinicDialog(QDialog):
                 self.saved = clinic_service.create_clinic(self.db, self.draft())
             else:
                 self.saved = clinic_service.update_clinic(self.db, self.clinic.id, self.draft())
+        except PlanFull as full:
+            self.basics_form.show_full(full)
+            return
         except ValidationError as error:
             forms = (self.basics_form, self.treatments_form, self.trust_form)
             for number, form in reversed(list(enumerate(forms))):

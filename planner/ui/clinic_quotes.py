@@ -124,6 +124,9 @@ class ClinicQuotes(Panel):
             self.events.changed.emit("quotes", dialog.saved.id)
 
     def new_quote(self) -> None:
+        if self.plan is not None and (full := quote_service.room_problem(self.db, self.plan.id)):
+            self.prompter.error(self, "No room for another quote", full)
+            return
         self._open(None)
 
     def edit_quote(self) -> None:

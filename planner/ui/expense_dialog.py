@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from planner import clock
 from planner.budget import Expense, ExpenseDraft
+from planner.limits import PlanFull
 from planner.money import format_amount
 from planner.services import budget as budget_service
 from planner.services.database import Database
@@ -130,6 +131,9 @@ class ExpenseDialog(QDialog):
             self.saved = budget_service.save_expense(
                 self.db, self.plan_id, self.draft(), self.expense.id if self.expense else None, self.today
             )
+        except PlanFull as full:
+            self.form.show_full(full)
+            return
         except ValidationError as error:
             self.form.show_problems(error.errors)
             return

@@ -126,6 +126,9 @@ class ExpensePanel(Panel):
         self.data.expenses[:] = self.model.rows
 
     def add_expense(self) -> None:
+        if self.data is not None and (full := budget_service.room_problem(self.db, self.data.plan.id)):
+            self.prompter.error(self, "The budget is full", full)
+            return
         self._open(None)
 
     def edit_expense(self) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.limits import EARLIEST_DAY, LATEST_DAY
+from planner.limits import EARLIEST_DAY, LATEST_DAY, PlanFull
 from planner.services import catalogue as catalogue_service
 from planner.ui.widgets import ErrorLabel, heading
 
@@ -57,6 +57,10 @@ class CheckedForm(QFormLayout):
         for key, label in self.errors.items():
             label.show_problem(mine.get(key))
         return not mine
+
+    def show_full(self, full: PlanFull) -> None:
+        """Say at the form's first field that the plan has no room for what is being added."""
+        self.show_problems({next(iter(self.errors)): str(full)} if self.errors else {})
 
 
 def choice_combo(name: str, choices: dict[str, str], current: str) -> QComboBox:

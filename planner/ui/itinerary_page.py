@@ -239,6 +239,9 @@ class ItineraryPage(Panel, ReloadWhenShown):
         return AppointmentDraft(step_id, "consultation", "", start, start + timedelta(hours=1), SEOUL)
 
     def add_appointment(self) -> None:
+        if self.plan is not None and (full := itinerary_service.room_problem(self.db, self.plan.id)):
+            self.prompter.error(self, "The itinerary is full", full)
+            return
         if self.data is not None:
             self._open(None, self.new_draft())
 

@@ -26,6 +26,7 @@ from planner.itinerary import AppointmentDraft, appointment, validate_appointmen
 from planner.itinerary_text import span_in, zone_label
 from planner.journey import CELL_MODES, DEFAULT_CULTURE_DAYS, MAX_CULTURE_DAYS
 from planner.journey_warnings import journey_warnings
+from planner.limits import PlanFull
 from planner.services import itinerary as itinerary_service
 from planner.services.database import Database
 from planner.services.itinerary import ItineraryData, StayDraft
@@ -254,6 +255,10 @@ class ProposalDialog(QDialog):
             self.saved = itinerary_service.accept_proposal(
                 self.db, self.plan.id, self.stay_draft(), self.model.kept()
             )
+        except PlanFull as full:
+            self.appointment_error.setText(str(full))
+            self.appointment_error.setVisible(True)
+            return
         except ValidationError as error:
             problems = dict(error.errors)
             message = problems.pop("appointment", None)

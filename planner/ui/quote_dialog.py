@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from planner import clock
 from planner.clinics import Clinic
+from planner.limits import PlanFull
 from planner.money import MoneyError, format_amount, format_money, parse_amount
 from planner.quotes import Quote, QuoteDraft, QuoteLine, QuoteLineDraft, deposit_amount, parse_percent
 from planner.services import quotes as quote_service
@@ -274,6 +275,9 @@ class QuoteDialog(QDialog):
             self.saved = quote_service.save_quote(
                 self.db, self.plan.id, self.draft(), self.quote.id if self.quote else None
             )
+        except PlanFull as full:
+            self.form.show_full(full)
+            return
         except ValidationError as error:
             self.show_problems(error.errors)
             return

@@ -439,3 +439,15 @@ def test_environment_locale_reads_the_process_environment_by_default(monkeypatch
     assert environment_locale() == "es_MX.UTF-8"
     monkeypatch.setenv("LC_PAPER", "en_GB.UTF-8")
     assert environment_locale() == "en_GB.UTF-8"
+
+
+def test_a_long_grid_is_printed_as_several_tables_under_the_same_header() -> None:
+    from planner.services.print_document import GRID_ROWS, grid
+
+    html = str(
+        grid(["Item", "Paid"], [[f"Line {n}", "1"] for n in range(2 * GRID_ROWS + 1)], caption="Expenses")
+    )
+    assert html.count("<table") == 3
+    assert html.count(">Item</th>") == 3
+    assert html.count("Expenses") == 1
+    assert html.count("<tr><td valign") == 2 * GRID_ROWS + 1

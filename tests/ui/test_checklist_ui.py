@@ -4,12 +4,16 @@ delete and undo, the passport warning, and bad input at the field."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy import insert
 
 from planner.checklist import Filter
+from planner.db.models import ChecklistItemRow
+from planner.limits import CHECKLIST_ITEMS
 from planner.services import checklist as checklist_service
 from planner.services.database import Database
 from planner.services.plans import Plan
@@ -17,6 +21,7 @@ from planner.ui.checklist_item_dialog import ChecklistItemDialog
 from planner.ui.checklist_model import ChecklistModel
 from planner.ui.checklist_page import ChecklistPage
 from planner.ui.main_window import MainWindow
+from tests.ui.conftest import FakePrompter
 
 
 def open_page(
@@ -250,3 +255,32 @@ def test_dropping_a_dragged_item_on_another_takes_its_place_in_the_step(
     page.model.dropMimeData(dragged, Qt.DropAction.MoveAction, -1, -1, page.model.index(last_step_row, 1))
     assert page.model.rows[0].text == texts[3]
     assert "within their own step" in page.hint.text()
+
+
+def test_adding_to_a_full_checklist_says_the_plan_is_full(
+    qtbot: QtBot,
+    db: Database,
+    make_window: Callable[[], MainWindow],
+    add_plan: Callable[..., Plan],
+    prompter: FakePrompter,
+) -> None:
+    plan = add_plan("Knee, March")
+    have = len(checklist_service.load_checklist(db, plan.id).items)
+    with db.transaction() as session:
+        session.execute(
+            insert(ChecklistItemRow),
+            [
+                {"plan_id": plan.id, "step_id": "treatment", "text": f"Item {n}", "kind": "task"}
+                | {"position": 100 + n, "created_at": datetime(2026, 11, 1)}
+                for n in range(CHECKLIST_ITEMS.most - have)
+            ],
+        )
+    window = make_window()
+    window.checklist_action.trigger()
+    page = window.checklist
+    assert page.model.rowCount() == CHECKLIST_ITEMS.most
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert prompter.errors == [CHECKLIST_ITEMS.full_message()]
+    assert "This plan is full" in prompter.errors[0]
+    assert page.dialog is None
+    assert len(checklist_service.load_checklist(db, plan.id).items) == CHECKLIST_ITEMS.most

@@ -1,0 +1,138 @@
+"""A plan takes entries up to its limits (planner/limits.py) and refuses one more, writing nothing."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import func, insert, select
+
+from planner import limits
+from planner.budget import ExpenseDraft
+from planner.checklist import ItemDraft
+from planner.db.models import AppointmentRow, ChecklistItemRow, ExpenseRow
+from planner.limits import PlanFull
+from planner.quotes import QuoteDraft, QuoteLineDraft
+from planner.services import budget as budget_svc
+from planner.services import checklist as checklist_svc
+from planner.services import clinics as clinic_svc
+from planner.services import itinerary as itinerary_svc
+from planner.services import quotes as quote_svc
+from planner.services.database import Database
+from planner.validation import ValidationError
+from tests.db.journey_plans import TODAY, injection, new_plan
+
+NOW = datetime(2026, 11, 1, 9)
+
+
+def fill(db: Database, row_type: Any, plan_id: int, up_to: int, values: dict[str, Any]) -> None:
+    """Give the plan `up_to` rows of `row_type` in all (some may be there already)."""
+    with db.transaction() as session:
+        have = (
+            session.scalar(select(func.count()).select_from(row_type).where(row_type.plan_id == plan_id)) or 0
+        )
+        rows = [{"plan_id": plan_id, **values, "position": n} for n in range(up_to - have)]
+        if row_type is not ChecklistItemRow:
+            for row in rows:
+                del row["position"]
+        if rows:
+            session.execute(insert(row_type), rows)
+
+
+def count(db: Database, row_type: Any, plan_id: int) -> int:
+    with db.transaction() as session:
+        return (
+            session.scalar(select(func.count()).select_from(row_type).where(row_type.plan_id == plan_id)) or 0
+        )
+
+
+def test_the_checklist_takes_items_up_to_its_limit_and_refuses_one_more(db: Database) -> None:
+    plan_id = new_plan(db)
+    item = {"step_id": "treatment", "text": "Item", "kind": "task", "created_at": NOW}
+    fill(db, ChecklistItemRow, plan_id, limits.CHECKLIST_ITEMS.most - 1, item)
+    assert checklist_svc.room_problem(db, plan_id) is None
+    checklist_svc.save_item(db, plan_id, ItemDraft("treatment", "The last one"))
+    assert count(db, ChecklistItemRow, plan_id) == limits.CHECKLIST_ITEMS.most
+    assert checklist_svc.room_problem(db, plan_id) == limits.CHECKLIST_ITEMS.full_message()
+    with pytest.raises(PlanFull, match="2,000 checklist items"):
+        checklist_svc.save_item(db, plan_id, ItemDraft("treatment", "One too many"))
+    assert count(db, ChecklistItemRow, plan_id) == limits.CHECKLIST_ITEMS.most
+    first = checklist_svc.load_checklist(db, plan_id).items[0]
+    checklist_svc.save_item(db, plan_id, ItemDraft(first.step_id, "Edited"), first.id)  # editing still works
+
+
+def test_the_budget_takes_expense_lines_up_to_its_limit_and_refuses_one_more(db: Database) -> None:
+    plan_id = new_plan(db)
+    line = {"category": "other", "label": "Line", "planned_minor": 100, "currency": "USD"}
+    fill(
+        db, ExpenseRow, plan_id, limits.EXPENSE_LINES.most - 1, {**line, "created_at": NOW, "updated_at": NOW}
+    )
+    draft = ExpenseDraft("Taxi", "other", None, "12.00", "", "USD", None)
+    budget_svc.save_expense(db, plan_id, draft, today=TODAY)
+    assert count(db, ExpenseRow, plan_id) == limits.EXPENSE_LINES.most
+    assert budget_svc.room_problem(db, plan_id) is not None
+    with pytest.raises(PlanFull, match="20,000 expense lines"):
+        budget_svc.save_expense(db, plan_id, draft, today=TODAY)
+    assert count(db, ExpenseRow, plan_id) == limits.EXPENSE_LINES.most
+
+
+def test_the_itinerary_takes_appointments_up_to_its_limit_and_refuses_one_more(db: Database) -> None:
+    plan_id = new_plan(db)
+    start = datetime(2027, 3, 2, 9)
+    appointment = {
+        "step_id": "treatment",
+        "kind": "free",
+        "title": "Walk",
+        "start_local": start,
+        "end_local": start + timedelta(hours=1),
+        "zone": "Asia/Seoul",
+        "start_utc": start,
+        "end_utc": start,
+        "created_at": NOW,
+        "updated_at": NOW,
+    }
+    with db.transaction() as session:
+        rows = [
+            {**appointment, "uid": f"uid-{n:08d}", "plan_id": plan_id}
+            for n in range(limits.APPOINTMENTS.most - 1)
+        ]
+        session.execute(insert(AppointmentRow), rows)
+    itinerary_svc.save_appointment(db, plan_id, injection())
+    assert count(db, AppointmentRow, plan_id) == limits.APPOINTMENTS.most
+    with pytest.raises(PlanFull, match=f"{limits.APPOINTMENTS.most:,} appointments"):
+        itinerary_svc.save_appointment(db, plan_id, injection())
+    assert count(db, AppointmentRow, plan_id) == limits.APPOINTMENTS.most
+
+
+def test_a_quote_takes_lines_up_to_its_limit_and_refuses_one_more(db: Database) -> None:
+    plan_id = new_plan(db)
+    clinic_id = clinic_svc.list_clinics(db)[0].id
+
+    def draft(lines: int) -> QuoteDraft:
+        return QuoteDraft(
+            clinic_id,
+            "USD",
+            date(2026, 10, 1),
+            None,
+            "",
+            "",
+            "",
+            tuple(QuoteLineDraft(None, f"Line {n}", "10") for n in range(lines)),
+        )
+
+    quote_svc.save_quote(db, plan_id, draft(limits.QUOTE_LINES.most))
+    with pytest.raises(ValidationError, match="at most 60 lines"):
+        quote_svc.save_quote(db, plan_id, draft(limits.QUOTE_LINES.most + 1))
+    assert len(quote_svc.list_quotes(db, plan_id)) == 1
+
+
+def test_taking_the_templates_into_a_full_checklist_adds_none(db: Database) -> None:
+    plan_id = new_plan(db)
+    first = checklist_svc.load_checklist(db, plan_id).items[0]
+    checklist_svc.delete_item(db, plan_id, first.id)
+    item = {"step_id": "treatment", "text": "Item", "kind": "task", "created_at": NOW}
+    fill(db, ChecklistItemRow, plan_id, limits.CHECKLIST_ITEMS.most, item)
+    with pytest.raises(PlanFull):
+        checklist_svc.take_templates(db, plan_id)
+    assert count(db, ChecklistItemRow, plan_id) == limits.CHECKLIST_ITEMS.most

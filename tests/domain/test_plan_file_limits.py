@@ -1,0 +1,115 @@
+"""The plan-file reader takes a file holding as much as a plan may (planner/limits.py) and refuses
+one holding more, naming the section and the limit, so nothing of it is written."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner import limits
+from planner.plan_file import VERSION, PlanFileError, parse_plan_file
+from planner.plan_file_expenses import CONVERSION_COLUMNS, EXPENSE_COLUMNS, LINE
+from tests.domain.test_plan_file import KNOWN, minimal
+
+
+def item(n: int) -> dict[str, Any]:
+    return {"step_id": "treatment", "text": f"Item {n}", "kind": "task"}
+
+
+def with_items(count: int) -> bytes:
+    data = minimal()
+    data["checklist"] = [item(n) for n in range(count)]
+    return json.dumps(data).encode()
+
+
+def with_expenses(lines: int, conversions_per_line: int = 1) -> bytes:
+    data = minimal()
+    data["version"] = VERSION
+    currencies = ["KRW", "USD", "EUR", "JPY", "AUD", "CAD", "CHF", "NZD"][:conversions_per_line]
+    data["expenses"] = {
+        "columns": list(EXPENSE_COLUMNS),
+        "rows": [["other", None, f"Line {n}", 100, None, "GBP", None, "", ""] for n in range(lines)],
+        "conversion_columns": [LINE, *CONVERSION_COLUMNS],
+        "conversions": [
+            [n, code, 175, None, "1.75", "2026-10-01"] for n in range(lines) for code in currencies
+        ],
+    }
+    return json.dumps(data).encode()
+
+
+def test_a_checklist_at_the_limit_is_read() -> None:
+    assert len(parse_plan_file(with_items(limits.CHECKLIST_ITEMS.most), KNOWN).checklist) == 2_000
+
+
+def test_a_checklist_over_the_limit_is_refused_naming_the_section_and_the_limit() -> None:
+    with pytest.raises(
+        PlanFileError, match=r"checklist: has 2,001 checklist items; a plan holds at most 2,000"
+    ):
+        parse_plan_file(with_items(limits.CHECKLIST_ITEMS.most + 1), KNOWN)
+
+
+def test_expense_lines_at_the_limit_are_read_and_one_more_is_refused() -> None:
+    most = limits.EXPENSE_LINES.most
+    assert len(parse_plan_file(with_expenses(most), KNOWN).expenses) == most
+    with pytest.raises(
+        PlanFileError, match=r"expenses: has 20,001 expense lines; a plan holds at most 20,000"
+    ):
+        parse_plan_file(with_expenses(most + 1), KNOWN)
+
+
+def test_conversions_per_line_at_the_limit_are_read_and_one_more_is_refused() -> None:
+    most = limits.CONVERSIONS_PER_LINE.most
+    assert len(parse_plan_file(with_expenses(3, most), KNOWN).conversions) == 3 * most
+    with pytest.raises(
+        PlanFileError, match=r"expenses\[0\]\.conversions: has 7 conversions.*at most 6 per line"
+    ):
+        parse_plan_file(with_expenses(3, most + 1), KNOWN)
+
+
+@pytest.mark.parametrize(
+    ("section", "limit", "row"),
+    [
+        ("appointments", limits.APPOINTMENTS, {}),
+        ("quotes", limits.QUOTES, {}),
+        ("rates", limits.RATES, {}),
+        ("answers", limits.ANSWERS, {}),
+        ("own_clinics", limits.OWN_CLINICS, {}),
+    ],
+)
+def test_every_section_over_its_limit_is_refused(
+    section: str, limit: limits.Limit, row: dict[str, Any]
+) -> None:
+    data = minimal()
+    data[section] = [row] * (limit.most + 1)
+    with pytest.raises(PlanFileError, match=rf"{section}: has {limit.most + 1:,} {limit.what}"):
+        parse_plan_file(json.dumps(data).encode(), KNOWN)
+
+
+def test_the_command_refuses_a_file_over_a_limit_with_exit_5_and_writes_nothing(tmp_path: Path) -> None:
+    plan_file = tmp_path / "huge.plan.json"
+    plan_file.write_bytes(with_items(limits.CHECKLIST_ITEMS.most + 1))
+    data = tmp_path / "data"
+    result = subprocess.run(
+        [sys.executable, "-m", "planner.app", "import", str(plan_file), "--data-dir", str(data)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 5, result.stderr
+    assert "checklist: has 2,001 checklist items; a plan holds at most 2,000" in result.stderr
+    listed = subprocess.run(
+        [sys.executable, "-m", "planner.app", "plans", "--data-dir", str(data)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert listed.stdout == ""
