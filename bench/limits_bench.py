@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,13 @@ STEPS = (
     "departure",
     "rehabilitation-home",
 )
+BUILTIN_QUESTIONS = [
+    q["id"]
+    for q in tomllib.loads((Path(__file__).parents[1] / "resources/catalogue/questions.toml").read_text())[
+        "question"
+    ]
+]
+"""Every built-in consultation question, so each clinic can answer them all."""
 PRINTOUTS = ("itinerary", "checklist", "budget", "comparison", "questions")
 PAGE_TARGET_S, PRINT_TARGET_S, PRINT_TARGET_MB = 1.0, 5.0, 500
 NAME = "Bench at the limits"
@@ -107,9 +115,13 @@ def plan_at_the_limits() -> dict[str, Any]:
                 "location": "Gangnam-gu, Seoul",
             }
         )
+    questions = [f"builtin:{q}" for q in BUILTIN_QUESTIONS] + [
+        f"Question {n} of my own?" for n in range(limits.OWN_QUESTIONS.most)
+    ]
     answers = [
-        {"clinic": f"own:{n % len(own)}", "question": f"Question {n // len(own)}?", "answer": f"Answer {n}"}
-        for n in range(limits.ANSWERS.most)
+        {"clinic": clinic["key"], "question": question, "answer": f"The answer of {clinic['name']}."}
+        for clinic in own
+        for question in questions
     ]
     return {
         "format": FORMAT,

@@ -35,13 +35,24 @@ def day_problem(day: date) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Limit:
-    """The most entries of one kind a plan may hold; `what` names them in messages."""
+    """The most entries of one kind a plan may hold (or, when not `per_plan`, the app holds in
+    all, as with the person's own clinics); `what` names them in messages."""
 
     most: int
     what: str
+    per_plan: bool = True
+
+    @property
+    def holder(self) -> str:
+        return "a plan holds" if self.per_plan else "the app keeps"
 
     def full_message(self) -> str:
-        """What the person reads when the plan already holds the most."""
+        """What the person reads when there is no room for one more."""
+        if not self.per_plan:
+            return (
+                f"You already have {self.most:,} {self.what}, the most the app keeps. "
+                "Delete some to add more."
+            )
         return (
             f"This plan is full: it already holds {self.most:,} {self.what}, the most a plan can hold. "
             "Delete some to add more."
@@ -49,21 +60,28 @@ class Limit:
 
     def over_message(self, count: int) -> str:
         """What the reader says of a plan file's section holding `count` entries."""
-        return f"has {count:,} {self.what}; a plan holds at most {self.most:,}"
+        return f"has {count:,} {self.what}; {self.holder} at most {self.most:,}"
+
+    def together_message(self, count: int) -> str:
+        """What the reader says when a file's new entries and those already here come to `count`."""
+        return (
+            f"would bring you to {count:,} {self.what} with those already here; "
+            f"{self.holder} at most {self.most:,}"
+        )
 
 
 CHECKLIST_ITEMS = Limit(2_000, "checklist items")
-EXPENSE_LINES = Limit(20_000, "expense lines")
+EXPENSE_LINES = Limit(5_000, "expense lines")
 CONVERSIONS_PER_LINE = Limit(6, "conversions")
 APPOINTMENTS = Limit(1_200, "appointments")
 QUOTES = Limit(200, "quotes")
 QUOTE_LINES = Limit(60, "lines in a quote")
 RATES = Limit(1_000, "exchange rates")
 ESTIMATE_OVERRIDES = Limit(500, "changes to the estimate")
-OWN_CLINICS = Limit(500, "clinics of your own")
+OWN_CLINICS = Limit(100, "clinics of your own", per_plan=False)
 CLINIC_NOTES = Limit(1_000, "clinic notes")
-ANSWERS = Limit(800, "answers to consultation questions")
-SHORTLIST = Limit(1_000, "shortlisted clinics")
+OWN_QUESTIONS = Limit(30, "consultation questions of your own", per_plan=False)
+SHORTLIST = Limit(100, "shortlisted clinics")
 STEPS = Limit(100, "journey steps")
 
 

@@ -65,6 +65,11 @@ class Known:
     question_templates: frozenset[str]
     packages: frozenset[str] = frozenset()
     """The catalogue's treatment packages, which `budget_settings.treatment_basis` may name."""
+    own_clinic_names: frozenset[str] = frozenset()
+    """The person's own clinics here, by name folded to lower case: a file's clinic of the same
+    name is that clinic, any other is added, and the two together must keep to the limit."""
+    own_questions: frozenset[str] = frozenset()
+    """The person's own consultation questions here, by text, likewise."""
 
 
 @dataclass(slots=True)
@@ -262,7 +267,8 @@ def _read(r: FieldReader, root: dict[str, Any], version: int, known: Known) -> P
                 "rating": r.integer(note, "rating", path, 1, 5),
             }
         )
-    for n, answer in enumerate(r.rows(root, "answers", "", limits.ANSWERS)):
+    answered: set[tuple[str | None, str]] = set()
+    for n, answer in enumerate(r.rows(root, "answers", "")):
         path = f"answers[{n}]"
         question = r.text(answer, "question", path, 500, required=True)
         if (
@@ -270,14 +276,30 @@ def _read(r: FieldReader, root: dict[str, Any], version: int, known: Known) -> P
             and question.removeprefix("builtin:") not in known.question_templates
         ):
             r.fail(f"{path}.question", f"{shown(question)} is not a question this app knows")
-        file.answers.append(
-            {
-                "clinic": clinic(answer, "clinic", path),
-                "question": question,
-                "answer": r.text(answer, "answer", path, 5_000, required=True),
-            }
-        )
+        entry = {
+            "clinic": clinic(answer, "clinic", path),
+            "question": question,
+            "answer": r.text(answer, "answer", path, 5_000, required=True),
+        }
+        if (entry["clinic"], question) in answered:
+            r.fail(path, "answers the same clinic's question a second time")
+        answered.add((entry["clinic"], question))
+        file.answers.append(entry)
+    _check_room_for_own(r, file, known)
     return file
+
+
+def _check_room_for_own(r: FieldReader, file: PlanFile, known: Known) -> None:
+    """The file's own clinics and questions that are new here, added to those here, must keep to
+    the limits on them (they belong to no one plan, so every import adds to the same count)."""
+    names = {values["name"].casefold() for values in file.own_clinics.values()}
+    clinics = len(known.own_clinic_names | names)
+    if clinics > limits.OWN_CLINICS.most:
+        r.fail("own_clinics", limits.OWN_CLINICS.together_message(clinics))
+    asked = {a["question"] for a in file.answers if not a["question"].startswith("builtin:")}
+    questions = len(known.own_questions | asked)
+    if questions > limits.OWN_QUESTIONS.most:
+        r.fail("answers", limits.OWN_QUESTIONS.together_message(questions))
 
 
 def _plan(

@@ -339,6 +339,11 @@ def _known(session: Session) -> Known:
         expense_categories=fee | {c for c, _name in EXTRA_CATEGORIES},
         question_templates=ids(QuestionTemplateRow.id),
         packages=ids(PricePointRow.id, PricePointRow.kind == "package", PricePointRow.retired.is_(False)),
+        own_clinic_names=frozenset(
+            name.casefold()
+            for name in session.scalars(select(ClinicRow.name).where(ClinicRow.catalogue_id.is_(None)))
+        ),
+        own_questions=ids(OwnQuestionRow.text),
     )
 
 

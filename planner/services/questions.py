@@ -8,12 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from planner.clinic_drafts import one_line
 from planner.clock import utc_now
 from planner.db.models import ClinicAnswerRow, ClinicRow, OwnQuestionRow, QuestionTemplateRow
+from planner.limits import OWN_QUESTIONS, check_room
 from planner.services.database import Database
 from planner.validation import ValidationError
 
@@ -57,10 +58,20 @@ def question_problem(text: str) -> str | None:
     return None
 
 
+def full_message(db: Database) -> str | None:
+    """What to tell the person who wants to add one more question, or None while there is room."""
+    with db.transaction() as session:
+        held = session.scalar(select(func.count()).select_from(OwnQuestionRow)) or 0
+        return OWN_QUESTIONS.full_message() if held >= OWN_QUESTIONS.most else None
+
+
 def add_question(db: Database, text: str) -> Question:
+    """Add one of the person's own questions. Raises ValidationError on bad text and PlanFull
+    when they already have the most the app keeps; nothing is saved then."""
     if problem := question_problem(text):
         raise ValidationError.single("question", problem)
     with db.transaction() as session:
+        check_room(OWN_QUESTIONS, session.scalar(select(func.count()).select_from(OwnQuestionRow)) or 0)
         row = OwnQuestionRow(text=one_line(text), created_at=utc_now())
         session.add(row)
         session.flush()

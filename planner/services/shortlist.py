@@ -7,7 +7,9 @@ from sqlalchemy.orm import Session
 
 from planner.clock import utc_now
 from planner.db.models import ClinicRow, PlanRow, ShortlistRow
+from planner.limits import SHORTLIST
 from planner.services.database import Database
+from planner.services.room import ensure_room
 
 
 def shortlisted_ids(db: Database, plan_id: int) -> frozenset[int]:
@@ -18,13 +20,15 @@ def shortlisted_ids(db: Database, plan_id: int) -> frozenset[int]:
 
 
 def _add(session: Session, plan_id: int, clinic_id: int) -> None:
+    """Shortlist the clinic unless it is already; PlanFull when the shortlist has no room."""
     if session.get(ShortlistRow, (plan_id, clinic_id)) is None:
+        ensure_room(session, SHORTLIST, ShortlistRow, plan_id)
         session.add(ShortlistRow(plan_id=plan_id, clinic_id=clinic_id, added_at=utc_now()))
 
 
 def set_shortlisted(db: Database, plan_id: int, clinic_id: int, shortlisted: bool) -> None:
     """Put a clinic on the plan's shortlist or take it off. Taking off the chosen clinic also
-    un-chooses it."""
+    un-chooses it. Raises PlanFull, changing nothing, when the shortlist is full."""
     with db.transaction() as session:
         plan = session.get_one(PlanRow, plan_id)
         session.get_one(ClinicRow, clinic_id)
@@ -40,7 +44,8 @@ def set_shortlisted(db: Database, plan_id: int, clinic_id: int, shortlisted: boo
 
 
 def choose_clinic(db: Database, plan_id: int, clinic_id: int | None) -> None:
-    """Make a clinic the plan's clinic (it joins the shortlist too), or clear the choice."""
+    """Make a clinic the plan's clinic (it joins the shortlist too), or clear the choice. Raises
+    PlanFull, changing nothing, when the clinic is not shortlisted and the shortlist is full."""
     with db.transaction() as session:
         choose_in(session, plan_id, clinic_id)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.clinics import Clinic
+from planner.limits import PlanFull
 from planner.services import questions as question_service
 from planner.services.database import Database
 from planner.services.questions import Question
@@ -130,6 +131,9 @@ class ClinicQuestions(Panel):
         self.events.changed.emit("answers", self.clinic.id)
 
     def add_question(self) -> None:
+        if full := question_service.full_message(self.db):
+            self.prompter.error(self, "Add a question", full)
+            return
         text = self.prompter.ask_text(
             self,
             "Add a question",
@@ -139,7 +143,11 @@ class ClinicQuestions(Panel):
         )
         if text is None:
             return
-        question = question_service.add_question(self.db, text)
+        try:
+            question = question_service.add_question(self.db, text)
+        except PlanFull as full:
+            self.prompter.error(self, "Add a question", str(full))
+            return
         self.reload(question.key)
         self.events.changed.emit("answers", None)
 

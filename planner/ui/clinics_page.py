@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from planner.clinics import Clinic, ClinicIndex, ClinicQuery, Technique, why_empty
 from planner.compare import MAX_COMPARED, MIN_COMPARED
+from planner.limits import PlanFull
 from planner.services import clinics as clinic_service
 from planner.services import shortlist as shortlist_service
 from planner.services.database import Database
@@ -256,7 +257,13 @@ class ClinicsPage(Panel):
         clinic = self.current_clinic()
         if clinic is None or self.plan is None:
             return
-        shortlist_service.set_shortlisted(self.db, self.plan.id, clinic.id, shortlisted)
+        try:
+            shortlist_service.set_shortlisted(self.db, self.plan.id, clinic.id, shortlisted)
+        except PlanFull as full:
+            self.prompter.error(self, "The shortlist is full", str(full))
+            self._detail_fresh = False
+            self._show_detail(clinic)  # the button, pressed in, springs back
+            return
         kind = "plans" if not shortlisted and clinic.id == self.model.chosen else "clinics"
         self.events.changed.emit(kind, self.plan.id if kind == "plans" else clinic.id)
 
@@ -265,7 +272,11 @@ class ClinicsPage(Panel):
         if clinic is None or self.plan is None:
             return
         chosen = None if clinic.id == self.model.chosen else clinic.id
-        shortlist_service.choose_clinic(self.db, self.plan.id, chosen)
+        try:
+            shortlist_service.choose_clinic(self.db, self.plan.id, chosen)
+        except PlanFull as full:
+            self.prompter.error(self, "The shortlist is full", str(full))
+            return
         self.events.changed.emit("plans", self.plan.id)
 
     def _set_hidden(self, hidden: bool) -> None:

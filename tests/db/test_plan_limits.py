@@ -11,14 +11,18 @@ from sqlalchemy import func, insert, select
 from planner import limits
 from planner.budget import ExpenseDraft
 from planner.checklist import ItemDraft
-from planner.db.models import AppointmentRow, ChecklistItemRow, ExpenseRow
+from planner.clinic_drafts import ClinicDraft
+from planner.db.models import AppointmentRow, ChecklistItemRow, ClinicRow, ExpenseRow
 from planner.limits import PlanFull
 from planner.quotes import QuoteDraft, QuoteLineDraft
 from planner.services import budget as budget_svc
 from planner.services import checklist as checklist_svc
 from planner.services import clinics as clinic_svc
 from planner.services import itinerary as itinerary_svc
+from planner.services import plans as plan_svc
+from planner.services import questions as question_svc
 from planner.services import quotes as quote_svc
+from planner.services import shortlist as shortlist_svc
 from planner.services.database import Database
 from planner.validation import ValidationError
 from tests.db.journey_plans import TODAY, injection, new_plan
@@ -72,7 +76,7 @@ def test_the_budget_takes_expense_lines_up_to_its_limit_and_refuses_one_more(db:
     budget_svc.save_expense(db, plan_id, draft, today=TODAY)
     assert count(db, ExpenseRow, plan_id) == limits.EXPENSE_LINES.most
     assert budget_svc.room_problem(db, plan_id) is not None
-    with pytest.raises(PlanFull, match="20,000 expense lines"):
+    with pytest.raises(PlanFull, match="5,000 expense lines"):
         budget_svc.save_expense(db, plan_id, draft, today=TODAY)
     assert count(db, ExpenseRow, plan_id) == limits.EXPENSE_LINES.most
 
@@ -136,3 +140,44 @@ def test_taking_the_templates_into_a_full_checklist_adds_none(db: Database) -> N
     with pytest.raises(PlanFull):
         checklist_svc.take_templates(db, plan_id)
     assert count(db, ChecklistItemRow, plan_id) == limits.CHECKLIST_ITEMS.most
+
+
+def own_clinics(db: Database, how_many: int) -> list[int]:
+    """Add `how_many` clinics of the person's own, straight in; their ids."""
+    with db.transaction() as session:
+        rows = [ClinicRow(catalogue_id=None, name=f"Own clinic {n}") for n in range(how_many)]
+        session.add_all(rows)
+        session.flush()
+        return [row.id for row in rows]
+
+
+def test_the_shortlist_takes_clinics_up_to_its_limit_and_refuses_one_more(db: Database) -> None:
+    plan_id = new_plan(db)
+    ids = own_clinics(db, limits.SHORTLIST.most + 1)
+    for clinic_id in ids[:-1]:
+        shortlist_svc.set_shortlisted(db, plan_id, clinic_id, True)
+    shortlist_svc.set_shortlisted(db, plan_id, ids[0], True)  # already there: no room needed
+    with pytest.raises(PlanFull, match="100 shortlisted clinics"):
+        shortlist_svc.set_shortlisted(db, plan_id, ids[-1], True)
+    with pytest.raises(PlanFull):
+        shortlist_svc.choose_clinic(db, plan_id, ids[-1])
+    assert len(shortlist_svc.shortlisted_ids(db, plan_id)) == limits.SHORTLIST.most
+    assert plan_svc.get_plan(db, plan_id).clinic_id is None  # type: ignore[union-attr]
+    shortlist_svc.choose_clinic(db, plan_id, ids[0])  # a shortlisted one can still be chosen
+    assert plan_svc.get_plan(db, plan_id).clinic_id == ids[0]  # type: ignore[union-attr]
+
+
+def test_own_clinics_and_questions_stop_at_their_limits_whatever_the_plan(db: Database) -> None:
+    with db.transaction() as session:
+        have = session.scalar(
+            select(func.count()).select_from(ClinicRow).where(ClinicRow.catalogue_id.is_(None))
+        )
+    own_clinics(db, limits.OWN_CLINICS.most - (have or 0))
+    with pytest.raises(PlanFull, match="You already have 100 clinics of your own, the most the app keeps"):
+        clinic_svc.create_clinic(db, ClinicDraft(name="One clinic too many"))
+    for n in range(limits.OWN_QUESTIONS.most):
+        question_svc.add_question(db, f"Question {n}?")
+    assert question_svc.full_message(db) == limits.OWN_QUESTIONS.full_message()
+    with pytest.raises(PlanFull, match="30 consultation questions of your own"):
+        question_svc.add_question(db, "One question too many?")
+    assert sum(q.own for q in question_svc.list_questions(db)) == limits.OWN_QUESTIONS.most

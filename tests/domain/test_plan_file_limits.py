@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -57,9 +58,7 @@ def test_a_checklist_over_the_limit_is_refused_naming_the_section_and_the_limit(
 def test_expense_lines_at_the_limit_are_read_and_one_more_is_refused() -> None:
     most = limits.EXPENSE_LINES.most
     assert len(parse_plan_file(with_expenses(most), KNOWN).expenses) == most
-    with pytest.raises(
-        PlanFileError, match=r"expenses: has 20,001 expense lines; a plan holds at most 20,000"
-    ):
+    with pytest.raises(PlanFileError, match=r"expenses: has 5,001 expense lines; a plan holds at most 5,000"):
         parse_plan_file(with_expenses(most + 1), KNOWN)
 
 
@@ -78,7 +77,6 @@ def test_conversions_per_line_at_the_limit_are_read_and_one_more_is_refused() ->
         ("appointments", limits.APPOINTMENTS, {}),
         ("quotes", limits.QUOTES, {}),
         ("rates", limits.RATES, {}),
-        ("answers", limits.ANSWERS, {}),
         ("own_clinics", limits.OWN_CLINICS, {}),
     ],
 )
@@ -113,3 +111,50 @@ def test_the_command_refuses_a_file_over_a_limit_with_exit_5_and_writes_nothing(
         check=False,
     )
     assert listed.stdout == ""
+
+
+def with_own(clinics: int, questions: int = 0, answers_each: int = 0) -> bytes:
+    """A file with `clinics` clinics of its own and `answers_each` of `questions` own questions
+    answered by each of them."""
+    data = minimal()
+    data["own_clinics"] = [{"key": f"own:{n}", "name": f"Clinic {n}"} for n in range(clinics)]
+    data["answers"] = [
+        {"clinic": f"own:{n}", "question": f"My question {q}?", "answer": "Yes."}
+        for n in range(clinics)
+        for q in range(questions)
+    ][: clinics * answers_each]
+    return json.dumps(data).encode()
+
+
+def test_own_clinics_new_here_count_with_those_already_here() -> None:
+    here = frozenset(f"clinic {n}" for n in range(limits.OWN_CLINICS.most))
+    same_names = replace(KNOWN, own_clinic_names=here)
+    assert len(parse_plan_file(with_own(limits.OWN_CLINICS.most), same_names).own_clinics) == 100
+    others = replace(KNOWN, own_clinic_names=frozenset(f"other {n}" for n in range(90)))
+    with pytest.raises(
+        PlanFileError,
+        match=r"own_clinics: would bring you to 101 clinics of your own with those already here; "
+        r"the app keeps at most 100",
+    ):
+        parse_plan_file(with_own(11), others)
+
+
+def test_own_questions_new_here_count_with_those_already_here() -> None:
+    most = limits.OWN_QUESTIONS.most
+    assert len(parse_plan_file(with_own(2, most, most), KNOWN).answers) == 2 * most
+    with pytest.raises(
+        PlanFileError, match=r"answers: would bring you to 31 consultation questions of your own"
+    ):
+        parse_plan_file(with_own(1, most + 1, most + 1), KNOWN)
+    known_one = replace(KNOWN, own_questions=frozenset({"Asked before?"}))
+    with pytest.raises(PlanFileError, match=r"would bring you to 31 consultation questions"):
+        parse_plan_file(with_own(1, most, most), known_one)
+
+
+def test_a_clinic_answering_the_same_question_twice_is_refused() -> None:
+    data = json.loads(with_own(1, 1, 1))
+    data["answers"].append(dict(data["answers"][0], answer="No."))
+    with pytest.raises(
+        PlanFileError, match=r"answers\[1\]: answers the same clinic's question a second time"
+    ):
+        parse_plan_file(json.dumps(data).encode(), KNOWN)

@@ -8,8 +8,11 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 
+from planner import limits
+from planner.clinic_drafts import ClinicDraft
 from planner.services import clinics as clinic_service
 from planner.services import plans as plan_service
+from planner.services import questions as question_service
 from planner.services import shortlist as shortlist_service
 from planner.services.database import Database
 from planner.services.plans import Plan
@@ -302,3 +305,32 @@ def test_the_clinics_are_read_when_the_page_is_first_shown(
     assert window.clinics.model.rowCount() == 0  # nothing read at start-up for a hidden page
     window.nav.setCurrentRow(NAV_CLINICS)
     assert window.clinics.model.rowCount() == 4
+
+
+def test_a_full_shortlist_and_a_full_list_of_questions_say_so_and_change_nothing(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    add_plan: Callable[..., Plan],
+    db: Database,
+    prompter: FakePrompter,
+) -> None:
+    plan = add_plan("Knee, March")
+    for n in range(limits.SHORTLIST.most):
+        own = clinic_service.create_clinic(db, ClinicDraft(name=f"Clinic of my own {n}"))
+        shortlist_service.set_shortlisted(db, plan.id, own.id, True)
+    for n in range(limits.OWN_QUESTIONS.most):
+        question_service.add_question(db, f"My question {n}?")
+    window = make_window()
+    window.nav.setCurrentRow(NAV_CLINICS)
+    page = window.clinics
+    select_names(page, "SH Clinic")
+    qtbot.mouseClick(page.detail.shortlist, Qt.MouseButton.LeftButton)
+    assert prompter.errors[-1] == limits.SHORTLIST.full_message()
+    assert not page.detail.shortlist.isChecked() and page.detail.shortlist.text() == "☆ Shortlist"
+    assert len(shortlist_service.shortlisted_ids(db, plan.id)) == limits.SHORTLIST.most
+
+    prompter.text_answer = "One question too many?"
+    qtbot.mouseClick(page.detail.questions.add, Qt.MouseButton.LeftButton)
+    assert prompter.errors[-1] == limits.OWN_QUESTIONS.full_message()
+    assert "Add a question" not in prompter.asked  # refused before asking for the text
+    assert page.detail.questions.model.rowCount() == 21 + limits.OWN_QUESTIONS.most
