@@ -7,7 +7,7 @@ what Python's dates can hold, so no page, printout or export can run off the cal
 
 The forms and services refuse to add one more than a count limit, and the plan-file reader
 refuses a file that holds more, before anything is written. Each is generous (a real plan holds
-a few hundred checklist items and a few thousand expense lines) and small enough that every page
+a few hundred checklist items and a few hundred expense lines) and small enough that every page
 opens and every printout is written in a few seconds (bench/limits_bench.py measures a plan at
 them).
 """
