@@ -220,6 +220,7 @@ class ItineraryPage(Panel, ReloadWhenShown):
             "Edit appointment" if existing else "Add appointment",
             self,
         )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._saved(dialog))
         dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
         self.dialog = dialog
@@ -282,6 +283,7 @@ class ItineraryPage(Panel, ReloadWhenShown):
         if self.plan is None or self.data is None:
             return
         dialog = ProposalDialog(self.db, self.plan, self.data, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._proposal_accepted(dialog))
         dialog.finished.connect(lambda _result: setattr(self, "proposal", None))
         self.proposal = dialog

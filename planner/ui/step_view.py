@@ -270,6 +270,7 @@ class StepView(QScrollArea):
             "Edit appointment" if existing else "Add appointment",
             self,
         )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.changed.emit("itinerary"))
         dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
         self.dialog = dialog
