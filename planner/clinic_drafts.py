@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from planner.validation import raise_if_any
+from planner.validation import control_character_problem, raise_if_any
 
 MAX_CLINIC_NAME = 120
 MAX_NOTE = 20_000
@@ -82,6 +82,8 @@ def check_clinic_name(name: str, taken: set[str]) -> str | None:
         return "A clinic needs a name."
     if len(cleaned) > MAX_CLINIC_NAME:
         return f"Keep the name under {MAX_CLINIC_NAME} characters."
+    if problem := control_character_problem(cleaned):
+        return problem
     if cleaned.casefold() in taken:
         return f"There is already a clinic called “{cleaned}”."
     return None

@@ -34,7 +34,7 @@ from planner.plan_file_checks import AMOUNT, FieldReader, shown
 from planner.plan_file_expenses import ConversionRow, ExpenseRow, decode_expenses, read_expenses
 from planner.plans import MAX_NAME_LENGTH, check_dates
 from planner.quotes import MAX_LABEL_LENGTH as QUOTE_LABEL_LENGTH
-from planner.validation import ValidationError
+from planner.validation import ValidationError, control_character_problem
 from planner.zones import zone_problem
 
 FORMAT = "patient-journey-planner/plan"
@@ -322,7 +322,7 @@ def _plan(
     if country and not re.fullmatch(r"[A-Z]{2}", country):
         r.fail("plan.home_country", f"{shown(country)} is not a two-letter country code")
     return {
-        "name": r.text(row, "name", "plan", MAX_NAME_LENGTH, required=True).strip(),
+        "name": _name(r, row, "plan", MAX_NAME_LENGTH),
         "condition_id": r.choice(row, "condition_id", "plan", known.conditions),
         "home_country": country,
         "home_currency": currency,
@@ -335,6 +335,14 @@ def _plan(
     }
 
 
+def _name(r: FieldReader, row: dict[str, Any], path: str, limit: int) -> str:
+    """A plan's or clinic's name, refused as the forms refuse it when it holds control characters."""
+    name = r.text(row, "name", path, limit, required=True).strip()
+    if problem := control_character_problem(name):
+        r.fail(f"{path}.name", problem)
+    return name
+
+
 def _own_clinics(r: FieldReader, root: dict[str, Any]) -> dict[str, dict[str, Any]]:
     result: dict[str, dict[str, Any]] = {}
     for n, row in enumerate(r.rows(root, "own_clinics", "", limits.OWN_CLINICS)):
@@ -343,7 +351,7 @@ def _own_clinics(r: FieldReader, root: dict[str, Any]) -> dict[str, dict[str, An
         if not key.startswith(OWN_PREFIX) or key in result:
             r.fail(f"{path}.key", f"{shown(key)} should be a unique key starting with “{OWN_PREFIX}”")
         result[key] = {
-            "name": r.text(row, "name", path, MAX_CLINIC_NAME, required=True).strip(),
+            "name": _name(r, row, path, MAX_CLINIC_NAME),
             "government_approved": r.flag(row, "government_approved", path),
             **{k: r.text(row, k, path) for k in ("city", "district", "location", "focus")},
             **{k: r.strings(row, k, path) for k in CLINIC_LIST_FIELDS},

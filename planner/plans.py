@@ -9,6 +9,7 @@ from decimal import Decimal
 from planner.countries import is_country
 from planner.limits import day_problem
 from planner.money import MoneyError, check_currency, parse_amount
+from planner.validation import control_character_problem
 
 MAX_NAME_LENGTH = 120
 MAX_TRIP_DAYS = 366
@@ -45,6 +46,8 @@ def check_name(name: str, taken: set[str]) -> str | None:
         return "Give the plan a name, for example “Knee, Cellinique, March”."
     if len(cleaned) > MAX_NAME_LENGTH:
         return f"Keep the name under {MAX_NAME_LENGTH} characters."
+    if problem := control_character_problem(cleaned):
+        return problem
     if cleaned.casefold() in taken:
         return f"You already have a plan called “{cleaned}”. Choose another name."
     return None

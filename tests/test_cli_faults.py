@@ -10,6 +10,7 @@ that names no process is taken over.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import stat
@@ -19,8 +20,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
 from planner.app import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, main
+from planner.db.models import PlanRow
 from planner.paths import BACKUP_DIR, DATABASE_FILE
 from planner.services import plans as plan_service
 from planner.services.database import open_database
@@ -245,11 +248,13 @@ def test_shown_escapes_control_characters_and_keeps_the_rest() -> None:
 
 def test_plans_and_import_print_names_with_escapes_escaped(tmp_path: Path) -> None:
     source = tmp_path / "source"
-    plan_id = make_data(source, EVIL)
+    plan_id = make_data(source)
     db = open_database(source)
     try:
         hostile = tmp_path / "evil\x1b]0;x\x07.plan.json"
-        hostile.write_bytes(export_plan(db, plan_id))
+        hostile.write_bytes(export_plan(db, plan_id).replace(b"Knee, March", json.dumps(EVIL)[1:-1].encode()))
+        with db.transaction() as session:  # as a version that let such a name in would have kept it
+            session.execute(update(PlanRow).values(name=EVIL))
     finally:
         db.close()
     escaped = "Knee \\x1b[2J\\x1b]0;evil\\x07 March"
@@ -259,17 +264,14 @@ def test_plans_and_import_print_names_with_escapes_escaped(tmp_path: Path) -> No
     assert listed.stdout == f"{escaped}\tKnee cartilage damage\t2027-03-01\t2027-03-09\n"
 
     other = tmp_path / "other"
-    imported = run("import", str(hostile), "--data-dir", str(other))
-    assert imported.returncode == EXIT_OK, imported.stderr
-    assert imported.stdout == f"Imported {escaped}\n"
-
-    clash = run("import", str(hostile), "--data-dir", str(other))
-    assert clash.returncode == 4
+    refused = run("import", str(hostile), "--data-dir", str(other))
+    assert refused.returncode == 5, refused.stderr
+    assert "plan.name: Names cannot hold control characters" in refused.stderr
     missing = run("import", str(tmp_path / "gone\x1b[2J.json"), "--data-dir", str(other))
     assert missing.returncode == EXIT_FAILURE
     wrong = run("plans", "\x1b[2J", "--data-dir", str(other))
     assert wrong.returncode == EXIT_USAGE
-    for result in (listed, imported, clash, missing, wrong):
+    for result in (listed, refused, missing, wrong):
         assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout + result.stderr
     assert "gone\\x1b[2J.json" in missing.stderr
     assert wrong.stderr.splitlines()[-1].startswith("planner: ")

@@ -158,3 +158,13 @@ def test_a_clinic_answering_the_same_question_twice_is_refused() -> None:
         PlanFileError, match=r"answers\[1\]: answers the same clinic's question a second time"
     ):
         parse_plan_file(json.dumps(data).encode(), KNOWN)
+
+
+def test_names_with_control_characters_are_refused_as_the_forms_refuse_them() -> None:
+    data = minimal()
+    data["plan"]["name"] = "Knee \x1b]0;evil\x07 March"
+    data["own_clinics"] = [{"key": "own:1", "name": "Clinic\x1b[2J"}]
+    with pytest.raises(PlanFileError) as refused:
+        parse_plan_file(json.dumps(data).encode(), KNOWN)
+    assert "plan.name: Names cannot hold control characters" in str(refused.value)
+    assert "own_clinics[0].name: Names cannot hold control characters" in str(refused.value)

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
+from planner.clinic_drafts import check_clinic_name
 from planner.plans import PlanDraft, check_dates, check_name, copy_name, validate_draft
 
 CONDITIONS = {"knee-cartilage-damage"}
@@ -65,3 +66,11 @@ def test_copy_names_never_clash(used: set[int]) -> None:
     taken = {"knee (copy)"} | {f"knee (copy {n})" for n in used}
     name = copy_name("Knee", taken)
     assert name.casefold() not in taken and name.startswith("Knee (copy")
+
+
+def test_a_name_with_a_control_character_is_refused_and_korean_and_emoji_are_kept() -> None:
+    for evil in ("Knee \x1b[2J March", "Knee\x07", "Knee\x00March", "Knee \x9b March"):
+        assert check_name(evil, set()) == "Names cannot hold control characters; type the name again."
+        assert check_clinic_name(evil, set()) == "Names cannot hold control characters; type the name again."
+    assert check_name("무릎 계획 🦵, Zürich", set()) is None
+    assert check_name("Knee\tMarch", set()) is None  # a tab typed is tidied into a space
