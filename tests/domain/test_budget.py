@@ -337,7 +337,8 @@ def test_payments_over_the_limit_are_warned_about_and_no_near_warning_is_added()
 
 def test_both_over_gives_two_warnings() -> None:
     status = limit_status(Decimal(1_000), usd_total("1500.00", "1100.00"))
-    assert [w.text.split(" $")[0] for w in status.warnings] == ["The planned costs are", "What you have paid is"]
+    said = [w.text.split(" $")[0] for w in status.warnings]
+    assert said == ["The planned costs are", "What you have paid is"]
 
 
 def test_planned_costs_from_ninety_percent_of_the_limit_are_near_it() -> None:
