@@ -326,6 +326,21 @@ class LimitStatus:
     warnings: tuple[BudgetWarning, ...] = field(default=())
 
 
+def _incomplete(home: Total) -> list[BudgetWarning]:
+    """The warning that lines are left out of the home total for want of a rate."""
+    if not home.complete:
+        sources = ", ".join(sorted(home.missing_from))
+        return [
+            BudgetWarning(
+                "incomplete",
+                f"{home.missing:,} line{'s' if home.missing != 1 else ''} in {sources} "
+                f"{'are' if home.missing != 1 else 'is'} left out of the {home.currency} totals: "
+                f"enter a rate from {sources} to {home.currency}.",
+            )
+        ]
+    return []
+
+
 def limit_status(limit: Decimal | None, home: Total, locale: str | None = None) -> LimitStatus:
     """What is left of the budget limit and the warnings that go with the home-currency total."""
     warnings: list[BudgetWarning] = []
@@ -333,27 +348,12 @@ def limit_status(limit: Decimal | None, home: Total, locale: str | None = None) 
     def money(amount: Decimal) -> str:
         return format_money(amount, home.currency, locale)
 
-    if not home.complete:
-        sources = ", ".join(sorted(home.missing_from))
-        warnings.append(
-            BudgetWarning(
-                "incomplete",
-                f"{home.missing:,} line{'s' if home.missing != 1 else ''} in {sources} "
-                f"{'are' if home.missing != 1 else 'is'} left out of the {home.currency} totals: "
-                f"enter a rate from {sources} to {home.currency}.",
-            )
-        )
     if limit is None:
-        return LimitStatus(None, None, None, tuple(warnings))
-    for label, amount in (("Planned costs", home.planned), ("What you have paid", home.actual)):
+        return LimitStatus(None, None, None, tuple(_incomplete(home)))
+    for label, amount in (("The planned costs are", home.planned), ("What you have paid is", home.actual)):
         if amount > limit:
-            verb = "are" if label.endswith("s") else "is"
             warnings.append(
-                BudgetWarning(
-                    "over",
-                    f"{label} ({money(amount)}) {verb} over your budget limit of {money(limit)} "
-                    f"by {money(amount - limit)}.",
-                )
+                BudgetWarning("over", f"{label} {money(amount - limit)} over your {money(limit)} limit.")
             )
     if (
         not any(w.level == "over" for w in warnings)
@@ -362,9 +362,37 @@ def limit_status(limit: Decimal | None, home: Total, locale: str | None = None) 
     ):
         share = home.planned / limit * 100
         warnings.append(
-            BudgetWarning("near", f"Planned costs use {share:.0f}% of your budget limit of {money(limit)}.")
+            BudgetWarning(
+                "near",
+                f"The planned costs use {share:.0f}% of your {money(limit)} limit: "
+                f"{money(limit - home.planned)} is left.",
+            )
         )
+    warnings.extend(_incomplete(home))
     return LimitStatus(limit, limit - home.planned, limit - home.actual, tuple(warnings))
+
+
+def estimate_warning(
+    limit: Decimal | None, low: Decimal, high: Decimal, currency: str, locale: str | None = None
+) -> BudgetWarning | None:
+    """An "over" warning when the estimate's high end (or even its low end) passes the limit."""
+    if limit is None or high <= limit:
+        return None
+
+    def money(amount: Decimal) -> str:
+        return format_money(amount, currency, locale)
+
+    end, amount = ("Even the estimate's low end", low) if low > limit else ("The estimate's high end", high)
+    return BudgetWarning(
+        "over", f"{end}, {money(amount)}, is {money(amount - limit)} over your {money(limit)} limit."
+    )
+
+
+def left_words(remaining: Decimal, currency: str, locale: str | None = None) -> str:
+    """What is left of the limit in words: "£1,234.00", or "nothing: £56.00 over"."""
+    if remaining < 0:
+        return f"nothing: {format_money(-remaining, currency, locale)} over"
+    return format_money(remaining, currency, locale)
 
 
 __all__ = [
@@ -381,6 +409,8 @@ __all__ = [
     "Total",
     "as_clean",
     "convert_expense",
+    "estimate_warning",
+    "left_words",
     "limit_status",
     "report_currencies",
     "total_in",

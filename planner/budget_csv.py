@@ -7,6 +7,7 @@ import csv
 import io
 import unicodedata
 from collections.abc import Sequence
+from decimal import Decimal
 
 from planner.budget import Expense
 
@@ -34,6 +35,17 @@ def _could_start_formula(value: str) -> bool:
 
 def _amount(value: object) -> str:
     return "" if value is None else str(value)
+
+
+RATE_DIGITS = 10
+"""Significant digits a rate is written with: a rate as typed (1.27, 1,752.6) is written as it
+is; a factor worked out from one (1 / 1.27) is cut to this, never 28 digits long."""
+
+
+def rate_text(value: Decimal) -> str:
+    """A rate as a plain decimal with a dot and no exponent, at most `RATE_DIGITS` significant."""
+    rounded = Decimal(f"{value:.{RATE_DIGITS}g}")
+    return f"{rounded.normalize():f}"
 
 
 def expenses_csv(
@@ -70,7 +82,7 @@ def expenses_csv(
                 row += [
                     _amount(conversion.planned),
                     _amount(conversion.actual),
-                    str(conversion.rate),
+                    rate_text(conversion.rate),
                     conversion.rate_date.isoformat(),
                 ]
             else:

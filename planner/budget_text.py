@@ -83,8 +83,11 @@ def home_comparison_html(
     korea: str,
     korea_note: str,
     locale: str | None = None,
+    originals: list[HomeFigure] | None = None,
 ) -> str:
-    """The home country's figures from the articles, the Korean trip's range and the saving."""
+    """The home country's figures from the articles, the Korean trip's range and the saving.
+    `originals` are the articles' own figures when `figures` are them converted: each is shown
+    beside its conversion."""
     if not figures:
         return (
             f"<h2>Treatment at home: {escape(country)}</h2>"
@@ -93,11 +96,19 @@ def home_comparison_html(
             "do cover are listed on the Learn page.</p>"
             f"<h3>The Korean trip</h3><p>{escape(korea)}</p>"
         )
+
+    def cost(index: int, figure: HomeFigure) -> str:
+        text = money_range(figure.low, figure.high, figure.currency, locale)
+        if originals is not None:
+            original = originals[index]
+            text += f" ({money_range(original.low, original.high, original.currency, locale)})"
+        return text
+
     rows = "".join(
         f"<tr><td>{escape(f.table)}{' (' + escape(f.label) + ')' if f.label else ''}</td>"
-        f'<td align="right">{escape(money_range(f.low, f.high, f.currency, locale))}</td>'
+        f'<td align="right">{escape(cost(i, f))}</td>'
         f'<td class="source">{escape(f.source)}</td></tr>'
-        for f in figures
+        for i, f in enumerate(figures)
     )
     first = figures[0]
     verdict = f"<p><b>{escape(savings_sentence(saving, locale))}</b></p>" if saving else ""
@@ -108,7 +119,7 @@ def home_comparison_html(
         f"<th align='left'>Article</th></tr>{rows}</table>"
         f"<h3>Against the whole Korean trip</h3><p>{escape(korea)}</p>"
         f"<p class='hint'>{escape(korea_note)}</p>"
-        f"<p>Compared with {escape(money_range(first.low, first.high, first.currency, locale))} at home "
+        f"<p>Compared with {escape(cost(0, first))} at home "
         f"(the first row above):</p>{verdict}"
         "<p class='hint'>The articles' home prices are for the treatment alone; the Korean figure "
         "includes travel and the stay, so the saving is what you would really keep.</p>"

@@ -28,7 +28,7 @@ class EstimateChoices:
     quote_total: Decimal | None = None
     quote_currency: str = ""
     stay_low: int | None = None
-    """Days in Korea; None takes the articles' 7-10 days."""
+    """Days in Korea; None takes the articles' 7-10 days (see `resolve_choices` for the plan's own)."""
     stay_high: int | None = None
     hotel_tier: str = "standard"
     flights: bool = True
@@ -61,6 +61,10 @@ def hotel_night_range(hotel: PricePoint, tier: str) -> tuple[Decimal, Decimal]:
     return round_to_currency(low + third * start, hotel.currency), round_to_currency(
         low + third * end, hotel.currency
     )
+
+
+def _span(low: int, high: int) -> str:
+    return str(low) if low == high else f"{low}–{high}"
 
 
 def propose_estimate(points: Sequence[PricePoint], choices: EstimateChoices) -> list[EstimateLine]:
@@ -125,7 +129,8 @@ def propose_estimate(points: Sequence[PricePoint], choices: EstimateChoices) -> 
             night_low * nights_low,
             night_high * nights_high,
             hotel.currency,
-            f"{nights_low}–{nights_high} nights at {night_low:,}–{night_high:,} {hotel.currency} a night",
+            f"{_span(nights_low, nights_high)} nights at "
+            f"{night_low:,}–{night_high:,} {hotel.currency} a night",
             hotel.source,
         )
     )
@@ -139,7 +144,7 @@ def propose_estimate(points: Sequence[PricePoint], choices: EstimateChoices) -> 
             low * days_low,
             high * days_high,
             daily.currency,
-            f"{days_low}–{days_high} days at {daily.text} a day",
+            f"{_span(days_low, days_high)} days at {daily.text} a day",
             daily.source,
         )
     )
@@ -293,12 +298,29 @@ class EstimateSettings:
     visa: bool = True
 
 
+def default_stay(points: Sequence[PricePoint], plan_days: int | None) -> tuple[int, int]:
+    """The stay an estimate takes when the person set none: the plan's own days in Korea, or
+    the articles' recommended stay when the plan has none."""
+    if plan_days is not None:
+        return plan_days, plan_days
+    low, high = _bounds(next(p for p in points if p.id == "stay/days"))
+    return int(low), int(high)
+
+
 def resolve_choices(
-    settings: EstimateSettings, knee: bool, quote_total: Decimal | None, quote_currency: str
+    settings: EstimateSettings,
+    knee: bool,
+    quote_total: Decimal | None,
+    quote_currency: str,
+    plan_days: int | None = None,
 ) -> EstimateChoices:
     """The estimate's inputs from the settings; asking for a quote with none accepted falls back
-    to the default package."""
+    to the default package. A stay the person did not set follows the plan's own (`plan_days`),
+    else the articles'."""
     basis = settings.treatment_basis
+    own_stay = settings.stay_low is not None and settings.stay_high is not None
+    stay_low = settings.stay_low if own_stay else plan_days
+    stay_high = settings.stay_high if own_stay else plan_days
     if basis == "auto":
         basis = "quote" if quote_total is not None else ""
 
@@ -307,8 +329,8 @@ def resolve_choices(
             package_id,
             total,
             currency,
-            settings.stay_low,
-            settings.stay_high,
+            stay_low,
+            stay_high,
             settings.hotel_tier,
             settings.flights,
             settings.visa,

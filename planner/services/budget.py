@@ -43,10 +43,11 @@ from planner.estimate import EstimateOverride, EstimateSettings, validate_figure
 from planner.limits import ESTIMATE_OVERRIDES, EXPENSE_LINES, RATES, day_problem
 from planner.money import MoneyError, check_currency, from_minor, to_minor
 from planner.prices import PricePoint
+from planner.quote_costs import TREATMENT_STEP, counted_expenses, covered_categories, quote_expense
 from planner.quotes import Quote
 from planner.rates import Rate, parse_rate
 from planner.services.database import Database
-from planner.services.journey import step_names_in
+from planner.services.journey import stay_of, step_names_in
 from planner.services.plans import Plan, plan_from_row
 from planner.services.prices import points_in
 from planner.services.quotes import fee_categories_in, quote_from_row
@@ -97,10 +98,24 @@ class BudgetData:
     deposit: Deposit | None
     points: list[PricePoint]
     accepted_quote: Quote | None
+    stay_days: int | None = None
+    """Days in Korea by the plan's own stay (arrival to the flight home), or None."""
 
     @property
     def plain_rates(self) -> list[Rate]:
         return [r.rate for r in self.rates]
+
+    @property
+    def covered(self) -> frozenset[str]:
+        """The categories whose planned amounts the accepted quote stands for (none without one)."""
+        if self.accepted_quote is None:
+            return frozenset()
+        extra = {key for key, _name in EXTRA_CATEGORIES}
+        return covered_categories(c for c in self.categories if c not in extra)
+
+    @property
+    def treatment_step(self) -> str | None:
+        return TREATMENT_STEP if TREATMENT_STEP in self.steps else None
 
 
 def _expense_categories(session: Session) -> dict[str, str]:
@@ -233,6 +248,32 @@ def _deposit(row: BudgetSettingsRow | None) -> Deposit | None:
     )
 
 
+def accepted_quote_in(session: Session, plan_id: int) -> Quote | None:
+    row = session.scalars(select(QuoteRow).where(QuoteRow.plan_id == plan_id, QuoteRow.accepted)).first()
+    return quote_from_row(row, session.get_one(ClinicRow, row.clinic_id).name) if row else None
+
+
+def counted_step_lines(
+    session: Session, plan: PlanRow, step_id: str, expenses: list[Expense], today: date
+) -> list[Expense]:
+    """A journey step's expense lines as the budget's totals count them: on the treatment step
+    the accepted quote's line first, and on every step lines the quote covers without their
+    planned amounts (see `planner.quote_costs`)."""
+    quote = accepted_quote_in(session, plan.id)
+    if quote is None:
+        return expenses
+    line = None
+    if step_id == TREATMENT_STEP:
+        rates = [r.rate for r in _rates(session, plan.id)]
+        line = quote_expense(quote, step_id, report_currencies(plan.home_currency), rates, today)
+    return counted_expenses(expenses, line, covered_categories(fee_categories_in(session)))
+
+
+def _stay_days(session: Session, plan: PlanRow) -> int | None:
+    days = stay_of(session, plan).days
+    return days if 1 <= days <= MAX_STAY_DAYS else None
+
+
 def load_budget(db: Database, plan_id: int) -> BudgetData:
     with db.transaction() as session:
         plan_row = session.get_one(PlanRow, plan_id)
@@ -249,9 +290,6 @@ def load_budget(db: Database, plan_id: int) -> BudgetData:
                 select(EstimateOverrideRow).where(EstimateOverrideRow.plan_id == plan_id)
             )
         ]
-        accepted = session.scalars(
-            select(QuoteRow).where(QuoteRow.plan_id == plan_id, QuoteRow.accepted)
-        ).first()
         return BudgetData(
             plan=plan_from_row(session, plan_row),
             categories=_expense_categories(session),
@@ -262,11 +300,8 @@ def load_budget(db: Database, plan_id: int) -> BudgetData:
             overrides=overrides,
             deposit=_deposit(settings),
             points=points_in(session),
-            accepted_quote=(
-                quote_from_row(accepted, session.get_one(ClinicRow, accepted.clinic_id).name)
-                if accepted
-                else None
-            ),
+            accepted_quote=accepted_quote_in(session, plan_id),
+            stay_days=_stay_days(session, plan_row),
         )
 
 

@@ -10,6 +10,7 @@ from planner.dates import day_month_year, long_date
 from planner.itinerary_text import when
 from planner.journey import STATUSES, Step
 from planner.learn import LearnEntry
+from planner.services.budget_summary import BudgetGlance
 from planner.services.checklist import ChecklistGlance
 from planner.services.journey import JourneyData
 from planner.services.plans import Plan
@@ -99,11 +100,15 @@ def plan_overview_html(
     locale: str | None = None,
     checklist: ChecklistGlance | None = None,
     journey: JourneyData | None = None,
+    budget_glance: BudgetGlance | None = None,
 ) -> str:
-    """The plan at a glance: what, when, where from, the budget, where the person is on the
-    journey (current step, next appointment, warnings), the checklist's progress and what is
-    due next, and the journey ahead with each step's status and progress."""
+    """The plan at a glance: what, when, where from, the budget (with what is left and whether it
+    is over), where the person is on the journey (current step, next appointment, warnings), the
+    checklist's progress and what is due next, and the journey ahead with each step's status and
+    progress."""
     budget = plan.budget_limit.format(locale) if plan.budget_limit else "No limit set"
+    if budget_glance is not None:
+        budget = budget_glance.limit
     treated = plan.condition_name
     if plan.condition_group.casefold() != plan.condition_name.casefold():
         treated += f" ({plan.condition_group.lower()})"
@@ -136,7 +141,9 @@ def plan_overview_html(
     table = f'<table cellspacing="0" cellpadding="5" width="100%">{"".join(rows)}</table>'
     ticks = _checklist_html(checklist) if checklist is not None else ""
     where = _where_html(journey) if journey is not None else ""
-    return f"<h1>{escape(plan.name)}</h1>{facts}{where}{ticks}<h2>The journey ahead</h2>{table}"
+    warnings = budget_glance.warnings if budget_glance else ()
+    alerts = "".join(f'<p class="overdue">⚠ {escape(text)}</p>' for text in warnings)
+    return f"<h1>{escape(plan.name)}</h1>{facts}{alerts}{where}{ticks}<h2>The journey ahead</h2>{table}"
 
 
 def _section(title: str, body: str) -> str:

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from planner.budget import totals_by_category
+from planner.budget import Expense, left_words, totals_by_category
 from planner.budget_text import describe_factors, money_range
 from planner.dates import day_month_year
 from planner.deposit import deposit_state
 from planner.money import format_money
+from planner.quote_costs import QUOTE_LINE_ID, relation_sentence
 from planner.services.budget import BudgetData, load_budget
 from planner.services.budget_summary import BudgetSummary, summarise
 from planner.services.database import Database
@@ -50,9 +51,9 @@ def limit_words(data: BudgetData, summary: BudgetSummary) -> str:
         return "No limit set."
     parts = [f"{format_money(status.limit, currency)}."]
     if status.remaining_planned is not None:
-        parts.append(f"Left after planned costs: {format_money(status.remaining_planned, currency)}.")
+        parts.append(f"Left after planned costs: {left_words(status.remaining_planned, currency)}.")
     if status.remaining_actual is not None:
-        parts.append(f"Left after payments: {format_money(status.remaining_actual, currency)}.")
+        parts.append(f"Left after payments: {left_words(status.remaining_actual, currency)}.")
     return " ".join(parts)
 
 
@@ -96,9 +97,9 @@ def _totals(summary: BudgetSummary) -> str:
     return grid(["In", "Planned", "Paid", "Estimate", "Rates used"], rows, (8, 17, 17, 25, 33))
 
 
-def _categories(data: BudgetData) -> tuple[str, ChartRequest | None]:
+def _categories(data: BudgetData, lines: list[Expense]) -> tuple[str, ChartRequest | None]:
     currency = data.plan.home_currency
-    totals = [t for t in totals_by_category(data.expenses, currency) if t.planned or t.actual]
+    totals = [t for t in totals_by_category(lines, currency) if t.planned or t.actual]
     if not totals:
         return paragraph("No expense lines yet.", "hint"), None
     rows = [
@@ -136,10 +137,21 @@ def _estimate(summary: BudgetSummary) -> str:
     return grid(["Line", "Range", "Basis", "Source"], rows, (34, 26, 32, 8)) + notes
 
 
-def _expenses(data: BudgetData) -> str:
+def _planned_cell(expense: Expense, covered: frozenset[str]) -> str:
+    if expense.planned is None:
+        return ""
+    text = format_money(expense.planned, expense.currency)
+    in_quote = expense.category in covered and expense.id != QUOTE_LINE_ID
+    return text + " (in the quote)" if in_quote else text
+
+
+def _expenses(data: BudgetData, lines: list[Expense]) -> str:
+    """Each line as entered, the accepted quote's first; the home column is what the totals count."""
     home = data.plan.home_currency
+    quote = [e for e in lines if e.id == QUOTE_LINE_ID]
+    covered = data.covered
     rows = []
-    for e in data.expenses:
+    for e in [*quote, *data.expenses]:
         if e.currency == home:
             amount = e.actual if e.actual is not None else e.planned
         else:
@@ -150,7 +162,7 @@ def _expenses(data: BudgetData) -> str:
                 day_month_year(e.paid_on) if e.paid_on else "Not paid",
                 e.label + (f" — {e.payee}" if e.payee else ""),
                 data.categories.get(e.category, e.category),
-                format_money(e.planned, e.currency) if e.planned is not None else "",
+                _planned_cell(e, covered),
                 format_money(e.actual, e.currency) if e.actual is not None else "",
                 format_money(amount, home) if amount is not None else "no rate",
             ]
@@ -161,7 +173,7 @@ def _expenses(data: BudgetData) -> str:
 
 def budget_printout(data: BudgetData, summary: BudgetSummary, today: date) -> Printout:
     plan = data.plan
-    category_html, chart = _categories(data)
+    category_html, chart = _categories(data, summary.lines)
     body = (
         heading(1, "Budget")
         + paragraph(
@@ -175,13 +187,14 @@ def budget_printout(data: BudgetData, summary: BudgetSummary, today: date) -> Pr
             [("Budget limit", limit_words(data, summary)), ("Deposit", deposit_words(data, summary, today))]
         )
         + _warnings(summary)
+        + paragraph(relation_sentence(data.accepted_quote), "hint")
         + heading(2, "Where the money goes")
         + category_html
         + heading(2, "Estimate of the whole trip")
         + paragraph("Low and high figures from the articles, or your own where you changed them.", "hint")
         + _estimate(summary)
         + heading(2, "Expense lines")
-        + _expenses(data)
+        + _expenses(data, summary.lines)
     )
     return Printout("budget", "Budget", plan.name, today, body, (chart,) if chart else ())
 

@@ -20,8 +20,9 @@ from planner.journey import (
     next_actions,
     planned_dates,
 )
+from planner.quote_costs import QUOTE_LINE_ID
 from planner.schedule import Clinic
-from planner.services.budget import expenses_in
+from planner.services.budget import counted_step_lines, expenses_in
 from planner.services.checklist import step_items
 from planner.services.database import Database
 from planner.services.itinerary import clinic_of
@@ -78,6 +79,8 @@ def load_step_page(db: Database, plan_id: int, step_id: str, today: date | None 
         items, trip = step_items(session, plan, step_id)
         due_on = {item.id: item.due.resolve(trip) for item in items}
         expenses = expenses_in(session, plan_id, step_id=step_id)
+        lines = counted_step_lines(session, plan, step_id, expenses, day)
+        quote_lines = [line for line in lines if line.id == QUOTE_LINE_ID]
         appointments = appointments_in(session, plan_id, step_id)
         open_items = sorted(
             (item for item in items if not item.done),
@@ -106,8 +109,8 @@ def load_step_page(db: Database, plan_id: int, step_id: str, today: date | None 
             position.step_id == step_id,
             items,
             due_on,
-            total_in(expenses, plan.home_currency),
-            expenses,
+            total_in(lines, plan.home_currency),
+            [*quote_lines, *expenses],
             appointments,
             home_zone_of(plan),
             next_actions(context),

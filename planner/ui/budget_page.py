@@ -12,7 +12,14 @@ from planner.budget import Expense
 from planner.ledger import Ledger
 from planner.services import budget as budget_service
 from planner.services.budget import BudgetData
-from planner.services.budget_summary import BudgetSummary, expense_totals, ledger_for, summarise
+from planner.services.budget_summary import (
+    BudgetSummary,
+    counted_line,
+    expense_totals,
+    ledger_for,
+    relation_sentence,
+    summarise,
+)
 from planner.services.database import Database
 from planner.services.plans import Plan
 from planner.ui.budget_charts import BudgetCharts
@@ -85,7 +92,7 @@ class BudgetPage(ReloadWhenShown):
     def load(self) -> None:
         """Read the plan's budget again."""
         self.data = budget_service.load_budget(self.db, self.plan.id) if self.plan else None
-        self.ledger = ledger_for(self.data) if self.data else None
+        self.ledger = ledger_for(self.data, self.today) if self.data else None
         self.expenses.show_data(self.data)
         self._show_all()
 
@@ -102,7 +109,8 @@ class BudgetPage(ReloadWhenShown):
             return
         self.hint.setText(
             f"Everything “{data.plan.name}” costs: the estimate from the articles, what you plan to pay and "
-            f"what you have paid, in {data.plan.home_currency}, US dollars and won."
+            f"what you have paid, in {data.plan.home_currency}, US dollars and won. "
+            + relation_sentence(data.accepted_quote)
         )
         self.totals.show_summary(self.summary.totals, self.summary.ranges, self.summary.limit)
         self.estimate.show_estimate(data, self.summary.estimate, self.summary.ranges)
@@ -112,8 +120,8 @@ class BudgetPage(ReloadWhenShown):
         self._draw_charts()
 
     def _line_saved(self, expense: Expense) -> None:
-        if self.ledger is not None:
-            self.ledger.put(expense)
+        if self.ledger is not None and self.data is not None:
+            self.ledger.put(counted_line(self.data, expense))
         self.refresh()
 
     def _line_deleted(self, expense_id: int) -> None:
@@ -125,7 +133,7 @@ class BudgetPage(ReloadWhenShown):
         """After an expense line changed: work the totals out again from the lines in memory."""
         if self.data is None or self.summary is None or self.ledger is None:
             return
-        totals, limit = expense_totals(self.data, self.ledger)
+        totals, limit = expense_totals(self.data, self.ledger, self.summary.ranges)
         self.totals.show_summary(totals, self.summary.ranges, limit)
         self._charts_stale = True
         self._draw_charts()

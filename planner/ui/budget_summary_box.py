@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from planner.budget import LimitStatus, Total
+from planner.budget import LimitStatus, Total, left_words
 from planner.budget_text import describe_factors, money_range
 from planner.estimate import RangeTotal
 from planner.money import format_money
@@ -104,8 +104,8 @@ class BudgetSummaryBox(QWidget):
             assert limit.remaining_planned is not None and limit.remaining_actual is not None
             self.limit.setText(
                 f"<b>Budget limit {format_money(limit.limit, home.currency)}</b> — "
-                f"left after planned costs: {format_money(limit.remaining_planned, home.currency)}; "
-                f"left after payments so far: {format_money(limit.remaining_actual, home.currency)}"
+                f"left after planned costs: {left_words(limit.remaining_planned, home.currency)}; "
+                f"left after payments so far: {left_words(limit.remaining_actual, home.currency)}"
             )
         self._show_warnings([(w.level, w.text) for w in limit.warnings])
 

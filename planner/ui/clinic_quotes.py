@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from planner.clinics import Clinic
 from planner.quotes import Quote
 from planner.services import quotes as quote_service
+from planner.services.budget_summary import relation_sentence
 from planner.services.database import Database
 from planner.services.plans import Plan
 from planner.ui.events import AppEvents
@@ -86,7 +87,8 @@ class ClinicQuotes(Panel):
             self.intro.setText(
                 f"Quotes {self.clinic.name} sent for “{self.plan.name}”. Itemise them by the "
                 "articles' fee categories to compare like with like; accept one to make it the "
-                "plan's quote (this also chooses the clinic)."
+                "plan's quote (this also chooses the clinic). "
+                + relation_sentence(next((q for q in self.plan_quotes if q.accepted), None))
             )
         row = self.model.row_of(select_id) if select_id is not None else -1
         row = row if row >= 0 else (0 if mine else -1)

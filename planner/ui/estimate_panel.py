@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from planner.budget_text import money_range
-from planner.estimate import EstimateRow, EstimateSettings, RangeTotal, counted_lines, totals_by_currency
+from planner.estimate import (
+    EstimateRow,
+    EstimateSettings,
+    RangeTotal,
+    counted_lines,
+    default_stay,
+    totals_by_currency,
+)
 from planner.money import format_amount, format_money
 from planner.services import budget as budget_service
 from planner.services.budget import HOTEL_TIER_NAMES, MAX_STAY_DAYS, BudgetData
@@ -229,9 +236,9 @@ class EstimatePanel(Panel):
             self.basis.addItem("The articles' fee breakdown, line by line", "fees")
             settings = data.settings
             self.basis.setCurrentIndex(max(self.basis.findData(settings.treatment_basis), 0))
-            stay = next(p for p in data.points if p.id == "stay/days")
-            self.stay_low.setValue(settings.stay_low or int(stay.low or 7))
-            self.stay_high.setValue(settings.stay_high or int(stay.high or 10))
+            low, high = default_stay(data.points, data.stay_days)
+            self.stay_low.setValue(settings.stay_low or low)
+            self.stay_high.setValue(settings.stay_high or high)
             self.hotel.setCurrentIndex(max(self.hotel.findData(settings.hotel_tier), 0))
             self.flights.setChecked(settings.flights)
             self.visa.setChecked(settings.visa)
@@ -259,13 +266,12 @@ class EstimatePanel(Panel):
         self.restore_button.setEnabled(row is not None and (row.changed or row.removed))
 
     def settings(self) -> EstimateSettings:
-        """The choices on screen; a stay equal to the articles' keeps following them."""
+        """The choices on screen; a stay equal to the plan's own (or, without one, the articles')
+        keeps following it."""
         low: int | None = self.stay_low.value()
         high: int | None = self.stay_high.value()
-        if self.data is not None:
-            stay = next(p for p in self.data.points if p.id == "stay/days")
-            if (low, high) == (stay.low, stay.high):
-                low = high = None
+        if self.data is not None and (low, high) == default_stay(self.data.points, self.data.stay_days):
+            low = high = None
         return EstimateSettings(
             str(self.basis.currentData() or "auto"),
             low,

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import APP_NAME
+from planner import APP_NAME, clock
+from planner.services import budget_summary
 from planner.services import checklist as checklist_service
 from planner.services import journey as journey_service
 from planner.services import learn as learn_service
@@ -437,6 +438,7 @@ class MainWindow(QMainWindow):
             self._steps,
             checklist_service.glance(self.db, plan.id),
             journey_service.load_journey(self.db, plan.id),
+            budget_summary.budget_glance(self.db, plan.id, clock.today()),
         )
         self._overview_fresh = True
 

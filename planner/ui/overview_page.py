@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from planner.journey import Step
+from planner.services.budget_summary import BudgetGlance
 from planner.services.checklist import ChecklistGlance
 from planner.services.html import plan_overview_html
 from planner.services.journey import JourneyData
@@ -34,5 +35,8 @@ class OverviewPage(QWidget):
         steps: list[Step],
         checklist: ChecklistGlance | None = None,
         journey: JourneyData | None = None,
+        budget: BudgetGlance | None = None,
     ) -> None:
-        self.view.setHtml(plan_overview_html(plan, steps, checklist=checklist, journey=journey))
+        self.view.setHtml(
+            plan_overview_html(plan, steps, checklist=checklist, journey=journey, budget_glance=budget)
+        )

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from planner.budget import (
     EXTRA_CATEGORIES,
+    BudgetWarning,
     CleanExpense,
     Expense,
     ExpenseConversion,
@@ -20,6 +21,8 @@ from planner.budget import (
     Total,
     as_clean,
     convert_expense,
+    estimate_warning,
+    left_words,
     limit_status,
     report_currencies,
     total_in,
@@ -319,7 +322,7 @@ def test_planned_costs_over_the_limit_say_by_how_much() -> None:
     assert [(w.level, w.text) for w in status.warnings] == [
         (
             "over",
-            "Planned costs ($12,500.00) are over your budget limit of $10,000.00 by $2,500.00.",
+            "The planned costs are $2,500.00 over your $10,000.00 limit.",
         )
     ]
     assert (status.remaining_planned, status.remaining_actual) == (Decimal("-2500.00"), Decimal("7000.00"))
@@ -328,19 +331,20 @@ def test_planned_costs_over_the_limit_say_by_how_much() -> None:
 def test_payments_over_the_limit_are_warned_about_and_no_near_warning_is_added() -> None:
     status = limit_status(Decimal(10_000), usd_total("9500.00", "10250.00"))
     assert [w.level for w in status.warnings] == ["over"]
-    assert "($10,250.00)" in status.warnings[0].text and "by $250.00" in status.warnings[0].text
+    assert status.warnings[0].text == "What you have paid is $250.00 over your $10,000.00 limit."
     assert (status.remaining_planned, status.remaining_actual) == (Decimal("500.00"), Decimal("-250.00"))
 
 
 def test_both_over_gives_two_warnings() -> None:
     status = limit_status(Decimal(1_000), usd_total("1500.00", "1100.00"))
-    assert [w.text.split(" (")[0] for w in status.warnings] == ["Planned costs", "What you have paid"]
+    said = [w.text.split(" $")[0] for w in status.warnings]
+    assert said == ["The planned costs are", "What you have paid is"]
 
 
 def test_planned_costs_from_ninety_percent_of_the_limit_are_near_it() -> None:
     near = limit_status(Decimal(10_000), usd_total("9000.00"))
     assert [(w.level, w.text) for w in near.warnings] == [
-        ("near", "Planned costs use 90% of your budget limit of $10,000.00.")
+        ("near", "The planned costs use 90% of your $10,000.00 limit: $1,000.00 is left.")
     ]
     assert near.remaining_planned == Decimal("1000.00")
     assert limit_status(Decimal(10_000), usd_total("8999.99")).warnings == ()
@@ -368,3 +372,25 @@ def test_without_a_limit_nothing_remains_to_show() -> None:
         None,
         (),
     )
+
+
+def test_the_warnings_over_the_limit_come_before_the_lines_left_out() -> None:
+    status = limit_status(Decimal(1_000), usd_total("1500.00", missing_from=("GBP",)))
+    assert [w.level for w in status.warnings] == ["over", "incomplete"]
+
+
+def test_an_estimate_past_the_limit_says_which_end_and_by_how_much() -> None:
+    assert estimate_warning(Decimal(12_000), Decimal(9_000), Decimal(12_000), "GBP") is None
+    assert estimate_warning(None, Decimal(9_000), Decimal(20_000), "GBP") is None
+    high = estimate_warning(Decimal(12_000), Decimal(9_000), Decimal("13234.50"), "GBP")
+    assert high == BudgetWarning(
+        "over", "The estimate's high end, £13,234.50, is £1,234.50 over your £12,000.00 limit."
+    )
+    low = estimate_warning(Decimal(12_000), Decimal(12_500), Decimal(14_000), "GBP")
+    assert low is not None
+    assert low.text == "Even the estimate's low end, £12,500.00, is £500.00 over your £12,000.00 limit."
+
+
+def test_what_is_left_in_words_never_shows_a_negative_amount() -> None:
+    assert left_words(Decimal("1234.5"), "GBP") == "£1,234.50"
+    assert left_words(Decimal("-56"), "GBP") == "nothing: £56.00 over"

@@ -116,3 +116,18 @@ def test_a_spreadsheet_reads_the_hostile_cells_as_text_and_the_amounts_as_number
         for col, amount in ((3, -12.5), (4, 1234.56)):  # Planned, Paid
             kind, value = by_place[(n, col)]
             assert 'ValueType="40"' in kind and float(value) == pytest.approx(amount)  # numbers
+
+
+def test_rates_are_written_as_typed_or_to_ten_significant_digits() -> None:
+    from planner.budget import ExpenseConversion
+
+    inverse = Decimal(1) / Decimal("1.27")  # a USD line converted to pounds at 1 GBP = 1.27 USD
+    conversions = (
+        ExpenseConversion("GBP", Decimal("8740.16"), None, inverse, date(2026, 11, 15)),
+        ExpenseConversion("KRW", Decimal("15540000"), None, Decimal("1400.00"), date(2026, 11, 15)),
+    )
+    expense = Expense(1, "Quote", "treatment", None, Decimal("11100"), None, "USD", None, "", "", conversions)
+    [row] = list(csv.DictReader(io.StringIO(expenses_csv([expense], CATEGORIES, {}, ("GBP", "USD", "KRW")))))
+    assert row["Rate to GBP"] == "0.7874015748"
+    assert row["Rate to KRW"] == "1400"
+    assert row["Rate to USD"] == "1"

@@ -95,3 +95,20 @@ def test_estimates_stay_within_the_catalogues_bounds(tier: str, days: int, extra
 def test_an_unknown_package_is_an_error() -> None:
     with pytest.raises(KeyError):
         propose_estimate(POINTS, EstimateChoices("package/none"))
+
+
+def test_the_stay_follows_the_plans_own_days_unless_the_person_set_one() -> None:
+    from planner.estimate import EstimateSettings, default_stay, resolve_choices
+
+    settings = EstimateSettings("package:package/knee-single")
+    plan_stay = resolve_choices(settings, True, None, "", plan_days=11)
+    assert (plan_stay.stay_low, plan_stay.stay_high) == (11, 11)
+    by_key = {line.key: line for line in propose_estimate(POINTS, plan_stay)}
+    assert by_key["hotel"].basis == "10 nights at 133.33–216.67 USD a night"
+    assert by_key["daily"].basis.startswith("11 days at ")
+    own = resolve_choices(EstimateSettings(stay_low=5, stay_high=6), True, None, "", plan_days=11)
+    assert (own.stay_low, own.stay_high) == (5, 6)
+    articles = resolve_choices(EstimateSettings(), True, None, "", plan_days=None)
+    assert (articles.stay_low, articles.stay_high) == (None, None)
+    assert default_stay(POINTS, 11) == (11, 11)
+    assert default_stay(POINTS, None) == (7, 10)
