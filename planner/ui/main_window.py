@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
@@ -61,6 +60,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.prompter = prompter
         self.settings = settings
+        prompter.remember_in(settings)  # file dialogs start in the folder last used
         self.events = AppEvents(self)
         self.plan_files = PlanFiles(
             db, prompter, self.events, self, lambda text: self.statusBar().showMessage(text, 5000)
@@ -603,8 +603,9 @@ class MainWindow(QMainWindow):
 
     def save_copy_elsewhere(self) -> None:
         title = "Save a copy of your data"
-        suggested = str(Path.home() / "patient-journey-planner-copy.sqlite3")
-        path = self.prompter.ask_save_path(self, title, suggested, "Planner data (*.sqlite3)")
+        path = self.prompter.ask_save_path(
+            self, title, "patient-journey-planner-copy.sqlite3", "Planner data (*.sqlite3)"
+        )
         if path is None:
             return
         try:
