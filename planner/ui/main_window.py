@@ -24,7 +24,7 @@ from planner.services import checklist as checklist_service
 from planner.services import journey as journey_service
 from planner.services import learn as learn_service
 from planner.services import plans as plan_service
-from planner.services.database import BackupInfo, Database, DataFileMissing, StorageError
+from planner.services.database import Database, DataFileMissing, StorageError
 from planner.services.plans import Plan
 from planner.ui.events import AppEvents
 from planner.ui.learn_page import LearnPage
@@ -195,6 +195,12 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(
             "&Back up now", None, self.back_up_now, "Make a backup of all your plans now"
         )
+        self.backup_to_action = self._action(
+            "Back up &to…",
+            None,
+            self.back_up_to,
+            "Copy all your plans to a folder you choose, such as a USB stick",
+        )
         self.restore_action = self._action(
             "&Restore from backup…", None, self.open_restore, "Go back to the data as it was in a backup"
         )
@@ -250,6 +256,7 @@ class MainWindow(QMainWindow):
             self.import_plan_action,
             None,
             self.backup_action,
+            self.backup_to_action,
             self.restore_action,
         ):
             if action is None:
@@ -581,6 +588,24 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Backed up all your plans to {path.name}.", 8000)
 
+    def back_up_to(self) -> None:
+        title = "Back up to a folder"
+        folder = self.prompter.ask_folder(self, title)
+        if folder is None:
+            return
+        try:
+            path = self.db.back_up_to(folder)
+        except StorageError as error:
+            self.prompter.error(self, title, str(error))
+            return
+        self.prompter.inform(
+            self,
+            title,
+            f"All your plans are backed up in {path}.\n\nTo go back to them, choose File › Restore "
+            "from backup, then “Open a backup file…”.",
+        )
+        self.statusBar().showMessage(f"Backed up all your plans to {path}.", 8000)
+
     def data_file_gone(self, error: DataFileMissing) -> None:
         """A save was refused because the data file was deleted or replaced: say so, keep saying
         so in the status bar, and offer to save a copy elsewhere or to restore a backup."""
@@ -630,15 +655,11 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _result: setattr(self, "restore_dialog", None))
         dialog.open()
 
-    def _restored(self, backup: BackupInfo) -> None:
-        from planner.ui.restore_dialog import taken_text
-
+    def _restored(self, what: str) -> None:
         self.data_replaced()
         self.gone_label.setVisible(self.db.gone)
         self.statusBar().showMessage(
-            f"Restored the backup from {taken_text(backup)}. Your data as it was just before is kept "
-            "as a backup too.",
-            10000,
+            f"Restored {what}. Your data as it was just before is kept as a backup too.", 10000
         )
 
     def data_replaced(self) -> None:
