@@ -572,13 +572,17 @@ class MainWindow(QMainWindow):
         if not self.prompter.confirm(
             self,
             "Delete plan",
-            f"Delete the plan “{plan.name}” and everything in it?\n\nThis cannot be undone.",
+            f"Delete the plan “{plan.name}” and everything in it?\n\nA backup of all your plans is "
+            "taken first: to get this one back, choose File › Restore from backup and the backup "
+            "marked “Before deleting a plan”.",
             "Delete plan",
         ):
             return
-        plan_service.delete_plan(self.db, plan.id)
+        plan_service.delete_plan(self.db, plan.id)  # a backup first; if it fails, nothing is deleted
         self.events.changed.emit("plans", None)
-        self.statusBar().showMessage(f"Deleted the plan “{plan.name}”.", 5000)
+        self.statusBar().showMessage(
+            f"Deleted the plan “{plan.name}”. File › Restore from backup brings it back.", 8000
+        )
 
     def back_up_now(self) -> None:
         try:

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QWidget
 from planner.ui.text_dialog import TextDialog
 
 LAST_FOLDER_KEY = "files/last-folder"
+ASK_KEY = "ask/{}"
+"""Where a question the person asked not to see again is remembered (false: do not ask)."""
 """The folder a file was last saved to or opened from, in the window settings."""
 
 
@@ -72,6 +74,19 @@ class Prompter:
         box.setCheckBox(check)
         box.exec()
         return box.clickedButton() is yes, check.isChecked()
+
+    def confirm_unless_told_not_to_ask(
+        self, key: str, parent: QWidget | None, title: str, text: str, action: str
+    ) -> bool:
+        """Ask like `confirm`, offering "Don't ask me again". Once the person ticks it and goes
+        ahead, the question named `key` is answered yes without asking, in later sessions too."""
+        setting = ASK_KEY.format(key)
+        if self.settings is not None and not self.settings.value(setting, True, type=bool):
+            return True
+        answer, stop_asking = self.confirm_or_stop_asking(parent, title, text, action)
+        if answer and stop_asking and self.settings is not None:
+            self.settings.setValue(setting, False)
+        return answer
 
     def ask_text(
         self,
