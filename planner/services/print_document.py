@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 
+from planner.advice import NOT_MEDICAL_ADVICE
 from planner.budget import CategoryTotal
 from planner.dates import day_long_month_year
 
@@ -159,5 +160,6 @@ class Printout:
     def html(self) -> str:
         return (
             f'<html><head><meta charset="utf-8"><title>{escape(self.header)}</title>'
-            f"<style>{PRINT_CSS}</style></head><body>{self.body}</body></html>"
+            f"<style>{PRINT_CSS}</style></head><body>{self.body}"
+            f'<p class="hint"><i>{escape(NOT_MEDICAL_ADVICE)}</i></p></body></html>'
         )

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from planner.ui.budget_page import BudgetPage
     from planner.ui.checklist_page import ChecklistPage
     from planner.ui.clinics_page import ClinicsPage
+    from planner.ui.guide_dialog import GuideDialog
     from planner.ui.itinerary_page import ItineraryPage
     from planner.ui.journey_page import JourneyPage
     from planner.ui.trip_dates_dialog import TripDatesDialog
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.restore_dialog: QDialog | None = None
         self.dates_dialog: TripDatesDialog | None = None
         self.about_dialog: AboutDialog | None = None
+        self.guide_dialog: GuideDialog | None = None
         self._overview_fresh = False
         """Whether the overview shows the current plan as it is (one read per visit, not two)."""
         self.unshown: UnshownPlan | None = None
@@ -221,8 +223,11 @@ class MainWindow(QMainWindow):
         self.search_action = self._action(
             "&Search", "Ctrl+F", self._search, "Search the clinics on the Clinics page, else the reference"
         )
+        self.guide_action = self._action(
+            "&User guide", "F1", self.show_guide, "What each page is for, shortcuts, your data and backups"
+        )
         self.about_action = self._action(
-            f"&About {APP_NAME}", "F1", self.show_about, "Version, licence, data folder and sources"
+            f"&About {APP_NAME}", None, self.show_about, "Version, licence, data folder and sources"
         )
 
     def _build_toolbar(self) -> None:
@@ -278,6 +283,7 @@ class MainWindow(QMainWindow):
         ):
             view_menu.addAction(action)
         help_menu = menus.addMenu("&Help")
+        help_menu.addAction(self.guide_action)
         help_menu.addAction(self.about_action)
 
     @property
@@ -687,6 +693,18 @@ class MainWindow(QMainWindow):
             return
         self.nav.setCurrentRow(NAV_LEARN)
         self.learn.focus_search()
+
+    def show_guide(self) -> None:
+        if self.guide_dialog is not None:
+            self.guide_dialog.raise_()
+            return
+        from planner.ui.guide_dialog import GuideDialog
+
+        dialog = GuideDialog(self.db.data_dir, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: setattr(self, "guide_dialog", None))
+        self.guide_dialog = dialog
+        dialog.open()
 
     def show_about(self) -> None:
         from planner.ui.about_dialog import AboutDialog
