@@ -102,6 +102,6 @@ def test_the_user_guide_is_in_the_help_menu(qtbot: QtBot, make_window: Callable[
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
-    assert [action.text() for action in menu.actions()][0] == "&User guide"
+    assert menu.actions()[0].text() == "&User guide"
     qtbot.keyClick(menu, Qt.Key.Key_U)
     guide_shown(qtbot, window)
