@@ -10,6 +10,7 @@ from contextlib import closing
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from planner.services import journey as journey_service
@@ -184,3 +185,37 @@ def test_dont_ask_again_is_remembered(
     # ... in the settings, for the next start too.
     settings = QSettings(window.settings.fileName(), QSettings.Format.IniFormat)
     assert settings.value("ask/done-with-open-items", True, type=bool) is False
+
+
+# --- dates written one way ----------------------------------------------------------------------
+def test_the_checklist_item_dialog_writes_dates_as_the_app_does_and_takes_them_typed_so(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
+) -> None:
+    add_plan(PLAN)
+    window = make_window()
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    page = window.checklist
+    passport = next(i for i in page.model.rows if i.document == "passport")
+    rect = page.table.visualRect(page.model.index(page.model.row_of(passport.id), 1))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    click(qtbot, page.edit_button)
+    dialog = page.dialog
+    assert dialog is not None
+    assert dialog.expires.placeholderText() == "20 May 2031"
+    dialog.due_mode.setCurrentIndex(dialog.due_mode.findData("date"))
+    assert dialog.due_text.placeholderText() == "1 Mar 2027"
+    qtbot.keyClicks(dialog.due_text, "15 feb 2027")
+    qtbot.keyClicks(dialog.expires, "30 June 2031")
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
+    assert page.dialog is None or not page.dialog.isVisible()
+
+    click(qtbot, page.edit_button)
+    dialog = page.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert (dialog.due_text.text(), dialog.expires.text()) == ("15 Feb 2027", "30 Jun 2031")
+    dialog.due_text.selectAll()
+    qtbot.keyClicks(dialog.due_text, "31 Feb 2027")
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
+    assert dialog.form.errors["due"].text() == "“31 Feb 2027” is not a date. Type it as 1 Mar 2027."
+    dialog.reject()
