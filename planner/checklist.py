@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 
-from planner.dates import day_month_year
+from planner.dates import day_month_year, parse_day_month_year
 from planner.limits import day_problem
 from planner.money import number_locale
 from planner.validation import raise_if_any
@@ -111,8 +111,13 @@ def parse_offset(text: str) -> int:
     return days
 
 
+EXAMPLE_DAY = date(2027, 3, 1)
+"""The date the messages give as an example of how to type one."""
+
+
 def parse_due_date(text: str, locale: str | None = None) -> date:
-    """A date as typed: ISO (2027-03-01) or the locale's short form (3/1/27 in en_US)."""
+    """A date as typed: as the app writes it (1 Mar 2027), ISO (2027-03-01) or the locale's short
+    form (3/1/27 in en_US)."""
     day = _typed_date(text, locale)
     if message := day_problem(day):
         raise ChecklistError(message)
@@ -122,7 +127,9 @@ def parse_due_date(text: str, locale: str | None = None) -> date:
 def _typed_date(text: str, locale: str | None) -> date:
     cleaned = text.strip()
     if not cleaned:
-        raise ChecklistError("Enter a date, for example 2027-03-01.")
+        raise ChecklistError(f"Enter a date, for example {day_month_year(EXAMPLE_DAY)}.")
+    if (written := parse_day_month_year(cleaned)) is not None:
+        return written
     try:
         return date.fromisoformat(cleaned)
     except ValueError:
@@ -132,7 +139,9 @@ def _typed_date(text: str, locale: str | None) -> date:
     try:
         return babel.dates.parse_date(cleaned, locale=number_locale(locale))
     except (ValueError, IndexError):
-        raise ChecklistError(f"“{cleaned[:30]}” is not a date. Type it as 2027-03-01.") from None
+        raise ChecklistError(
+            f"“{cleaned[:30]}” is not a date. Type it as {day_month_year(EXAMPLE_DAY)}."
+        ) from None
 
 
 def check_text(text: str) -> str:

@@ -213,6 +213,8 @@ def revision_of(database: Path) -> str | None:
 def restore_problem(backup: Path) -> str | None:
     """Why `backup` cannot be restored by this version of the app, in plain words; None if it can."""
     problem = database_problem(backup) if backup.exists() else "it no longer exists"
+    if problem is None and backup.stat().st_size == 0:
+        problem = "it is empty"  # not a first start's empty file: nothing to go back to
     if problem is not None:
         return problem
     revision = revision_of(backup)

@@ -10,9 +10,8 @@ from sqlalchemy.orm import Session
 from planner.db.models import ChecklistItemRow, ChecklistTemplateRow, JourneyStepRow
 
 
-def add_template_items(session: Session, plan_id: int, now: datetime) -> int:
-    """Add one item per current template the plan has not taken before, at the end of its
-    step, with the template's relative due date. Returns how many were added."""
+def missing_templates(session: Session, plan_id: int) -> list[ChecklistTemplateRow]:
+    """The current templates the plan has no item from, in the journey's order."""
     taken = set(
         session.scalars(
             select(ChecklistItemRow.template_id).where(
@@ -20,6 +19,19 @@ def add_template_items(session: Session, plan_id: int, now: datetime) -> int:
             )
         )
     )
+    templates = session.scalars(
+        select(ChecklistTemplateRow)
+        .join(JourneyStepRow)
+        .where(ChecklistTemplateRow.retired.is_(False), JourneyStepRow.retired.is_(False))
+        .order_by(JourneyStepRow.sort_order, ChecklistTemplateRow.sort_order)
+    )
+    return [template for template in templates if template.id not in taken]
+
+
+def add_template_items(session: Session, plan_id: int, now: datetime) -> int:
+    """Add one item per current template the plan has not taken before, at the end of its
+    step, with the template's relative due date. Returns how many were added."""
+    missing = missing_templates(session, plan_id)
     last: dict[str, int] = {
         step: position
         for step, position in session.execute(
@@ -28,16 +40,8 @@ def add_template_items(session: Session, plan_id: int, now: datetime) -> int:
             .group_by(ChecklistItemRow.step_id)
         )
     }
-    templates = session.scalars(
-        select(ChecklistTemplateRow)
-        .join(JourneyStepRow)
-        .where(ChecklistTemplateRow.retired.is_(False), JourneyStepRow.retired.is_(False))
-        .order_by(JourneyStepRow.sort_order, ChecklistTemplateRow.sort_order)
-    )
     added = 0
-    for template in templates:
-        if template.id in taken:
-            continue
+    for template in missing:
         position = last.get(template.step_id, -1) + 1
         last[template.step_id] = position
         session.add(

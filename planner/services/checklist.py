@@ -21,7 +21,7 @@ from planner.checklist import (
     validate_item,
 )
 from planner.clock import utc_now
-from planner.db.checklist_seed import add_template_items
+from planner.db.checklist_seed import add_template_items, missing_templates
 from planner.db.models import ChecklistItemRow, PlanRow
 from planner.limits import CHECKLIST_ITEMS
 from planner.services.database import Database
@@ -52,6 +52,8 @@ class ChecklistData:
     steps: dict[str, str]
     """Journey step id to name, in the journey's order."""
     items: list[Item]
+    missing_templates: int = 0
+    """How many of the articles' items the plan does not have (deleted, or new in the catalogue)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +93,8 @@ def load_checklist(db: Database, plan_id: int) -> ChecklistData:
         order = {step: index for index, step in enumerate(steps)}
         rows = session.scalars(select(ChecklistItemRow).where(ChecklistItemRow.plan_id == plan_id))
         items = sorted(rows, key=lambda r: (order.get(r.step_id, len(order)), r.position, r.id))
-        return ChecklistData(plan_id, _trip(plan), steps, [_item(r) for r in items])
+        missing = len(missing_templates(session, plan_id))
+        return ChecklistData(plan_id, _trip(plan), steps, [_item(r) for r in items], missing)
 
 
 def step_items(session: Session, plan: PlanRow, step_id: str) -> tuple[list[Item], TripDates]:

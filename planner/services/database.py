@@ -17,7 +17,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from planner.catalogue.errors import CatalogueError
 from planner.catalogue.files import catalogue_fingerprint
+from planner.clock import local_now
 from planner.datadir import DataDirError, create_private_file, os_error_text, prepare_data_dir
+from planner.dates import file_stamp
 from planner.db import migrate
 from planner.db.backup import (
     MISSING,
@@ -95,6 +97,10 @@ class DataFileMissing(StorageError):
             "save a copy of it elsewhere, or restore a backup."
         )
         self.path = path
+
+
+OUTSIDE_BACKUP = "patient-journey-planner-backup"
+"""How a backup written to a folder the person chose is named, before its date and time."""
 
 
 class RestoreError(Exception):
@@ -197,6 +203,22 @@ class Database:
         except (OSError, sqlite3.Error) as error:
             raise StorageError(f"The copy could not be saved: {error}.") from error
 
+    def back_up_to(self, folder: Path, now: datetime | None = None) -> Path:
+        """Write a consistent copy of the data into `folder` (a USB stick, another disk) under a
+        new dated name, never replacing a file there; return its path. It can be restored from
+        there with `restore`. Raises StorageError (leaving no partial file) when it cannot be
+        written."""
+        stamp = file_stamp(now or local_now())
+        names = (f"{OUTSIDE_BACKUP}-{stamp}{'' if n == 1 else f'-{n}'}.sqlite3" for n in range(1, 1000))
+        try:
+            target = next(folder / name for name in names if not (folder / name).exists())
+            with self._open_connection() as source:
+                copy_database(source, target)
+        except (OSError, sqlite3.Error, StopIteration) as error:
+            why = "there is no free name in it" if isinstance(error, StopIteration) else backup_problem(error)
+            raise StorageError(f"The backup could not be written to {folder}: {why}.") from error
+        return target
+
     @contextmanager
     def _open_connection(self) -> Iterator[sqlite3.Connection]:
         """A connection the app already holds (so one on a deleted file still reads it)."""
@@ -216,8 +238,10 @@ class Database:
         returned); the data is brought up to this version of the app. Raises RestoreError (nothing
         changed) when the backup is damaged or from a newer version of the app."""
         problem = restore_problem(backup)
+        if problem is None and _identity(backup) == _identity(self.path):
+            problem = "it is the data file the app is using now, not a backup"
         if problem is not None:
-            raise RestoreError(f"This backup cannot be restored: {problem}.")
+            raise RestoreError(f"This backup cannot be restored: {problem}. Nothing was changed.")
         current = self.back_up("before-restore")
         self.engine.dispose()
         if self.gone and _identity(self.path) is not None:

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 
+from planner.advice import NOT_MEDICAL_ADVICE
 from planner.budget import CategoryTotal
-from planner.dates import day_long_month_year
+from planner.dates import day_month_year
 
 PRINT_FONTS = ("Noto Sans", "DejaVu Sans", "Noto Sans CJK KR", "sans-serif")
 """Latin text in Noto Sans or DejaVu Sans, Korean in Noto Sans CJK. A CJK font must not come
@@ -30,6 +31,7 @@ th { background-color: #e8eef5; font-weight: bold; }
 td.caption { background-color: #dfe7f1; color: #1d3557; font-weight: bold; font-size: 11pt; }
 .subtitle { color: #444444; font-size: 11pt; }
 .hint { color: #555555; }
+.advice { color: #555555; font-style: italic; }
 .blank { color: #8a8a8a; }
 .done { color: #666666; text-decoration: line-through; }
 .overdue { color: #b00020; }
@@ -126,7 +128,7 @@ def page_header(plan_name: str, title: str) -> str:
 
 
 def page_footer(printed_on: date, page: int, pages: int) -> str:
-    return f"Printed {day_long_month_year(printed_on)} · Page {page} of {pages}"
+    return f"Printed {day_month_year(printed_on)} · Page {page} of {pages}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,5 +161,6 @@ class Printout:
     def html(self) -> str:
         return (
             f'<html><head><meta charset="utf-8"><title>{escape(self.header)}</title>'
-            f"<style>{PRINT_CSS}</style></head><body>{self.body}</body></html>"
+            f"<style>{PRINT_CSS}</style></head><body>{self.body}"
+            f'<p class="advice">{escape(NOT_MEDICAL_ADVICE)}</p></body></html>'
         )

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.checklist import ANCHORS, DOCUMENTS, KINDS, Item, ItemDraft
+from planner.dates import day_month_year
 from planner.limits import PlanFull
 from planner.services import checklist as checklist_service
 from planner.services.database import Database
@@ -51,9 +52,9 @@ class ChecklistItemDialog(QDialog):
         due = item.due if item else None
         mode = "date" if due and due.on else (due.anchor if due and due.anchor else "none")
         self.due_mode = choice_combo("Due", DUE_MODES, mode)
-        self.due_text = QLineEdit(due.on.isoformat() if due and due.on else "")
+        self.due_text = QLineEdit(day_month_year(due.on) if due and due.on else "")
         self.due_text.setAccessibleName("Due date")
-        self.due_text.setPlaceholderText("2027-03-01")
+        self.due_text.setPlaceholderText("1 Mar 2027")
         self.offset = QLineEdit(str(due.days) if due and due.days is not None else "")
         self.offset.setAccessibleName("Days from the date")
         self.offset.setPlaceholderText("-30 for a month before")
@@ -66,9 +67,9 @@ class ChecklistItemDialog(QDialog):
         self.document = choice_combo(
             "Document", {"": "(not a document)", **DOCUMENTS}, item.document if item else ""
         )
-        self.expires = QLineEdit(item.expires_on.isoformat() if item and item.expires_on else "")
+        self.expires = QLineEdit(day_month_year(item.expires_on) if item and item.expires_on else "")
         self.expires.setAccessibleName("Expires on")
-        self.expires.setPlaceholderText("2031-05-20")
+        self.expires.setPlaceholderText("20 May 2031")
         self.note = QPlainTextEdit(item.note if item else "")
         self.note.setAccessibleName("Note")
         self.note.setMaximumHeight(80)

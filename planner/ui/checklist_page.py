@@ -302,7 +302,14 @@ class ChecklistPage(Panel, ReloadWhenShown):
     def _update_buttons(self) -> None:
         chosen = self.current_item() is not None
         self.add_button.setEnabled(self.data is not None)
-        self.templates_button.setEnabled(self.data is not None)
+        missing = self.data.missing_templates if self.data is not None else 0
+        self.templates_button.setEnabled(missing > 0)
+        self.templates_button.setToolTip(
+            f"Add the {missing} checklist item{'s' if missing != 1 else ''} from the articles this plan "
+            "does not have (deleted, or new in an update)"
+            if missing
+            else "This plan has every checklist item from the articles"
+        )
         for button in (self.edit_button, self.delete_button, self.up_button, self.down_button):
             button.setEnabled(chosen)
         self.undo_button.setEnabled(bool(self.deleted))

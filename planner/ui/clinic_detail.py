@@ -16,7 +16,7 @@ from planner.ui.clinic_quotes import ClinicQuotes
 from planner.ui.events import AppEvents
 from planner.ui.prompter import Prompter
 from planner.ui.rich_text import rich_text_view
-from planner.ui.widgets import heading
+from planner.ui.widgets import advice_note, heading
 
 
 class ClinicDetail(QWidget):
@@ -76,6 +76,8 @@ class ClinicDetail(QWidget):
         layout.addWidget(self.status)
         layout.addLayout(actions)
         layout.addWidget(self.tabs, 1)
+        self.advice = advice_note()
+        layout.addWidget(self.advice)
         self.show_clinic(None, None, False, False)
 
     def show_clinic(self, plan: Plan | None, clinic: Clinic | None, shortlisted: bool, chosen: bool) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 import time
 from pathlib import Path
 
@@ -39,12 +40,17 @@ def lock_data_dir(data_dir: Path) -> QLockFile:
     holds it, LockError when the lock file cannot be written."""
     lock = QLockFile(str(data_dir / LOCK_FILE))
     lock.setStaleLockTime(0)  # never by age: only a lock whose process is gone is stale
-    if not lock.tryLock(0) and _names_no_process(lock):
-        lock.removeStaleLockFile()
-        lock.tryLock(0)
+    # Created owner-only from the start (not readable by others even for a moment), whatever the
+    # umask; the umask is the process's, so it is put back at once.
+    umask = os.umask(0o077)
+    try:
+        if not lock.tryLock(0) and _names_no_process(lock):
+            lock.removeStaleLockFile()
+            lock.tryLock(0)
+    finally:
+        os.umask(umask)
     if lock.isLocked():
-        with contextlib.suppress(OSError):  # the lock holds all the same; it only names this process
-            os.chmod(data_dir / LOCK_FILE, PRIVATE_FILE_MODE)
+        _make_private(data_dir / LOCK_FILE)
         return lock
     if lock.error() == QLockFile.LockError.LockFailedError:
         pid, host, _app = lock.getLockInfo()  # PySide6 returns the three values
@@ -54,6 +60,15 @@ def lock_data_dir(data_dir: Path) -> QLockFile:
             "two copies at once could overwrite each other's changes."
         )
     raise LockError(f"The data folder {data_dir} cannot be locked for {APP_NAME}: {_why(data_dir)}.")
+
+
+def _make_private(path: Path) -> None:
+    """Tighten the lock file to owner-only if it is not (a file left by another program that
+    QLockFile took over in place); the lock holds all the same if that fails: it only names this
+    process."""
+    with contextlib.suppress(OSError):
+        if stat.S_IMODE(path.stat().st_mode) != PRIVATE_FILE_MODE:
+            os.chmod(path, PRIVATE_FILE_MODE)
 
 
 def _names_no_process(lock: QLockFile) -> bool:

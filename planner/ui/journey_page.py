@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import clock
+from planner.checklist import Item
 from planner.journey import STATUSES
 from planner.services import journey as journey_service
 from planner.services import step_page as step_page_service
@@ -35,6 +36,9 @@ from planner.ui.widgets import ReloadWhenShown, action_button, heading, print_bu
 STEP_ROLE = Qt.ItemDataRole.UserRole
 MARKS = {"not-started": "○", "in-progress": "◐", "done": "✓", "skipped": "–"}
 HERE_MARK = "▶"
+DONE_WITH_OPEN_ITEMS = "done-with-open-items"
+"""The question asked before a step with open checklist items is marked done."""
+OPEN_ITEMS_SHOWN = 5
 PHASE_COLOUR = QColor("#1d3557")
 
 
@@ -77,6 +81,7 @@ class JourneyPage(Panel, ReloadWhenShown):
         self.steps.currentItemChanged.connect(lambda current, previous: self._step_chosen(current, previous))
         self.view = StepView(db)
         self.view.changed.connect(self._step_changed)
+        self.view.confirm_done = self._confirm_done
 
         self.back_button = action_button("", self.back, "The step before (Alt+Left)")
         self.back_button.setShortcut("Alt+Left")
@@ -272,6 +277,20 @@ class JourneyPage(Panel, ReloadWhenShown):
         self.step_id = self._neighbour(1) or was
         if not self.view.set_status("done"):
             self.step_id = was
+
+    def _confirm_done(self, still_open: list[Item]) -> bool:
+        shown = "\n".join(f"• {item.text}" for item in still_open[:OPEN_ITEMS_SHOWN])
+        more = len(still_open) - OPEN_ITEMS_SHOWN
+        count = len(still_open)
+        return self.prompter.confirm_unless_told_not_to_ask(
+            DONE_WITH_OPEN_ITEMS,
+            self,
+            "Mark the step done?",
+            f"{count} of this step's checklist item{'s are' if count != 1 else ' is'} still open:\n\n"
+            f"{shown}" + (f"\n… and {more} more" if more > 0 else "") + "\n\n"
+            "Mark the step done anyway? The items stay open on the checklist.",
+            "Mark done",
+        )
 
     def _step_changed(self, what: str) -> None:
         self.events.changed.emit(what, None)

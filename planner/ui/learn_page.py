@@ -18,7 +18,7 @@ from planner.services.learn import LearnEntry
 from planner.ui.learn_model import ENTRY_ROLE, LearnFilter, LearnModel
 from planner.ui.rich_text import rich_text_view
 from planner.ui.tables import row_table
-from planner.ui.widgets import list_and_detail_page
+from planner.ui.widgets import advice_note, list_and_detail_page
 
 
 class LearnPage(QWidget):
@@ -46,6 +46,7 @@ class LearnPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
 
         self.detail = rich_text_view("Reference item")
+        self.advice = advice_note()
 
         search_row = QHBoxLayout()
         search_row.addWidget(search_label)
@@ -56,7 +57,7 @@ class LearnPage(QWidget):
             "Learn",
             "What the two source articles say about the injuries, the treatments, the "
             "clinics' prices and the costs at home. Each item names its article.",
-            [search_row, self.table],
+            [search_row, self.table, self.advice],
             self.detail,
             (560, 500),
         )

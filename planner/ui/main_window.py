@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
@@ -26,7 +25,7 @@ from planner.services import checklist as checklist_service
 from planner.services import journey as journey_service
 from planner.services import learn as learn_service
 from planner.services import plans as plan_service
-from planner.services.database import BackupInfo, Database, DataFileMissing, StorageError
+from planner.services.database import Database, DataFileMissing, StorageError
 from planner.services.plans import Plan
 from planner.ui.events import AppEvents
 from planner.ui.learn_page import LearnPage
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
     from planner.ui.budget_page import BudgetPage
     from planner.ui.checklist_page import ChecklistPage
     from planner.ui.clinics_page import ClinicsPage
+    from planner.ui.guide_dialog import GuideDialog
     from planner.ui.itinerary_page import ItineraryPage
     from planner.ui.journey_page import JourneyPage
     from planner.ui.trip_dates_dialog import TripDatesDialog
@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.prompter = prompter
         self.settings = settings
+        prompter.remember_in(settings)  # file dialogs start in the folder last used
         self.events = AppEvents(self)
         self.plan_files = PlanFiles(
             db, prompter, self.events, self, lambda text: self.statusBar().showMessage(text, 5000)
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.restore_dialog: QDialog | None = None
         self.dates_dialog: TripDatesDialog | None = None
         self.about_dialog: AboutDialog | None = None
+        self.guide_dialog: GuideDialog | None = None
         self._overview_fresh = False
         """Whether the overview shows the current plan as it is (one read per visit, not two)."""
         self.unshown: UnshownPlan | None = None
@@ -196,6 +198,12 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(
             "&Back up now", None, self.back_up_now, "Make a backup of all your plans now"
         )
+        self.backup_to_action = self._action(
+            "Back up &to…",
+            None,
+            self.back_up_to,
+            "Copy all your plans to a folder you choose, such as a USB stick",
+        )
         self.restore_action = self._action(
             "&Restore from backup…", None, self.open_restore, "Go back to the data as it was in a backup"
         )
@@ -216,8 +224,11 @@ class MainWindow(QMainWindow):
         self.search_action = self._action(
             "&Search", "Ctrl+F", self._search, "Search the clinics on the Clinics page, else the reference"
         )
+        self.guide_action = self._action(
+            "&User guide", "F1", self.show_guide, "What each page is for, shortcuts, your data and backups"
+        )
         self.about_action = self._action(
-            f"&About {APP_NAME}", "F1", self.show_about, "Version, licence, data folder and sources"
+            f"&About {APP_NAME}", None, self.show_about, "Version, licence, data folder and sources"
         )
 
     def _build_toolbar(self) -> None:
@@ -251,6 +262,7 @@ class MainWindow(QMainWindow):
             self.import_plan_action,
             None,
             self.backup_action,
+            self.backup_to_action,
             self.restore_action,
         ):
             if action is None:
@@ -272,6 +284,7 @@ class MainWindow(QMainWindow):
         ):
             view_menu.addAction(action)
         help_menu = menus.addMenu("&Help")
+        help_menu.addAction(self.guide_action)
         help_menu.addAction(self.about_action)
 
     @property
@@ -567,13 +580,17 @@ class MainWindow(QMainWindow):
         if not self.prompter.confirm(
             self,
             "Delete plan",
-            f"Delete the plan “{plan.name}” and everything in it?\n\nThis cannot be undone.",
+            f"Delete the plan “{plan.name}” and everything in it?\n\nA backup of all your plans is "
+            "taken first: to get this one back, choose File › Restore from backup and the backup "
+            "marked “Before deleting a plan”.",
             "Delete plan",
         ):
             return
-        plan_service.delete_plan(self.db, plan.id)
+        plan_service.delete_plan(self.db, plan.id)  # a backup first; if it fails, nothing is deleted
         self.events.changed.emit("plans", None)
-        self.statusBar().showMessage(f"Deleted the plan “{plan.name}”.", 5000)
+        self.statusBar().showMessage(
+            f"Deleted the plan “{plan.name}”. File › Restore from backup brings it back.", 8000
+        )
 
     def back_up_now(self) -> None:
         try:
@@ -582,6 +599,24 @@ class MainWindow(QMainWindow):
             self.prompter.error(self, "Back up now", str(error))
             return
         self.statusBar().showMessage(f"Backed up all your plans to {path.name}.", 8000)
+
+    def back_up_to(self) -> None:
+        title = "Back up to a folder"
+        folder = self.prompter.ask_folder(self, title)
+        if folder is None:
+            return
+        try:
+            path = self.db.back_up_to(folder)
+        except StorageError as error:
+            self.prompter.error(self, title, str(error))
+            return
+        self.prompter.inform(
+            self,
+            title,
+            f"All your plans are backed up in {path}.\n\nTo go back to them, choose File › Restore "
+            "from backup, then “Open a backup file…”.",
+        )
+        self.statusBar().showMessage(f"Backed up all your plans to {path}.", 8000)
 
     def data_file_gone(self, error: DataFileMissing) -> None:
         """A save was refused because the data file was deleted or replaced: say so, keep saying
@@ -605,8 +640,9 @@ class MainWindow(QMainWindow):
 
     def save_copy_elsewhere(self) -> None:
         title = "Save a copy of your data"
-        suggested = str(Path.home() / "patient-journey-planner-copy.sqlite3")
-        path = self.prompter.ask_save_path(self, title, suggested, "Planner data (*.sqlite3)")
+        path = self.prompter.ask_save_path(
+            self, title, "patient-journey-planner-copy.sqlite3", "Planner data (*.sqlite3)"
+        )
         if path is None:
             return
         try:
@@ -631,15 +667,11 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _result: setattr(self, "restore_dialog", None))
         dialog.open()
 
-    def _restored(self, backup: BackupInfo) -> None:
-        from planner.ui.restore_dialog import taken_text
-
+    def _restored(self, what: str) -> None:
         self.data_replaced()
         self.gone_label.setVisible(self.db.gone)
         self.statusBar().showMessage(
-            f"Restored the backup from {taken_text(backup)}. Your data as it was just before is kept "
-            "as a backup too.",
-            10000,
+            f"Restored {what}. Your data as it was just before is kept as a backup too.", 10000
         )
 
     def data_replaced(self) -> None:
@@ -663,6 +695,18 @@ class MainWindow(QMainWindow):
             return
         self.nav.setCurrentRow(NAV_LEARN)
         self.learn.focus_search()
+
+    def show_guide(self) -> None:
+        if self.guide_dialog is not None:
+            self.guide_dialog.raise_()
+            return
+        from planner.ui.guide_dialog import GuideDialog
+
+        dialog = GuideDialog(self.db.data_dir, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: setattr(self, "guide_dialog", None))
+        self.guide_dialog = dialog
+        dialog.open()
 
     def show_about(self) -> None:
         from planner.ui.about_dialog import AboutDialog

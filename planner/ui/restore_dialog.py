@@ -1,7 +1,10 @@
 """File › Restore from backup: the backups with when and why each was taken, its size and the
-plans inside; restoring one backs up the current data first, then replaces it."""
+plans inside, or a backup file from anywhere (one written to a USB stick with File › Back up
+to…); restoring one backs up the current data first, then replaces it."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -44,9 +47,10 @@ def plans_text(backup: BackupInfo) -> str:
 
 
 class RestoreDialog(QDialog):
-    """Lists the backups; emits `restored` with the backup restored, after the data is replaced."""
+    """Lists the backups; emits `restored` with what was restored ("the backup from …"), after
+    the data is replaced."""
 
-    restored = Signal(object)
+    restored = Signal(str)
 
     def __init__(self, db: Database, prompter: Prompter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,7 +59,8 @@ class RestoreDialog(QDialog):
         self.resize(760, 420)
         intro = QLabel(
             "Choose a backup to go back to. Your data as it is now is backed up first, so you can "
-            "come back to it from this list."
+            "come back to it from this list. A backup you saved elsewhere (with File › Back up to…) "
+            "opens with “Open a backup file…”."
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
@@ -74,6 +79,10 @@ class RestoreDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.restore_button = QPushButton("&Restore…")
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.file_button = QPushButton("Open a backup &file…")
+        self.file_button.setToolTip("Restore a backup you saved in another folder, such as a USB stick")
+        buttons.addButton(self.file_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.file_button.clicked.connect(self.restore_file)
         buttons.rejected.connect(self.reject)
         self.restore_button.clicked.connect(self.restore_selected)
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -127,11 +136,30 @@ class RestoreDialog(QDialog):
             "Restore",
         ):
             return
+        self._restore(backup.path, f"the backup from {taken_text(backup)}")
+
+    def restore_file(self) -> None:
+        """Ask for a backup file anywhere and restore it, with the same checks as a listed one."""
+        title = "Open a backup file"
+        path = self.prompter.ask_open_path(self, title, "Planner backups (*.sqlite3);;All files (*)")
+        if path is None:
+            return
+        if not self.prompter.confirm(
+            self,
+            "Restore from backup",
+            f"Go back to the backup in {path.name}?\n\nEverything in the app now is replaced by what "
+            "that file holds. Your data as it is now is backed up first, so you can return to it.",
+            "Restore",
+        ):
+            return
+        self._restore(path, f"the backup file {path.name}")
+
+    def _restore(self, path: Path, what: str) -> None:
         try:
-            self.db.restore(backup.path)
+            self.db.restore(path)
         except (RestoreError, StorageError) as error:
             self.prompter.error(self, "Restore from backup", str(error))
             self.reload()
             return
-        self.restored.emit(backup)
+        self.restored.emit(what)
         self.accept()

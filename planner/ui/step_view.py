@@ -3,6 +3,7 @@ status, dates and notes for it, its checklist (tick items here), its costs and i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import Qt, Signal
@@ -71,6 +72,8 @@ class StepView(QScrollArea):
         self.dialog: AppointmentDialog | None = None
         self.dirty = False
         self._saved_step = ""
+        self.confirm_done: Callable[[list[Item]], bool] = lambda _still_open: True
+        """Asks whether to mark the step done while these of its items are still open."""
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
 
@@ -224,10 +227,21 @@ class StepView(QScrollArea):
             self.note.toPlainText(),
         )
 
-    def save(self) -> bool:
-        """Save the status, dates and notes; False (with the messages at the fields) when refused."""
+    def _may_mark_done(self) -> bool:
+        """Whether the step may be marked done: asked first while some of its items are open."""
+        assert self.data is not None
+        still_open = [item for item in self.data.items if not item.done]
+        if self.data.state.status == "done" or not still_open:
+            return True
+        return self.confirm_done(still_open)
+
+    def save(self, confirmed: bool = False) -> bool:
+        """Save the status, dates and notes; False (with the messages at the fields) when refused,
+        or when the person chose not to mark the step done after all."""
         if self.data is None:
             return True
+        if not confirmed and self.draft().status == "done" and not self._may_mark_done():
+            return False
         try:
             journey_service.save_step(self.db, self.data.plan_id, self.data.step.id, self.draft())
         except ValidationError as error:
@@ -241,8 +255,10 @@ class StepView(QScrollArea):
         return True
 
     def set_status(self, status: str) -> bool:
+        if self.data is not None and status == "done" and not self._may_mark_done():
+            return False
         self.status.setCurrentIndex(max(self.status.findData(status), 0))
-        return self.save()
+        return self.save(confirmed=True)
 
     def tick(self, item: Item, done: bool) -> None:
         if self.data is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from planner.ui.widgets import heading
+from planner.ui.widgets import advice_note, heading
 
 WELCOME_TEXT = (
     "Plan a trip to South Korea for stem-cell treatment of a knee-cartilage or soft-tissue "
@@ -45,6 +45,14 @@ class WelcomePage(QWidget):
         centred.addWidget(text)
         centred.addStretch(1)
         layout.addLayout(centred)
+        self.advice = advice_note()
+        self.advice.setFixedWidth(640)
+        advice_row = QHBoxLayout()
+        advice_row.addStretch(1)
+        advice_row.addWidget(self.advice)
+        advice_row.addStretch(1)
+        layout.addSpacing(8)
+        layout.addLayout(advice_row)
         layout.addSpacing(16)
         layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.learn_button, 0, Qt.AlignmentFlag.AlignHCenter)

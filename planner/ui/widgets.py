@@ -36,6 +36,17 @@ class ErrorLabel(QLabel):
         self.setVisible(bool(message))
 
 
+def advice_note(parent: QWidget | None = None) -> QLabel:
+    """The sentence that says the app is not medical advice, as a quiet note."""
+    from planner.advice import NOT_MEDICAL_ADVICE
+
+    label = QLabel(NOT_MEDICAL_ADVICE, parent)
+    label.setObjectName("adviceNote")
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
 def heading(text: str, level: int = 1, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
     label.setObjectName(f"heading{level}")

@@ -363,8 +363,8 @@ def test_still_to_do_lists_only_open_items_and_marks_the_overdue() -> None:
 def test_page_header_and_footer_wording() -> None:
     printout = itinerary_printout(itinerary())
     assert printout.header == "Knee, March · Itinerary"
-    assert printout.footer(2, 7) == "Printed 21 November 2026 · Page 2 of 7"
-    assert page_footer(date(2027, 3, 5), 1, 1) == "Printed 5 March 2027 · Page 1 of 1"
+    assert printout.footer(2, 7) == "Printed 21 Nov 2026 · Page 2 of 7"
+    assert page_footer(date(2027, 3, 5), 1, 1) == "Printed 5 Mar 2027 · Page 1 of 1"
     assert page_header("무릎, 3월", "Checklist") == "무릎, 3월 · Checklist"
     assert "<title>Knee, March · Itinerary</title>" in printout.html
 
@@ -383,9 +383,7 @@ def test_each_printout_names_itself() -> None:
         ("comparison", "Knee, March · Clinic comparison"),
         ("questions", "Knee, March · Consultation questions"),
     ]
-    assert all(
-        p.printed_on == TODAY and p.footer(1, 3) == "Printed 21 November 2026 · Page 1 of 3" for p in made
-    )
+    assert all(p.printed_on == TODAY and p.footer(1, 3) == "Printed 21 Nov 2026 · Page 1 of 3" for p in made)
 
 
 def test_a_renamed_plan_prints_its_new_name_in_the_header() -> None:

@@ -27,6 +27,11 @@ class FakePrompter(Prompter):
     problems_seen: list[str | None] = field(default_factory=list)
     save_path: Path | None = None
     open_path: Path | None = None
+    folder_path: Path | None = None
+    starts: list[str] = field(default_factory=list)
+    """Where each file dialog would have opened (the real Prompter's choice)."""
+    stop_asking: bool = False
+    """Whether the "Don't ask me again" box is ticked when asked."""
     choice_answer: str | None = None
     """The button text `choose` answers with; None is Cancel."""
     errors: list[str] = field(default_factory=list)
@@ -56,13 +61,24 @@ class FakePrompter(Prompter):
         self.asked.append(text)
         self.errors.append(text)
 
-    def ask_save_path(self, parent: object, title: str, suggested: str, file_filter: str) -> Path | None:  # type: ignore[override]
+    def confirm_or_stop_asking(self, parent: object, title: str, text: str, action: str) -> tuple[bool, bool]:  # type: ignore[override]
+        self.asked.append(text)
+        return self.confirm_answer, self.stop_asking
+
+    def _save_dialog(self, parent: object, title: str, start: str, file_filter: str) -> Path | None:  # type: ignore[override]
         self.asked.append(title)
+        self.starts.append(start)
         return self.save_path
 
-    def ask_open_path(self, parent: object, title: str, file_filter: str) -> Path | None:  # type: ignore[override]
+    def _open_dialog(self, parent: object, title: str, start: str, file_filter: str) -> Path | None:  # type: ignore[override]
         self.asked.append(title)
+        self.starts.append(start)
         return self.open_path
+
+    def _folder_dialog(self, parent: object, title: str, start: str) -> Path | None:  # type: ignore[override]
+        self.asked.append(title)
+        self.starts.append(start)
+        return self.folder_path
 
     def choose(  # type: ignore[override]
         self, parent: object, title: str, text: str, choices: list[str], cancel: str = "Cancel"

@@ -56,5 +56,5 @@ def test_the_printout_says_it_was_printed_today(
     dialog = open_print_dialog(window)
     printout = dialog.printout()
     assert printout.printed_on == MOMENTS[day].date()
-    assert printout.footer(1, 2) == f"Printed {WRITTEN[day][3]} · Page 1 of 2"
+    assert printout.footer(1, 2) == f"Printed {WRITTEN[day][0]} · Page 1 of 2"
     close(qtbot, dialog)
