@@ -383,16 +383,22 @@ def longest(length: int, tag: str) -> str:
     return start + "x" * (length - len(start))
 
 
+def longest_name(length: int, tag: str) -> str:
+    """A name of exactly `length` characters with Hangul in it (names hold no control characters)."""
+    start = f"{tag} 한"
+    return start + "x" * (length - len(start))
+
+
 def test_every_text_at_the_longest_the_app_allows_with_a_nul_round_trips(
     db: Database, second: Database
 ) -> None:
     """Whatever the forms let a person save, a plan file carries to another computer."""
-    plan_id = new_plan(db, longest(MAX_NAME_LENGTH, "plan"), country="GB", currency="GBP")
+    plan_id = new_plan(db, longest_name(MAX_NAME_LENGTH, "plan"), country="GB", currency="GBP")
     items = "\n".join(longest(MAX_LOCATION, f"item {n}") for n in range(MAX_ITEMS))
     own = clinic_svc.create_clinic(
         db,
         ClinicDraft(
-            name=longest(MAX_CLINIC_NAME, "clinic"),
+            name=longest_name(MAX_CLINIC_NAME, "clinic"),
             city=longest(MAX_PLACE, "city"),
             district=longest(MAX_PLACE, "district"),
             location=longest(MAX_LOCATION, "location"),
