@@ -1,0 +1,65 @@
+"""How printouts lie on the page: a table row is never cut in two by a page break, and a pie of
+one slice is one unbroken disc."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pypdf
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
+
+from planner.budget import CategoryTotal
+from planner.services.print_document import ChartRequest, Printout, grid, heading
+from planner.ui.budget_charts import SLICE_COLOURS
+from planner.ui.printing import chart_image, write_pdf
+
+TODAY = date(2026, 11, 21)
+
+
+def test_a_long_row_near_the_foot_of_a_page_moves_whole_to_the_next(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    rows = []
+    for number in range(60):
+        lines = 12 if number % 9 == 4 else 1
+        text = "\n".join([f"Start of row {number}", *(["more of it"] * lines), f"End of row {number}"])
+        rows.append((f"Item {number}", text))
+    printout = Printout(
+        "test", "Rows", "Plan", TODAY, heading(1, "Rows") + grid(["Item", "Note"], rows, (30, 70))
+    )
+    path = tmp_path / "rows.pdf"
+    problem, pages = write_pdf(printout, "a4", path)
+    assert problem is None and pages > 2
+    texts = [" ".join(page.extract_text().split()) for page in pypdf.PdfReader(path).pages]
+    for number in range(60):
+        starts = [n for n, text in enumerate(texts) if f"Start of row {number} " in text]
+        ends = [
+            n
+            for n, text in enumerate(texts)
+            if f"End of row {number} " in text or text.endswith(f"End of row {number}")
+        ]
+        assert starts and starts == ends, f"row {number} runs from page {starts} to page {ends}"
+
+
+def test_a_pie_of_one_slice_has_no_seam(qapp: QApplication) -> None:
+    request = ChartRequest(
+        "chart", (CategoryTotal("travel", Decimal(400), Decimal(0)),), {"travel": "Travel"}, "GBP"
+    )
+    image = chart_image(request, 640, 300)  # as printed: three pixels to each point
+    colour = QColor(SLICE_COLOURS[0]).rgb()
+    disc = [
+        (x, y)
+        for x in range(0, image.width() // 2, 3)
+        for y in range(0, image.height(), 3)
+        if image.pixel(x, y) == colour
+    ]
+    top = min(y for _, y in disc)  # the top of the disc: the legend's marker is lower down
+    on_top = [x for x, y in disc if y == top]
+    middle_x = (min(on_top) + max(on_top)) // 2
+    middle_y = (top + max(y for x, y in disc if x == middle_x - middle_x % 3)) // 2
+    # The first slice starts at twelve o'clock: the line from the centre up is where a seam shows.
+    seam = [(x, y) for x in range(middle_x - 6, middle_x + 7) for y in range(top + 12, middle_y - 6)]
+    assert all(image.pixel(x, y) == colour for x, y in seam)
