@@ -8,13 +8,17 @@ from decimal import Decimal
 from pathlib import Path
 
 import pypdf
-from PySide6.QtGui import QColor
+import pytest
+from PySide6.QtGui import QColor, QTextDocument, QTextTable
 from PySide6.QtWidgets import QApplication
 
 from planner.budget import CategoryTotal
+from planner.services.database import Database
 from planner.services.print_document import ChartRequest, Printout, grid, heading
+from planner.services.printouts import PRINTOUTS, build_printout
 from planner.ui.budget_charts import SLICE_COLOURS
-from planner.ui.printing import chart_image, write_pdf
+from planner.ui.printing import PagedDocument, chart_image, page_layout, write_pdf
+from tests.db.test_plan_transfer import rich_plan
 
 TODAY = date(2026, 11, 21)
 
@@ -63,3 +67,30 @@ def test_a_pie_of_one_slice_has_no_seam(qapp: QApplication) -> None:
     # The first slice starts at twelve o'clock: the line from the centre up is where a seam shows.
     seam = [(x, y) for x in range(middle_x - 6, middle_x + 7) for y in range(top + 12, middle_y - 6)]
     assert all(image.pixel(x, y) == colour for x, y in seam)
+
+
+def header_breaks(document: QTextDocument) -> list[str]:
+    """Each header cell's line break that falls inside a word, as 'Sourc / e'."""
+    found = []
+    for frame in document.rootFrame().childFrames():
+        if not isinstance(frame, QTextTable):
+            continue
+        for row in range(frame.format().headerRowCount()):
+            for column in range(frame.columns()):
+                block = frame.cellAt(row, column).firstCursorPosition().block()
+                text, layout = block.text(), block.layout()
+                for number in range(layout.lineCount() - 1):
+                    end = layout.lineAt(number).textStart() + layout.lineAt(number).textLength()
+                    if not (text[end - 1 : end].isspace() or text[end : end + 1].isspace()):
+                        found.append(f"{text[:end]} / {text[end:]}")
+    return found
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("kind", list(PRINTOUTS))
+def test_column_headers_break_only_between_words(
+    qapp: QApplication, db: Database, kind: str, paper: str
+) -> None:
+    plan_id = rich_plan(db)
+    document = PagedDocument(build_printout(db, plan_id, kind, TODAY), page_layout(paper)).document
+    assert header_breaks(document) == []
