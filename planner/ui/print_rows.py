@@ -3,7 +3,8 @@ line by line, so a long row starts at the foot of one page and ends under the re
 the next. Here, once the document is laid out on its pages, a row that would be cut is pushed
 whole onto the next page: the row above it is given room at its foot (Qt then starts the row on
 the next page), or, for a table's first row, the table starts a new page together with the
-heading above it. A row taller than a page is left to run over, as it must.
+heading above it. A heading left alone at the foot of a page goes to the next page with its
+table. A row taller than a page is left to run over, as it must.
 
 Each row moved makes Qt lay the document out again up to that row, so a printout of more than
 MOST_PAGES pages (hundreds of appointments or expense lines) is printed as Qt breaks it."""
@@ -48,6 +49,19 @@ def _lead_in(table: QTextTable) -> QTextBlock:
     return block
 
 
+def _heading_left_behind(document: QTextDocument, table: QTextTable, page_height: float) -> bool:
+    """Whether the heading just above the table sits on an earlier page than the table's start
+    (alone at the foot of a page)."""
+    lead = _lead_in(table)
+    if not lead.isValid() or lead.blockFormat().headingLevel() == 0:
+        return False
+    layout = document.documentLayout()
+    first = table.cellAt(0, 0).firstCursorPosition().block()
+    # Qt places blocks in 1/64 px steps: a block at the top of a page may start a hair above it.
+    above = math.floor((layout.blockBoundingRect(lead).top() + 0.5) / page_height)
+    return above < math.floor((layout.blockBoundingRect(first).top() + 0.5) / page_height)
+
+
 def _break_before(table: QTextTable) -> None:
     block = _lead_in(table)
     if block.isValid() and block.layout().lineCount() and block.text().strip():
@@ -81,6 +95,9 @@ def keep_rows_whole(document: QTextDocument, page_height: float) -> int:
         return moved
     tables = [frame for frame in document.rootFrame().childFrames() if isinstance(frame, QTextTable)]
     for table in tables:
+        if _heading_left_behind(document, table, page_height):
+            _break_before(table)
+            moved += 1
         form = table.frameFormat().toTableFormat()
         first = form.headerRowCount()
         padding = max(form.cellPadding(), 0.0)

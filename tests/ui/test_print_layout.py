@@ -3,18 +3,19 @@ one slice is one unbroken disc."""
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pypdf
 import pytest
-from PySide6.QtGui import QColor, QTextDocument, QTextTable
+from PySide6.QtGui import QColor, QTextBlock, QTextDocument, QTextTable
 from PySide6.QtWidgets import QApplication
 
 from planner.budget import CategoryTotal
 from planner.services.database import Database
-from planner.services.print_document import ChartRequest, Printout, grid, heading
+from planner.services.print_document import ChartRequest, Printout, grid, heading, paragraph
 from planner.services.printouts import PRINTOUTS, build_printout
 from planner.ui.budget_charts import SLICE_COLOURS
 from planner.ui.printing import PagedDocument, chart_image, page_layout, write_pdf
@@ -94,3 +95,31 @@ def test_column_headers_break_only_between_words(
     plan_id = rich_plan(db)
     document = PagedDocument(build_printout(db, plan_id, kind, TODAY), page_layout(paper)).document
     assert header_breaks(document) == []
+
+
+def page_of(document: QTextDocument, block: QTextBlock, page_height: float) -> int:
+    # Qt places blocks in 1/64 px steps: one at the top of a page may start a hair above it.
+    return math.floor((document.documentLayout().blockBoundingRect(block).top() + 0.5) / page_height)
+
+
+def test_a_heading_never_stays_at_the_foot_of_a_page_without_its_table(qapp: QApplication) -> None:
+    alone = []
+    for lines in range(30, 75, 3):  # moves the heading down the page, past the foot
+        body = (
+            heading(1, "Budget")
+            + "".join(paragraph(f"Line {n}") for n in range(lines))
+            + heading(2, "Expense lines")
+            + grid(["Paid on", "Item"], [("1 Mar 2027", f"Item {n}") for n in range(8)], (30, 70))
+        )
+        paged = PagedDocument(Printout("budget", "Budget", "Plan", TODAY, body), page_layout("a4"))
+        document = paged.document
+        title = next(
+            b
+            for b in (document.findBlockByNumber(n) for n in range(document.blockCount()))
+            if b.text() == "Expense lines"
+        )
+        [table] = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+        first = table.cellAt(1, 0).firstCursorPosition().block()
+        if page_of(document, title, paged.body_height) != page_of(document, first, paged.body_height):
+            alone.append(lines)
+    assert alone == []
