@@ -3,7 +3,7 @@ must pass. Zones come from zoneinfo; the `tzdata` package makes them work on any
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -102,6 +102,19 @@ def offset_hours(zone_name: str, moment: datetime) -> float:
     """The zone's offset from UTC, in hours, at a naive UTC moment."""
     offset = moment.replace(tzinfo=UTC).astimezone(zone(zone_name)).utcoffset() or timedelta(0)
     return offset.total_seconds() / 3600
+
+
+def offsets_from(zone_name: str, first: date, last: date) -> list[tuple[date, float]]:
+    """The zone's offset from UTC in hours on `first`, then each day up to `last` on which the
+    clocks change, with the offset from that day on (taken at midday)."""
+    changes: list[tuple[date, float]] = []
+    day = first
+    while day <= last:
+        hours = offset_hours(zone_name, to_utc(datetime.combine(day, time(12)), zone_name))
+        if not changes or changes[-1][1] != hours:
+            changes.append((day, hours))
+        day += timedelta(days=1)
+    return changes
 
 
 def gap_message(local: datetime, zone_name: str) -> str:

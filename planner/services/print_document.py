@@ -4,6 +4,7 @@ person's text is escaped here, so a clinic named "<b>x</b>" prints as those char
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -60,6 +61,36 @@ GRID_ROWS = 500
 """The most rows one printed table holds; a longer grid continues in another."""
 
 
+NARROWEST_PAGE_PT = 504
+"""The width a printed table has on A4 with 16 mm margins, the narrower of the two papers."""
+HEADER_CHAR_PT = 7.5
+"""What a character of a bold 10 pt header takes at most on average (DejaVu Sans is wide)."""
+CELL_PADDING_PT = 8
+
+
+def header_percent(header: str) -> int:
+    """The share of the page's width a column needs so its header's longest word is not broken."""
+    longest = max((len(word) for word in header.split()), default=0)
+    return math.ceil(100 * (longest * HEADER_CHAR_PT + CELL_PADDING_PT) / NARROWEST_PAGE_PT)
+
+
+def fitted_widths(headers: Sequence[str], widths: Sequence[int]) -> list[int]:
+    """`widths` (percentages), each raised to what its header's longest word needs, the share
+    taken from the columns with the most to spare, so a header breaks only between words."""
+    if len(widths) != len(headers):
+        return list(widths)
+    needs = [header_percent(h) for h in headers]
+    fitted = list(widths)
+    for column, need in enumerate(needs):
+        while fitted[column] < need:
+            spare = max(range(len(fitted)), key=lambda n: fitted[n] - needs[n])
+            if spare == column or fitted[spare] <= needs[spare]:
+                return fitted  # nothing left to take from: Qt breaks the word, as it must
+            fitted[spare] -= 1
+            fitted[column] += 1
+    return fitted
+
+
 def grid(
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
@@ -72,6 +103,7 @@ def grid(
     `widths` are percentages; plain strings are escaped, `Markup` is kept."""
     if not rows:
         return Markup("")
+    widths = fitted_widths(headers, widths)
     sizes = [f' width="{widths[n]}%"' if n < len(widths) else "" for n in range(len(headers))]
     head = "".join(
         f'<th align="left" valign="top"{size}>{escape(h)}</th>'

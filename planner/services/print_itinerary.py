@@ -5,11 +5,11 @@ items and a budget summary."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
 from html import escape
 
 from planner.clinics import Clinic
-from planner.dates import long_date, long_day_month
+from planner.dates import day_long_month_year, long_date, long_day_month
 from planner.itinerary import Appointment, by_day
 from planner.itinerary_text import day_label, span_in, zone_label
 from planner.journey import CELL_MODES, Stay
@@ -24,7 +24,7 @@ from planner.services.print_budget import budget_facts
 from planner.services.print_checklist import open_items_html
 from planner.services.print_document import TABLE, Markup, Printout, facts, heading, paragraph, text_html
 from planner.services.trip_details import TripDetails, load_details
-from planner.zones import SEOUL, offset_hours
+from planner.zones import SEOUL, offsets_from
 
 KOREAN_EMERGENCY_NUMBERS = "119 for an ambulance or the fire service, 112 for the police."
 
@@ -43,11 +43,24 @@ class ItineraryPrint:
     today: date
 
 
-def _utc_offset(zone_name: str, day: date) -> str:
-    hours = offset_hours(zone_name, datetime.combine(day, time(12)))
+def _utc(hours: float) -> str:
     sign = "+" if hours >= 0 else "−"
     whole, part = divmod(abs(hours) * 60, 60)
     return f"UTC{sign}{int(whole)}" + (f":{int(part):02d}" if part else "")
+
+
+def _utc_offsets(zone_name: str, first: date, last: date) -> str:
+    """ "UTC+0", or "UTC+0 until 28 March 2027, then UTC+1" when the clocks change in between."""
+    changes = offsets_from(zone_name, first, last)
+    text = _utc(changes[0][1])
+    for day, hours in changes[1:]:
+        text += f" until {day_long_month_year(day)}, then {_utc(hours)}"
+    return text
+
+
+def _printed_days(data: ItineraryPrint) -> tuple[date, date]:
+    days = [data.plan.departure, data.plan.return_, *(day.day for day in by_day(data.appointments))]
+    return min(days), max(days)
 
 
 def _at_a_glance(data: ItineraryPrint) -> str:
@@ -57,6 +70,7 @@ def _at_a_glance(data: ItineraryPrint) -> str:
     if stay.cells == "cultured":
         cells += f" for {stay.culture_days} days"
     home = zone_label(data.home_zone)
+    first, last = _printed_days(data)
     return facts(
         [
             ("Treatment for", plan.condition_name),
@@ -71,8 +85,8 @@ def _at_a_glance(data: ItineraryPrint) -> str:
             ("Treatment day", f"{treatment}. Cells: {cells.lower()}."),
             (
                 "Times in this printout",
-                f"Seoul ({_utc_offset(SEOUL, stay.arrival)}) and home, {home} "
-                f"({_utc_offset(data.home_zone, stay.arrival)})",
+                f"Seoul ({_utc_offsets(SEOUL, first, last)}) and home, {home} "
+                f"({_utc_offsets(data.home_zone, first, last)})",
             ),
         ]
     )

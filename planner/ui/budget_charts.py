@@ -106,6 +106,9 @@ class BudgetCharts(QWidget):
                 part.setColor(QColor(SLICE_COLOURS[index % len(SLICE_COLOURS)]))
             pie.setPieSize(0.75)
             self.share_chart.addSeries(pie)
+        # The line between slices would show as a seam in a pie of one slice.
+        for part in pie.slices():
+            part.setBorderColor(part.color() if pie.count() == 1 else QColor("white"))
         self.slices = amounts
         self.share_chart.setTitle(title)
 

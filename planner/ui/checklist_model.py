@@ -140,6 +140,8 @@ class ChecklistModel(RowTableModel[Item]):
                 return OVERDUE_COLOUR
         if role == Qt.ItemDataRole.FontRole and column == 1 and item.done:
             return _struck_out()
+        if role == Qt.ItemDataRole.ToolTipRole and column == 4:
+            return self.steps.get(item.step_id, item.step_id)
         if role == Qt.ItemDataRole.ToolTipRole and column in (1, 3):
             parts = [item.text] if column == 1 else [item.due.describe()]
             if column == 1 and item.note:

@@ -113,7 +113,8 @@ class ChecklistPage(Panel, ReloadWhenShown):
         self.model.move_requested.connect(self.drop_item)
         self.table = row_table(self.model, "Checklist items")
         header = self.table.horizontalHeader()
-        for column, width in enumerate((52, 430, 90, 100)):
+        # The step's name (last) keeps room for "Booking and preparation" at the default size.
+        for column, width in enumerate((52, 380, 90, 100)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

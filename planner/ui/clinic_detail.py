@@ -98,7 +98,13 @@ class ClinicDetail(QWidget):
         self.shortlist.setChecked(shortlisted)
         self.shortlist.setText("★ Shortlisted" if shortlisted else "☆ Shortlist")
         self.choose.setEnabled(for_plan)
-        self.choose.setText("Chosen ✓  (click to un-choose)" if chosen else "Choose for this plan")
+        # The status line above says the clinic is the chosen one; the button says what a click does.
+        self.choose.setText("Un-choose" if chosen else "Choose for this plan")
+        self.choose.setToolTip(
+            "The clinic chosen for this plan: click to un-choose it"
+            if chosen
+            else "Choose this clinic for the plan"
+        )
         own = clinic is not None and clinic.own
         self.edit.setVisible(own)
         self.delete.setVisible(own)

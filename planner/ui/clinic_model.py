@@ -69,7 +69,8 @@ class ClinicModel(RowTableModel[Clinic]):
                 return "" if item.rating is None else "★" * item.rating
             return self.status(item)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return stars(item.rating) if column == 2 else item.name
+            # The whole text of a cell the narrow list pane cuts short.
+            return (item.name, item.district, stars(item.rating), self.status(item))[column]
         if role == Qt.ItemDataRole.FontRole and column == 0 and item.id == self._chosen:
             font = QFont()
             font.setBold(True)

@@ -7,7 +7,7 @@ from dataclasses import replace
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -89,12 +89,14 @@ class ClinicsPage(Panel):
         self.compare_shortlist_button.clicked.connect(self.compare_shortlist)
         self.add_button = QPushButton("Add your own clinic…")
         self.add_button.clicked.connect(self.add_clinic)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.count, 1)
-        buttons.addWidget(self.compare_button)
-        buttons.addWidget(self.compare_shortlist_button)
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(print_button(events, "comparison"))
+        # Two rows: in one, the buttons would be cut at the window's default width.
+        buttons = QGridLayout()
+        buttons.addWidget(self.count, 0, 0)
+        buttons.setColumnStretch(0, 1)
+        buttons.addWidget(self.compare_button, 0, 1)
+        buttons.addWidget(self.compare_shortlist_button, 0, 2)
+        buttons.addWidget(self.add_button, 1, 1)
+        buttons.addWidget(print_button(events, "comparison"), 1, 2)
 
         self.detail = ClinicDetail(db, prompter, events)
         self.detail.shortlist_toggled.connect(self._set_shortlisted)

@@ -21,7 +21,7 @@ from planner.ui.prompter import Prompter
 from planner.ui.tables import row_table
 from planner.ui.widgets import action_button
 
-COLUMN_WIDTHS = (200, 120, 130, 100, 100, 95, 100, 110)
+COLUMN_WIDTHS = (200, 150, 130, 100, 100, 95, 100, 110)
 
 
 class ExpensePanel(Panel):

@@ -25,7 +25,7 @@ from planner.services.database import Database
 from planner.services.itinerary import ItineraryData
 from planner.services.plans import Plan
 from planner.ui.appointment_dialog import AppointmentDialog
-from planner.ui.appointment_model import DAY_ROLE, ItineraryModel
+from planner.ui.appointment_model import DAY_ROLE, DayHeader, ItineraryModel
 from planner.ui.events import AppEvents
 from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
@@ -61,7 +61,21 @@ def day_table(model: ItineraryModel, name: str) -> QTableView:
     for column, width in enumerate((165, 165, 300, 110, 190)):
         header.resizeSection(column, width)
     header.setStretchLastSection(True)
+    model.modelReset.connect(lambda: _span_day_headers(table, model))
     return table
+
+
+DAY_TEXT_COLUMN = 2
+
+
+def _span_day_headers(table: QTableView, model: ItineraryModel) -> None:
+    """A day's heading ("Day 3 of 10 in Korea · treatment day · 2 appointments") runs on across
+    the columns to its right, which it leaves empty, so it is never cut at the What column."""
+    table.clearSpans()
+    width = model.columnCount() - DAY_TEXT_COLUMN
+    for row, item in enumerate(model.rows):
+        if isinstance(item, DayHeader):
+            table.setSpan(row, DAY_TEXT_COLUMN, 1, width)
 
 
 class ItineraryPage(Panel, ReloadWhenShown):

@@ -30,6 +30,7 @@ from planner import APP_NAME
 from planner.services.print_budget import CHART_HEIGHT, CHART_WIDTH
 from planner.services.print_document import PRINT_FONTS, ChartRequest, Printout
 from planner.ui.files import open_private
+from planner.ui.print_rows import keep_rows_whole
 
 LAYOUT_DPI = 96
 MARGIN_MM = 16
@@ -64,7 +65,8 @@ def chart_image(request: ChartRequest, width: int, height: int, sharpness: int =
     charts.show_totals(list(request.totals), request.names, request.currency)
     charts.lay_out_for_paper()
     charts.resize(width, height)
-    charts.show()
+    if (layout := charts.layout()) is not None:
+        layout.activate()  # laid out without being shown, which Qt's screenless platform warns about
     image = QImage(width * sharpness, height * sharpness, QImage.Format.Format_ARGB32)
     image.setDevicePixelRatio(sharpness)
     image.fill(QColor("white"))
@@ -92,6 +94,7 @@ class PagedDocument:
         self.width = points.width() * scale
         self.body_height = points.height() * scale - 2 * HEADER_HEIGHT
         self.document.setPageSize(QSizeF(self.width, self.body_height))
+        keep_rows_whole(self.document, self.body_height)
 
     @property
     def pages(self) -> int:

@@ -193,7 +193,8 @@ class QuoteDialog(QDialog):
         line_buttons.addWidget(self.add_line_button)
         line_buttons.addWidget(self.add_categories_button)
         line_buttons.addStretch(1)
-        line_buttons.addWidget(self.total)
+        # On its own line: a total in won with its deposit is wider than the room beside the buttons.
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -209,6 +210,7 @@ class QuoteDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.lines_error)
         layout.addLayout(line_buttons)
+        layout.addWidget(self.total)
         layout.addWidget(self.buttons)
 
         for line in quote.lines if quote else ():

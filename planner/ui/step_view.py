@@ -133,7 +133,7 @@ class StepView(QScrollArea):
         self.appointments = StepAppointmentsModel()
         self.appointments_table = row_table(self.appointments, "This step's appointments")
         header = self.appointments_table.horizontalHeader()
-        for column, width in enumerate((82, 100, 100)):
+        for column, width in enumerate((82, 92, 92)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.appointments_table.doubleClicked.connect(lambda _index: self.edit_appointment())
@@ -158,8 +158,9 @@ class StepView(QScrollArea):
         right.addWidget(_group("Costs", self.costs))
         right.addStretch(1)
         columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        # The tables get the wider share: the form's fields need less room than their columns.
+        columns.addLayout(left, 4)
+        columns.addLayout(right, 5)
         place_row = QHBoxLayout()
         place_row.addWidget(self.place)
         place_row.addWidget(self.here)

@@ -449,3 +449,15 @@ def test_a_long_grid_is_printed_as_several_tables_under_the_same_header() -> Non
     assert html.count(">Item</th>") == 3
     assert html.count("Expenses") == 1
     assert html.count("<tr><td valign") == 2 * GRID_ROWS + 1
+
+
+def test_the_home_offset_is_given_per_date_when_the_clocks_change_during_the_plan() -> None:
+    # London moves from UTC+0 to UTC+1 on 28 March 2027; Seoul keeps UTC+9.
+    plan = a_plan(home_zone="Europe/London", departure=date(2027, 3, 20), return_=date(2027, 4, 2))
+    data = itinerary(
+        plan=plan,
+        home_zone="Europe/London",
+        stay=Stay(date(2027, 3, 21), date(2027, 4, 1), date(2027, 3, 24)),
+    )
+    text = page(itinerary_printout(data)).text
+    assert "Seoul (UTC+9) and home, London (UTC+0 until 28 March 2027, then UTC+1)" in text

@@ -1,0 +1,37 @@
+"""A successful export writes its PDF and says so on standard output, with nothing on standard
+error (the budget's charts once made Qt's screenless platform warn there)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from planner.budget import ExpenseDraft
+from planner.services import budget as budget_service
+from planner.services import plans as plan_service
+from planner.services.database import open_database
+from planner.services.plans import PlanDraft
+from tests.test_cli import run
+
+
+@pytest.mark.parametrize("printout", ["budget", "itinerary"])
+def test_an_export_with_charts_prints_nothing_to_standard_error(tmp_path: Path, printout: str) -> None:
+    data = tmp_path / "data"
+    db = open_database(data)
+    plan = plan_service.create_plan(
+        db,
+        PlanDraft("Knee, March", "knee-cartilage-damage", "GB", "GBP", date(2027, 3, 1), date(2027, 3, 11)),
+    )
+    budget_service.save_expense(
+        db,
+        plan.id,
+        ExpenseDraft("Flights", "travel", None, "850.00", "", "GBP", None),
+        today=date(2026, 11, 20),
+    )
+    db.close()
+    pdf = tmp_path / "out.pdf"
+    result = run("export", "Knee, March", "--pdf", str(pdf), "--printout", printout, "--data-dir", str(data))
+    assert result.returncode == 0 and pdf.exists()
+    assert result.stderr == ""
