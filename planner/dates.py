@@ -42,11 +42,6 @@ def day_month_year(day: date) -> str:
     return _format(_date(day), "d MMM y")
 
 
-def day_long_month_year(day: date) -> str:
-    """ "3 December 2026"."""
-    return _format(_date(day), "d MMMM y")
-
-
 def weekday_date(day: date) -> str:
     """ "Thu 3 Dec 2026"."""
     return _format(_date(day), "EEE d MMM y")
@@ -55,16 +50,6 @@ def weekday_date(day: date) -> str:
 def weekday_day_month(day: date) -> str:
     """ "Thu 3 Dec"."""
     return _format(_date(day), "EEE d MMM")
-
-
-def long_date(day: date) -> str:
-    """ "Thursday 3 December 2026"."""
-    return _format(_date(day), "EEEE d MMMM y")
-
-
-def long_day_month(day: date) -> str:
-    """ "Thursday 3 December"."""
-    return _format(_date(day), "EEEE d MMMM")
 
 
 # Times and moments: naive wall-clock datetimes, shown as they are (no zone conversion).

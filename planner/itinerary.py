@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from dataclasses import field as data_field
 from datetime import date, datetime, timedelta
 
-from planner.dates import day_long_month_year, day_month_year
+from planner.dates import day_month_year
 from planner.limits import day_problem
 from planner.validation import raise_if_any
 from planner.zones import SEOUL, ZoneError, exists, gap_message, to_utc, zone
@@ -114,7 +114,7 @@ class PlanSpan:
         if earliest <= day <= latest:
             return None
         return (
-            f"{day_long_month_year(day)} is far from this trip ({day_month_year(self.departure)} to "
+            f"{day_month_year(day)} is far from this trip ({day_month_year(self.departure)} to "
             f"{day_month_year(self.return_)}). Pick a day within a year of it."
         )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from planner.dates import hour_minute, long_date, weekday_day_month_time
+from planner.dates import hour_minute, weekday_date, weekday_day_month_time
 from planner.itinerary import Appointment
 from planner.journey import Stay
 from planner.zones import SEOUL, from_utc
@@ -44,7 +44,7 @@ def when(appointment: Appointment, home_zone: str) -> str:
 
 def day_label(day: date, stay: Stay, treatment: date | None = None) -> str:
     """What a day of the itinerary is: "Day 3 of 8 in Korea", "5 days before arrival", "At home"."""
-    heading = long_date(day)
+    heading = weekday_date(day)
     if stay.arrival <= day <= stay.leave:
         number = (day - stay.arrival).days + 1
         extra = " · treatment day" if treatment is not None and day == treatment else ""

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from planner.dates import day_long_month_year
+from planner.dates import day_month_year
 
 EARLIEST_DAY = date(1900, 1, 1)
 LATEST_DAY = date(2200, 12, 31)
@@ -28,8 +28,8 @@ def day_problem(day: date) -> str | None:
     if EARLIEST_DAY <= (day.date() if isinstance(day, datetime) else day) <= LATEST_DAY:
         return None
     return (
-        f"{day_long_month_year(day)} is not a date this app keeps: pick one from "
-        f"{day_long_month_year(EARLIEST_DAY)} to {day_long_month_year(LATEST_DAY)}."
+        f"{day_month_year(day)} is not a date this app keeps: pick one from "
+        f"{day_month_year(EARLIEST_DAY)} to {day_month_year(LATEST_DAY)}."
     )
 
 

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from babel.core import get_global
 
-from planner.dates import day_long_month_year, hour_minute
+from planner.dates import day_month_year, hour_minute
 
 SEOUL = "Asia/Seoul"
 
@@ -119,6 +119,6 @@ def offsets_from(zone_name: str, first: date, last: date) -> list[tuple[date, fl
 
 def gap_message(local: datetime, zone_name: str) -> str:
     return (
-        f"{hour_minute(local)} on {day_long_month_year(local)} does not exist in {zone_name}: "
+        f"{hour_minute(local)} on {day_month_year(local)} does not exist in {zone_name}: "
         "the clocks skip it when they change. Pick a time an hour later or earlier."
     )

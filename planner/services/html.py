@@ -6,7 +6,7 @@ from html import escape
 
 from planner.clinics import CONDITION_GROUPS, Clinic
 from planner.compare import stars
-from planner.dates import day_month_year, long_date
+from planner.dates import day_month_year, weekday_date
 from planner.itinerary_text import when
 from planner.journey import STATUSES, Step
 from planner.learn import LearnEntry
@@ -115,7 +115,10 @@ def plan_overview_html(
     facts = fact_table(
         [
             ("Treatment for", treated),
-            ("Trip", f"{long_date(plan.departure)} to {long_date(plan.return_)} ({plan.nights} nights)"),
+            (
+                "Trip",
+                f"{weekday_date(plan.departure)} to {weekday_date(plan.return_)} ({plan.nights} nights)",
+            ),
             ("Home", f"{plan.home_country_name}, paying in {plan.home_currency}, time zone {plan.home_zone}"),
             ("Clinic", plan.clinic_name or "Not chosen yet: compare clinics on the Clinics page"),
             ("Budget limit", budget),

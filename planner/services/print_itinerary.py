@@ -9,7 +9,7 @@ from datetime import date
 from html import escape
 
 from planner.clinics import Clinic
-from planner.dates import day_long_month_year, long_date, long_day_month
+from planner.dates import day_month_year, weekday_date, weekday_day_month
 from planner.itinerary import Appointment, by_day
 from planner.itinerary_text import day_label, span_in, zone_label
 from planner.journey import CELL_MODES, Stay
@@ -54,7 +54,7 @@ def _utc_offsets(zone_name: str, first: date, last: date) -> str:
     changes = offsets_from(zone_name, first, last)
     text = _utc(changes[0][1])
     for day, hours in changes[1:]:
-        text += f" until {day_long_month_year(day)}, then {_utc(hours)}"
+        text += f" until {day_month_year(day)}, then {_utc(hours)}"
     return text
 
 
@@ -65,7 +65,7 @@ def _printed_days(data: ItineraryPrint) -> tuple[date, date]:
 
 def _at_a_glance(data: ItineraryPrint) -> str:
     plan, stay = data.plan, data.stay
-    treatment = long_date(stay.treatment_day)
+    treatment = weekday_date(stay.treatment_day)
     cells = CELL_MODES.get(stay.cells, stay.cells)
     if stay.cells == "cultured":
         cells += f" for {stay.culture_days} days"
@@ -76,11 +76,11 @@ def _at_a_glance(data: ItineraryPrint) -> str:
             ("Treatment for", plan.condition_name),
             (
                 "Trip",
-                f"{long_date(plan.departure)} to {long_date(plan.return_)} ({plan.nights} nights)",
+                f"{weekday_date(plan.departure)} to {weekday_date(plan.return_)} ({plan.nights} nights)",
             ),
             (
                 "In Korea",
-                f"{long_day_month(stay.arrival)} to {long_date(stay.leave)} ({stay.days} days)",
+                f"{weekday_day_month(stay.arrival)} to {weekday_date(stay.leave)} ({stay.days} days)",
             ),
             ("Treatment day", f"{treatment}. Cells: {cells.lower()}."),
             (

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import clock
-from planner.dates import long_date, weekday_date
+from planner.dates import weekday_date
 from planner.itinerary import AppointmentDraft, appointment, validate_appointment
 from planner.itinerary_text import span_in, zone_label
 from planner.journey import CELL_MODES, DEFAULT_CULTURE_DAYS, MAX_CULTURE_DAYS
@@ -202,7 +202,7 @@ class ProposalDialog(QDialog):
     def refresh(self) -> None:
         draft = self.stay_draft()
         self.culture.setEnabled(draft.cells == "cultured")
-        self.leave_label.setText(f"Flight home on {long_date(draft.leave)}.")
+        self.leave_label.setText(f"Flight home on {weekday_date(draft.leave)}.")
         proposed = itinerary_service.propose_schedule(self.db, self.plan.id, draft, self.today)
         self.model.replace_rows([self.edited.get(d.proposal_key, d) for d in proposed])
         self._show_warnings()

@@ -214,7 +214,7 @@ def step_far_from_the_trip(file: dict[str, Any]) -> None:
 
 
 CASES: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
-    "a stay starting on 9999-12-31": (stay_on_9999_12_31, "plan.departure: 31 December 9999 is not a date"),
+    "a stay starting on 9999-12-31": (stay_on_9999_12_31, "plan.departure: 31 Dec 9999 is not a date"),
     "a package that does not exist": (unknown_package, "budget_settings.treatment_basis"),
     "a rate of 9E+99": (rate("9E+99"), "rates[0].rate"),
     "a rate of 1E-40": (rate("1E-40"), "rates[0].rate"),
@@ -222,12 +222,12 @@ CASES: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
         conversion_rate("1000000000000"),
         "expenses.conversions[0].rate",
     ),
-    "appointments in 9998": (appointments_in_9998, "appointments[0].start: 1 June 9998 is not a date"),
+    "appointments in 9998": (appointments_in_9998, "appointments[0].start: 1 Jun 9998 is not a date"),
     "an appointment at 0001-01-01T00:00": (appointment_at("0001-01-01T00:00"), "appointments[0].start"),
     "an appointment at 9999-12-31T22:00": (appointment_at("9999-12-31T22:00"), "appointments[0].start"),
     "a time the clocks skip": (
         in_the_spring_gap,
-        "appointments[0].start: 01:30 on 28 March 2027 does not exist",
+        "appointments[0].start: 01:30 on 28 Mar 2027 does not exist",
     ),
     "a trip of two years": (trip_of_two_years, "plan.return: The trip is longer than a year"),
     "an expense paid in 1752": (expense_paid_in_1752, "1752 is not a date this app keeps"),

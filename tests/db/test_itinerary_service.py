@@ -132,7 +132,7 @@ def test_save_appointment_with_an_id_edits_it(db: Database) -> None:
     other = svc.save_appointment(db, plan_id, injection(title="Harvest", kind="harvest"))
     other_row = rows(db, plan_id)[1]
 
-    # New York is on summer time from 14 March 2027: four hours behind UTC.
+    # New York is on summer time from 14 Mar 2027: four hours behind UTC.
     edited = svc.save_appointment(
         db,
         plan_id,
@@ -182,7 +182,7 @@ def test_winter_time_in_new_york_is_five_hours_behind_utc(db: Database) -> None:
     ("changes", "field"),
     [
         ({"start": datetime(2027, 3, 4, 15), "end": datetime(2027, 3, 4, 14)}, "end"),
-        # The clocks in New York jump from 02:00 to 03:00 on 14 March 2027.
+        # The clocks in New York jump from 02:00 to 03:00 on 14 Mar 2027.
         ({"zone": NEW_YORK, "start": datetime(2027, 3, 14, 2, 30), "end": datetime(2027, 3, 14, 4)}, "start"),
         ({"zone": NEW_YORK, "start": datetime(2027, 3, 14, 1), "end": datetime(2027, 3, 14, 2, 15)}, "end"),
         ({"zone": "Mars/Olympus_Mons"}, "zone"),
@@ -474,7 +474,7 @@ def test_accepting_part_of_a_proposal_adds_only_that_part(db: Database) -> None:
 @pytest.mark.parametrize(
     ("stay", "field"),
     [
-        # Five days from 20 February: home on 24 February, before the departure.
+        # Five days from 20 Feb: home on 24 Feb, before the departure.
         (StayDraft(date(2027, 2, 20), 5, date(2027, 2, 22), "same-day", 14), "days"),
         (StayDraft(date(2027, 3, 2), 0, date(2027, 3, 2), "same-day", 14), "days"),
         (StayDraft(date(2027, 3, 2), 400, date(2027, 3, 4), "same-day", 14), "days"),
@@ -537,7 +537,7 @@ def test_load_itinerary_lists_appointments_in_time_order(db: Database) -> None:
     early = svc.save_appointment(
         db, plan_id, injection(title="Early", start=datetime(2027, 3, 3, 9), end=datetime(2027, 3, 3, 10))
     )
-    # 20:00 on 3 March in New York is 10:00 on 4 March in Seoul: between the two.
+    # 20:00 on 3 Mar in New York is 10:00 on 4 Mar in Seoul: between the two.
     home = svc.save_appointment(
         db,
         plan_id,

@@ -29,12 +29,12 @@ MOMENTS = {
     "the-1st-at-23-30": datetime(2027, 3, 1, 23, 30),
 }
 WRITTEN = {
-    # today, yesterday, tomorrow: "d MMM y"; today in full; today's weekday
-    "the-1st": ("1 Mar 2027", "28 Feb 2027", "2 Mar 2027", "1 March 2027", "Monday"),
-    "the-9th": ("9 Jun 2027", "8 Jun 2027", "10 Jun 2027", "9 June 2027", "Wednesday"),
-    "leap-day": ("29 Feb 2028", "28 Feb 2028", "1 Mar 2028", "29 February 2028", "Tuesday"),
-    "new-years-eve": ("31 Dec 2026", "30 Dec 2026", "1 Jan 2027", "31 December 2026", "Thursday"),
-    "the-1st-at-23-30": ("1 Mar 2027", "28 Feb 2027", "2 Mar 2027", "1 March 2027", "Monday"),
+    # today, yesterday, tomorrow: "d MMM y"; today's weekday
+    "the-1st": ("1 Mar 2027", "28 Feb 2027", "2 Mar 2027", "Mon"),
+    "the-9th": ("9 Jun 2027", "8 Jun 2027", "10 Jun 2027", "Wed"),
+    "leap-day": ("29 Feb 2028", "28 Feb 2028", "1 Mar 2028", "Tue"),
+    "new-years-eve": ("31 Dec 2026", "30 Dec 2026", "1 Jan 2027", "Thu"),
+    "the-1st-at-23-30": ("1 Mar 2027", "28 Feb 2027", "2 Mar 2027", "Mon"),
 }
 
 
@@ -70,7 +70,7 @@ def test_at_23_30_in_los_angeles_today_is_still_today_though_utc_is_tomorrow(
 
 
 def test_the_deposit_says_due_overdue_and_paid_with_the_day_as_written(day: str) -> None:
-    today, yesterday, tomorrow, _full, _weekday = WRITTEN[day]
+    today, yesterday, tomorrow, _weekday = WRITTEN[day]
     now = clock.today()
     due = Deposit(Decimal("10"), Decimal("300"), "USD", now + timedelta(days=1), None)
     assert deposit_state(due, clock.today()) == f"Due on {tomorrow}, in 1 day."
@@ -83,7 +83,7 @@ def test_the_deposit_says_due_overdue_and_paid_with_the_day_as_written(day: str)
 
 
 def test_checklist_items_are_overdue_from_the_day_after_they_were_due(day: str) -> None:
-    _today, yesterday, tomorrow, _full, _weekday = WRITTEN[day]
+    _today, yesterday, tomorrow, _weekday = WRITTEN[day]
     now = clock.today()
     trip = TripDates(now + timedelta(days=30), now + timedelta(days=40))
     late = Item(1, "booking", "Book the hotel", "task", due=Due(on=now - timedelta(days=1)))
@@ -98,7 +98,7 @@ def test_checklist_items_are_overdue_from_the_day_after_they_were_due(day: str) 
 
 
 def test_a_steps_dates_are_written_without_a_leading_zero(day: str) -> None:
-    today, yesterday, tomorrow, _full, _weekday = WRITTEN[day]
+    today, yesterday, tomorrow, _weekday = WRITTEN[day]
     now = clock.today()
     assert step_dates((now, now)) == today
     assert step_dates((now - timedelta(days=1), now + timedelta(days=1))) == f"{yesterday} to {tomorrow}"
@@ -112,33 +112,32 @@ def test_the_print_footer_names_today_as_every_other_date(day: str) -> None:
 
 
 def test_the_itinerary_heads_today_with_its_weekday(day: str) -> None:
-    _today, _yesterday, _tomorrow, full, weekday = WRITTEN[day]
+    today, _yesterday, _tomorrow, weekday = WRITTEN[day]
     now = clock.today()
     stay = Stay(now, now + timedelta(days=6), now)
-    assert day_label(now, stay, now) == f"{weekday} {full} — day 1 of 7 in Korea · treatment day"
+    assert day_label(now, stay, now) == f"{weekday} {today} — day 1 of 7 in Korea · treatment day"
     before = day_label(now, Stay(now + timedelta(days=1), now + timedelta(days=7)))
-    assert before == f"{weekday} {full} — 1 day before arrival"
+    assert before == f"{weekday} {today} — 1 day before arrival"
 
 
 # --- the dates module on its own ---------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("day", "short", "weekday", "long"),
+    ("day", "short", "weekday"),
     [
-        (date(2027, 3, 1), "1 Mar 2027", "Mon 1 Mar 2027", "Monday 1 March 2027"),
-        (date(2027, 9, 9), "9 Sep 2027", "Thu 9 Sep 2027", "Thursday 9 September 2027"),
-        (date(2028, 2, 29), "29 Feb 2028", "Tue 29 Feb 2028", "Tuesday 29 February 2028"),
-        (date(2026, 12, 31), "31 Dec 2026", "Thu 31 Dec 2026", "Thursday 31 December 2026"),
+        (date(2027, 3, 1), "1 Mar 2027", "Mon 1 Mar 2027"),
+        (date(2027, 9, 9), "9 Sep 2027", "Thu 9 Sep 2027"),
+        (date(2028, 2, 29), "29 Feb 2028", "Tue 29 Feb 2028"),
+        (date(2026, 12, 31), "31 Dec 2026", "Thu 31 Dec 2026"),
     ],
 )
-def test_every_date_form(day: date, short: str, weekday: str, long: str) -> None:
+def test_every_date_form(day: date, short: str, weekday: str) -> None:
+    """One way of writing a date everywhere: "1 Mar 2027", with the weekday in front where the
+    day of the week matters, and without the year where the year is plain."""
     assert dates.day_month_year(day) == short
     assert dates.weekday_date(day) == weekday
-    assert dates.long_date(day) == long
-    assert dates.day_long_month_year(day) == long.split(" ", 1)[1]
     assert dates.weekday_day_month(day) == weekday.rsplit(" ", 1)[0]
-    assert dates.long_day_month(day) == long.rsplit(" ", 1)[0]
     assert dates.iso_date(day) == f"{day.year:04}-{day.month:02}-{day.day:02}"
 
 
@@ -163,7 +162,7 @@ def test_the_process_locale_does_not_change_the_text() -> None:
     try:
         locale.setlocale(locale.LC_ALL, "")
         dates._format.cache_clear()  # so the text is made anew under this locale
-        assert dates.long_date(date(2026, 12, 3)) == "Thursday 3 December 2026"
+        assert dates.weekday_date(date(2026, 12, 3)) == "Thu 3 Dec 2026"
     finally:
         locale.setlocale(locale.LC_ALL, before)
 

@@ -87,14 +87,14 @@ def test_times_keep_their_own_zone_and_wall_clock() -> None:
     assert two["DTSTART"].dt.replace(tzinfo=None) == datetime(2027, 3, 1, 10, 15)
     assert two["DTEND"].dt.replace(tzinfo=None) == datetime(2027, 3, 2, 7)
     assert two["DTSTART"].dt.utcoffset() == timedelta(hours=-5)
-    # The same moment a calendar in Seoul shows: 00:15 on 2 March.
+    # The same moment a calendar in Seoul shows: 00:15 on 2 Mar.
     assert two["DTSTART"].dt.astimezone(one["DTSTART"].dt.tzinfo).replace(tzinfo=None) == datetime(
         2027, 3, 2, 0, 15
     )
 
 
 def test_a_time_after_the_clocks_change_keeps_its_wall_clock() -> None:
-    # New York moves to summer time on 14 March 2027.
+    # New York moves to summer time on 14 Mar 2027.
     later = an_event(start=datetime(2027, 3, 20, 9), end=datetime(2027, 3, 20, 9, 30), zone=NEW_YORK)
     (event,) = events_of(read_back(later))
     assert event["DTSTART"].dt.replace(tzinfo=None) == datetime(2027, 3, 20, 9)

@@ -280,19 +280,19 @@ def test_the_itinerary_has_its_sections_in_order() -> None:
     assert [text for level, text in shown.headings if level == "h1"] == ["Itinerary"]
     text = shown.text
     assert "Knee, March · Knee cartilage damage" in text
-    assert "Monday 1 March 2027 to Thursday 11 March 2027 (10 nights)" in text
-    assert "Thursday 4 March 2027. Cells: used the same day" in text
+    assert "Mon 1 Mar 2027 to Thu 11 Mar 2027 (10 nights)" in text
+    assert "Thu 4 Mar 2027. Cells: used the same day" in text
     assert "119 for an ambulance or the fire service, 112 for the police." in text
     assert "Book the flights" in text
     assert "$1,200.00" in text
 
 
 def test_an_appointment_prints_in_seoul_and_home_time() -> None:
-    # 14:00 in Seoul on 4 March is 05:00 UTC, midnight in New York (UTC-5 in March before DST).
+    # 14:00 in Seoul on 4 Mar is 05:00 UTC, midnight in New York (UTC-5 in March before DST).
     shown = page(itinerary_printout(itinerary()))
     text = shown.text
     assert "Seoul (UTC+9) and home, New York (UTC−5)" in text
-    assert "Thursday 4 March 2027 — day 3 of 10 in Korea · treatment day" in text
+    assert "Thu 4 Mar 2027 — day 3 of 10 in Korea · treatment day" in text
     assert "14:00–15:30\n00:00–01:30\nInjection" in text
     assert "Injection · Treatment" in text
     assert "SH Clinic, Gangnam" in text and "Fast from midnight" in text
@@ -452,7 +452,7 @@ def test_a_long_grid_is_printed_as_several_tables_under_the_same_header() -> Non
 
 
 def test_the_home_offset_is_given_per_date_when_the_clocks_change_during_the_plan() -> None:
-    # London moves from UTC+0 to UTC+1 on 28 March 2027; Seoul keeps UTC+9.
+    # London moves from UTC+0 to UTC+1 on 28 Mar 2027; Seoul keeps UTC+9.
     plan = a_plan(home_zone="Europe/London", departure=date(2027, 3, 20), return_=date(2027, 4, 2))
     data = itinerary(
         plan=plan,
@@ -460,4 +460,4 @@ def test_the_home_offset_is_given_per_date_when_the_clocks_change_during_the_pla
         stay=Stay(date(2027, 3, 21), date(2027, 4, 1), date(2027, 3, 24)),
     )
     text = page(itinerary_printout(data)).text
-    assert "Seoul (UTC+9) and home, London (UTC+0 until 28 March 2027, then UTC+1)" in text
+    assert "Seoul (UTC+9) and home, London (UTC+0 until 28 Mar 2027, then UTC+1)" in text

@@ -31,7 +31,7 @@ from planner.ui.tables import ROW_ROLE
 from planner.zones import SEOUL
 
 TODAY = date(2026, 11, 21)
-"""A fixed "today", before the plan's trip (departure 1 March 2027, return 11 March 2027)."""
+"""A fixed "today", before the plan's trip (departure 1 Mar 2027, return 11 Mar 2027)."""
 ARRIVAL = date(2027, 3, 2)
 """Flights from the UK land in Seoul the day after they leave."""
 
@@ -308,7 +308,7 @@ def test_proposing_a_schedule_keeps_the_ticked_ones_and_accepting_again_does_not
     dialog = open_proposal(page)
     assert dialog.arrival.date() == to_qdate(ARRIVAL)
     dialog.days.setValue(8)
-    assert "Tuesday 9 March 2027" in dialog.leave_label.text()
+    assert "Tue 9 Mar 2027" in dialog.leave_label.text()
     left_out = untick(dialog, "imaging")
     kept = dialog.model.kept()
     assert left_out not in kept and len(kept) == len(dialog.model.rows) - 1
@@ -367,8 +367,8 @@ def test_the_proposal_refuses_a_flight_home_before_the_departure_at_the_days_fie
     dialog = proposal_for(db, plan)
     qtbot.addWidget(dialog)
     dialog.arrival.setDate(to_qdate(date(2027, 2, 20)))
-    dialog.days.setValue(5)  # home on 24 February, before leaving on 1 March
-    assert "24 February 2027" in dialog.leave_label.text()
+    dialog.days.setValue(5)  # home on 24 Feb, before leaving on 1 Mar
+    assert "24 Feb 2027" in dialog.leave_label.text()
     dialog.accept()
     error = dialog.form.errors["days"]
     assert not error.isHidden()
@@ -462,7 +462,7 @@ def test_the_home_zone_from_trip_dates_heads_the_home_column_and_bad_zones_are_r
     assert itinerary_service.load_itinerary(db, plan.id).home_zone == "America/Los_Angeles"
     page = window.itinerary
     assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Home (Los Angeles)"
-    # 14:00 in Seoul on 2 March is 21:00 the evening before in Los Angeles.
+    # 14:00 in Seoul on 2 Mar is 21:00 the evening before in Los Angeles.
     assert tree_rows(page) == [(ARRIVAL, "14:00–15:00", "Mon 1 Mar 21:00–22:00", "Meet the surgeon")]
 
 

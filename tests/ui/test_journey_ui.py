@@ -20,7 +20,7 @@ from planner.ui.journey_page import STEP_ROLE, JourneyPage
 from planner.ui.main_window import NAV_JOURNEY, MainWindow
 
 TODAY = date(2026, 11, 21)
-"""A fixed "today", before the plan's trip (1–11 March 2027): the first step is the one for now."""
+"""A fixed "today", before the plan's trip (1–11 Mar 2027): the first step is the one for now."""
 STEP_IDS = (
     "virtual-consultation",
     "booking-preparation",
