@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -79,9 +79,10 @@ class JourneyPage(Panel, ReloadWhenShown):
         self.view.changed.connect(self._step_changed)
 
         self.back_button = action_button("", self.back, "The step before (Alt+Left)")
-        self.back_button.setShortcut("Alt+Left")
         self.next_button = action_button("", self.next, "The step after (Alt+Right)")
-        self.next_button.setShortcut("Alt+Right")
+        # Shortcuts of their own: a button's shortcut is lost each time its text is set.
+        for keys, slot in (("Alt+Left", self.back), ("Alt+Right", self.next)):
+            QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.done_button = action_button(
             "Mark &done and go on",
             self.done_and_next,
