@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -36,6 +37,25 @@ STEP_ROLE = Qt.ItemDataRole.UserRole
 MARKS = {"not-started": "○", "in-progress": "◐", "done": "✓", "skipped": "–"}
 HERE_MARK = "▶"
 PHASE_COLOUR = QColor("#1d3557")
+
+
+class StepList(QListWidget):
+    """The steps under their phase headers; the keys move from step to step, never onto a header."""
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        index = super().moveCursor(cursorAction, modifiers)
+        if not index.isValid() or index.flags() & Qt.ItemFlag.ItemIsSelectable:
+            return index
+        Move = QAbstractItemView.CursorAction
+        step = 1 if cursorAction in (Move.MoveHome, Move.MovePageDown, Move.MoveDown, Move.MoveNext) else -1
+        row = index.row()
+        while 0 <= row < self.count():
+            if self.item(row).flags() & Qt.ItemFlag.ItemIsSelectable:
+                return self.indexFromItem(self.item(row))
+            row += step
+        return self.currentIndex()
 
 
 class JourneyPage(Panel, ReloadWhenShown):
@@ -71,7 +91,7 @@ class JourneyPage(Panel, ReloadWhenShown):
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.position, 2)
 
-        self.steps = QListWidget()
+        self.steps = StepList()
         self.steps.setObjectName("journeySteps")
         self.steps.setAccessibleName("Journey steps")
         self.steps.currentItemChanged.connect(lambda current, previous: self._step_chosen(current, previous))
@@ -178,7 +198,7 @@ class JourneyPage(Panel, ReloadWhenShown):
             if step.phase_name != phase:
                 phase = step.phase_name
                 header = QListWidgetItem(phase.upper())
-                header.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                header.setFlags(Qt.ItemFlag.NoItemFlags)  # the arrow keys pass over it
                 header.setFont(bold)
                 header.setForeground(PHASE_COLOUR)
                 self.steps.addItem(header)
