@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -17,7 +16,7 @@ from planner.checklist import ANCHORS, DOCUMENTS, KINDS, Item, ItemDraft
 from planner.limits import PlanFull
 from planner.services import checklist as checklist_service
 from planner.services.database import Database
-from planner.ui.forms import CheckedForm, choice_combo
+from planner.ui.forms import CheckedForm, choice_combo, note_box
 from planner.ui.widgets import heading
 from planner.validation import ValidationError
 
@@ -69,9 +68,7 @@ class ChecklistItemDialog(QDialog):
         self.expires = QLineEdit(item.expires_on.isoformat() if item and item.expires_on else "")
         self.expires.setAccessibleName("Expires on")
         self.expires.setPlaceholderText("2031-05-20")
-        self.note = QPlainTextEdit(item.note if item else "")
-        self.note.setAccessibleName("Note")
-        self.note.setMaximumHeight(80)
+        self.note = note_box("Note", item.note if item else "", 80)
         self.form = CheckedForm()
         self.form.add_field("text", "&What:", self.text)
         self.form.add_field("step", "&Step:", self.step)

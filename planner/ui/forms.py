@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +38,12 @@ class CheckedForm(QFormLayout):
         self.errors: dict[str, ErrorLabel] = {}
 
     def add_field(self, key: str, label: str, widget: QWidget, hint: str | QLabel = "") -> None:
-        error = ErrorLabel(label.rstrip(":").replace("&", ""))
+        """Add a row; the field is called by its label (screen readers do not find a buddy label
+        that sits outside the field's box) unless it has an accessible name of its own."""
+        name = label.rstrip(":").replace("&", "")
+        if not widget.accessibleName():
+            widget.setAccessibleName(name)
+        error = ErrorLabel(name)
         self.errors[key] = error
         box = QWidget()
         column = QVBoxLayout(box)
@@ -64,6 +70,19 @@ class CheckedForm(QFormLayout):
     def show_full(self, full: PlanFull) -> None:
         """Say at the form's first field that the plan has no room for what is being added."""
         self.show_problems({next(iter(self.errors)): str(full)} if self.errors else {})
+
+
+def note_box(name: str, text: str = "", height: int = 0, placeholder: str = "") -> QPlainTextEdit:
+    """A box for a few lines of free text that Tab leaves, like every other field (Ctrl+Tab would
+    otherwise be the only way out); `height` caps it, 0 lets it grow."""
+    box = QPlainTextEdit(text)
+    box.setAccessibleName(name)
+    box.setTabChangesFocus(True)
+    if placeholder:
+        box.setPlaceholderText(placeholder)
+    if height:
+        box.setMaximumHeight(height)
+    return box
 
 
 def choice_combo(name: str, choices: dict[str, str], current: str) -> QComboBox:
