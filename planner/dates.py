@@ -11,6 +11,7 @@ module writes a date pattern of its own; an architecture test holds everyone to 
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -129,3 +130,43 @@ def stored_timestamp(moment: datetime) -> str:
     """ "2026-12-03 14:05:09.000123": how SQLAlchemy stores a DateTime in SQLite, for rows
     written without the ORM."""
     return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+# Reading a date as a person types it.
+
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+
+def read_typed_date(text: str) -> date | None:
+    """The date in what a person typed, or None: "12 Mar 2027", "12 march 2027", "Mar 12, 2027",
+    "12-Mar-2027" or "2027-03-12". Month names are English (as the app writes them), in full
+    or cut to three letters or more; numbers alone other than ISO are ambiguous and not read."""
+    words = [w for w in re.split(r"[\s,./-]+", text.strip().casefold()) if w]
+    if len(words) != 3:
+        return None
+    if all(w.isdigit() for w in words) and len(words[0]) == 4:
+        year, month, day = (int(w) for w in words)
+    else:
+        names = [n for n, w in enumerate(words) if not w.isdigit()]
+        if len(names) != 1 or names[0] == 2 or not words[2].isdigit() or len(words[2]) != 4:
+            return None
+        name = words[names[0]]
+        month = next((n for n, full in enumerate(MONTHS, 1) if len(name) >= 3 and full.startswith(name)), 0)
+        day, year = int(words[1 - names[0]]), int(words[2])
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -33,7 +32,15 @@ from planner.itinerary import (
 from planner.itinerary_text import when
 from planner.limits import PlanFull
 from planner.schedule import Clinic
-from planner.ui.forms import CheckedForm, choice_combo, date_edit, searchable_combo, to_date, to_qdate
+from planner.ui.forms import (
+    CheckedForm,
+    choice_combo,
+    date_edit,
+    note_box,
+    searchable_combo,
+    to_date,
+    to_qdate,
+)
 from planner.ui.widgets import heading
 from planner.validation import ValidationError
 from planner.zones import SEOUL, ZoneError, all_zones, exists, gap_message
@@ -98,9 +105,7 @@ class AppointmentDialog(QDialog):
             initial.location or default_location(initial.kind, initial.zone, clinic.name, clinic.district)
         )
         self.location.setAccessibleName("Where")
-        self.note = QPlainTextEdit(initial.note)
-        self.note.setAccessibleName("Note")
-        self.note.setMaximumHeight(90)
+        self.note = note_box("Note", initial.note, 90)
         self.proposal_key = initial.proposal_key
         self.preview = QLabel()
         self.preview.setObjectName("hint")

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +17,7 @@ from planner.dates import day_month_year
 from planner.limits import PlanFull
 from planner.services import checklist as checklist_service
 from planner.services.database import Database
-from planner.ui.forms import CheckedForm, choice_combo
+from planner.ui.forms import CheckedForm, choice_combo, note_box
 from planner.ui.widgets import heading
 from planner.validation import ValidationError
 
@@ -70,9 +69,7 @@ class ChecklistItemDialog(QDialog):
         self.expires = QLineEdit(day_month_year(item.expires_on) if item and item.expires_on else "")
         self.expires.setAccessibleName("Expires on")
         self.expires.setPlaceholderText("20 May 2031")
-        self.note = QPlainTextEdit(item.note if item else "")
-        self.note.setAccessibleName("Note")
-        self.note.setMaximumHeight(80)
+        self.note = note_box("Note", item.note if item else "", 80)
         self.form = CheckedForm()
         self.form.add_field("text", "&What:", self.text)
         self.form.add_field("step", "&Step:", self.step)

@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -17,7 +16,7 @@ from planner.compare import stars
 from planner.services import clinics as clinic_service
 from planner.services.database import Database
 from planner.ui.events import AppEvents
-from planner.ui.forms import CheckedForm
+from planner.ui.forms import CheckedForm, note_box
 from planner.validation import ValidationError
 
 
@@ -32,9 +31,9 @@ class ClinicNotes(QWidget):
         self.rating.addItem("Not rated", None)
         for value in range(5, 0, -1):
             self.rating.addItem(stars(value), value)
-        self.note = QPlainTextEdit()
-        self.note.setAccessibleName("Your note")
-        self.note.setPlaceholderText("What you found out, how the consultation felt, what to check next…")
+        self.note = note_box(
+            "Your note", placeholder="What you found out, how the consultation felt, what to check next…"
+        )
         self.save = QPushButton("Save note and rating")
         self.save.setObjectName("primary")
         self.save.clicked.connect(self.save_notes)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from planner.services import questions as question_service
 from planner.services.database import Database
 from planner.services.questions import Question
 from planner.ui.events import AppEvents
+from planner.ui.forms import note_box
 from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
 from planner.ui.question_model import QUESTION_ROLE, QuestionModel
@@ -50,10 +50,9 @@ class ClinicQuestions(Panel):
         self.why = QLabel()
         self.why.setObjectName("hint")
         self.why.setWordWrap(True)
-        self.answer = QPlainTextEdit()
-        self.answer.setAccessibleName("Their answer")
-        self.answer.setPlaceholderText("What the clinic told you. Leave empty if you have not asked yet.")
-        self.answer.setMaximumHeight(90)
+        self.answer = note_box(
+            "Their answer", "", 90, "What the clinic told you. Leave empty if you have not asked yet."
+        )
         answer_label = QLabel("&Their answer:")
         answer_label.setBuddy(self.answer)
         self.answer_error = ErrorLabel("Their answer")

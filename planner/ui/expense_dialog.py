@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +25,7 @@ from planner.limits import PlanFull
 from planner.money import format_amount
 from planner.services import budget as budget_service
 from planner.services.database import Database
-from planner.ui.forms import CheckedForm, currency_code, currency_combo, optional_date, to_date
+from planner.ui.forms import CheckedForm, currency_code, currency_combo, note_box, optional_date, to_date
 from planner.ui.widgets import heading
 from planner.validation import ValidationError
 
@@ -88,9 +87,7 @@ class ExpenseDialog(QDialog):
         self.payee = QLineEdit(expense.payee if expense else "")
         self.payee.setAccessibleName("Payee")
         self.payee.setPlaceholderText("Who is paid: clinic, airline, hotel…")
-        self.note = QPlainTextEdit(expense.note if expense else "")
-        self.note.setAccessibleName("Note")
-        self.note.setMaximumHeight(70)
+        self.note = note_box("Note", expense.note if expense else "", 70)
 
         self.form = CheckedForm()
         self.form.add_field("label", "&Description:", self.label, "Left empty, the category's name is used.")

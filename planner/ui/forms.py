@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -16,10 +18,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from planner.dates import read_typed_date
 from planner.limits import EARLIEST_DAY, LATEST_DAY, PlanFull
 from planner.services import catalogue as catalogue_service
 from planner.ui.widgets import ErrorLabel, heading
@@ -34,7 +38,12 @@ class CheckedForm(QFormLayout):
         self.errors: dict[str, ErrorLabel] = {}
 
     def add_field(self, key: str, label: str, widget: QWidget, hint: str | QLabel = "") -> None:
-        error = ErrorLabel(label.rstrip(":").replace("&", ""))
+        """Add a row; the field is called by its label (screen readers do not find a buddy label
+        that sits outside the field's box) unless it has an accessible name of its own."""
+        name = label.rstrip(":").replace("&", "")
+        if not widget.accessibleName():
+            widget.setAccessibleName(name)
+        error = ErrorLabel(name)
         self.errors[key] = error
         box = QWidget()
         column = QVBoxLayout(box)
@@ -61,6 +70,19 @@ class CheckedForm(QFormLayout):
     def show_full(self, full: PlanFull) -> None:
         """Say at the form's first field that the plan has no room for what is being added."""
         self.show_problems({next(iter(self.errors)): str(full)} if self.errors else {})
+
+
+def note_box(name: str, text: str = "", height: int = 0, placeholder: str = "") -> QPlainTextEdit:
+    """A box for a few lines of free text that Tab leaves, like every other field (Ctrl+Tab would
+    otherwise be the only way out); `height` caps it, 0 lets it grow."""
+    box = QPlainTextEdit(text)
+    box.setAccessibleName(name)
+    box.setTabChangesFocus(True)
+    if placeholder:
+        box.setPlaceholderText(placeholder)
+    if height:
+        box.setMaximumHeight(height)
+    return box
 
 
 def choice_combo(name: str, choices: dict[str, str], current: str) -> QComboBox:
@@ -131,8 +153,76 @@ def optional_date(
     return box, edit, row
 
 
+class DateEdit(QDateEdit):
+    """A date editor that also takes a whole date typed over it: with all its text selected
+    (Ctrl+A, or arriving with Tab), typing replaces the text, and Enter or leaving the field
+    reads it ("12 Mar 2027", "2027-03-12"); what is not a date puts the date back, as does
+    Escape. Otherwise it edits day, month and year in place, as Qt's does."""
+
+    _typing = False
+
+    def _set_typing(self, typing: bool) -> None:
+        """While a whole date is typed, the field takes any text: Qt's own reading of each key,
+        section by section, is set aside until the text is read."""
+        line = self.lineEdit()
+        assert line is not None
+        if typing and not self._typing:
+            self._sections = line.validator()
+            line.setValidator(None)  # type: ignore[arg-type]  # Qt takes none
+        elif not typing and self._typing:
+            line.setValidator(self._sections)
+        line.blockSignals(typing)  # else the editor reads each key as it comes and puts its text back
+        self._typing = typing
+
+    def _all_selected(self) -> bool:
+        line = self.lineEdit()
+        return line is not None and bool(self.text()) and line.selectedText() == self.text()
+
+    def _finish_typing(self, keep: bool) -> None:
+        typed = self.text()
+        self._set_typing(False)
+        day = read_typed_date(typed) if keep else None
+        if day is not None and self.minimumDate() <= to_qdate(day) <= self.maximumDate():
+            self.setDate(to_qdate(day))
+        line = self.lineEdit()
+        if line is not None:
+            line.setText(self.textFromDateTime(self.dateTime()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.SelectAll):
+            self.selectAll()
+            return
+        if self._typing:
+            key = event.key()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+                self._finish_typing(key != Qt.Key.Key_Escape)
+                event.accept()
+                return
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+                self._finish_typing(True)
+                super().keyPressEvent(event)
+                return
+            QAbstractSpinBox.keyPressEvent(self, event)  # plain line editing, no sections
+            return
+        if event.text().isprintable() and event.text().strip() and self._all_selected():
+            self._set_typing(True)
+            QAbstractSpinBox.keyPressEvent(self, event)
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self.selectAll()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        if self._typing:
+            self._finish_typing(True)
+        super().focusOutEvent(event)
+
+
 def date_edit(name: str, value: date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(value))
+    edit = DateEdit(to_qdate(value))
     edit.setDateRange(to_qdate(EARLIEST_DAY), to_qdate(LATEST_DAY))
     edit.setCalendarPopup(True)
     edit.setLocale(QLocale(QLocale.Language.English))  # month names as planner.dates writes them

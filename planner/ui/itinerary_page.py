@@ -152,6 +152,7 @@ class ItineraryPage(Panel, ReloadWhenShown):
         """The table's keys: Enter edits, Ctrl+Up/Down move a day, Delete deletes, Ctrl+Z undoes."""
         keys: KeyActions = {
             (Qt.Key.Key_Return, False): self.edit_appointment,
+            (Qt.Key.Key_Enter, False): self.edit_appointment,
             (Qt.Key.Key_Up, True): lambda: self.shift(-1),
             (Qt.Key.Key_Down, True): lambda: self.shift(1),
             (Qt.Key.Key_Delete, False): self.delete_appointment,

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -40,6 +41,25 @@ DONE_WITH_OPEN_ITEMS = "done-with-open-items"
 """The question asked before a step with open checklist items is marked done."""
 OPEN_ITEMS_SHOWN = 5
 PHASE_COLOUR = QColor("#1d3557")
+
+
+class StepList(QListWidget):
+    """The steps under their phase headers; the keys move from step to step, never onto a header."""
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        index = super().moveCursor(cursorAction, modifiers)
+        if not index.isValid() or index.flags() & Qt.ItemFlag.ItemIsSelectable:
+            return index
+        Move = QAbstractItemView.CursorAction
+        step = 1 if cursorAction in (Move.MoveHome, Move.MovePageDown, Move.MoveDown, Move.MoveNext) else -1
+        row = index.row()
+        while 0 <= row < self.count():
+            if self.item(row).flags() & Qt.ItemFlag.ItemIsSelectable:
+                return self.indexFromItem(self.item(row))
+            row += step
+        return self.currentIndex()
 
 
 class JourneyPage(Panel, ReloadWhenShown):
@@ -75,7 +95,7 @@ class JourneyPage(Panel, ReloadWhenShown):
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.position, 2)
 
-        self.steps = QListWidget()
+        self.steps = StepList()
         self.steps.setObjectName("journeySteps")
         self.steps.setAccessibleName("Journey steps")
         self.steps.currentItemChanged.connect(lambda current, previous: self._step_chosen(current, previous))
@@ -84,9 +104,10 @@ class JourneyPage(Panel, ReloadWhenShown):
         self.view.confirm_done = self._confirm_done
 
         self.back_button = action_button("", self.back, "The step before (Alt+Left)")
-        self.back_button.setShortcut("Alt+Left")
         self.next_button = action_button("", self.next, "The step after (Alt+Right)")
-        self.next_button.setShortcut("Alt+Right")
+        # Shortcuts of their own: a button's shortcut is lost each time its text is set.
+        for keys, slot in (("Alt+Left", self.back), ("Alt+Right", self.next)):
+            QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.done_button = action_button(
             "Mark &done and go on",
             self.done_and_next,
@@ -182,7 +203,7 @@ class JourneyPage(Panel, ReloadWhenShown):
             if step.phase_name != phase:
                 phase = step.phase_name
                 header = QListWidgetItem(phase.upper())
-                header.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                header.setFlags(Qt.ItemFlag.NoItemFlags)  # the arrow keys pass over it
                 header.setFont(bold)
                 header.setForeground(PHASE_COLOUR)
                 self.steps.addItem(header)

@@ -1,6 +1,7 @@
 """The New Plan wizard: name and condition, home country and currency, dates and budget.
 
-Each page checks its own fields when Next is pressed and shows the message under the field.
+Each page checks its own fields when Next is pressed and shows the message under the field; a
+message goes as soon as its field is put right.
 Nothing is saved until Finish, which creates the plan in one transaction.
 """
 
@@ -55,6 +56,16 @@ class _Page(QWizardPage):
 
     def validatePage(self) -> bool:
         return self.show_problems(plan_service.check_draft(self.plan_wizard.db, self.plan_wizard.draft()))
+
+    def recheck(self, *keys: str) -> None:
+        """A field changed: its message (shown at the last Next) goes as soon as it is fixed, or
+        says what is still wrong; no new message appears while typing."""
+        shown = [key for key in keys if self.errors[key].isVisible()]
+        if not shown:
+            return
+        problems = plan_service.check_draft(self.plan_wizard.db, self.plan_wizard.draft())
+        for key in shown:
+            self.errors[key].show_problem(problems.get(key))
 
 
 class PlanWizard(QWizard):
@@ -143,9 +154,18 @@ class PlanWizard(QWizard):
             self.budget_edit,
             "The most you want to spend on the whole trip, in your home currency.",
         )
-        self.departure_edit.dateChanged.connect(self._show_stay)
-        self.return_edit.dateChanged.connect(self._show_stay)
+        self._stay_days = DEFAULT_STAY_DAYS
+        self._return_by_hand = False
+        self._following = False
+        self.departure_edit.dateChanged.connect(self._departure_moved)
+        self.return_edit.dateChanged.connect(self._return_moved)
         self._show_stay()
+        self.name_edit.textChanged.connect(lambda _text: self.name_page.recheck("name"))
+        self.budget_edit.textChanged.connect(lambda _text: self.trip_page.recheck("budget_limit"))
+        self.country_combo.currentTextChanged.connect(lambda _text: self.home_page.recheck("home_country"))
+        self.currency_combo.currentTextChanged.connect(lambda _text: self.home_page.recheck("home_currency"))
+        for edit in (self.departure_edit, self.return_edit):
+            edit.dateChanged.connect(lambda _day: self.trip_page.recheck("departure", "return"))
 
         for page in (self.name_page, self.home_page, self.trip_page):
             self.addPage(page)
@@ -162,6 +182,19 @@ class PlanWizard(QWizard):
         if code and not self._currency_typed:
             currency = catalogue_service.currency_for_country(code)
             self.currency_combo.setCurrentIndex(self.currency_combo.findData(currency))
+
+    def _departure_moved(self) -> None:
+        """The return follows the departure, keeping the stay's length, until it is set by hand."""
+        if not self._return_by_hand:
+            self._following = True
+            self.return_edit.setDate(self.departure_edit.date().addDays(self._stay_days))
+            self._following = False
+        self._show_stay()
+
+    def _return_moved(self) -> None:
+        if not self._following:
+            self._return_by_hand = True
+        self._show_stay()
 
     def _show_stay(self) -> None:
         days = to_date(self.departure_edit.date()).toordinal()

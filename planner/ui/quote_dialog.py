@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -34,7 +33,15 @@ from planner.services import quotes as quote_service
 from planner.services.database import Database
 from planner.services.plans import Plan
 from planner.services.quotes import FeeCategory
-from planner.ui.forms import CheckedForm, currency_code, currency_combo, date_edit, optional_date, to_date
+from planner.ui.forms import (
+    CheckedForm,
+    currency_code,
+    currency_combo,
+    date_edit,
+    note_box,
+    optional_date,
+    to_date,
+)
 from planner.ui.widgets import ErrorLabel, heading
 from planner.validation import ValidationError
 
@@ -150,10 +157,12 @@ class QuoteDialog(QDialog):
         self.deposit.setAccessibleName("Deposit percentage")
         self.deposit.setPlaceholderText("e.g. 10")
         self.deposit.setMaximumWidth(120)
-        self.refund = QPlainTextEdit(quote.refund_terms if quote else "")
-        self.refund.setAccessibleName("Refund terms")
-        self.refund.setPlaceholderText("When the deposit or payment is refunded, and how much")
-        self.refund.setMaximumHeight(60)
+        self.refund = note_box(
+            "Refund terms",
+            quote.refund_terms if quote else "",
+            60,
+            "When the deposit or payment is refunded, and how much",
+        )
         self.note = QLineEdit(quote.note if quote else "")
         self.note.setAccessibleName("Quote note")
 
@@ -178,6 +187,7 @@ class QuoteDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(lines_widget)
+        scroll.setAccessibleName("Fee lines")
         self.add_line_button = QPushButton("&Add line")
         self.add_line_button.clicked.connect(lambda: self.add_line(None))
         self.add_categories_button = QPushButton("Add the articles' fee &categories")

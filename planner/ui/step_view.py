@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QScrollArea,
     QTableView,
     QVBoxLayout,
@@ -32,7 +31,7 @@ from planner.step_text import actions_html, costs_html, what_happens_html
 from planner.ui.appointment_dialog import AppointmentDialog
 from planner.ui.appointment_model import StepAppointmentsModel
 from planner.ui.checklist_model import ChecklistModel
-from planner.ui.forms import CheckedForm, choice_combo, optional_date, to_date, to_qdate
+from planner.ui.forms import CheckedForm, choice_combo, note_box, optional_date, to_date, to_qdate
 from planner.ui.tables import ROW_ROLE, row_table
 from planner.ui.widgets import action_button, heading
 from planner.validation import ValidationError
@@ -76,6 +75,7 @@ class StepView(QScrollArea):
         """Asks whether to mark the step done while these of its items are still open."""
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setAccessibleName("Step details")  # the scroll area takes the focus, to scroll by keyboard
 
         self.place = QLabel()
         self.place.setObjectName("hint")
@@ -88,10 +88,7 @@ class StepView(QScrollArea):
         self.status = choice_combo("Status", STATUSES, "not-started")
         self.has_start, self.start, start_row = optional_date("Started", "Start date", None, clock.today())
         self.has_end, self.end, end_row = optional_date("Ended", "End date", None, clock.today())
-        self.note = QPlainTextEdit()
-        self.note.setAccessibleName("Notes on this step")
-        self.note.setPlaceholderText("Anything to remember about this step")
-        self.note.setMaximumHeight(90)
+        self.note = note_box("Notes on this step", "", 90, "Anything to remember about this step")
         self.form = CheckedForm()
         self.form.add_field("status", "S&tatus:", self.status)
         self.form.add_field("start", "Sta&rt:", start_row)

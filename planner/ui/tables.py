@@ -74,6 +74,7 @@ def row_table(model: QAbstractItemModel, name: str, several: bool = False) -> QT
         else QAbstractItemView.SelectionMode.SingleSelection
     )
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)  # arrows move within; Tab goes on to the next control
     table.verticalHeader().hide()
     table.setWordWrap(False)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)

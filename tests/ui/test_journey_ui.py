@@ -139,6 +139,35 @@ def test_choosing_a_step_in_the_list_opens_it_and_phase_headers_are_not_steps(
     assert page.counter.text() == "Step 4 of 8"
 
 
+def test_arrow_keys_in_the_step_list_go_from_step_to_step_over_the_phase_headers(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
+) -> None:
+    _window, _plan, page = open_page(make_window, add_plan)
+    page.steps.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def press(key: Qt.Key) -> None:
+        qtbot.keyClick(page.steps, key)
+        assert page.steps.currentItem().data(STEP_ROLE) == page.step_id, "a header is never current"
+
+    for number in range(2, 9):
+        press(Qt.Key.Key_Down)
+        assert page.step_id == STEP_IDS[number - 1]
+        assert page.view.title.text() == STEP_NAMES[number - 1]
+    press(Qt.Key.Key_Down)
+    assert page.step_id == STEP_IDS[-1]
+    for number in range(7, 0, -1):
+        press(Qt.Key.Key_Up)
+        assert page.step_id == STEP_IDS[number - 1]
+    press(Qt.Key.Key_Up)  # the first phase's header is above: the first step stays open
+    assert page.step_id == STEP_IDS[0]
+    press(Qt.Key.Key_End)
+    assert page.step_id == STEP_IDS[-1]
+    press(Qt.Key.Key_Home)
+    assert page.step_id == STEP_IDS[0]
+    press(Qt.Key.Key_PageDown)
+    assert page.step_id != STEP_IDS[0]
+
+
 def test_ticking_a_checklist_item_on_a_step_saves_it(
     qtbot: QtBot,
     db: Database,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from planner.services import plans as plan_service
@@ -160,3 +160,56 @@ def test_the_wizard_date_fields_keep_to_the_apps_window(qtbot: QtBot, db: Databa
         assert edit.date() == QDate(2200, 12, 31)
         edit.setDate(QDate(1752, 9, 14))
         assert edit.date() == QDate(1900, 1, 1)
+
+
+def type_date(qtbot: QtBot, edit: QWidget, text: str) -> None:
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def test_messages_clear_as_soon_as_the_field_is_corrected(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., object]
+) -> None:
+    add_plan("Knee plan")
+    window = make_window()
+    wizard = open_wizard(qtbot, window)
+    qtbot.keyClicks(wizard.name_edit, "knee plan")
+    click_wizard_button(qtbot, wizard, QWizard.WizardButton.NextButton)
+    error = wizard.name_page.errors["name"]
+    assert error.isVisible() and "already have a plan" in error.text()
+    qtbot.keyClicks(wizard.name_edit, " 2")
+    assert not error.isVisible(), "the name is free now"
+    click_wizard_button(qtbot, wizard, QWizard.WizardButton.NextButton)
+    fill_home(qtbot, wizard, "United Kingdom")
+    click_wizard_button(qtbot, wizard, QWizard.WizardButton.NextButton)
+
+    type_date(qtbot, wizard.return_edit, "1 Jan 2027")  # before the departure (15 Jan 2027)
+    qtbot.keyClicks(wizard.budget_edit, "lots")
+    click_wizard_button(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    dates, budget = wizard.trip_page.errors["return"], wizard.trip_page.errors["budget_limit"]
+    assert dates.isVisible() and budget.isVisible()
+    qtbot.keyClick(wizard.budget_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(wizard.budget_edit, "12,000")
+    assert not budget.isVisible()
+    assert dates.isVisible(), "only the corrected field's message goes"
+    type_date(qtbot, wizard.return_edit, "25 Jan 2027")
+    assert not dates.isVisible()
+    wizard.reject()
+
+
+def test_moving_the_departure_keeps_the_stay_until_the_return_is_set_by_hand(
+    qtbot: QtBot, make_window: Callable[[], MainWindow]
+) -> None:
+    window = make_window()
+    wizard = open_wizard(qtbot, window)
+    assert wizard.departure_edit.date() == QDate(2027, 1, 15)
+    type_date(qtbot, wizard.departure_edit, "1 Mar 2027")
+    assert wizard.return_edit.date() == QDate(2027, 3, 11)
+    assert wizard.stay_label.text() == "10 nights away"
+    type_date(qtbot, wizard.return_edit, "8 Mar 2027")
+    type_date(qtbot, wizard.departure_edit, "2 Mar 2027")
+    assert wizard.return_edit.date() == QDate(2027, 3, 8), "a return set by hand stays"
+    assert wizard.stay_label.text() == "6 nights away"
+    wizard.reject()
