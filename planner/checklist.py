@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 
-from planner.dates import day_month_year, parse_day_month_year
+from planner.dates import day_month_year, read_typed_date
 from planner.limits import day_problem
 from planner.money import number_locale
 from planner.validation import raise_if_any
@@ -128,7 +128,7 @@ def _typed_date(text: str, locale: str | None) -> date:
     cleaned = text.strip()
     if not cleaned:
         raise ChecklistError(f"Enter a date, for example {day_month_year(EXAMPLE_DAY)}.")
-    if (written := parse_day_month_year(cleaned)) is not None:
+    if (written := read_typed_date(cleaned)) is not None:
         return written
     try:
         return date.fromisoformat(cleaned)

@@ -71,34 +71,6 @@ def date_time_seconds(moment: datetime) -> str:
     return _format(moment, "d MMM y, HH:mm:ss")
 
 
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-
-def parse_day_month_year(text: str) -> date | None:
-    """A date typed the way the app writes it ("3 Dec 2026", "3 December 2026", any case);
-    None for anything else, or a day the month does not have."""
-    parts = text.replace(",", " ").split()
-    if len(parts) != 3 or not (parts[0].isdigit() and parts[2].isdigit() and len(parts[2]) == 4):
-        return None
-    word = parts[1].lower().rstrip(".")
-    month = next((n for n, name in enumerate(MONTHS, 1) if word[:3] == name), None)
-    full = babel_month_names()
-    if month is None or (len(word) > 3 and word not in (full[month], "sept")):
-        return None
-    try:
-        return date(int(parts[2]), month, int(parts[0]))
-    except ValueError:
-        return None
-
-
-@lru_cache(maxsize=1)
-def babel_month_names() -> dict[int, str]:
-    """The English month names, lower case: {1: "january", ...}."""
-    import babel.dates
-
-    return {n: str(name).lower() for n, name in babel.dates.get_month_names("wide", locale=LOCALE).items()}
-
-
 def _date(day: date) -> date:
     return day.date() if isinstance(day, datetime) else day
 

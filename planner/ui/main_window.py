@@ -160,14 +160,14 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(
             "&New plan…", "Ctrl+N", self.new_plan, "Create a plan with a short wizard"
         )
-        self.rename_action = self._action("&Rename plan…", "F2", self.rename_plan)
+        self.rename_action = self._action("Rena&me plan…", "F2", self.rename_plan)
         self.dates_action = self._action(
             "Trip &dates…", "Ctrl+T", self.edit_dates, "Change departure, return and treatment dates"
         )
         self.duplicate_action = self._action(
             "D&uplicate plan", "Ctrl+D", self.duplicate_plan, "Make a copy of this plan to try other choices"
         )
-        self.delete_action = self._action("&Delete plan…", "Ctrl+Del", self.delete_plan)
+        self.delete_action = self._action("De&lete plan…", "Ctrl+Del", self.delete_plan)
         self.details_action = self._action(
             "Trip det&ails…",
             None,

@@ -284,8 +284,7 @@ def opened(qtbot: QtBot, window: MainWindow) -> QWidget:
 
 
 def from_menu(qtbot: QtBot, window: MainWindow, menu: str, *keys: str) -> None:
-    """Open a menu with Alt and its letter, then press `keys` in it (an item's letter, twice when
-    two items share it, then Return)."""
+    """Open a menu with Alt and its letter, then press `keys` in it (an item's letter)."""
     press(qtbot, window, f"Alt+{menu}")
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
     popup = QApplication.activePopupWidget()
@@ -357,6 +356,14 @@ def from_file_menu(*keys: str) -> Callable[[QtBot, MainWindow], Views]:
     return views
 
 
+def from_help_menu(*keys: str) -> Callable[[QtBot, MainWindow], Views]:
+    def views(qtbot: QtBot, window: MainWindow) -> Views:
+        from_menu(qtbot, window, "H", *keys)
+        yield from only("it", opened(qtbot, window))
+
+    return views
+
+
 DIALOGS: dict[str, Callable[[QtBot, MainWindow], Views]] = {
     "new plan wizard": new_plan_wizard,
     "expense": from_button(NAV_BUDGET, lambda w: w.budget.expenses.add_button),
@@ -382,9 +389,10 @@ DIALOGS: dict[str, Callable[[QtBot, MainWindow], Views]] = {
     "clinic": clinic_dialog,
     "trip dates": from_keys("Ctrl+T"),
     "print": from_keys("Ctrl+P"),
-    "about": from_keys("F1"),
+    "user guide": from_keys("F1"),
+    "about": from_help_menu("A"),
     "trip details": from_file_menu("A"),
-    "restore from backup": from_file_menu("R", "R", "Return"),  # Rename plan comes first
+    "restore from backup": from_file_menu("R"),
 }
 
 

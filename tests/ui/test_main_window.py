@@ -6,6 +6,7 @@ import stat
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from planner.services import plans as plan_service
@@ -140,7 +141,7 @@ def test_keyboard_shortcuts_are_set(make_window: Callable[[], MainWindow]) -> No
     window = make_window()
     shortcuts = {a.text(): a.shortcut().toString() for a in window.actions()}
     assert shortcuts["&New plan…"] == "Ctrl+N"
-    assert shortcuts["&Rename plan…"] == "F2"
+    assert shortcuts["Rena&me plan…"] == "F2"
     assert shortcuts["&Quit"] == "Ctrl+Q"
     assert shortcuts["&Journey"] == "Ctrl+2"
     assert shortcuts["&Itinerary"] == "Ctrl+3"
@@ -149,3 +150,22 @@ def test_keyboard_shortcuts_are_set(make_window: Callable[[], MainWindow]) -> No
     assert shortcuts["Chec&klist"] == "Ctrl+6"
     assert shortcuts["&Learn"] == "Ctrl+7"
     assert shortcuts["&Search"] == "Ctrl+F"
+
+
+def test_no_two_items_of_a_menu_share_the_letter_that_opens_them(
+    make_window: Callable[[], MainWindow],
+) -> None:
+    """Pressing an item's underlined letter runs it only when no other item of its menu has the
+    same one; otherwise Qt just moves between them."""
+    window = make_window()
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        assert isinstance(menu, QMenu)
+        letters = [
+            text[text.index("&") + 1].casefold()
+            for text in (a.text() for a in menu.actions() if not a.isSeparator())
+            if "&" in text
+        ]
+        assert len(letters) == len(set(letters)), f"{menu_action.text()}: {sorted(letters)}"
+        unlettered = [a.text() for a in menu.actions() if not a.isSeparator() and "&" not in a.text()]
+        assert not unlettered, f"{menu_action.text()}: items without a letter: {unlettered}"

@@ -132,9 +132,9 @@ def quit_app(s: Scene) -> None:
     assert not s.window.isVisible()
 
 
-def about(s: Scene) -> None:
+def user_guide(s: Scene) -> None:
     s.press("F1")
-    escape_from(s.qtbot, s.window.about_dialog)
+    escape_from(s.qtbot, s.window.guide_dialog)
 
 
 def page_key(row: int) -> Callable[[Scene], None]:
@@ -328,7 +328,7 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[Scene], None]]] = {
     "export plan": (("Ctrl+E",), export_plan),
     "import plan": (("Ctrl+I",), import_plan),
     "quit": (("Ctrl+Q",), quit_app),
-    "about": (("F1",), about),
+    "user guide": (("F1",), user_guide),
     **{f"page {n + 1}": ((f"Ctrl+{n + 1}",), page_key(n)) for n in range(7)},
     "search clinics": (("Ctrl+F",), search_clinics),
     "search checklist": (("Ctrl+F",), search_checklist),
