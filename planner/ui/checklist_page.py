@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -96,6 +97,11 @@ class ChecklistPage(Panel, ReloadWhenShown):
         self.steps = QListWidget()
         self.steps.setObjectName("checklistSteps")
         self.steps.setAccessibleName("Journey steps")
+        # Each step's count goes on a line under its name, and a long name wraps rather than run
+        # off the side.
+        self.steps.setWordWrap(True)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps.setResizeMode(QListView.ResizeMode.Adjust)
         self.steps.currentRowChanged.connect(lambda _row: self.apply_filters())
         self.filter = QComboBox()
         self.filter.setAccessibleName("Show")
@@ -250,13 +256,13 @@ class ChecklistPage(Panel, ReloadWhenShown):
             overall.describe() + (f" · {counted.overdue} overdue" if counted.overdue else "")
         )
         if self.data is not None:
-            self.steps.item(0).setText(f"All steps — {overall.done} of {overall.total}")
+            self.steps.item(0).setText(f"All steps\n{overall.done} of {overall.total} done")
             for row in range(1, self.steps.count()):
                 entry = self.steps.item(row)
                 step_id = entry.data(Qt.ItemDataRole.UserRole)
                 step = counted.by_step.get(step_id)
                 name = self.data.steps.get(step_id, step_id)
-                entry.setText(f"{name} — {step.done} of {step.total}" if step and step.total else name)
+                entry.setText(f"{name}\n{step.done} of {step.total} done" if step and step.total else name)
         self._show_passport()
 
     @property

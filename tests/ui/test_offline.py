@@ -221,7 +221,7 @@ def shortlist_and_choose_a_clinic(qtbot: QtBot, window: MainWindow) -> None:
     click(qtbot, page.detail.shortlist)
     assert "Shortlisted" in page.detail.shortlist.text()
     click(qtbot, page.detail.choose)
-    assert page.detail.choose.text().startswith("Chosen")
+    assert page.detail.choose.text() == "Un-choose"
 
 
 def add_two_expense_lines(qtbot: QtBot, window: MainWindow) -> None:
