@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import pytest
 from planner import __version__
 from planner.app import main
 from planner.services import plans as plan_service
-from planner.services.database import open_database
+from planner.services.database import Database, open_database
 from planner.services.plans import PlanDraft
 
 
@@ -38,9 +39,11 @@ def test_version() -> None:
     assert result.returncode == 0 and result.stdout.strip() == f"planner {__version__}"
 
 
-def test_plans_lists_one_per_line_with_data_dir_before_or_after(tmp_path: Path) -> None:
+def test_plans_lists_one_per_line_with_data_dir_before_or_after(
+    tmp_path: Path, fresh_database: Callable[[Path], Database]
+) -> None:
     data = tmp_path / "data"
-    db = open_database(data)
+    db = fresh_database(data)
     for name in ("Knee, Cellinique, March", "무릎 계획"):
         plan_service.create_plan(
             db, PlanDraft(name, "knee-cartilage-damage", "CA", "CAD", date(2027, 3, 1), date(2027, 3, 10))
@@ -100,7 +103,7 @@ PLAN = "Knee, March"
 
 
 @pytest.fixture
-def data_with_plan(tmp_path: Path) -> Path:
+def data_with_plan(tmp_path: Path, fresh_database: Callable[[Path], Database]) -> Path:
     """A data folder with the plan "Knee, March": one appointment and one expense line."""
     from planner.budget import ExpenseDraft
     from planner.itinerary import AppointmentDraft
@@ -108,7 +111,7 @@ def data_with_plan(tmp_path: Path) -> Path:
     from planner.services import itinerary as itinerary_service
 
     data = tmp_path / "data"
-    db = open_database(data)
+    db = fresh_database(data)
     try:
         plan = plan_service.create_plan(
             db, PlanDraft(PLAN, "knee-cartilage-damage", "GB", "GBP", date(2027, 3, 1), date(2027, 3, 11))
@@ -298,13 +301,13 @@ def test_import_refuses_a_name_no_plan_may_have(
 
 
 def test_importing_a_copy_of_a_plan_with_the_longest_name_keeps_to_the_limit(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fresh_database: Callable[[Path], Database]
 ) -> None:
     from planner.plans import MAX_NAME_LENGTH
     from planner.services.plan_transfer import export_plan
 
     data = tmp_path / "data"
-    db = open_database(data)
+    db = fresh_database(data)
     try:
         plan = plan_service.create_plan(
             db,

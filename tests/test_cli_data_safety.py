@@ -17,14 +17,14 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from planner.app import EXIT_DAMAGED, EXIT_IN_USE, EXIT_OK
 from planner.paths import DATABASE_FILE
-from planner.services.database import open_database
+from planner.services.database import Database, open_database
 from planner.ui.instance_lock import LOCK_FILE
 from tests.db.journey_plans import new_plan
 from tests.fixed_time import TEST_NOW_ENV
@@ -44,10 +44,10 @@ HOLDER = (
 
 
 @pytest.fixture(scope="module")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+def pristine(tmp_path_factory: pytest.TempPathFactory, fresh_database: Callable[[Path], Database]) -> bytes:
     """A closed database holding one plan, built once."""
     folder = tmp_path_factory.mktemp("pristine") / "data"
-    db = open_database(folder)
+    db = fresh_database(folder)
     new_plan(db, PLAN)
     db.close()
     return (folder / DATABASE_FILE).read_bytes()

@@ -16,6 +16,7 @@ import shutil
 import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from planner.app import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, main
 from planner.db.models import PlanRow
 from planner.paths import BACKUP_DIR, DATABASE_FILE
 from planner.services import plans as plan_service
-from planner.services.database import open_database
+from planner.services.database import Database, open_database
 from planner.services.plan_transfer import export_plan
 from planner.services.plans import PlanDraft
 from planner.terminal import shown
@@ -75,8 +76,8 @@ def run_with_umask(umask: int, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def make_data(folder: Path, name: str = "Knee, March") -> int:
-    db = open_database(folder)
+def make_data(db: Database, name: str = "Knee, March") -> int:
+    """Save the plan `name` in `db` and close it; the plan's id."""
     try:
         plan = plan_service.create_plan(
             db, PlanDraft(name, "knee-cartilage-damage", "GB", "GBP", date(2027, 3, 1), date(2027, 3, 9))
@@ -95,17 +96,17 @@ def names(folder: Path) -> list[str]:
 
 
 @pytest.fixture
-def data(tmp_path: Path) -> Path:
+def data(tmp_path: Path, fresh_database: Callable[[Path], Database]) -> Path:
     folder = tmp_path / "data"
-    make_data(folder)
+    make_data(fresh_database(folder))
     return folder
 
 
 @pytest.fixture
-def plan_file(tmp_path: Path) -> Path:
+def plan_file(tmp_path: Path, fresh_database: Callable[[Path], Database]) -> Path:
     """A plan file for "Hip, June", from another data folder."""
     other = tmp_path / "other"
-    plan_id = make_data(other, "Hip, June")
+    plan_id = make_data(fresh_database(other), "Hip, June")
     db = open_database(other)
     try:
         path = tmp_path / "hip.plan.json"
@@ -246,9 +247,11 @@ def test_shown_escapes_control_characters_and_keeps_the_rest() -> None:
     assert shown("무릎 계획 🦵, Zürich") == "무릎 계획 🦵, Zürich"
 
 
-def test_plans_and_import_print_names_with_escapes_escaped(tmp_path: Path) -> None:
+def test_plans_and_import_print_names_with_escapes_escaped(
+    tmp_path: Path, fresh_database: Callable[[Path], Database]
+) -> None:
     source = tmp_path / "source"
-    plan_id = make_data(source)
+    plan_id = make_data(fresh_database(source))
     db = open_database(source)
     try:
         hostile = tmp_path / "evil\x1b]0;x\x07.plan.json"

@@ -76,11 +76,11 @@ TODAY = date(2026, 11, 1)
 
 
 @pytest.fixture(scope="module")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+def pristine(tmp_path_factory: pytest.TempPathFactory, fresh_database: Callable[[Path], Database]) -> bytes:
     """The bytes of a closed database holding PLANS, built once: opening a copy skips the
     catalogue sync, which keeps these tests quick."""
     folder = tmp_path_factory.mktemp("pristine") / "data"
-    db = open_database(folder)
+    db = fresh_database(folder)
     for name in PLANS:
         new_plan(db, name)
     db.close()

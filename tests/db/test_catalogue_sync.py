@@ -19,8 +19,8 @@ def _clinic(db: Database, catalogue_id: str) -> ClinicRow:
         return session.scalars(select(ClinicRow).where(ClinicRow.catalogue_id == catalogue_id)).one()
 
 
-def test_first_start_loads_all_four_clinics_and_the_reference(db: Database) -> None:
-    with db.transaction() as session:
+def test_first_start_loads_all_four_clinics_and_the_reference(first_start: Database) -> None:
+    with first_start.transaction() as session:
         names = set(session.scalars(select(ClinicRow.name)))
         conditions = set(session.scalars(select(ConditionRow.id)))
         reference = session.query(ReferenceRow).count()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -20,11 +21,22 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-def test_migrations_build_exactly_the_models(db: Database) -> None:
-    with db.engine.connect() as connection:
+def _contents(db: Database) -> list[str]:
+    """The database as SQL. The migrations' table rebuilds may list a table's constraints in
+    another order from one run to the next, so each table's clauses are sorted."""
+    with db._open_connection() as connection:
+        return [" ".join(sorted(line.split(", \n"))) for line in connection.iterdump()]
+
+
+def _listing(folder: Path) -> dict[str, int]:
+    return {path.relative_to(folder).as_posix(): _mode(path) for path in folder.rglob("*")}
+
+
+def test_migrations_build_exactly_the_models(first_start: Database) -> None:
+    with first_start.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert differences == []
-    assert migrate.current_revision(db.engine) == migrate.head_revision()
+    assert migrate.current_revision(first_start.engine) == migrate.head_revision()
 
 
 def test_the_head_constant_names_the_newest_migration() -> None:
@@ -39,15 +51,15 @@ def test_connections_use_wal_full_sync_and_foreign_keys(db: Database) -> None:
         assert pragma("PRAGMA foreign_keys").scalar() == 1
 
 
-def test_data_folder_and_files_are_private(db: Database, data_dir: Path) -> None:
+def test_data_folder_and_files_are_private(first_start: Database, data_dir: Path) -> None:
     assert _mode(data_dir) == 0o700
     files = [p for p in data_dir.iterdir() if p.is_file()]
     assert data_dir / DATABASE_FILE in files
     assert all(_mode(p) == 0o600 for p in files), {p.name: oct(_mode(p)) for p in files}
 
 
-def test_a_fresh_database_needs_no_backup(db: Database, data_dir: Path) -> None:
-    assert db.migration_backup is None
+def test_a_fresh_database_needs_no_backup(first_start: Database, data_dir: Path) -> None:
+    assert first_start.migration_backup is None and first_start.startup_backup is None
     assert not (data_dir / BACKUP_DIR).exists()
 
 
@@ -83,3 +95,15 @@ def test_reopening_an_up_to_date_database_takes_no_backup(data_dir: Path) -> Non
     again = open_database(data_dir)
     again.close()
     assert again.migration_backup is None
+
+
+def test_the_database_most_tests_start_from_is_what_a_first_start_makes(
+    first_start: Database, fresh_database: Callable[[Path], Database], tmp_path: Path
+) -> None:
+    copy = fresh_database(tmp_path / "copy")
+    try:
+        assert _contents(copy) == _contents(first_start)
+        assert _listing(copy.data_dir) == _listing(first_start.data_dir)
+        assert (copy.migration_backup, copy.startup_backup) == (None, None)
+    finally:
+        copy.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from datetime import date, datetime
 from decimal import Decimal
@@ -53,7 +53,7 @@ from planner.services import questions as question_svc
 from planner.services import quotes as quote_svc
 from planner.services import shortlist as shortlist_svc
 from planner.services.budget_summary import summarise
-from planner.services.database import Database, StorageError, open_database
+from planner.services.database import Database, StorageError
 from planner.services.itinerary import StayDraft
 from planner.services.plan_transfer import NameClash, OnClash, PlanFileError, export_plan, import_plan
 from planner.services.questions import MAX_ANSWER, MAX_QUESTION
@@ -66,9 +66,9 @@ NURSE_QUESTION = "Do you have an English-speaking nurse?"
 
 
 @pytest.fixture
-def second(tmp_path: Path) -> Iterator[Database]:
+def second(tmp_path: Path, fresh_database: Callable[[Path], Database]) -> Iterator[Database]:
     """Another person's fresh database, on another data folder."""
-    database = open_database(tmp_path / "second")
+    database = fresh_database(tmp_path / "second")
     yield database
     database.close()
 

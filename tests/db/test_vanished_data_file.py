@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -141,10 +141,10 @@ def test_restoring_a_backup_after_the_file_was_replaced_makes_saves_work_again(
 
 # --- at start-up -------------------------------------------------------------------------------
 @pytest.fixture
-def folder_with_backup(tmp_path: Path) -> Path:
+def folder_with_backup(tmp_path: Path, fresh_database: Callable[[Path], Database]) -> Path:
     """A closed data folder holding one plan and a backup of it."""
     folder = tmp_path / "data"
-    db = open_database(folder)
+    db = fresh_database(folder)
     new_plan(db, PLAN)
     db.back_up("by-you")
     db.close()

@@ -374,10 +374,10 @@ def test_no_to_restore_and_backups_that_cannot_be_restored_change_nothing(
 
 # --- a damaged data file at start-up -------------------------------------------------------
 @pytest.fixture(scope="module")
-def sound_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def sound_data(tmp_path_factory: pytest.TempPathFactory, fresh_database: Callable[[Path], Database]) -> Path:
     """A data folder with the plan "Knee, March" and one backup of it, made once for the module."""
     folder = tmp_path_factory.mktemp("sound") / "data"
-    db = open_database(folder)
+    db = fresh_database(folder)
     plan_service.create_plan(
         db,
         PlanDraft(PLAN, "knee-cartilage-damage", "GB", "GBP", date(2027, 3, 1), date(2027, 3, 11), "15000"),

@@ -25,7 +25,7 @@ from planner.services import budget as budget_service
 from planner.services import itinerary as itinerary_service
 from planner.services import plans as plan_service
 from planner.services import trip_details as details_service
-from planner.services.database import Database, open_database
+from planner.services.database import Database
 from planner.services.plan_transfer import export_plan
 from planner.services.plans import Plan, PlanDraft
 from planner.services.trip_details import TripDetails
@@ -395,9 +395,9 @@ def test_export_plan_writes_a_plan_file(
 
 
 @pytest.fixture
-def other_plan_file(tmp_path: Path) -> Path:
+def other_plan_file(tmp_path: Path, fresh_database: Callable[[Path], Database]) -> Path:
     """A plan file exported from another person's data: the plan "Lisbon knee trip"."""
-    other = open_database(tmp_path / "other data")
+    other = fresh_database(tmp_path / "other data")
     try:
         plan = plan_service.create_plan(
             other,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -25,7 +25,7 @@ from planner.services import itinerary as itinerary_service
 from planner.services import plans as plan_service
 from planner.services import shortlist as shortlist_service
 from planner.services import trip_details as details_service
-from planner.services.database import Database, open_database
+from planner.services.database import Database
 from planner.services.itinerary import StayDraft
 from planner.services.plans import Plan, PlanDraft
 from planner.services.print_document import Printout
@@ -113,10 +113,12 @@ def long_plan(db: Database) -> Plan:
 
 
 @pytest.fixture(scope="module")
-def long_pdf(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LongPdf]:
+def long_pdf(
+    qapp: QApplication, tmp_path_factory: pytest.TempPathFactory, fresh_database: Callable[[Path], Database]
+) -> Iterator[LongPdf]:
     """The long plan's itinerary written once as an A4 PDF, for the tests that read it."""
     folder = tmp_path_factory.mktemp("long")
-    db = open_database(folder / "data")
+    db = fresh_database(folder / "data")
     try:
         plan = long_plan(db)
         assert len(itinerary_service.load_itinerary(db, plan.id).appointments) == STAY_DAYS * len(DAILY)

@@ -26,7 +26,7 @@ from sqlalchemy import update
 from planner.db.models import PlanRow
 from planner.services import journey as journey_service
 from planner.services import plans as plan_service
-from planner.services.database import Database, open_database
+from planner.services.database import Database
 from planner.services.plans import Plan
 from planner.ui.application import _run_window
 from planner.ui.main_window import MainWindow, settings_for
@@ -166,11 +166,15 @@ def test_a_plan_with_a_stay_on_the_last_day_of_the_calendar_can_be_exported_and_
 
 
 def test_smoke_still_starts_and_names_the_plan_it_could_not_show(
-    qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    fresh_database: Callable[[Path], Database],
 ) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # _run_window installs its own
     folder = tmp_path / "data"
-    db = open_database(folder)
+    db = fresh_database(folder)
     new_plan(db, GOOD)
     bad = new_plan(db, BAD)
     break_dates(db, bad)

@@ -108,10 +108,10 @@ def test_a_deleted_data_file_refuses_saves_says_so_and_offers_a_copy_and_a_backu
 
 
 def test_the_start_up_question_for_a_missing_data_file_offers_the_newest_backup(
-    qtbot: QtBot, tmp_path: Path, prompter: RecordingPrompter
+    qtbot: QtBot, tmp_path: Path, prompter: RecordingPrompter, fresh_database: Callable[[Path], Database]
 ) -> None:
     folder = tmp_path / "data"
-    db = open_database(folder)
+    db = fresh_database(folder)
     new_plan(db, PLAN)
     db.back_up("by-you")
     db.close()
