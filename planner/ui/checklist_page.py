@@ -142,7 +142,7 @@ class ChecklistPage(Panel, ReloadWhenShown):
             "&Undo delete", self.undo_delete, "Put the last deleted item back (Ctrl+Z)"
         )
         self.up_button = action_button(
-            "Move u&p", lambda: self.move_item(-1), "Move the item up within its step (Ctrl+Up, or drag it)"
+            "&Move up", lambda: self.move_item(-1), "Move the item up within its step (Ctrl+Up, or drag it)"
         )
         self.down_button = action_button(
             "Move do&wn",

@@ -102,7 +102,7 @@ class ClinicDialog(QDialog):
         self.basics_form.add_field("district", "&District:", self.district)
         self.basics_form.add_field("location", "&Location:", self.location)
         self.basics_form.add_field("focus", "&Focus:", self.focus)
-        self.basics_form.add_field("lead_doctors", "Lead &doctors:", self.doctors, ONE_PER_LINE)
+        self.basics_form.add_field("lead_doctors", "L&ead doctors:", self.doctors, ONE_PER_LINE)
         self.basics_form.add_field("conditions", "&Treats:", treats)
         treatments, self.treatments_form = self._tab()
         self.treatments_form.add_field("techniques", "&Techniques:", self.techniques)

@@ -53,7 +53,7 @@ class ClinicQuestions(Panel):
         self.answer = note_box(
             "Their answer", "", 90, "What the clinic told you. Leave empty if you have not asked yet."
         )
-        answer_label = QLabel("&Their answer:")
+        answer_label = QLabel("Their &answer:")
         answer_label.setBuddy(self.answer)
         self.answer_error = ErrorLabel("Their answer")
         self.save = QPushButton("Save answer")

@@ -161,8 +161,8 @@ class EstimatePanel(Panel):
         self.hotel.setAccessibleName("Hotel tier")
         for key, name in HOTEL_TIER_NAMES.items():
             self.hotel.addItem(name, key)
-        self.flights = QCheckBox("&Flights")
-        self.visa = QCheckBox("&Visa")
+        self.flights = QCheckBox("F&lights")
+        self.visa = QCheckBox("V&isa")
         self.settings_error = ErrorLabel("Estimate settings")
         for widget in (self.basis, self.hotel):
             widget.currentIndexChanged.connect(self._settings_edited)
@@ -171,7 +171,7 @@ class EstimatePanel(Panel):
         for box in (self.flights, self.visa):
             box.toggled.connect(self._settings_edited)
         choices = QHBoxLayout()
-        basis_label = QLabel("&Treatment:")
+        basis_label = QLabel("Tre&atment:")
         basis_label.setBuddy(self.basis)
         stay_label = QLabel("&Stay:")
         stay_label.setBuddy(self.stay_low)
@@ -181,7 +181,7 @@ class EstimatePanel(Panel):
         choices.addWidget(self.stay_low)
         choices.addWidget(QLabel("to"))
         choices.addWidget(self.stay_high)
-        hotel_label = QLabel("&Hotel:")
+        hotel_label = QLabel("H&otel:")
         hotel_label.setBuddy(self.hotel)
         choices.addWidget(hotel_label)
         choices.addWidget(self.hotel)
@@ -197,9 +197,9 @@ class EstimatePanel(Panel):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.doubleClicked.connect(lambda _index: self.change_line())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.change_button = QPushButton("&Change figures…")
+        self.change_button = QPushButton("Chan&ge figures…")
         self.change_button.clicked.connect(self.change_line)
-        self.remove_button = QPushButton("&Remove from estimate")
+        self.remove_button = QPushButton("Re&move from estimate")
         self.remove_button.clicked.connect(self.toggle_removed)
         self.restore_button = QPushButton("&Back to proposed")
         self.restore_button.setToolTip("Forget your figures for this line and use the articles' again")
@@ -261,7 +261,7 @@ class EstimatePanel(Panel):
         self.change_button.setEnabled(row is not None)
         self.remove_button.setEnabled(row is not None)
         self.remove_button.setText(
-            "&Put back in estimate" if row and row.removed else "&Remove from estimate"
+            "P&ut back in estimate" if row and row.removed else "Re&move from estimate"
         )
         self.restore_button.setEnabled(row is not None and (row.changed or row.removed))
 

@@ -96,7 +96,7 @@ class ExpenseDialog(QDialog):
         self.form.add_field("currency", "C&urrency:", self.currency, "The currency you pay in.")
         self.form.add_field("planned", "&Planned:", self.planned)
         self.form.add_field("actual", "P&aid amount:", self.actual, "What you actually paid, once you have.")
-        self.form.add_field("paid_on", "Paid &date:", paid_row)
+        self.form.add_field("paid_on", "Pa&id date:", paid_row)
         self.form.add_field("payee", "Pa&yee:", self.payee)
         self.form.add_field("note", "N&ote:", self.note)
         self.buttons = QDialogButtonBox(

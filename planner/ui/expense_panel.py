@@ -53,7 +53,7 @@ class ExpensePanel(Panel):
         self.count = QLabel()
         self.count.setObjectName("hint")
         self.add_button = action_button("&Add expense…", self.add_expense, primary=True)
-        self.edit_button = action_button("&Edit…", self.edit_expense)
+        self.edit_button = action_button("Ed&it…", self.edit_expense)
         self.delete_button = action_button("&Delete…", self.delete_expense)
         self.export_button = action_button(
             "E&xport CSV…",

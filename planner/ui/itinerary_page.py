@@ -109,12 +109,12 @@ class ItineraryPage(Panel, ReloadWhenShown):
         self.days.installEventFilter(self)
 
         self.propose_button = action_button(
-            "&Propose a schedule…", self.propose, "Lay out the stay day by day from your dates", primary=True
+            "Pr&opose a schedule…", self.propose, "Lay out the stay day by day from your dates", primary=True
         )
         self.add_button = action_button("&Add appointment…", self.add_appointment)
         self.edit_button = action_button("&Edit…", self.edit_appointment)
         self.earlier_button = action_button(
-            "A day &earlier", lambda: self.shift(-1), "Move the appointment to the day before (Ctrl+Up)"
+            "A day ea&rlier", lambda: self.shift(-1), "Move the appointment to the day before (Ctrl+Up)"
         )
         self.later_button = action_button(
             "A day &later", lambda: self.shift(1), "Move the appointment to the day after (Ctrl+Down)"

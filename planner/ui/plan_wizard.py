@@ -86,7 +86,7 @@ class PlanWizard(QWizard):
         self.name_edit.setAccessibleName("Plan name")
         self.name_edit.setPlaceholderText("For example: Knee, Cellinique, March")
         self.name_edit.setMaxLength(200)
-        self.name_page.add_field("name", "Plan &name:", self.name_edit)
+        self.name_page.add_field("name", "&Plan name:", self.name_edit)
         self.condition_combo = QComboBox()
         self.condition_combo.setAccessibleName("Condition")
         for condition in catalogue_service.list_conditions(db):
@@ -150,7 +150,7 @@ class PlanWizard(QWizard):
         self.budget_edit.setPlaceholderText("Optional, e.g. 15,000")
         self.trip_page.add_field(
             "budget_limit",
-            "&Budget limit:",
+            "Budget &limit:",
             self.budget_edit,
             "The most you want to spend on the whole trip, in your home currency.",
         )

@@ -78,7 +78,7 @@ class PrintDialog(QDialog):
         )
         self.what.currentIndexChanged.connect(lambda _i: self._update())
         form = QFormLayout()
-        what_label, paper_label = QLabel("&Print:"), QLabel("P&aper:")
+        what_label, paper_label = QLabel("P&rint:"), QLabel("P&aper:")
         what_label.setBuddy(self.what)
         paper_label.setBuddy(self.paper)
         form.addRow(what_label, self.what)

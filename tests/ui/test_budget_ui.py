@@ -416,12 +416,12 @@ def test_estimate_lines_can_be_removed_put_back_changed_and_restored(
 
     flights = estimate_row(page, "Flights")
     click_row(qtbot, panel.table, flights)
-    assert panel.remove_button.text() == "&Remove from estimate"
+    assert panel.remove_button.text() == "Re&move from estimate"
     assert not panel.restore_button.isEnabled()
     click(qtbot, panel.remove_button)
     assert column(panel.table, STATUS)[flights] == "Removed"
     assert panel.total.text() != proposed_total and panel.total.text().startswith("Estimated trip:")
-    assert panel.remove_button.text() == "&Put back in estimate"
+    assert panel.remove_button.text() == "P&ut back in estimate"
     assert panel.restore_button.isEnabled()
     click(qtbot, panel.remove_button)
     assert column(panel.table, STATUS)[flights] == "Proposed"
