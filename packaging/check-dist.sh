@@ -26,6 +26,13 @@ tar -C "$work/unpacked" -xzf "$tarball"
 top=$work/unpacked/patient-journey-planner-$version-linux-$(uname -m)
 app=$top/patient-journey-planner/planner
 
+step "tarball: every file of resources/ (catalogue, icons, style, user guide) is in the bundle"
+bundled=$(find "$top" -type d -path '*/planner/resources' | head -n 1)
+[ -n "$bundled" ]
+(cd "$root/resources" && find . -type f ! -path '*__pycache__*' ! -name '*.pyc') | while read -r file; do
+    [ -f "$bundled/$file" ] || { echo "dist-check: the bundle lacks resources/$file" >&2; exit 1; }
+done
+
 step "tarball: --version, --smoke, import, plans, export --pdf"
 bare "$app" --version | grep -qx "planner $version"
 bare "$app" --smoke
