@@ -115,8 +115,8 @@ def _failure(error: Exception) -> tuple[int, str] | None:
 
     from planner.catalogue.errors import CatalogueError
     from planner.datadir import DataDirError, os_error_text
+    from planner.platform.instance_lock import AlreadyRunning, LockError
     from planner.services.database import DamagedDatabase, StartupError, StorageError, storage_problem
-    from planner.ui.instance_lock import AlreadyRunning, LockError
 
     if isinstance(error, AlreadyRunning):
         return EXIT_IN_USE, str(error)
@@ -135,8 +135,8 @@ def _failure(error: Exception) -> tuple[int, str] | None:
 def _run_with_data(data_dir: Path, command: Callable[[Database], int]) -> int:
     """Open the data, run `command` on it and close it; failures are left to `main`."""
     from planner.datadir import data_dir_warning, prepare_data_dir
+    from planner.platform.instance_lock import lock_data_dir
     from planner.services.database import open_database
-    from planner.ui.instance_lock import lock_data_dir
 
     prepare_data_dir(data_dir)
     if (warning := data_dir_warning(data_dir)) is not None:

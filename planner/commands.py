@@ -27,7 +27,7 @@ def find_plan(db: Database, name: str) -> Plan | None:
 
 
 def _write(path: Path, data: bytes) -> str | None:
-    from planner.ui.files import write_bytes_atomically
+    from planner.platform.files import write_bytes_atomically
 
     return write_bytes_atomically(path, data)
 

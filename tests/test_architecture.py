@@ -29,15 +29,39 @@ def _python_files(under: Path) -> list[Path]:
     return sorted(under.rglob("*.py"))
 
 
-def test_nothing_outside_the_ui_imports_qt() -> None:
+PLATFORM = PACKAGE / "platform"
+"""The helpers the command line and the window share: QtCore (only) is allowed there."""
+
+
+def _qt_offences(place: Path, imported: set[str]) -> list[str]:
+    """The Qt modules a file at `place` (inside planner/) may not import among `imported`: any
+    outside planner/ui, except QtCore in planner/platform."""
+    if "ui" in place.parts:
+        return []
+    qt = sorted(name for name in imported if name.split(".")[0] == "PySide6")
+    if place.parts[0] == PLATFORM.name:
+        return [name for name in qt if name != "PySide6.QtCore"]
+    return qt
+
+
+def test_qt_stays_in_the_ui_and_only_qtcore_in_the_shared_platform_helpers() -> None:
     offenders = [
-        str(path.relative_to(PACKAGE.parent))
+        f"{path.relative_to(PACKAGE.parent)}: {name}"
         for path in _python_files(PACKAGE)
-        if "ui" not in path.relative_to(PACKAGE).parts
-        and any(name.split(".")[0] == "PySide6" for name in _imports(path))
+        for name in _qt_offences(path.relative_to(PACKAGE), _imports(path))
     ]
     offenders += [p for p in ("main.py",) if "PySide6" in (PACKAGE.parent / p).read_text()]
     assert offenders == []
+
+
+def test_the_qt_check_allows_qtcore_only_in_the_platform_helpers(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("from PySide6.QtCore import QLockFile\nimport PySide6.QtGui\n")
+    imported = _imports(sample)
+    assert _qt_offences(Path("platform", "sample.py"), imported) == ["PySide6.QtGui"]
+    assert _qt_offences(Path("sample.py"), imported) == ["PySide6.QtCore", "PySide6.QtGui"]
+    assert _qt_offences(Path("services", "sample.py"), imported) == ["PySide6.QtCore", "PySide6.QtGui"]
+    assert _qt_offences(Path("ui", "sample.py"), imported) == []
 
 
 def test_the_ui_never_touches_the_database() -> None:

@@ -14,10 +14,10 @@ from planner.datadir import DataDirError, data_dir_warning, prepare_data_dir
 from planner.identity import APP_ID, APP_NAME
 from planner.money import set_number_locale
 from planner.paths import resources_dir
+from planner.platform.instance_lock import AlreadyRunning, LockError, lock_data_dir
 from planner.services.database import CatalogueError, DamagedDatabase, StartupError, open_database
 from planner.terminal import say
 from planner.ui.app_icon import app_icon
-from planner.ui.instance_lock import AlreadyRunning, LockError, lock_data_dir
 from planner.ui.main_window import MainWindow, settings_for
 from planner.ui.prompter import Prompter
 from planner.ui.recovery import recover
