@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.app import EXIT_DAMAGED, EXIT_IN_USE, EXIT_OK
+from planner.exit_codes import EXIT_DAMAGED, EXIT_IN_USE, EXIT_OK
 from planner.paths import DATABASE_FILE
 from planner.platform.instance_lock import LOCK_FILE
 from planner.services.database import Database, open_database

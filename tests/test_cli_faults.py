@@ -23,8 +23,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from planner.app import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, main
+from planner.app import main
 from planner.db.models import PlanRow
+from planner.exit_codes import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from planner.paths import BACKUP_DIR, DATABASE_FILE
 from planner.platform.instance_lock import LOCK_FILE
 from planner.services import plans as plan_service

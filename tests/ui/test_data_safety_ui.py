@@ -47,8 +47,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, event
 
 from planner import clock
-from planner.app import EXIT_DAMAGED, EXIT_FAILURE, EXIT_IN_USE
 from planner.dates import backup_stamp
+from planner.exit_codes import EXIT_DAMAGED, EXIT_FAILURE, EXIT_IN_USE
 from planner.paths import BACKUP_DIR, DATABASE_FILE
 from planner.platform.instance_lock import lock_data_dir
 from planner.services import plans as plan_service
