@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -11,15 +10,13 @@ from typing import TYPE_CHECKING, NoReturn
 
 from planner import APP_NAME, __version__
 from planner.dates import iso_date
+from planner.exit_codes import EXIT_OK, EXIT_USAGE
 from planner.paths import default_data_dir
 from planner.terminal import out, say, shown
 
 if TYPE_CHECKING:
     from planner.services.database import Database
 
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
-EXIT_IN_USE, EXIT_DAMAGED = 6, 7
-"""The app is already open with this data; the data file is damaged (the window offers recovery)."""
 PAPER_HELP = "paper size of the PDF: a4 or letter (default: from the system's locale)"
 
 
@@ -86,13 +83,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return _run(parser, args)
-    except Exception as error:  # only the failures `_failure` knows; any other is a bug
-        failure = _failure(error)
-        if failure is None:
+    except Exception as error:  # only the failures the start-up table knows; any other is a bug
+        from planner.startup import failure
+
+        known = failure(error)
+        if known is None:
             raise
-        code, message = failure
-        say(message)
-        return code
+        say(known.message)
+        return known.code
 
 
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -108,50 +106,14 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     return run_gui(data_dir, smoke=args.smoke)
 
 
-def _failure(error: Exception) -> tuple[int, str] | None:
-    """The exit code and the message for a failure of the data, the disk, a file or a path; None
-    for any other error. Every command and the window's start go through here."""
-    from sqlalchemy.exc import OperationalError
-
-    from planner.catalogue.errors import CatalogueError
-    from planner.datadir import DataDirError, os_error_text
-    from planner.services.database import DamagedDatabase, StartupError, StorageError, storage_problem
-    from planner.ui.instance_lock import AlreadyRunning, LockError
-
-    if isinstance(error, AlreadyRunning):
-        return EXIT_IN_USE, str(error)
-    if isinstance(error, DamagedDatabase):
-        return EXIT_DAMAGED, str(error)
-    if isinstance(error, (DataDirError, StartupError, CatalogueError, StorageError, LockError)):
-        return EXIT_FAILURE, str(error)
-    if isinstance(error, (OperationalError, sqlite3.OperationalError)):
-        problem = storage_problem(error)
-        return None if problem is None else (EXIT_FAILURE, f"The data could not be used: {problem}.")
-    if isinstance(error, OSError):
-        return EXIT_FAILURE, f"Cannot use {os_error_text(error)}."
-    return None
-
-
 def _run_with_data(data_dir: Path, command: Callable[[Database], int]) -> int:
     """Open the data, run `command` on it and close it; failures are left to `main`."""
-    from planner.datadir import data_dir_warning, prepare_data_dir
-    from planner.services.database import open_database
-    from planner.ui.instance_lock import lock_data_dir
+    from planner.startup import open_data
 
-    prepare_data_dir(data_dir)
-    if (warning := data_dir_warning(data_dir)) is not None:
-        say(warning)
-    lock = lock_data_dir(data_dir)
-    try:
-        db = open_database(data_dir)
-        try:
-            if db.startup_backup_problem is not None:
-                say(f"warning: the start-up backup could not be made: {db.startup_backup_problem}")
-            return command(db)
-        finally:
-            db.close()
-    finally:
-        lock.unlock()
+    with open_data(data_dir) as data:
+        if data.db.startup_backup_problem is not None:
+            say(f"warning: the start-up backup could not be made: {data.db.startup_backup_problem}")
+        return command(data.db)
 
 
 def _transfer(db: Database, args: argparse.Namespace) -> int:

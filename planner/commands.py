@@ -1,6 +1,6 @@
 """The `export` and `import` commands: whole plans, printouts, calendars and expense lines to and
 from files, for scripts as much as people. Every message goes to stderr except what a command
-was asked to print; the exit codes are documented in the README."""
+was asked to print; the exit codes are in planner/exit_codes.py and the README."""
 
 from __future__ import annotations
 
@@ -8,17 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from planner import clock
-from planner.app import EXIT_FAILURE, EXIT_OK
+from planner.exit_codes import EXIT_BAD_FILE, EXIT_CLASH, EXIT_FAILURE, EXIT_NO_PLAN, EXIT_OK
 from planner.services.database import Database
 from planner.services.plans import Plan, list_plans
 from planner.terminal import out, say
-
-EXIT_NO_PLAN = 3
-"""No plan has the name given."""
-EXIT_CLASH = 4
-"""Import: a plan already has the file's name, and neither --rename nor --replace was given."""
-EXIT_BAD_FILE = 5
-"""Import: the file is not a plan file this app can read; nothing was written."""
 
 
 def find_plan(db: Database, name: str) -> Plan | None:
@@ -27,7 +20,7 @@ def find_plan(db: Database, name: str) -> Plan | None:
 
 
 def _write(path: Path, data: bytes) -> str | None:
-    from planner.ui.files import write_bytes_atomically
+    from planner.platform.files import write_bytes_atomically
 
     return write_bytes_atomically(path, data)
 

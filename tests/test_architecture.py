@@ -1,10 +1,13 @@
-"""The rules of DESIGN.md a test can check: Qt only in planner/ui; no database access from
-planner/ui; dates written only by planner/dates.py; the time read only by planner/clock.py."""
+"""The rules of DESIGN.md a test can check: Qt only in planner/ui (QtCore also in the shared
+planner/platform helpers); no database access from planner/ui; SQLAlchemy and Sessions only in
+planner/services and planner/db; no import cycle between modules or packages; dates written
+only by planner/dates.py; the time read only by planner/clock.py."""
 
 from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import planner
@@ -29,15 +32,39 @@ def _python_files(under: Path) -> list[Path]:
     return sorted(under.rglob("*.py"))
 
 
-def test_nothing_outside_the_ui_imports_qt() -> None:
+PLATFORM = PACKAGE / "platform"
+"""The helpers the command line and the window share: QtCore (only) is allowed there."""
+
+
+def _qt_offences(place: Path, imported: set[str]) -> list[str]:
+    """The Qt modules a file at `place` (inside planner/) may not import among `imported`: any
+    outside planner/ui, except QtCore in planner/platform."""
+    if "ui" in place.parts:
+        return []
+    qt = sorted(name for name in imported if name.split(".")[0] == "PySide6")
+    if place.parts[0] == PLATFORM.name:
+        return [name for name in qt if name != "PySide6.QtCore"]
+    return qt
+
+
+def test_qt_stays_in_the_ui_and_only_qtcore_in_the_shared_platform_helpers() -> None:
     offenders = [
-        str(path.relative_to(PACKAGE.parent))
+        f"{path.relative_to(PACKAGE.parent)}: {name}"
         for path in _python_files(PACKAGE)
-        if "ui" not in path.relative_to(PACKAGE).parts
-        and any(name.split(".")[0] == "PySide6" for name in _imports(path))
+        for name in _qt_offences(path.relative_to(PACKAGE), _imports(path))
     ]
     offenders += [p for p in ("main.py",) if "PySide6" in (PACKAGE.parent / p).read_text()]
     assert offenders == []
+
+
+def test_the_qt_check_allows_qtcore_only_in_the_platform_helpers(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("from PySide6.QtCore import QLockFile\nimport PySide6.QtGui\n")
+    imported = _imports(sample)
+    assert _qt_offences(Path("platform", "sample.py"), imported) == ["PySide6.QtGui"]
+    assert _qt_offences(Path("sample.py"), imported) == ["PySide6.QtCore", "PySide6.QtGui"]
+    assert _qt_offences(Path("services", "sample.py"), imported) == ["PySide6.QtCore", "PySide6.QtGui"]
+    assert _qt_offences(Path("ui", "sample.py"), imported) == []
 
 
 def test_the_ui_never_touches_the_database() -> None:
@@ -54,6 +81,192 @@ def test_the_check_sees_imports_it_should_refuse(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("from PySide6.QtCore import Qt\nimport sqlalchemy.orm\n")
     assert {"PySide6.QtCore", "sqlalchemy.orm"} <= _imports(sample)
+
+
+DATABASE_LAYERS = ("services", "db")
+"""The packages that may use SQLAlchemy and open or receive a Session."""
+SESSION_NAMES = {"Session", "sessionmaker", "scoped_session"}
+SESSION_ATTRIBUTES = {"transaction", "sessions", "Session"}
+"""`db.transaction()` opens a Session; `db.sessions` is the factory behind it."""
+
+
+def _in_database_layers(path: Path) -> bool:
+    return path.relative_to(PACKAGE).parts[0] in DATABASE_LAYERS
+
+
+def test_sqlalchemy_stays_in_the_services_and_the_database_package() -> None:
+    offenders = [
+        f"{path.relative_to(PACKAGE.parent)}: {name}"
+        for path in _python_files(PACKAGE)
+        if not _in_database_layers(path)
+        for name in sorted(_imports(path))
+        if name.split(".")[0] in {"sqlalchemy", "alembic"}
+    ]
+    assert offenders == []
+
+
+def _session_uses(path: Path) -> list[str]:
+    """Where a file names a Session or its factory, or opens one with `.transaction()`."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Name) and node.id in SESSION_NAMES:
+            found.append(f"{path.name}:{node.lineno}: {node.id}")
+        elif isinstance(node, ast.Attribute) and node.attr in SESSION_ATTRIBUTES:
+            found.append(f"{path.name}:{node.lineno}: .{node.attr}")
+        elif isinstance(node, ast.ImportFrom):
+            found += [f"{path.name}:{node.lineno}: {a.name}" for a in node.names if a.name in SESSION_NAMES]
+    return found
+
+
+def test_only_the_services_and_the_database_package_touch_a_session() -> None:
+    offenders = [
+        found
+        for path in _python_files(PACKAGE)
+        if not _in_database_layers(path)
+        for found in _session_uses(path)
+    ]
+    assert offenders == []
+
+
+def test_the_session_check_sees_a_session_taken_or_opened(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "from sqlalchemy.orm import Session\n"
+        "def f(session: Session) -> None: ...\n"
+        "with db.transaction() as s:\n"
+        "    pass\n"
+        "maker = db.sessions\n"
+        "transactions = 3\n"
+    )
+    assert sorted(int(line.split(":")[1]) for line in _session_uses(sample)) == [1, 2, 3, 5]
+    assert _in_database_layers(PACKAGE / "services" / "plans.py")
+    assert not _in_database_layers(PACKAGE / "budget.py")
+
+
+def _module_name(path: Path, root: Path) -> str:
+    parts = path.relative_to(root).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _type_checking(node: ast.If) -> bool:
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def _runtime_imports(tree: ast.AST) -> Iterator[ast.Import | ast.ImportFrom]:
+    """Every import statement, at the top or inside a function, except under `if TYPE_CHECKING:`."""
+    for child in ast.iter_child_nodes(tree):
+        if isinstance(child, ast.If) and _type_checking(child):
+            for node in child.orelse:
+                yield from _runtime_imports(ast.Module(body=[node], type_ignores=[]))
+            continue
+        if isinstance(child, ast.Import | ast.ImportFrom):
+            yield child
+        yield from _runtime_imports(child)
+
+
+def import_graph(root: Path) -> dict[str, set[str]]:
+    """Which of the modules under `root` (a folder holding the `planner` package) each imports
+    when it runs: `from planner.x import y` counts as planner.x.y when y is a module."""
+    modules = {_module_name(path, root): path for path in sorted((root / "planner").rglob("*.py"))}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        targets: set[str] = set()
+        for node in _runtime_imports(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets.update(alias.name for alias in node.names)
+                continue
+            base = node.module or ""
+            if node.level:
+                parent = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*parent, *([node.module] if node.module else [])])
+            for alias in node.names:
+                targets.add(f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base)
+        graph[name] = set()
+        for target in targets:
+            while target and target not in modules:
+                target = target.rpartition(".")[0]
+            if target and target != name:
+                graph[name].add(target)
+    return graph
+
+
+def package_graph(graph: dict[str, set[str]]) -> dict[str, set[str]]:
+    """The module graph seen a package at a time: every module of planner.x.* counts as planner.x;
+    the modules directly in planner stay themselves."""
+
+    def unit(module: str) -> str:
+        return ".".join(module.split(".")[:2])
+
+    joined: dict[str, set[str]] = {}
+    for module, targets in graph.items():
+        joined.setdefault(unit(module), set()).update(unit(t) for t in targets if unit(t) != unit(module))
+    return joined
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one node (Tarjan): each holds an import cycle."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in sorted(graph.get(node, ())):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_import_cycle_between_modules_or_packages() -> None:
+    graph = import_graph(PACKAGE.parent)
+    assert cycles(graph) == []
+    assert cycles(package_graph(graph)) == []
+
+
+def test_the_cycle_check_sees_cycles_through_functions_and_packages(tmp_path: Path) -> None:
+    files = {
+        "planner/__init__.py": "",
+        "planner/app.py": "def run():\n    from planner.ui.window import show\n",
+        "planner/rules.py": "import typing\nif typing.TYPE_CHECKING:\n    from planner import app\n",
+        "planner/ui/__init__.py": "",
+        "planner/ui/window.py": "from . import kit\n",
+        "planner/ui/kit.py": "from planner.app import run\nfrom planner import rules\n",
+        "planner/db/__init__.py": "",
+        "planner/db/a.py": "from planner.services import b\n",
+        "planner/services/__init__.py": "",
+        "planner/services/b.py": "import planner.db.c\n",
+        "planner/db/c.py": "",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    graph = import_graph(tmp_path)
+    assert graph["planner.ui.window"] == {"planner.ui.kit"}
+    assert graph["planner.rules"] == set()  # only for the type checker
+    assert cycles(graph) == [["planner.app", "planner.ui.kit", "planner.ui.window"]]
+    assert cycles(package_graph(graph)) == [["planner.app", "planner.ui"], ["planner.db", "planner.services"]]
 
 
 def _date_patterns(path: Path) -> list[str]:

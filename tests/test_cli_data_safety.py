@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pytest
 
-from planner.app import EXIT_DAMAGED, EXIT_IN_USE, EXIT_OK
+from planner.exit_codes import EXIT_DAMAGED, EXIT_IN_USE, EXIT_OK
 from planner.paths import DATABASE_FILE
+from planner.platform.instance_lock import LOCK_FILE
 from planner.services.database import Database, open_database
-from planner.ui.instance_lock import LOCK_FILE
 from tests.db.journey_plans import new_plan
 from tests.fixed_time import TEST_NOW_ENV
 from tests.test_cli import run
@@ -35,7 +35,7 @@ ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **TEST_NOW_ENV}
 HOLDER = (
     "import sys, time\n"
     "from pathlib import Path\n"
-    "from planner.ui.instance_lock import lock_data_dir\n"
+    "from planner.platform.instance_lock import lock_data_dir\n"
     "lock = lock_data_dir(Path(sys.argv[1]))\n"
     "print('locked', flush=True)\n"
     "time.sleep(300)\n"

@@ -23,15 +23,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from planner.app import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, main
+from planner.app import main
 from planner.db.models import PlanRow
+from planner.exit_codes import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from planner.paths import BACKUP_DIR, DATABASE_FILE
+from planner.platform.instance_lock import LOCK_FILE
 from planner.services import plans as plan_service
 from planner.services.database import Database, open_database
 from planner.services.plan_transfer import export_plan
 from planner.services.plans import PlanDraft
 from planner.terminal import shown
-from planner.ui.instance_lock import LOCK_FILE
 from tests.test_cli import run
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -360,7 +361,7 @@ def test_exports_backups_and_the_lock_are_owner_only_whatever_the_umask(data: Pa
             "import os, sys, time\n"
             "os.umask(0)\n"
             "from pathlib import Path\n"
-            "from planner.ui.instance_lock import lock_data_dir\n"
+            "from planner.platform.instance_lock import lock_data_dir\n"
             "lock = lock_data_dir(Path(sys.argv[1]))\n"
             "print('locked', flush=True)\n"
             "time.sleep(60)\n",

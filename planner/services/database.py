@@ -289,6 +289,14 @@ def storage_problem(error: Exception) -> str | None:
     return next((problem for key, problem in STORAGE_PROBLEMS.items() if key in text), None)
 
 
+def storage_failure(error: BaseException) -> str | None:
+    """What a database error met outside a transaction (at start-up) says about the disk or the
+    file, in plain words; None for any other error."""
+    if not isinstance(error, (OperationalError, sqlite3.OperationalError)):
+        return None
+    return storage_problem(error)
+
+
 def open_database(data_dir: Path, catalogue_path: Path | None = None) -> Database:
     """Open the data in `data_dir`. Raises DamagedDatabase (changing nothing) when the file is not
     a sound database, StartupError when the folder cannot be used."""

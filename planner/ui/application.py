@@ -9,15 +9,13 @@ from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner import __version__
-from planner.app import EXIT_DAMAGED, EXIT_FAILURE, EXIT_IN_USE
-from planner.datadir import DataDirError, data_dir_warning, prepare_data_dir
+from planner.exit_codes import EXIT_DAMAGED, EXIT_FAILURE, EXIT_IN_USE
 from planner.identity import APP_ID, APP_NAME
 from planner.money import set_number_locale
 from planner.paths import resources_dir
-from planner.services.database import CatalogueError, DamagedDatabase, StartupError, open_database
+from planner.startup import OpenData, RecoveryDeclined, failure, open_data
 from planner.terminal import say
 from planner.ui.app_icon import app_icon
-from planner.ui.instance_lock import AlreadyRunning, LockError, lock_data_dir
 from planner.ui.main_window import MainWindow, settings_for
 from planner.ui.prompter import Prompter
 from planner.ui.recovery import recover
@@ -62,56 +60,46 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def run_gui(data_dir: Path, smoke: bool = False) -> int:
     app = make_application()
     set_number_locale(QLocale.system().name())  # amounts are typed and shown the user's way
-    prompter = Prompter()
-    try:
-        prepare_data_dir(data_dir)
-        lock = lock_data_dir(data_dir)
-    except (DataDirError, LockError) as error:
-        return _cannot_start(str(error), smoke, EXIT_FAILURE)
-    except AlreadyRunning as error:
-        return _cannot_start(str(error), smoke, EXIT_IN_USE, critical=False)
-    shared = data_dir_warning(data_dir)
-    if shared is not None:
-        say(shared)
-    try:
-        return _run_window(app, data_dir, prompter, smoke, shared)
-    finally:
-        lock.unlock()
+    return _run_window(app, data_dir, Prompter(), smoke)
 
 
-def _cannot_start(message: str, smoke: bool, code: int, critical: bool = True) -> int:
+def _cannot_start(message: str, smoke: bool, code: int) -> int:
     say(message)
     if not smoke:
-        box = QMessageBox.critical if critical else QMessageBox.information
-        box(None, APP_NAME, message if not critical else f"{APP_NAME} cannot start.\n\n{message}")
+        if code == EXIT_IN_USE:
+            QMessageBox.information(None, APP_NAME, message)
+        else:
+            QMessageBox.critical(None, APP_NAME, f"{APP_NAME} cannot start.\n\n{message}")
     return code
 
 
-def _run_window(
-    app: QApplication, data_dir: Path, prompter: Prompter, smoke: bool, shared: str | None = None
-) -> int:
-    notice = None
+def _run_window(app: QApplication, data_dir: Path, prompter: Prompter, smoke: bool) -> int:
+    """Open the data as the commands do (a damaged file is offered for recovery, except with
+    --smoke), then show the window until it is closed."""
     try:
-        try:
-            db = open_database(data_dir)
-        except DamagedDatabase as damaged:
-            if smoke:
-                say(str(damaged))
-                return EXIT_DAMAGED
-            notice = recover(prompter, damaged)
-            if notice is None:
-                return EXIT_DAMAGED
-            db = open_database(data_dir)
-    except (StartupError, CatalogueError, OSError) as error:
-        return _cannot_start(str(error), smoke, EXIT_FAILURE)
+        data = open_data(data_dir, recover=None if smoke else lambda damaged: recover(prompter, damaged))
+    except RecoveryDeclined:
+        return EXIT_DAMAGED
+    except Exception as error:  # only the failures the start-up table knows; any other is a bug
+        known = failure(error)
+        if known is None:
+            raise
+        return _cannot_start(known.message, smoke, known.code)
+    with data:
+        return _show_window(app, data, prompter, smoke)
+
+
+def _show_window(app: QApplication, data: OpenData, prompter: Prompter, smoke: bool) -> int:
+    db = data.db
     window = MainWindow(db, prompter, settings_for(db))
     install_storage_error_handler(
         prompter, lambda: QApplication.activeWindow() or window, window.data_file_gone
     )
     if window.unshown is not None:
         print(f"planner: {window.unshown.message()}", file=sys.stderr)
-    if notice is not None:
-        window.statusBar().showMessage(notice, 20000)
+    shared = data.shared_warning
+    if data.recovered is not None:
+        window.statusBar().showMessage(data.recovered, 20000)
     elif db.startup_backup_problem is not None:
         window.statusBar().showMessage(
             f"The start-up backup could not be made: {db.startup_backup_problem}", 20000
@@ -121,13 +109,12 @@ def _run_window(
     watcher = _FirstPaint(app)
     if smoke:
         window.installEventFilter(watcher)
-        QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: app.exit(3))
+        QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: app.exit(EXIT_FAILURE))
     window.show()
     code = app.exec()
     if not smoke:
         window.save_state()
-    db.close()
     if smoke and not watcher.painted:
         say("the main window was never painted")
-        return 1
+        return EXIT_FAILURE
     return code

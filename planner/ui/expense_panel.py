@@ -9,13 +9,13 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWi
 
 from planner.budget import Expense, report_currencies
 from planner.budget_csv import spreadsheet_text
+from planner.platform.files import write_text_atomically
 from planner.services import budget as budget_service
 from planner.services.budget import BudgetData
 from planner.services.database import Database
 from planner.ui.events import AppEvents
 from planner.ui.expense_dialog import ExpenseDialog
 from planner.ui.expense_model import EXPENSE_ROLE, ExpenseModel
-from planner.ui.files import write_text_atomically
 from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
 from planner.ui.tables import row_table

@@ -8,10 +8,10 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
+from planner.platform.files import write_bytes_atomically
 from planner.services.database import Database
 from planner.services.plans import Plan
 from planner.ui.events import AppEvents
-from planner.ui.files import write_bytes_atomically
 from planner.ui.prompter import Prompter
 
 RENAME, REPLACE = "Import as a copy", "Replace it"

@@ -27,9 +27,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from planner import APP_NAME
+from planner.platform.files import open_private
 from planner.services.print_budget import CHART_HEIGHT, CHART_WIDTH
 from planner.services.print_document import PRINT_FONTS, ChartRequest, Printout
-from planner.ui.files import open_private
 from planner.ui.print_rows import keep_rows_whole
 
 LAYOUT_DPI = 96

@@ -47,15 +47,15 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, event
 
 from planner import clock
-from planner.app import EXIT_DAMAGED, EXIT_FAILURE, EXIT_IN_USE
 from planner.dates import backup_stamp
+from planner.exit_codes import EXIT_DAMAGED, EXIT_FAILURE, EXIT_IN_USE
 from planner.paths import BACKUP_DIR, DATABASE_FILE
+from planner.platform.instance_lock import lock_data_dir
 from planner.services import plans as plan_service
 from planner.services.database import BackupInfo, DamagedDatabase, Database, open_database
 from planner.services.plans import Plan, PlanDraft
 from planner.ui.application import _run_window
 from planner.ui.checklist_page import ChecklistPage
-from planner.ui.instance_lock import lock_data_dir
 from planner.ui.main_window import MainWindow
 from planner.ui.recovery import FRESH, RESTORE, recover
 from planner.ui.restore_dialog import RestoreDialog, taken_text

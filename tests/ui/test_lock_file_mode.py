@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from planner.ui import instance_lock
-from planner.ui.instance_lock import LOCK_FILE, lock_data_dir
+from planner.platform import instance_lock
+from planner.platform.instance_lock import LOCK_FILE, lock_data_dir
 
 
 @pytest.fixture

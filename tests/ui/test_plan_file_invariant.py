@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
 from planner import commands, limits
-from planner.app import EXIT_OK
+from planner.exit_codes import EXIT_OK
 from planner.services import plan_transfer
 from planner.services.database import Database
 from planner.services.plan_transfer import OnClash, PlanFileError, import_plan

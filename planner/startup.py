@@ -1,0 +1,133 @@
+"""Opening the data, the same way for the window and for every command: prepare the folder,
+take the lock, open the database (migrating it and syncing the catalogue); and the one table
+that turns a failure on the way, or in a command, into an exit code and a message."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Protocol
+
+from planner.catalogue.errors import CatalogueError
+from planner.datadir import DataDirError, data_dir_warning, os_error_text, prepare_data_dir
+from planner.exit_codes import EXIT_DAMAGED, EXIT_FAILURE, EXIT_IN_USE
+from planner.platform.instance_lock import AlreadyRunning, LockError, lock_data_dir
+from planner.services.database import (
+    DamagedDatabase,
+    Database,
+    StartupError,
+    StorageError,
+    open_database,
+    storage_failure,
+)
+from planner.terminal import say
+
+
+class Lock(Protocol):
+    """The lock on the data folder (a QLockFile), held until unlocked."""
+
+    def unlock(self) -> None: ...
+
+
+class RecoveryDeclined(Exception):
+    """Asked what to do about a damaged data file, the person chose to quit: nothing changed."""
+
+
+@dataclass
+class OpenData:
+    """The open database and the lock on its folder; `close` (or leaving a `with` block) releases
+    both."""
+
+    db: Database
+    lock: Lock
+    shared_warning: str | None
+    """The warning that others can open the data folder (already said on stderr); None if not."""
+    recovered: str | None
+    """What recovering a damaged data file did, for the status bar; None when nothing was."""
+
+    def close(self) -> None:
+        try:
+            self.db.close()
+        finally:
+            self.lock.unlock()
+
+    def __enter__(self) -> OpenData:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def open_data(data_dir: Path, recover: Callable[[DamagedDatabase], str | None] | None = None) -> OpenData:
+    """Prepare `data_dir`, lock it and open its database. A damaged data file is passed to
+    `recover` (which returns a line saying what it did, or None when the person quits, raising
+    RecoveryDeclined); without `recover` it raises DamagedDatabase. Every other failure is raised
+    as it is, for `failure` to turn into an exit code and a message; the lock is released."""
+    prepare_data_dir(data_dir)
+    shared = data_dir_warning(data_dir)
+    if shared is not None:
+        say(shared)
+    lock = lock_data_dir(data_dir)
+    try:
+        try:
+            return OpenData(open_database(data_dir), lock, shared, None)
+        except DamagedDatabase as damaged:
+            if recover is None:
+                raise
+            notice = recover(damaged)
+            if notice is None:
+                raise RecoveryDeclined() from damaged
+        return OpenData(open_database(data_dir), lock, shared, notice)
+    except BaseException:
+        lock.unlock()
+        raise
+
+
+def _said(error: BaseException) -> str:
+    return str(error)
+
+
+def _os_failure(error: BaseException) -> str:
+    assert isinstance(error, OSError)
+    return f"Cannot use {os_error_text(error)}."
+
+
+def _storage_failure(error: BaseException) -> str | None:
+    problem = storage_failure(error)
+    return None if problem is None else f"The data could not be used: {problem}."
+
+
+FAILURES: tuple[tuple[type[BaseException], int, Callable[[BaseException], str | None]], ...] = (
+    (AlreadyRunning, EXIT_IN_USE, _said),
+    (DamagedDatabase, EXIT_DAMAGED, _said),
+    (DataDirError, EXIT_FAILURE, _said),
+    (LockError, EXIT_FAILURE, _said),
+    (StartupError, EXIT_FAILURE, _said),
+    (CatalogueError, EXIT_FAILURE, _said),
+    (StorageError, EXIT_FAILURE, _said),
+    (OSError, EXIT_FAILURE, _os_failure),
+    (Exception, EXIT_FAILURE, _storage_failure),
+)
+"""Each failure of the data, the disk, a file or a path: the first row whose kind matches gives
+the exit code and the message (the last row only for a database error the disk or the file
+caused)."""
+
+
+@dataclass(frozen=True)
+class Failure:
+    code: int
+    message: str
+
+
+def failure(error: BaseException) -> Failure | None:
+    """The exit code and the message for a failure the table knows; None for any other error
+    (a bug, to be raised)."""
+    for kind, code, message in FAILURES:
+        if isinstance(error, kind):
+            text = message(error)
+            return None if text is None else Failure(code, text)
+    return None
