@@ -66,7 +66,10 @@ class TotalsCard(QFrame):
                 f"{total.missing:,} line{'s' if total.missing != 1 else ''} without a rate left out."
             )
         used = describe_factors(total.currency, total.rates)
-        notes.append(f"Rates used: {used}." if used else "No conversion needed yet.")
+        if used:
+            notes.append(f"Rates used: {used}.")
+        elif not total.missing:  # with lines left out for want of a rate, a conversion is needed
+            notes.append("No conversion needed yet.")
         self.rates.setText(" ".join(notes))
 
 
