@@ -27,15 +27,18 @@ from planner.ui.budget_summary_box import BudgetSummaryBox
 from planner.ui.estimate_panel import EstimatePanel
 from planner.ui.events import AppEvents
 from planner.ui.expense_panel import ExpensePanel
+from planner.ui.page import Page
 from planner.ui.prompter import Prompter
 from planner.ui.rates_deposit_panel import RatesDepositPanel
 from planner.ui.rich_text import rich_text_view
-from planner.ui.widgets import ReloadWhenShown, heading, print_button
+from planner.ui.widgets import heading, print_button
 
 TAB_EXPENSES, TAB_ESTIMATE, TAB_RATES, TAB_HOME, TAB_CHARTS = range(5)
 
 
-class BudgetPage(ReloadWhenShown):
+class BudgetPage(Page):
+    reloads_on = frozenset({"quotes"})  # an accepted quote's total and deposit feed the estimate
+
     def __init__(
         self,
         db: Database,

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -29,13 +29,14 @@ from planner.ui.clinic_filters import ClinicFilters
 from planner.ui.clinic_model import CLINIC_ROLE, ClinicFilter, ClinicModel
 from planner.ui.compare_dialog import CompareDialog
 from planner.ui.events import AppEvents
+from planner.ui.page import Page
 from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
 from planner.ui.tables import row_table
 from planner.ui.widgets import list_and_detail_page, print_button
 
 
-class ClinicsPage(Panel):
+class ClinicsPage(Panel, Page):
     def __init__(
         self, db: Database, prompter: Prompter, events: AppEvents, parent: QWidget | None = None
     ) -> None:
@@ -123,14 +124,14 @@ class ClinicsPage(Panel):
         self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
-        """Read the clinics again; while the page is not shown, only remember to do so."""
-        if not self.isVisible():
-            self._stale = True
-            self._pending_select = select_id if select_id is not None else self._pending_select
-            return
-        self._stale = False
-        select_id = select_id if select_id is not None else self._pending_select
-        self._pending_select = None
+        """Read the clinics again, then select `select_id`; while the page is not shown, only
+        remember to do so."""
+        if select_id is not None:
+            self._pending_select = select_id
+        super().reload()
+
+    def load(self) -> None:
+        select_id, self._pending_select = self._pending_select, None
         keep = select_id if select_id is not None else (c.id if (c := self.current_clinic()) else None)
         self._detail_fresh = False
         if not self.techniques:
@@ -142,6 +143,13 @@ class ClinicsPage(Panel):
         districts = sorted({c.district for c in clinics if c.district}, key=str.casefold)
         self.filters.set_choices(self.techniques, districts)
         self.apply_filters(keep)
+
+    def data_changed(self, kind: str, focus_id: object) -> None:
+        if kind == "clinics":
+            self.reload(focus_id if isinstance(focus_id, int) else None)
+        elif kind in ("quotes", "answers"):
+            # The panel that made the change has already shown it; only the tab counts follow.
+            self.detail.update_counts()
 
     def apply_filters(self, keep: int | None = None) -> None:
         """Show the clinics the search and filters keep, with the counts each option shows."""
@@ -173,11 +181,6 @@ class ClinicsPage(Panel):
                     "tick “Show hidden clinics” to see them."
                 )
         return "Try fewer filters or another word."
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
     # --- selection ------------------------------------------------------------------------
     def _select(self, clinic_id: int) -> None:
@@ -335,6 +338,5 @@ class ClinicsPage(Panel):
         clinic_service.delete_clinic(self.db, clinic.id)
         self.events.changed.emit("plans" if use.chosen_by else "clinics", self.plan.id if self.plan else None)
 
-    def focus_search(self) -> None:
-        self.filters.search.setFocus()
-        self.filters.search.selectAll()
+    def search_box(self) -> QLineEdit:
+        return self.filters.search

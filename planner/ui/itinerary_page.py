@@ -27,13 +27,13 @@ from planner.services.plans import Plan
 from planner.ui.appointment_dialog import AppointmentDialog
 from planner.ui.appointment_model import DAY_ROLE, DayHeader, ItineraryModel
 from planner.ui.events import AppEvents
+from planner.ui.page import Page
 from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
 from planner.ui.proposal_dialog import ProposalDialog
 from planner.ui.tables import ROW_ROLE, row_table
 from planner.ui.widgets import (
     KeyActions,
-    ReloadWhenShown,
     action_button,
     heading,
     print_button,
@@ -78,7 +78,9 @@ def _span_day_headers(table: QTableView, model: ItineraryModel) -> None:
             table.setSpan(row, DAY_TEXT_COLUMN, 1, width)
 
 
-class ItineraryPage(Panel, ReloadWhenShown):
+class ItineraryPage(Panel, Page):
+    reloads_on = frozenset({"journey", "itinerary", "checklist"})
+
     def __init__(
         self, db: Database, prompter: Prompter, events: AppEvents, parent: QWidget | None = None
     ) -> None:

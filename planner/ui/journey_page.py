@@ -29,10 +29,11 @@ from planner.services.journey import JourneyData
 from planner.services.plans import Plan
 from planner.ui.events import AppEvents
 from planner.ui.itinerary_page import warnings_text
+from planner.ui.page import Page
 from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
 from planner.ui.step_view import StepView
-from planner.ui.widgets import ReloadWhenShown, action_button, heading, print_button
+from planner.ui.widgets import action_button, heading, print_button
 
 STEP_ROLE = Qt.ItemDataRole.UserRole
 MARKS = {"not-started": "○", "in-progress": "◐", "done": "✓", "skipped": "–"}
@@ -62,7 +63,9 @@ class StepList(QListWidget):
         return self.currentIndex()
 
 
-class JourneyPage(Panel, ReloadWhenShown):
+class JourneyPage(Panel, Page):
+    reloads_on = frozenset({"journey", "itinerary", "checklist"})
+
     def __init__(
         self,
         db: Database,

@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 from planner.services import plans as plan_service
 from planner.services.database import Database
 from planner.services.plans import Plan
-from planner.ui.main_window import NAV_LEARN, MainWindow
+from planner.ui.main_window import MainWindow
+from planner.ui.pages import LEARN
 from tests.ui.conftest import FakePrompter
 
 
@@ -109,7 +110,7 @@ def test_selecting_a_learn_row_with_the_keyboard_shows_it(
     qtbot: QtBot, make_window: Callable[[], MainWindow]
 ) -> None:
     window = make_window()
-    window.nav.setCurrentRow(NAV_LEARN)
+    window.nav.setCurrentRow(LEARN.row)
     window.learn.table.setFocus()
     window.learn.table.selectRow(0)
     qtbot.keyClick(window.learn.table, Qt.Key.Key_Down)
@@ -125,7 +126,7 @@ def test_window_geometry_page_and_plan_are_remembered(
     window = make_window()
     window.setGeometry(QRect(QPoint(10, 20), QSize(780, 640)))
     window.plan_combo.setCurrentIndex(window.plan_combo.findText("B"))
-    window.nav.setCurrentRow(NAV_LEARN)
+    window.nav.setCurrentRow(LEARN.row)
     window.close()
 
     settings = db.data_dir / "settings.ini"
