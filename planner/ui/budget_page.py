@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 
 from planner import clock
 from planner.budget import Expense
+from planner.changes import Change
 from planner.ledger import Ledger
 from planner.services import budget as budget_service
 from planner.services.budget import BudgetData
@@ -37,7 +38,7 @@ TAB_EXPENSES, TAB_ESTIMATE, TAB_RATES, TAB_HOME, TAB_CHARTS = range(5)
 
 
 class BudgetPage(Page):
-    reloads_on = frozenset({"quotes"})  # an accepted quote's total and deposit feed the estimate
+    reloads_on = Change.QUOTES  # an accepted quote's total and deposit feed the estimate
 
     def __init__(
         self,

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import clock
+from planner.changes import Change
 from planner.checklist import (
     DOCUMENTS,
     Filter,
@@ -61,7 +62,7 @@ def _haystack(item: Item) -> str:
 
 
 class ChecklistPage(Panel, Page):
-    reloads_on = frozenset({"journey", "itinerary", "checklist"})
+    reloads_on = Change.JOURNEY | Change.ITINERARY | Change.CHECKLIST
 
     def __init__(
         self,

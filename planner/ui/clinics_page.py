@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.changes import Change
 from planner.clinics import Clinic, ClinicIndex, ClinicQuery, Technique, why_empty
 from planner.compare import MAX_COMPARED, MIN_COMPARED
 from planner.limits import PlanFull
@@ -28,7 +29,7 @@ from planner.ui.clinic_dialog import ClinicDialog
 from planner.ui.clinic_filters import ClinicFilters
 from planner.ui.clinic_model import CLINIC_ROLE, ClinicFilter, ClinicModel
 from planner.ui.compare_dialog import CompareDialog
-from planner.ui.events import AppEvents
+from planner.ui.events import AppEvents, Changed
 from planner.ui.page import Page
 from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
@@ -144,10 +145,10 @@ class ClinicsPage(Panel, Page):
         self.filters.set_choices(self.techniques, districts)
         self.apply_filters(keep)
 
-    def data_changed(self, kind: str, focus_id: object) -> None:
-        if kind == "clinics":
-            self.reload(focus_id if isinstance(focus_id, int) else None)
-        elif kind in ("quotes", "answers"):
+    def data_changed(self, changed: Changed) -> None:
+        if Change.CLINICS in changed.what:
+            self.reload(changed.item_id)
+        elif changed.what & (Change.QUOTES | Change.ANSWERS):
             # The panel that made the change has already shown it; only the tab counts follow.
             self.detail.update_counts()
 
@@ -263,14 +264,13 @@ class ClinicsPage(Panel, Page):
         if clinic is None or self.plan is None:
             return
         try:
-            shortlist_service.set_shortlisted(self.db, self.plan.id, clinic.id, shortlisted)
+            changed = shortlist_service.set_shortlisted(self.db, self.plan.id, clinic.id, shortlisted)
         except PlanFull as full:
             self.prompter.error(self, "The shortlist is full", str(full))
             self._detail_fresh = False
             self._show_detail(clinic)  # the button, pressed in, springs back
             return
-        kind = "plans" if not shortlisted and clinic.id == self.model.chosen else "clinics"
-        self.events.changed.emit(kind, self.plan.id if kind == "plans" else clinic.id)
+        self.events.announce(changed, item_id=clinic.id)
 
     def _toggle_chosen(self) -> None:
         clinic = self.current_clinic()
@@ -282,14 +282,14 @@ class ClinicsPage(Panel, Page):
         except PlanFull as full:
             self.prompter.error(self, "The shortlist is full", str(full))
             return
-        self.events.changed.emit("plans", self.plan.id)
+        self.events.announce(shortlist_service.choose_clinic.changes)
 
     def _set_hidden(self, hidden: bool) -> None:
         clinic = self.current_clinic()
         if clinic is None:
             return
         clinic_service.set_hidden(self.db, clinic.id, hidden)
-        self.events.changed.emit("clinics", clinic.id)
+        self.events.announce(clinic_service.set_hidden.changes, item_id=clinic.id)
 
     def _open_dialog(self, clinic: Clinic | None) -> None:
         if self.clinic_dialog is not None:
@@ -304,7 +304,7 @@ class ClinicsPage(Panel, Page):
 
     def _clinic_saved(self, dialog: ClinicDialog) -> None:
         if dialog.saved is not None:
-            self.events.changed.emit("clinics", dialog.saved.id)
+            self.events.announce(clinic_service.update_clinic.changes, item_id=dialog.saved.id)
 
     def add_clinic(self) -> None:
         self._open_dialog(None)
@@ -335,8 +335,7 @@ class ClinicsPage(Panel, Page):
             "Delete clinic",
         ):
             return
-        clinic_service.delete_clinic(self.db, clinic.id)
-        self.events.changed.emit("plans" if use.chosen_by else "clinics", self.plan.id if self.plan else None)
+        self.events.announce(clinic_service.delete_clinic(self.db, clinic.id))
 
     def search_box(self) -> QLineEdit:
         return self.filters.search

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import clock
+from planner.changes import Change
 from planner.checklist import Item
 from planner.journey import STATUSES
 from planner.services import journey as journey_service
@@ -64,7 +65,7 @@ class StepList(QListWidget):
 
 
 class JourneyPage(Panel, Page):
-    reloads_on = frozenset({"journey", "itinerary", "checklist"})
+    reloads_on = Change.JOURNEY | Change.ITINERARY | Change.CHECKLIST
 
     def __init__(
         self,
@@ -316,9 +317,9 @@ class JourneyPage(Panel, Page):
             "Mark done",
         )
 
-    def _step_changed(self, what: str) -> None:
-        self.events.changed.emit(what, None)
-        if what == "journey":
+    def _step_changed(self, what: Change) -> None:
+        self.events.announce(what)
+        if Change.JOURNEY in what:
             self.reload()
         else:
             self.show_step(self.step_id)

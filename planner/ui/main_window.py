@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from planner import APP_NAME
+from planner.changes import Change
 from planner.services import plans as plan_service
 from planner.services.database import Database, DataFileMissing, StorageError
 from planner.services.plans import Plan
 from planner.ui import pages
-from planner.ui.events import AppEvents
+from planner.ui.events import AppEvents, Changed
 from planner.ui.page import Page, PageContext
 from planner.ui.pages import PageHandle, PageSpec
 from planner.ui.plan_commands import PlanCommands
@@ -230,12 +231,12 @@ class MainWindow(WindowActions):
         page.read_if_stale()
         self.stack.setCurrentWidget(page)
 
-    def _data_changed(self, kind: str, focus_id: object) -> None:
-        if kind == "plans":
-            self._reload_plans(focus_id if isinstance(focus_id, int) else None)
+    def _data_changed(self, changed: Changed) -> None:
+        if Change.PLAN in changed.what:
+            self._reload_plans(changed.plan_id)  # every page is given its plan again
             return
         for page in list(self._pages.values()):
-            page.data_changed(kind, focus_id)
+            page.data_changed(changed)
 
     def data_replaced(self) -> None:
         """Show data that was replaced underneath the window (a restored backup): every page is

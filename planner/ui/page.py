@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from planner.changes import Change
 from planner.services.database import Database
 from planner.services.plans import Plan
-from planner.ui.events import AppEvents
+from planner.ui.events import AppEvents, Changed
 from planner.ui.prompter import Prompter
 
 
@@ -60,13 +61,14 @@ class Page(QWidget):
     def another_page_shown(self) -> None:
         """Another page took this one's place in the window. Nothing by default."""
 
-    reloads_on: frozenset[str] = frozenset()
-    """What, changed on another page, this page shows too."""
+    reloads_on = Change(0)
+    """What this page shows, so that it reads again when another page changes it."""
 
-    def data_changed(self, kind: str, focus_id: object) -> None:
+    def data_changed(self, changed: Changed) -> None:
         """Data was changed (by this page or another): read again what this page shows of it,
-        unless it is the page shown (which made the change and shows it already)."""
-        if kind in self.reloads_on and not self.isVisible():
+        unless it is the page shown (which made the change and shows it already). A change to
+        the plan never comes here: the window gives every page its plan again."""
+        if changed.what & self.reloads_on and not self.isVisible():
             self.reload()
 
     def search_box(self) -> QLineEdit | None:

@@ -43,7 +43,7 @@ class PlanCommands:
     def _plan_created(self, wizard: PlanWizard) -> None:
         if wizard.created is None:
             return
-        self.window.events.changed.emit("plans", wizard.created.id)
+        self.window.events.announce(plan_service.create_plan.changes, plan_id=wizard.created.id)
         self.window.show_page(OVERVIEW)
         self.window.say(f"Created the plan “{wizard.created.name}”.")
 
@@ -61,7 +61,7 @@ class PlanCommands:
         if name is None:
             return
         renamed = plan_service.rename_plan(self.db, plan.id, name)
-        self.window.events.changed.emit("plans", renamed.id)
+        self.window.events.announce(plan_service.rename_plan.changes)
         self.window.say(f"Renamed to “{renamed.name}”.")
 
     def edit_dates(self) -> None:
@@ -78,7 +78,7 @@ class PlanCommands:
 
     def _dates_saved(self, dialog: TripDatesDialog) -> None:
         if dialog.saved is not None:
-            self.window.events.changed.emit("plans", dialog.saved.id)
+            self.window.events.announce(plan_service.change_dates.changes)
             self.window.say("Trip dates changed; due dates counted from them moved too.")
 
     def edit_details(self) -> None:
@@ -98,7 +98,7 @@ class PlanCommands:
         if plan is None:
             return
         copy = plan_service.duplicate_plan(self.db, plan.id)
-        self.window.events.changed.emit("plans", copy.id)
+        self.window.events.announce(plan_service.duplicate_plan.changes, plan_id=copy.id)
         self.window.say(f"Made a copy: “{copy.name}”.")
 
     def delete_plan(self) -> None:
@@ -115,7 +115,7 @@ class PlanCommands:
         ):
             return
         plan_service.delete_plan(self.db, plan.id)  # a backup first; if it fails, nothing is deleted
-        self.window.events.changed.emit("plans", None)
+        self.window.events.announce(plan_service.delete_plan.changes)
         self.window.say(f"Deleted the plan “{plan.name}”. File › Restore from backup brings it back.", 8000)
 
     # --- printing and files ---------------------------------------------------------------

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
+from planner.changes import Change
 from planner.services import plans as plan_service
 from planner.services.database import Database
 from planner.services.plans import Plan
@@ -76,9 +77,9 @@ def test_rename_and_duplicate(
 
     with qtbot.waitSignal(window.events.changed) as signal:
         window.duplicate_action.trigger()
-    assert signal.args is not None and signal.args[0] == "plans"
+    assert signal.args is not None and signal.args[0].what == Change.PLAN
     assert window.plan_combo.currentText() == "Knee, Lydian, May (copy)"
-    assert window.current_plan() is not None and window.current_plan().id == signal.args[1]  # type: ignore[union-attr]
+    assert window.current_plan() is not None and window.current_plan().id == signal.args[0].plan_id  # type: ignore[union-attr]
     assert sorted(p.name for p in plan_service.list_plans(db)) == [
         "Knee, Lydian, May",
         "Knee, Lydian, May (copy)",
