@@ -27,6 +27,7 @@ from planner.budget import (
     report_currencies,
     validate_expense,
 )
+from planner.changes import Change, changes
 from planner.clock import utc_now
 from planner.db.models import (
     BudgetSettingsRow,
@@ -326,6 +327,7 @@ def room_problem(db: Database, plan_id: int) -> str | None:
     return full_message(db, EXPENSE_LINES, ExpenseRow, plan_id)
 
 
+@changes(Change.BUDGET)
 def save_expense(
     db: Database, plan_id: int, draft: ExpenseDraft, expense_id: int | None = None, today: date | None = None
 ) -> Expense:
@@ -374,6 +376,7 @@ def _fill_row(row: ExpenseRow, clean: CleanExpense, now: datetime) -> None:
     row.updated_at = now
 
 
+@changes(Change.BUDGET)
 def delete_expense(db: Database, plan_id: int, expense_id: int) -> None:
     with db.transaction() as session:
         row = session.get(ExpenseRow, expense_id)
@@ -382,6 +385,7 @@ def delete_expense(db: Database, plan_id: int, expense_id: int) -> None:
 
 
 # --- rates ------------------------------------------------------------------------------------
+@changes(Change.BUDGET)
 def add_rate(
     db: Database, plan_id: int, base: str, quote: str, rate_text: str, on: date, today: date | None = None
 ) -> tuple[StoredRate, int]:
@@ -456,6 +460,7 @@ def _fill_missing_conversions(session: Session, plan_id: int, home: str, today: 
     return filled
 
 
+@changes(Change.BUDGET)
 def delete_rate(db: Database, plan_id: int, rate_id: int) -> None:
     """Forget a rate. Amounts converted with it keep their conversion."""
     with db.transaction() as session:
@@ -465,6 +470,7 @@ def delete_rate(db: Database, plan_id: int, rate_id: int) -> None:
 
 
 # --- estimate ---------------------------------------------------------------------------------
+@changes(Change.BUDGET)
 def save_estimate_settings(db: Database, plan_id: int, settings: EstimateSettings) -> None:
     """Raises ValidationError ("stay") for a stay that is not 1 day to a year, low before high,
     and ("treatment_basis") for a package the catalogue does not have."""
@@ -499,6 +505,7 @@ def _override_row(session: Session, plan_id: int, key: str) -> EstimateOverrideR
     return row
 
 
+@changes(Change.BUDGET)
 def save_estimate_line(
     db: Database, plan_id: int, key: str, low: str, high: str, currency: str
 ) -> EstimateOverride:
@@ -513,6 +520,7 @@ def save_estimate_line(
         return EstimateOverride(key, figures.low, figures.high, figures.currency, False)
 
 
+@changes(Change.BUDGET)
 def remove_estimate_line(
     db: Database, plan_id: int, key: str, low: Decimal, high: Decimal, currency: str
 ) -> None:
@@ -532,6 +540,7 @@ def remove_estimate_line(
         row.removed = True
 
 
+@changes(Change.BUDGET)
 def include_estimate_line(db: Database, plan_id: int, key: str) -> None:
     """Put a removed line back, with the figures it had."""
     with db.transaction() as session:
@@ -540,6 +549,7 @@ def include_estimate_line(db: Database, plan_id: int, key: str) -> None:
             row.removed = False
 
 
+@changes(Change.BUDGET)
 def restore_estimate_line(db: Database, plan_id: int, key: str) -> None:
     """Back to the proposed line: the person's figures and removal are forgotten."""
     with db.transaction() as session:
@@ -549,6 +559,7 @@ def restore_estimate_line(db: Database, plan_id: int, key: str) -> None:
 
 
 # --- deposit ----------------------------------------------------------------------------------
+@changes(Change.BUDGET)
 def save_deposit(db: Database, plan_id: int, draft: DepositDraft, today: date | None = None) -> Deposit:
     """Raises ValidationError (percent, amount, currency, paid_on) and writes nothing then."""
     deposit = validate_deposit(draft, today or clock.today())

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner import clock
+from planner.changes import Change, changes
 from planner.checklist import (
     CleanItem,
     Due,
@@ -107,6 +108,7 @@ def step_items(session: Session, plan: PlanRow, step_id: str) -> tuple[list[Item
     return [_item(r) for r in rows], _trip(plan)
 
 
+@changes(Change.CHECKLIST)
 def take_templates(db: Database, plan_id: int) -> int:
     """Give the plan the catalogue's items it does not have (for plans made before the
     checklist existed, or after a catalogue update). Returns how many were added; raises PlanFull
@@ -152,6 +154,7 @@ def room_problem(db: Database, plan_id: int) -> str | None:
     return full_message(db, CHECKLIST_ITEMS, ChecklistItemRow, plan_id)
 
 
+@changes(Change.CHECKLIST)
 def save_item(db: Database, plan_id: int, draft: ItemDraft, item_id: int | None = None) -> Item:
     """Add an item at the end of its step, or change one (moving it to the end of another step
     when its step changes). Raises ValidationError and writes nothing when a field is wrong, and
@@ -174,6 +177,7 @@ def save_item(db: Database, plan_id: int, draft: ItemDraft, item_id: int | None 
         return _item(row)
 
 
+@changes(Change.CHECKLIST)
 def set_done(db: Database, plan_id: int, item_id: int, done: bool, now: datetime | None = None) -> Item:
     """Tick (keeping when) or untick an item."""
     with db.transaction() as session:
@@ -185,6 +189,7 @@ def set_done(db: Database, plan_id: int, item_id: int, done: bool, now: datetime
         return _item(row)
 
 
+@changes(Change.CHECKLIST)
 def move_item(db: Database, plan_id: int, item_id: int, target: int) -> None:
     """Put an item at index `target` among its step's items (clamped), renumbering the step."""
     with db.transaction() as session:
@@ -202,6 +207,7 @@ def move_item(db: Database, plan_id: int, item_id: int, target: int) -> None:
             sibling.position = position
 
 
+@changes(Change.CHECKLIST)
 def delete_item(db: Database, plan_id: int, item_id: int) -> DeletedItem:
     with db.transaction() as session:
         row = _owned(session, plan_id, item_id)
@@ -210,6 +216,7 @@ def delete_item(db: Database, plan_id: int, item_id: int) -> DeletedItem:
         return deleted
 
 
+@changes(Change.CHECKLIST)
 def restore_item(db: Database, deleted: DeletedItem) -> Item:
     """Undo a delete: the item comes back in its step at its old place, ticked or not."""
     item = deleted.item
@@ -253,6 +260,7 @@ def restore_item(db: Database, deleted: DeletedItem) -> Item:
         return _item(row)
 
 
+@changes(Change.PLAN | Change.CHECKLIST)
 def set_treatment_date(db: Database, plan_id: int, treatment: date | None) -> None:
     """The day of treatment, which items due relative to treatment count from."""
     with db.transaction() as session:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from planner.changes import Change, changes
 from planner.clinic_drafts import ClinicDraft, check_clinic_name, check_note, check_rating, validate_clinic
 from planner.clinics import CONDITION_GROUPS, Clinic, Technique
 from planner.clock import utc_now
@@ -129,6 +130,7 @@ def _write(session: Session, row: ClinicRow, draft: ClinicDraft, except_id: int 
     row.claims = list(clean.claims)
 
 
+@changes(Change.CLINICS)
 def create_clinic(db: Database, draft: ClinicDraft) -> Clinic:
     """Add one of the user's own clinics. Raises ValidationError and saves nothing on bad input,
     PlanFull when the user already has the most clinics of their own the app keeps."""
@@ -153,6 +155,7 @@ def _own_row(session: Session, clinic_id: int) -> ClinicRow:
     return row
 
 
+@changes(Change.CLINICS)
 def update_clinic(db: Database, clinic_id: int, draft: ClinicDraft) -> Clinic:
     with db.transaction() as session:
         row = _own_row(session, clinic_id)
@@ -180,10 +183,16 @@ def clinic_use(db: Database, clinic_id: int) -> ClinicUse:
         return ClinicUse(quotes or 0, tuple(plans))
 
 
-def delete_clinic(db: Database, clinic_id: int) -> None:
-    """Delete one of the user's own clinics with its answers, quotes and shortlist places."""
+@changes(Change.CLINICS | Change.QUOTES | Change.ANSWERS | Change.PLAN)
+def delete_clinic(db: Database, clinic_id: int) -> Change:
+    """Delete one of the user's own clinics with its answers, quotes and shortlist places; what
+    it changed: the plans too when it was a plan's chosen clinic."""
     with db.transaction() as session:
+        chosen = session.scalar(
+            select(func.count()).select_from(PlanRow).where(PlanRow.clinic_id == clinic_id)
+        )
         session.delete(_own_row(session, clinic_id))
+    return Change.CLINICS | Change.QUOTES | Change.ANSWERS | (Change.PLAN if chosen else Change(0))
 
 
 def _annotation(session: Session, clinic_id: int) -> ClinicAnnotationRow:
@@ -193,6 +202,7 @@ def _annotation(session: Session, clinic_id: int) -> ClinicAnnotationRow:
     return clinic.annotation
 
 
+@changes(Change.CLINICS)
 def set_hidden(db: Database, clinic_id: int, hidden: bool) -> None:
     with db.transaction() as session:
         row = _annotation(session, clinic_id)
@@ -200,6 +210,7 @@ def set_hidden(db: Database, clinic_id: int, hidden: bool) -> None:
         row.updated_at = utc_now()
 
 
+@changes(Change.CLINICS)
 def save_notes(db: Database, clinic_id: int, note: str, rating: int | None) -> Clinic:
     """Save the user's note and 1-5 rating (None for no rating) on any clinic."""
     errors = {

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planner.changes import Change, changes
 from planner.clock import utc_now
 from planner.db.models import AppointmentRow, ClinicRow, PlanRow
 from planner.itinerary import (
@@ -125,6 +126,7 @@ def room_problem(db: Database, plan_id: int) -> str | None:
     return full_message(db, APPOINTMENTS, AppointmentRow, plan_id)
 
 
+@changes(Change.ITINERARY)
 def save_appointment(
     db: Database, plan_id: int, draft: AppointmentDraft, appointment_id: int | None = None
 ) -> Appointment:
@@ -137,6 +139,7 @@ def save_appointment(
         return _write(session, plan, draft, row)
 
 
+@changes(Change.ITINERARY)
 def move_appointment(db: Database, plan_id: int, appointment_id: int, day: date) -> Appointment:
     """Move an appointment to another day at the same wall-clock times. Raises ValidationError
     ("start"/"end") when that day is far from the trip or the time does not exist there."""
@@ -165,6 +168,7 @@ def _appointment_of(row: AppointmentRow) -> Appointment:
     )
 
 
+@changes(Change.ITINERARY)
 def delete_appointment(db: Database, plan_id: int, appointment_id: int) -> Appointment:
     """Delete an appointment; returns it, so Undo can put it back."""
     with db.transaction() as session:
@@ -174,6 +178,7 @@ def delete_appointment(db: Database, plan_id: int, appointment_id: int) -> Appoi
         return gone
 
 
+@changes(Change.ITINERARY)
 def restore_appointment(db: Database, plan_id: int, gone: Appointment) -> Appointment:
     """Put a deleted appointment back (with a new id, and its old uid, so a calendar that has
     it keeps one event)."""
@@ -231,6 +236,7 @@ def propose_schedule(
         )
 
 
+@changes(Change.PLAN | Change.ITINERARY)
 def accept_proposal(
     db: Database, plan_id: int, draft: StayDraft, accepted: Sequence[AppointmentDraft]
 ) -> int:

@@ -10,6 +10,7 @@ from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from planner import clock
+from planner.changes import Change, changes
 from planner.clock import utc_now
 from planner.db.models import AppointmentRow, JourneySettingsRow, JourneyStepRow, PlanRow, StepStateRow
 from planner.itinerary import Appointment, PlanSpan, next_appointment
@@ -207,6 +208,7 @@ def load_journey(
         )
 
 
+@changes(Change.JOURNEY)
 def save_step(db: Database, plan_id: int, step_id: str, draft: StepDraft) -> StepState:
     """Raises ValidationError (status, start, end, note) and changes nothing when a field is wrong.
     Only this step's row is written."""
@@ -243,6 +245,7 @@ def write_stay(session: Session, plan: PlanRow, arrival: date, cells: str, cultu
     row.arrival_date, row.cells, row.culture_days = arrival, cells, culture_days
 
 
+@changes(Change.JOURNEY)
 def save_stay(db: Database, plan_id: int, arrival: date, cells: str, culture_days: int) -> Stay:
     """Raises ValidationError (arrival, cells, culture) and changes nothing when a field is wrong."""
     with db.transaction() as session:

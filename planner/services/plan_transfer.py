@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from planner import __version__
 from planner.budget import EXTRA_CATEGORIES
+from planner.changes import Change, changes
 from planner.clinics import CLINIC_LIST_FIELDS
 from planner.clock import utc_now
 from planner.collector import collector_paused
@@ -353,6 +354,7 @@ def read_plan_file(db: Database, data: bytes) -> PlanFile:
         return parse_plan_file(data, _known(session))
 
 
+@changes(Change.PLAN | Change.CLINICS)
 def import_plan(
     db: Database, file: PlanFile, on_clash: OnClash = OnClash.ASK, name: str | None = None
 ) -> Plan:

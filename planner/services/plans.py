@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planner.changes import Change, changes
 from planner.clock import utc_now
 from planner.countries import country_name
 from planner.db.checklist_seed import add_template_items
@@ -131,6 +132,7 @@ def check_draft(db: Database, draft: PlanDraft) -> dict[str, str]:
         return validate_draft(draft, _taken(session), _conditions(session))[1]
 
 
+@changes(Change.PLAN)
 def create_plan(db: Database, draft: PlanDraft) -> Plan:
     """Raises ValidationError (messages per field) and saves nothing when any field is wrong."""
     with db.transaction() as session:
@@ -163,6 +165,7 @@ def _new_row(clean: CleanPlan) -> PlanRow:
     )
 
 
+@changes(Change.PLAN)
 def rename_plan(db: Database, plan_id: int, name: str) -> Plan:
     with db.transaction() as session:
         row = session.get_one(PlanRow, plan_id)
@@ -174,6 +177,7 @@ def rename_plan(db: Database, plan_id: int, name: str) -> Plan:
         return plan_from_row(session, row)
 
 
+@changes(Change.PLAN | Change.CHECKLIST)
 def change_dates(
     db: Database,
     plan_id: int,
@@ -205,6 +209,7 @@ def change_dates(
         return plan_from_row(session, row)
 
 
+@changes(Change.PLAN)
 def duplicate_plan(db: Database, plan_id: int) -> Plan:
     with db.transaction() as session:
         source = session.get_one(PlanRow, plan_id)
@@ -232,6 +237,7 @@ def duplicate_plan(db: Database, plan_id: int) -> Plan:
         return plan_from_row(session, copy)
 
 
+@changes(Change.PLAN)
 def delete_plan(db: Database, plan_id: int) -> None:
     """Delete the plan and everything in it, after backing up the data."""
     db.back_up("before-delete")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from planner.changes import Change, changes
 from planner.clinic_drafts import one_line
 from planner.clock import utc_now
 from planner.db.models import ClinicAnswerRow, ClinicRow, OwnQuestionRow, QuestionTemplateRow
@@ -65,6 +66,7 @@ def full_message(db: Database) -> str | None:
         return OWN_QUESTIONS.full_message() if held >= OWN_QUESTIONS.most else None
 
 
+@changes(Change.ANSWERS)
 def add_question(db: Database, text: str) -> Question:
     """Add one of the person's own questions. Raises ValidationError on bad text and PlanFull
     when they already have the most the app keeps; nothing is saved then."""
@@ -84,6 +86,7 @@ def _own_id(key: str) -> int:
     return int(key[len(OWN) :])
 
 
+@changes(Change.ANSWERS)
 def delete_question(db: Database, key: str) -> None:
     """Remove one of the user's own questions, with every clinic's answer to it."""
     own_id = _own_id(key)
@@ -119,6 +122,7 @@ def _where(session: Session, clinic_id: int, key: str) -> dict[str, object]:
     return {"own_question_id": own_id}
 
 
+@changes(Change.ANSWERS)
 def save_answer(db: Database, clinic_id: int, key: str, answer: str) -> None:
     """Record a clinic's answer; an empty answer removes the record."""
     text = answer.strip()

@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planner.changes import Change, changes
 from planner.clock import utc_now
 from planner.db.models import ClinicRow, FeeCategoryRow, PlanRow, QuoteLineRow, QuoteRow
 from planner.limits import QUOTES
@@ -99,6 +100,7 @@ def room_problem(db: Database, plan_id: int) -> str | None:
     return full_message(db, QUOTES, QuoteRow, plan_id)
 
 
+@changes(Change.QUOTES)
 def save_quote(db: Database, plan_id: int, draft: QuoteDraft, quote_id: int | None = None) -> Quote:
     """Create a quote, or replace `quote_id`'s fields and lines. Raises ValidationError (messages
     per field, lines as `line<N>.<field>`) and writes nothing when anything is wrong; PlanFull
@@ -141,6 +143,7 @@ def save_quote(db: Database, plan_id: int, draft: QuoteDraft, quote_id: int | No
         return quote_from_row(row, clinic.name)
 
 
+@changes(Change.QUOTES)
 def delete_quote(db: Database, quote_id: int) -> None:
     with db.transaction() as session:
         row = session.get(QuoteRow, quote_id)
@@ -148,6 +151,7 @@ def delete_quote(db: Database, quote_id: int) -> None:
             session.delete(row)
 
 
+@changes(Change.PLAN | Change.QUOTES | Change.BUDGET)
 def accept_quote(db: Database, plan_id: int, quote_id: int | None) -> None:
     """Mark one quote as the plan's accepted quote (None: no quote accepted). Accepting a quote
     also makes its clinic the plan's clinic."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from planner.changes import Change, changes
 from planner.db.models import PlanRow, TripDetailsRow
 from planner.services.database import Database
 from planner.validation import ValidationError, raise_if_any
@@ -51,6 +52,7 @@ def load_details(db: Database, plan_id: int) -> TripDetails:
         return details_of(session.get(TripDetailsRow, plan_id))
 
 
+@changes(Change.PLAN)
 def save_details(db: Database, plan_id: int, details: TripDetails) -> TripDetails:
     cleaned = check_details(details)
     with db.transaction() as session:

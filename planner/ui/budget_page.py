@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 
 from planner import clock
 from planner.budget import Expense
+from planner.changes import Change
 from planner.ledger import Ledger
 from planner.services import budget as budget_service
 from planner.services.budget import BudgetData
@@ -27,15 +28,18 @@ from planner.ui.budget_summary_box import BudgetSummaryBox
 from planner.ui.estimate_panel import EstimatePanel
 from planner.ui.events import AppEvents
 from planner.ui.expense_panel import ExpensePanel
+from planner.ui.page import Page
 from planner.ui.prompter import Prompter
 from planner.ui.rates_deposit_panel import RatesDepositPanel
 from planner.ui.rich_text import rich_text_view
-from planner.ui.widgets import ReloadWhenShown, heading, print_button
+from planner.ui.widgets import heading, print_button
 
 TAB_EXPENSES, TAB_ESTIMATE, TAB_RATES, TAB_HOME, TAB_CHARTS = range(5)
 
 
-class BudgetPage(ReloadWhenShown):
+class BudgetPage(Page):
+    reloads_on = Change.QUOTES  # an accepted quote's total and deposit feed the estimate
+
     def __init__(
         self,
         db: Database,

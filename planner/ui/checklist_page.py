@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import clock
+from planner.changes import Change
 from planner.checklist import (
     DOCUMENTS,
     Filter,
@@ -41,12 +42,12 @@ from planner.services.plans import Plan
 from planner.ui.checklist_item_dialog import ChecklistItemDialog
 from planner.ui.checklist_model import ChecklistModel
 from planner.ui.events import AppEvents
+from planner.ui.page import Page
 from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
 from planner.ui.tables import ROW_ROLE, row_table
 from planner.ui.widgets import (
     KeyActions,
-    ReloadWhenShown,
     action_button,
     heading,
     print_button,
@@ -60,7 +61,9 @@ def _haystack(item: Item) -> str:
     return " ".join((item.text, item.note, DOCUMENTS.get(item.document, ""))).casefold()
 
 
-class ChecklistPage(Panel, ReloadWhenShown):
+class ChecklistPage(Panel, Page):
+    reloads_on = Change.JOURNEY | Change.ITINERARY | Change.CHECKLIST
+
     def __init__(
         self,
         db: Database,
@@ -296,9 +299,8 @@ class ChecklistPage(Panel, ReloadWhenShown):
             self.table.selectRow(row)
         self._update_buttons()
 
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+    def search_box(self) -> QLineEdit:
+        return self.search
 
     # --- actions --------------------------------------------------------------------------
     def current_item(self) -> Item | None:

@@ -71,5 +71,5 @@ class ClinicNotes(QWidget):
             self.form.show_problems(error.errors)
             return
         self.form.show_problems({})
-        self.events.changed.emit("clinics", saved.id)
+        self.events.announce(clinic_service.save_notes.changes, item_id=saved.id)
         self.saved_label.setText("Saved.")

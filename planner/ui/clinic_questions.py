@@ -127,7 +127,7 @@ class ClinicQuestions(Panel):
             self.answer_error.show_problem(next(iter(error.errors.values())))
             return
         self.reload(question.key)
-        self.events.changed.emit("answers", self.clinic.id)
+        self.events.announce(question_service.save_answer.changes, item_id=self.clinic.id)
 
     def add_question(self) -> None:
         if full := question_service.full_message(self.db):
@@ -148,7 +148,7 @@ class ClinicQuestions(Panel):
             self.prompter.error(self, "Add a question", str(full))
             return
         self.reload(question.key)
-        self.events.changed.emit("answers", None)
+        self.events.announce(question_service.add_question.changes)
 
     def remove_question(self) -> None:
         question = self.current_question()
@@ -163,4 +163,4 @@ class ClinicQuestions(Panel):
             return
         question_service.delete_question(self.db, question.key)
         self.reload()
-        self.events.changed.emit("answers", None)
+        self.events.announce(question_service.delete_question.changes)

@@ -123,7 +123,7 @@ class ClinicQuotes(Panel):
     def _saved(self, dialog: QuoteDialog) -> None:
         if dialog.saved is not None:
             self.reload(dialog.saved.id)
-            self.events.changed.emit("quotes", dialog.saved.id)
+            self.events.announce(quote_service.save_quote.changes, item_id=dialog.saved.id)
 
     def new_quote(self) -> None:
         if self.plan is not None and (full := quote_service.room_problem(self.db, self.plan.id)):
@@ -145,7 +145,7 @@ class ClinicQuotes(Panel):
             return
         quote_service.delete_quote(self.db, quote.id)
         self.reload()
-        self.events.changed.emit("quotes", None)
+        self.events.announce(quote_service.delete_quote.changes)
 
     def toggle_accepted(self) -> None:
         quote = self.current_quote()
@@ -153,7 +153,7 @@ class ClinicQuotes(Panel):
             return
         quote_service.accept_quote(self.db, self.plan.id, None if quote.accepted else quote.id)
         self.reload(quote.id)
-        self.events.changed.emit("plans", self.plan.id)
+        self.events.announce(quote_service.accept_quote.changes)
 
     def compare_quotes(self) -> None:
         if len(self.plan_quotes) < 2:

@@ -5,17 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from planner.changes import Change
 from planner.clinics import Clinic, ClinicIndex, ClinicQuery, Technique, why_empty
 from planner.compare import MAX_COMPARED, MIN_COMPARED
 from planner.limits import PlanFull
@@ -28,14 +29,15 @@ from planner.ui.clinic_dialog import ClinicDialog
 from planner.ui.clinic_filters import ClinicFilters
 from planner.ui.clinic_model import CLINIC_ROLE, ClinicFilter, ClinicModel
 from planner.ui.compare_dialog import CompareDialog
-from planner.ui.events import AppEvents
+from planner.ui.events import AppEvents, Changed
+from planner.ui.page import Page
 from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
 from planner.ui.tables import row_table
 from planner.ui.widgets import list_and_detail_page, print_button
 
 
-class ClinicsPage(Panel):
+class ClinicsPage(Panel, Page):
     def __init__(
         self, db: Database, prompter: Prompter, events: AppEvents, parent: QWidget | None = None
     ) -> None:
@@ -123,14 +125,14 @@ class ClinicsPage(Panel):
         self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
-        """Read the clinics again; while the page is not shown, only remember to do so."""
-        if not self.isVisible():
-            self._stale = True
-            self._pending_select = select_id if select_id is not None else self._pending_select
-            return
-        self._stale = False
-        select_id = select_id if select_id is not None else self._pending_select
-        self._pending_select = None
+        """Read the clinics again, then select `select_id`; while the page is not shown, only
+        remember to do so."""
+        if select_id is not None:
+            self._pending_select = select_id
+        super().reload()
+
+    def load(self) -> None:
+        select_id, self._pending_select = self._pending_select, None
         keep = select_id if select_id is not None else (c.id if (c := self.current_clinic()) else None)
         self._detail_fresh = False
         if not self.techniques:
@@ -142,6 +144,13 @@ class ClinicsPage(Panel):
         districts = sorted({c.district for c in clinics if c.district}, key=str.casefold)
         self.filters.set_choices(self.techniques, districts)
         self.apply_filters(keep)
+
+    def data_changed(self, changed: Changed) -> None:
+        if Change.CLINICS in changed.what:
+            self.reload(changed.item_id)
+        elif changed.what & (Change.QUOTES | Change.ANSWERS):
+            # The panel that made the change has already shown it; only the tab counts follow.
+            self.detail.update_counts()
 
     def apply_filters(self, keep: int | None = None) -> None:
         """Show the clinics the search and filters keep, with the counts each option shows."""
@@ -173,11 +182,6 @@ class ClinicsPage(Panel):
                     "tick “Show hidden clinics” to see them."
                 )
         return "Try fewer filters or another word."
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
     # --- selection ------------------------------------------------------------------------
     def _select(self, clinic_id: int) -> None:
@@ -260,14 +264,13 @@ class ClinicsPage(Panel):
         if clinic is None or self.plan is None:
             return
         try:
-            shortlist_service.set_shortlisted(self.db, self.plan.id, clinic.id, shortlisted)
+            changed = shortlist_service.set_shortlisted(self.db, self.plan.id, clinic.id, shortlisted)
         except PlanFull as full:
             self.prompter.error(self, "The shortlist is full", str(full))
             self._detail_fresh = False
             self._show_detail(clinic)  # the button, pressed in, springs back
             return
-        kind = "plans" if not shortlisted and clinic.id == self.model.chosen else "clinics"
-        self.events.changed.emit(kind, self.plan.id if kind == "plans" else clinic.id)
+        self.events.announce(changed, item_id=clinic.id)
 
     def _toggle_chosen(self) -> None:
         clinic = self.current_clinic()
@@ -279,14 +282,14 @@ class ClinicsPage(Panel):
         except PlanFull as full:
             self.prompter.error(self, "The shortlist is full", str(full))
             return
-        self.events.changed.emit("plans", self.plan.id)
+        self.events.announce(shortlist_service.choose_clinic.changes)
 
     def _set_hidden(self, hidden: bool) -> None:
         clinic = self.current_clinic()
         if clinic is None:
             return
         clinic_service.set_hidden(self.db, clinic.id, hidden)
-        self.events.changed.emit("clinics", clinic.id)
+        self.events.announce(clinic_service.set_hidden.changes, item_id=clinic.id)
 
     def _open_dialog(self, clinic: Clinic | None) -> None:
         if self.clinic_dialog is not None:
@@ -301,7 +304,7 @@ class ClinicsPage(Panel):
 
     def _clinic_saved(self, dialog: ClinicDialog) -> None:
         if dialog.saved is not None:
-            self.events.changed.emit("clinics", dialog.saved.id)
+            self.events.announce(clinic_service.update_clinic.changes, item_id=dialog.saved.id)
 
     def add_clinic(self) -> None:
         self._open_dialog(None)
@@ -332,9 +335,7 @@ class ClinicsPage(Panel):
             "Delete clinic",
         ):
             return
-        clinic_service.delete_clinic(self.db, clinic.id)
-        self.events.changed.emit("plans" if use.chosen_by else "clinics", self.plan.id if self.plan else None)
+        self.events.announce(clinic_service.delete_clinic(self.db, clinic.id))
 
-    def focus_search(self) -> None:
-        self.filters.search.setFocus()
-        self.filters.search.selectAll()
+    def search_box(self) -> QLineEdit:
+        return self.filters.search

@@ -1,13 +1,31 @@
-"""The app-level signal pages refresh from after a write."""
+"""The app-level signals pages refresh from after a write."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QObject, Signal
+
+from planner.changes import Change
+
+
+@dataclass(frozen=True, slots=True)
+class Changed:
+    """What a write changed (as its service declares it), and what to show afterwards."""
+
+    what: Change
+    plan_id: int | None = None
+    """The plan to show: one just created, copied or imported. None keeps the current plan."""
+    item_id: int | None = None
+    """The item to select where it is listed (a clinic after it was saved)."""
 
 
 class AppEvents(QObject):
-    changed = Signal(str, object)
-    """Emitted after a service call changed data: what changed (e.g. "plans") and the id of the
-    item to show afterwards, or None."""
+    changed = Signal(Changed)
+    """Emitted after a service call changed data, with a `Changed`; emit it with `announce`."""
     print_requested = Signal(str)
     """A page's Print button: which printout (see `services.printouts.PRINTOUTS`) to offer."""
+
+    def announce(self, what: Change, *, plan_id: int | None = None, item_id: int | None = None) -> None:
+        """Tell the window and its pages that data changed."""
+        self.changed.emit(Changed(what, plan_id, item_id))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.changes import Change
 from planner.itinerary import Appointment, AppointmentDraft, by_day, draft_of
 from planner.itinerary_text import zone_label
 from planner.journey import Stay
@@ -27,13 +28,13 @@ from planner.services.plans import Plan
 from planner.ui.appointment_dialog import AppointmentDialog
 from planner.ui.appointment_model import DAY_ROLE, DayHeader, ItineraryModel
 from planner.ui.events import AppEvents
+from planner.ui.page import Page
 from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
 from planner.ui.proposal_dialog import ProposalDialog
 from planner.ui.tables import ROW_ROLE, row_table
 from planner.ui.widgets import (
     KeyActions,
-    ReloadWhenShown,
     action_button,
     heading,
     print_button,
@@ -78,7 +79,9 @@ def _span_day_headers(table: QTableView, model: ItineraryModel) -> None:
             table.setSpan(row, DAY_TEXT_COLUMN, 1, width)
 
 
-class ItineraryPage(Panel, ReloadWhenShown):
+class ItineraryPage(Panel, Page):
+    reloads_on = Change.JOURNEY | Change.ITINERARY | Change.CHECKLIST
+
     def __init__(
         self, db: Database, prompter: Prompter, events: AppEvents, parent: QWidget | None = None
     ) -> None:
@@ -210,7 +213,7 @@ class ItineraryPage(Panel, ReloadWhenShown):
         self.undo_button.setEnabled(bool(self.deleted))
 
     def _changed(self, appointment_id: int | None = None) -> None:
-        self.events.changed.emit("journey", None)
+        self.events.announce(itinerary_service.save_appointment.changes)
         self.reload()
         if appointment_id is not None:
             self.select(appointment_id)
@@ -305,6 +308,6 @@ class ItineraryPage(Panel, ReloadWhenShown):
         dialog.open()
 
     def _proposal_accepted(self, dialog: ProposalDialog) -> None:
-        self.events.changed.emit("plans", self.plan.id if self.plan else None)  # dates may have moved
+        self.events.announce(itinerary_service.accept_proposal.changes)  # dates may have moved
         self._changed()
         self.hint.setText(f"Added or updated {dialog.saved} appointment{'s' if dialog.saved != 1 else ''}.")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import clock
+from planner.changes import Change
 from planner.checklist import Item
 from planner.journey import STATUSES
 from planner.services import journey as journey_service
@@ -29,10 +30,11 @@ from planner.services.journey import JourneyData
 from planner.services.plans import Plan
 from planner.ui.events import AppEvents
 from planner.ui.itinerary_page import warnings_text
+from planner.ui.page import Page
 from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter
 from planner.ui.step_view import StepView
-from planner.ui.widgets import ReloadWhenShown, action_button, heading, print_button
+from planner.ui.widgets import action_button, heading, print_button
 
 STEP_ROLE = Qt.ItemDataRole.UserRole
 MARKS = {"not-started": "○", "in-progress": "◐", "done": "✓", "skipped": "–"}
@@ -62,7 +64,9 @@ class StepList(QListWidget):
         return self.currentIndex()
 
 
-class JourneyPage(Panel, ReloadWhenShown):
+class JourneyPage(Panel, Page):
+    reloads_on = Change.JOURNEY | Change.ITINERARY | Change.CHECKLIST
+
     def __init__(
         self,
         db: Database,
@@ -313,9 +317,9 @@ class JourneyPage(Panel, ReloadWhenShown):
             "Mark done",
         )
 
-    def _step_changed(self, what: str) -> None:
-        self.events.changed.emit(what, None)
-        if what == "journey":
+    def _step_changed(self, what: Change) -> None:
+        self.events.announce(what)
+        if Change.JOURNEY in what:
             self.reload()
         else:
             self.show_step(self.step_id)

@@ -15,13 +15,17 @@ from PySide6.QtWidgets import (
 
 from planner.services.html import learn_entry_html
 from planner.services.learn import LearnEntry
+from planner.services.plans import Plan
 from planner.ui.learn_model import ENTRY_ROLE, LearnFilter, LearnModel
+from planner.ui.page import Page
 from planner.ui.rich_text import rich_text_view
 from planner.ui.tables import row_table
 from planner.ui.widgets import advice_note, list_and_detail_page
 
 
-class LearnPage(QWidget):
+class LearnPage(Page):
+    """The reference: the same for every plan, and shown even when the current plan cannot be."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = LearnModel()
@@ -86,6 +90,8 @@ class LearnPage(QWidget):
         if isinstance(entry, LearnEntry):
             self.detail.setHtml(learn_entry_html(entry))
 
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+    def set_plan(self, plan: Plan | None) -> None:
+        pass  # the reference is the same for every plan
+
+    def search_box(self) -> QLineEdit:
+        return self.search

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from planner.journey import Step
-from planner.services.budget_summary import BudgetGlance
-from planner.services.checklist import ChecklistGlance
+from planner import clock
+from planner.services import budget_summary
+from planner.services import checklist as checklist_service
+from planner.services import journey as journey_service
+from planner.services.database import Database
 from planner.services.html import plan_overview_html
-from planner.services.journey import JourneyData
-from planner.services.plans import Plan
 from planner.ui.events import AppEvents
+from planner.ui.page import ReadOnShow
 from planner.ui.rich_text import rich_text_view
 from planner.ui.widgets import print_button
 
 
-class OverviewPage(QWidget):
-    def __init__(self, events: AppEvents, parent: QWidget | None = None) -> None:
+class OverviewPage(ReadOnShow):
+    def __init__(self, db: Database, events: AppEvents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.db = db
+        self.steps = journey_service.list_steps(db)
         self.view = rich_text_view("Plan overview")
         self.print_button = print_button(events, "itinerary")
         row = QHBoxLayout()
@@ -29,14 +32,16 @@ class OverviewPage(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.view)
 
-    def show_plan(
-        self,
-        plan: Plan,
-        steps: list[Step],
-        checklist: ChecklistGlance | None = None,
-        journey: JourneyData | None = None,
-        budget: BudgetGlance | None = None,
-    ) -> None:
+    def load(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
         self.view.setHtml(
-            plan_overview_html(plan, steps, checklist=checklist, journey=journey, budget_glance=budget)
+            plan_overview_html(
+                plan,
+                self.steps,
+                checklist=checklist_service.glance(self.db, plan.id),
+                journey=journey_service.load_journey(self.db, plan.id),
+                budget_glance=budget_summary.budget_glance(self.db, plan.id, clock.today()),
+            )
         )

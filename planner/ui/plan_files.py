@@ -110,7 +110,6 @@ class PlanFiles:
         except PlanFileError as error:
             self.prompter.error(self.parent, title, f"{path.name} was not imported.\n\n{error}")
             return None
-        self.events.changed.emit("plans", plan.id)
-        self.events.changed.emit("clinics", None)
+        self.events.announce(import_plan.changes, plan_id=plan.id)
         self.show(f"Imported the plan “{plan.name}”.")
         return plan

@@ -61,8 +61,9 @@ def _compact(table: QTableView, rows: int) -> None:
 
 
 class StepView(QScrollArea):
-    changed = Signal(str)
-    """Something on the step was saved: "journey", "checklist" or "itinerary"."""
+    changed = Signal(object)
+    """Something on the step was saved: what it changed (a `Change`: the journey, the
+    checklist or the itinerary)."""
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -249,7 +250,7 @@ class StepView(QScrollArea):
         self.dirty = False
         self.saved_label.setText("Saved.")
         self._saved_step = self.data.step.id  # the page reloads the step; "Saved." stays
-        self.changed.emit("journey")
+        self.changed.emit(journey_service.save_step.changes)
         return True
 
     def set_status(self, status: str) -> bool:
@@ -262,7 +263,7 @@ class StepView(QScrollArea):
         if self.data is None:
             return
         checklist_service.set_done(self.db, self.data.plan_id, item.id, done)
-        self.changed.emit("checklist")
+        self.changed.emit(checklist_service.set_done.changes)
 
     # --- appointments ---------------------------------------------------------------------
     def _open(self, existing: Appointment | None, initial: AppointmentDraft) -> None:
@@ -285,7 +286,7 @@ class StepView(QScrollArea):
             self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.changed.emit("itinerary"))
+        dialog.accepted.connect(lambda: self.changed.emit(itinerary_service.save_appointment.changes))
         dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
         self.dialog = dialog
         dialog.open()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -106,28 +106,6 @@ def print_button(events: AppEvents, kind: str) -> QPushButton:
     )
     button.setAccessibleName("Print this page's printout")
     return button
-
-
-class ReloadWhenShown(QWidget):
-    """A page that reads its data only while it is shown: `reload` while hidden just marks it
-    stale, and showing it reads again. Subclasses put the reading in `load`."""
-
-    _stale = False
-
-    def reload(self) -> None:
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
-        self.load()
-
-    def load(self) -> None:
-        raise NotImplementedError
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
 
 KeyActions = dict[tuple[Qt.Key, bool], Callable[[], object]]

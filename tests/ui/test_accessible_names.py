@@ -42,16 +42,8 @@ from planner.services.plans import Plan
 from planner.ui.clinic_dialog import TAB_NAMES as CLINIC_TABS
 from planner.ui.clinic_dialog import ClinicDialog
 from planner.ui.forms import CheckedForm
-from planner.ui.main_window import (
-    NAV_BUDGET,
-    NAV_CHECKLIST,
-    NAV_CLINICS,
-    NAV_ITINERARY,
-    NAV_JOURNEY,
-    NAV_LEARN,
-    NAV_OVERVIEW,
-    MainWindow,
-)
+from planner.ui.main_window import MainWindow
+from planner.ui.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, LEARN, OVERVIEW
 from planner.ui.plan_wizard import PlanWizard
 
 MOST_TABS = 400
@@ -229,20 +221,26 @@ def row_of(table: Callable[[MainWindow], QAbstractItemView], row: int = 0) -> Se
 
 
 PAGES: dict[str, tuple[int, Setup]] = {
-    "overview": (NAV_OVERVIEW, nothing),
-    "journey": (NAV_JOURNEY, nothing),
-    "itinerary": (NAV_ITINERARY, row_of(lambda w: w.itinerary.days, 1)),
-    "clinics, about": (NAV_CLINICS, clinic_tab("About")),
-    "clinics, your note": (NAV_CLINICS, clinic_tab("Your note")),
-    "clinics, questions": (NAV_CLINICS, clinic_tab("Questions", lambda w: w.clinics.detail.questions.table)),
-    "clinics, quotes": (NAV_CLINICS, clinic_tab("Quotes", lambda w: w.clinics.detail.quotes.table)),
-    "budget, expenses": (NAV_BUDGET, budget_tab("Expenses", lambda w: w.budget.expenses.table)),
-    "budget, estimate": (NAV_BUDGET, budget_tab("Estimate", lambda w: w.budget.estimate.table)),
-    "budget, deposit and rates": (NAV_BUDGET, budget_tab("Deposit", lambda w: w.budget.rates.rates_table)),
-    "budget, compare with home": (NAV_BUDGET, budget_tab("Compare")),
-    "budget, charts": (NAV_BUDGET, budget_tab("Charts")),
-    "checklist": (NAV_CHECKLIST, row_of(lambda w: w.checklist.table)),
-    "learn": (NAV_LEARN, row_of(lambda w: w.learn.table)),
+    "overview": (OVERVIEW.row, nothing),
+    "journey": (JOURNEY.row, nothing),
+    "itinerary": (ITINERARY.row, row_of(lambda w: w.itinerary.days, 1)),
+    "clinics, about": (CLINICS.row, clinic_tab("About")),
+    "clinics, your note": (CLINICS.row, clinic_tab("Your note")),
+    "clinics, questions": (
+        CLINICS.row,
+        clinic_tab("Questions", lambda w: w.clinics.detail.questions.table),
+    ),
+    "clinics, quotes": (CLINICS.row, clinic_tab("Quotes", lambda w: w.clinics.detail.quotes.table)),
+    "budget, expenses": (BUDGET.row, budget_tab("Expenses", lambda w: w.budget.expenses.table)),
+    "budget, estimate": (BUDGET.row, budget_tab("Estimate", lambda w: w.budget.estimate.table)),
+    "budget, deposit and rates": (
+        BUDGET.row,
+        budget_tab("Deposit", lambda w: w.budget.rates.rates_table),
+    ),
+    "budget, compare with home": (BUDGET.row, budget_tab("Compare")),
+    "budget, charts": (BUDGET.row, budget_tab("Charts")),
+    "checklist": (CHECKLIST.row, row_of(lambda w: w.checklist.table)),
+    "learn": (LEARN.row, row_of(lambda w: w.learn.table)),
 }
 
 
@@ -331,7 +329,7 @@ def from_button(
 
 
 def clinic_dialog(qtbot: QtBot, window: MainWindow) -> Views:
-    go(qtbot, window, NAV_CLINICS)
+    go(qtbot, window, CLINICS.row)
     click(qtbot, window.clinics.add_button)
     dialog = opened(qtbot, window)
     assert isinstance(dialog, ClinicDialog)
@@ -366,23 +364,23 @@ def from_help_menu(*keys: str) -> Callable[[QtBot, MainWindow], Views]:
 
 DIALOGS: dict[str, Callable[[QtBot, MainWindow], Views]] = {
     "new plan wizard": new_plan_wizard,
-    "expense": from_button(NAV_BUDGET, lambda w: w.budget.expenses.add_button),
+    "expense": from_button(BUDGET.row, lambda w: w.budget.expenses.add_button),
     "expense, editing a line": from_button(
-        NAV_BUDGET,
+        BUDGET.row,
         lambda w: w.budget.expenses.edit_button,
         budget_tab("Expenses", lambda w: w.budget.expenses.table),
     ),
     "estimate line": from_button(
-        NAV_BUDGET,
+        BUDGET.row,
         lambda w: w.budget.estimate.change_button,
         budget_tab("Estimate", lambda w: w.budget.estimate.table),
     ),
-    "appointment": from_button(NAV_ITINERARY, lambda w: w.itinerary.add_button),
-    "proposed schedule": from_button(NAV_ITINERARY, lambda w: w.itinerary.propose_button),
-    "checklist item": from_button(NAV_CHECKLIST, lambda w: w.checklist.add_button),
-    "quote": from_button(NAV_CLINICS, lambda w: w.clinics.detail.quotes.new_button, clinic_tab("Quotes")),
+    "appointment": from_button(ITINERARY.row, lambda w: w.itinerary.add_button),
+    "proposed schedule": from_button(ITINERARY.row, lambda w: w.itinerary.propose_button),
+    "checklist item": from_button(CHECKLIST.row, lambda w: w.checklist.add_button),
+    "quote": from_button(CLINICS.row, lambda w: w.clinics.detail.quotes.new_button, clinic_tab("Quotes")),
     "quote, editing": from_button(
-        NAV_CLINICS,
+        CLINICS.row,
         lambda w: w.clinics.detail.quotes.edit_button,
         clinic_tab("Quotes", lambda w: w.clinics.detail.quotes.table),
     ),

@@ -17,7 +17,8 @@ from planner.services import shortlist as shortlist_service
 from planner.services.database import Database
 from planner.services.plans import Plan
 from planner.ui.clinics_page import ClinicsPage
-from planner.ui.main_window import NAV_CLINICS, NAV_OVERVIEW, MainWindow
+from planner.ui.main_window import MainWindow
+from planner.ui.pages import CLINICS, OVERVIEW
 from tests.ui.conftest import FakePrompter
 
 
@@ -27,7 +28,7 @@ def page_with_plan(
 ) -> tuple[MainWindow, ClinicsPage, Plan]:
     plan = add_plan("Knee, March")
     window = make_window()
-    window.nav.setCurrentRow(NAV_CLINICS)
+    window.nav.setCurrentRow(CLINICS.row)
     return window, window.clinics, plan
 
 
@@ -130,7 +131,7 @@ def test_shortlist_and_choose_a_clinic_for_the_plan(
     page.filters.shortlist.setChecked(True)
     assert sorted(shown_names(page)) == ["Cellinique Clinic", "Lydian Plastic Surgery Clinic"]
 
-    window.nav.setCurrentRow(NAV_OVERVIEW)
+    window.nav.setCurrentRow(OVERVIEW.row)
     assert "Lydian Plastic Surgery Clinic" in window.overview.view.toPlainText()
 
 
@@ -286,11 +287,11 @@ def test_the_overview_names_the_condition_once_and_the_chosen_clinic(
     page_with_plan: tuple[MainWindow, ClinicsPage, Plan],
 ) -> None:
     window, page, _plan = page_with_plan
-    window.nav.setCurrentRow(NAV_OVERVIEW)
+    window.nav.setCurrentRow(OVERVIEW.row)
     text = window.overview.view.toPlainText()
     assert "Knee cartilage damage (" not in text
     assert "Not chosen yet" in text
-    window.nav.setCurrentRow(NAV_CLINICS)
+    window.nav.setCurrentRow(CLINICS.row)
     select_names(page, "SH Clinic")
     page.detail.choose.click()
     assert "SH Clinic" in window.overview.view.toPlainText()
@@ -301,9 +302,9 @@ def test_the_clinics_are_read_when_the_page_is_first_shown(
 ) -> None:
     add_plan("Knee, March")
     window = make_window()
-    window.nav.setCurrentRow(NAV_OVERVIEW)
+    window.nav.setCurrentRow(OVERVIEW.row)
     assert window.clinics.model.rowCount() == 0  # nothing read at start-up for a hidden page
-    window.nav.setCurrentRow(NAV_CLINICS)
+    window.nav.setCurrentRow(CLINICS.row)
     assert window.clinics.model.rowCount() == 4
 
 
@@ -321,7 +322,7 @@ def test_a_full_shortlist_and_a_full_list_of_questions_say_so_and_change_nothing
     for n in range(limits.OWN_QUESTIONS.most):
         question_service.add_question(db, f"My question {n}?")
     window = make_window()
-    window.nav.setCurrentRow(NAV_CLINICS)
+    window.nav.setCurrentRow(CLINICS.row)
     page = window.clinics
     select_names(page, "SH Clinic")
     qtbot.mouseClick(page.detail.shortlist, Qt.MouseButton.LeftButton)

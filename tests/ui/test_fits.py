@@ -22,7 +22,8 @@ from pytestqt.qtbot import QtBot
 
 from planner.paths import resources_dir
 from planner.services.database import Database
-from planner.ui.main_window import NAV_CLINICS, NAV_JOURNEY, PAGE_KEYS, MainWindow
+from planner.ui.main_window import MainWindow
+from planner.ui.pages import CLINICS, JOURNEY, PAGES
 from tests.db.test_plan_transfer import OWN_CLINIC, rich_plan
 from tests.ui.test_clinics_page import select_names
 
@@ -147,12 +148,12 @@ def test_every_page_shows_its_buttons_and_headers_whole_at_the_default_size(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     cut: dict[str, list[str]] = {}
-    for row, key in enumerate(PAGE_KEYS):
+    for row, key in enumerate(spec.key for spec in PAGES):
         window.nav.setCurrentRow(row)
         settle(qtbot)
         page = window.stack.currentWidget()
         assert page is not None
-        if row == NAV_JOURNEY:
+        if row == JOURNEY.row:
             # The step with the most in it: treatment, with its appointments and costs.
             for index in range(window.journey.steps.count()):
                 item = window.journey.steps.item(index)
@@ -162,7 +163,7 @@ def test_every_page_shows_its_buttons_and_headers_whole_at_the_default_size(
             # Short texts are shown whole, not left to a tooltip.
             table = window.journey.view.appointments_table
             assert [text for text, fits in cell_fits(table, 3) if fits] == ["Cell harvest", "Injection"]
-        if row == NAV_CLINICS:
+        if row == CLINICS.row:
             select_names(window.clinics, OWN_CLINIC)
             settle(qtbot)
         if found := cut_parts(window):
@@ -173,7 +174,7 @@ def test_every_page_shows_its_buttons_and_headers_whole_at_the_default_size(
 def test_the_quote_dialog_shows_its_total_and_buttons_whole(
     qtbot: QtBot, window: MainWindow, db: Database
 ) -> None:
-    window.nav.setCurrentRow(NAV_CLINICS)
+    window.nav.setCurrentRow(CLINICS.row)
     select_names(window.clinics, OWN_CLINIC)
     detail = window.clinics.detail
     detail.tabs.setCurrentWidget(detail.quotes)

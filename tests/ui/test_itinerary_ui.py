@@ -25,7 +25,8 @@ from planner.ui.appointment_dialog import AppointmentDialog
 from planner.ui.appointment_model import DAY_ROLE, ItineraryModel, StepAppointmentsModel
 from planner.ui.forms import to_qdate
 from planner.ui.itinerary_page import ItineraryPage
-from planner.ui.main_window import NAV_ITINERARY, NAV_OVERVIEW, MainWindow
+from planner.ui.main_window import MainWindow
+from planner.ui.pages import ITINERARY, OVERVIEW
 from planner.ui.proposal_dialog import ProposalDialog, ProposalModel
 from planner.ui.tables import ROW_ROLE
 from planner.zones import SEOUL
@@ -41,7 +42,7 @@ def open_page(
 ) -> tuple[MainWindow, Plan, ItineraryPage]:
     plan = add_plan("Knee, March")
     window = make_window()
-    window.nav.setCurrentRow(NAV_ITINERARY)
+    window.nav.setCurrentRow(ITINERARY.row)
     page = window.itinerary
     assert window.stack.currentWidget() is page
     return window, plan, page
@@ -431,7 +432,7 @@ def test_the_overview_shows_where_you_are_and_the_next_appointment(
     journey_service.save_step(db, plan.id, "booking-preparation", StepDraft("in-progress", None, None))
     add(page, "Meet the surgeon", ARRIVAL, time(14, 0), time(15, 0))
     add(page, "Cell harvest", date(2027, 3, 4), time(9, 0), time(10, 30))
-    window.nav.setCurrentRow(NAV_OVERVIEW)
+    window.nav.setCurrentRow(OVERVIEW.row)
     assert window.stack.currentWidget() is window.overview
     text = window.overview.view.toPlainText()
     assert "Where you are" in text

@@ -17,7 +17,8 @@ from planner.services.database import Database
 from planner.services.plans import Plan
 from planner.ui.forms import to_qdate
 from planner.ui.journey_page import STEP_ROLE, JourneyPage
-from planner.ui.main_window import NAV_JOURNEY, MainWindow
+from planner.ui.main_window import MainWindow
+from planner.ui.pages import JOURNEY
 
 TODAY = date(2026, 11, 21)
 """A fixed "today", before the plan's trip (1–11 Mar 2027): the first step is the one for now."""
@@ -48,7 +49,7 @@ def open_page(
 ) -> tuple[MainWindow, Plan, JourneyPage]:
     plan = add_plan("Knee, March")
     window = make_window()
-    window.nav.setCurrentRow(NAV_JOURNEY)
+    window.nav.setCurrentRow(JOURNEY.row)
     page = window.journey
     page.today = TODAY
     page.set_plan(window.current_plan())  # read again with the fixed today, from the step for now
@@ -346,7 +347,7 @@ def test_without_a_plan_the_page_says_to_create_one(
     qtbot: QtBot, make_window: Callable[[], MainWindow]
 ) -> None:
     window = make_window()
-    window.nav.setCurrentRow(NAV_JOURNEY)
+    window.nav.setCurrentRow(JOURNEY.row)
     page = window.journey
     assert window.stack.currentWidget() is page
     assert "Create a plan first" in page.hint.text()

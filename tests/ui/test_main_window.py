@@ -9,10 +9,12 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
+from planner.changes import Change
 from planner.services import plans as plan_service
 from planner.services.database import Database
 from planner.services.plans import Plan
-from planner.ui.main_window import NAV_LEARN, MainWindow
+from planner.ui.main_window import MainWindow
+from planner.ui.pages import LEARN
 from tests.ui.conftest import FakePrompter
 
 
@@ -75,9 +77,9 @@ def test_rename_and_duplicate(
 
     with qtbot.waitSignal(window.events.changed) as signal:
         window.duplicate_action.trigger()
-    assert signal.args is not None and signal.args[0] == "plans"
+    assert signal.args is not None and signal.args[0].what == Change.PLAN
     assert window.plan_combo.currentText() == "Knee, Lydian, May (copy)"
-    assert window.current_plan() is not None and window.current_plan().id == signal.args[1]  # type: ignore[union-attr]
+    assert window.current_plan() is not None and window.current_plan().id == signal.args[0].plan_id  # type: ignore[union-attr]
     assert sorted(p.name for p in plan_service.list_plans(db)) == [
         "Knee, Lydian, May",
         "Knee, Lydian, May (copy)",
@@ -109,7 +111,7 @@ def test_selecting_a_learn_row_with_the_keyboard_shows_it(
     qtbot: QtBot, make_window: Callable[[], MainWindow]
 ) -> None:
     window = make_window()
-    window.nav.setCurrentRow(NAV_LEARN)
+    window.nav.setCurrentRow(LEARN.row)
     window.learn.table.setFocus()
     window.learn.table.selectRow(0)
     qtbot.keyClick(window.learn.table, Qt.Key.Key_Down)
@@ -125,7 +127,7 @@ def test_window_geometry_page_and_plan_are_remembered(
     window = make_window()
     window.setGeometry(QRect(QPoint(10, 20), QSize(780, 640)))
     window.plan_combo.setCurrentIndex(window.plan_combo.findText("B"))
-    window.nav.setCurrentRow(NAV_LEARN)
+    window.nav.setCurrentRow(LEARN.row)
     window.close()
 
     settings = db.data_dir / "settings.ini"

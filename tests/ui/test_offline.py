@@ -49,7 +49,8 @@ from planner.services import plans as plan_service
 from planner.services import shortlist as shortlist_service
 from planner.services.database import Database, open_database
 from planner.services.plans import PlanDraft
-from planner.ui.main_window import NAV_BUDGET, NAV_CHECKLIST, NAV_CLINICS, NAV_OVERVIEW, MainWindow
+from planner.ui.main_window import MainWindow
+from planner.ui.pages import BUDGET, CHECKLIST, CLINICS, OVERVIEW
 from tests.ui.conftest import FakePrompter
 from tests.ui.test_budget_ui import add_expense, click, click_row, column, home_card_planned
 from tests.ui.test_checklist_ui import press, save, select
@@ -214,7 +215,7 @@ def create_plan_with_the_wizard(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def shortlist_and_choose_a_clinic(qtbot: QtBot, window: MainWindow) -> None:
-    show_page(qtbot, window, NAV_CLINICS)
+    show_page(qtbot, window, CLINICS.row)
     page = window.clinics
     names = [page.proxy.index(row, 0).data() for row in range(page.proxy.rowCount())]
     click_row(qtbot, page.table, names.index(CLINIC))
@@ -225,7 +226,7 @@ def shortlist_and_choose_a_clinic(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def add_two_expense_lines(qtbot: QtBot, window: MainWindow) -> None:
-    show_page(qtbot, window, NAV_BUDGET)
+    show_page(qtbot, window, BUDGET.row)
     page = window.budget
     add_expense(qtbot, page, "Return flight to Seoul", "1,200", category="Travel")
     add_expense(qtbot, page, "Hotel in Gangnam, ten nights", "900", category="Lodging")
@@ -234,7 +235,7 @@ def add_two_expense_lines(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def add_checklist_items(qtbot: QtBot, window: MainWindow) -> None:
-    show_page(qtbot, window, NAV_CHECKLIST)
+    show_page(qtbot, window, CHECKLIST.row)
     page = window.checklist
     before = page.model.rowCount()
     for text in (TYPED_ITEM, KOREAN_ITEM):
@@ -255,7 +256,7 @@ def add_checklist_items(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def save_the_itinerary_as_pdf(qtbot: QtBot, window: MainWindow, prompter: FakePrompter, pdf: Path) -> None:
-    show_page(qtbot, window, NAV_OVERVIEW)
+    show_page(qtbot, window, OVERVIEW.row)
     assert CLINIC in window.overview.view.toPlainText()
     qtbot.mouseClick(window.overview.print_button, Qt.MouseButton.LeftButton)
     dialog = print_dialog_of(window)

@@ -29,15 +29,8 @@ from planner.services.database import Database
 from planner.services.plan_transfer import export_plan
 from planner.services.plans import Plan, PlanDraft
 from planner.services.trip_details import TripDetails
-from planner.ui.main_window import (
-    NAV_BUDGET,
-    NAV_CHECKLIST,
-    NAV_CLINICS,
-    NAV_ITINERARY,
-    NAV_JOURNEY,
-    NAV_OVERVIEW,
-    MainWindow,
-)
+from planner.ui.main_window import MainWindow
+from planner.ui.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, OVERVIEW
 from planner.ui.plan_files import RENAME, REPLACE
 from planner.ui.print_dialog import PAPER_KEY, PrintDialog
 from planner.ui.trip_details_dialog import TripDetailsDialog
@@ -59,7 +52,7 @@ def open_window(
     qtbot: QtBot,
     make_window: Callable[[], MainWindow],
     add_plan: Callable[..., Plan],
-    page: int = NAV_OVERVIEW,
+    page: int = OVERVIEW.row,
 ) -> tuple[MainWindow, Plan]:
     plan = add_plan(PLAN)
     window = make_window()
@@ -96,11 +89,11 @@ def page_print_button(page: QWidget) -> QPushButton:
 @pytest.mark.parametrize(
     ("page", "chosen"),
     [
-        (NAV_BUDGET, "Budget"),
-        (NAV_CHECKLIST, "Checklist"),
-        (NAV_CLINICS, "Clinic comparison"),
-        (NAV_OVERVIEW, "Itinerary"),
-        (NAV_JOURNEY, "Itinerary"),
+        (BUDGET.row, "Budget"),
+        (CHECKLIST.row, "Checklist"),
+        (CLINICS.row, "Clinic comparison"),
+        (OVERVIEW.row, "Itinerary"),
+        (JOURNEY.row, "Itinerary"),
     ],
     ids=["budget", "checklist", "clinics", "overview", "journey"],
 )
@@ -122,11 +115,11 @@ def test_ctrl_p_opens_the_print_dialog_on_the_printout_of_the_page_shown(
 @pytest.mark.parametrize(
     ("page", "chosen"),
     [
-        (NAV_BUDGET, "Budget"),
-        (NAV_CHECKLIST, "Checklist"),
-        (NAV_CLINICS, "Clinic comparison"),
-        (NAV_ITINERARY, "Itinerary"),
-        (NAV_JOURNEY, "Itinerary"),
+        (BUDGET.row, "Budget"),
+        (CHECKLIST.row, "Checklist"),
+        (CLINICS.row, "Clinic comparison"),
+        (ITINERARY.row, "Itinerary"),
+        (JOURNEY.row, "Itinerary"),
     ],
     ids=["budget", "checklist", "clinics", "itinerary", "journey"],
 )
@@ -144,8 +137,8 @@ def test_each_pages_print_button_opens_the_dialog_on_its_printout(
 def test_the_overviews_print_button_offers_the_itinerary(
     qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
 ) -> None:
-    window, _plan = open_window(qtbot, make_window, add_plan, NAV_BUDGET)
-    window.nav.setCurrentRow(NAV_OVERVIEW)
+    window, _plan = open_window(qtbot, make_window, add_plan, BUDGET.row)
+    window.nav.setCurrentRow(OVERVIEW.row)
     assert window.stack.currentWidget() is window.overview
     qtbot.mouseClick(window.overview.print_button, Qt.MouseButton.LeftButton)
     dialog = print_dialog_of(window)
@@ -184,7 +177,7 @@ def test_save_as_pdf_writes_the_file_and_says_how_many_pages(
     prompter: FakePrompter,
     tmp_path: Path,
 ) -> None:
-    window, _plan = open_window(qtbot, make_window, add_plan, NAV_CHECKLIST)
+    window, _plan = open_window(qtbot, make_window, add_plan, CHECKLIST.row)
     dialog = open_print_dialog(window)
     assert dialog.status.text() == ""
     prompter.save_path = tmp_path / "checklist.pdf"
@@ -244,7 +237,7 @@ def test_a_pdf_that_cannot_be_saved_is_reported_and_nothing_is_claimed(
 def test_preview_opens_without_waiting_and_shows_the_pages(
     qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan]
 ) -> None:
-    window, _plan = open_window(qtbot, make_window, add_plan, NAV_BUDGET)
+    window, _plan = open_window(qtbot, make_window, add_plan, BUDGET.row)
     dialog = open_print_dialog(window)
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     preview = dialog.preview_dialog

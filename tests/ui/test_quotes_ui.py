@@ -14,14 +14,15 @@ from planner.services import quotes as quote_service
 from planner.services.database import Database
 from planner.services.plans import Plan
 from planner.ui.clinic_quotes import ClinicQuotes
-from planner.ui.main_window import NAV_CLINICS, MainWindow
+from planner.ui.main_window import MainWindow
+from planner.ui.pages import CLINICS
 from planner.ui.quote_dialog import QuoteDialog
 from tests.ui.test_clinics_page import select_names
 
 
 def open_quotes(make_window: Callable[[], MainWindow], clinic: str) -> tuple[MainWindow, ClinicQuotes]:
     window = make_window()
-    window.nav.setCurrentRow(NAV_CLINICS)
+    window.nav.setCurrentRow(CLINICS.row)
     select_names(window.clinics, clinic)
     window.clinics.detail.tabs.setCurrentWidget(window.clinics.detail.quotes)
     return window, window.clinics.detail.quotes

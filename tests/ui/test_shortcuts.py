@@ -24,16 +24,8 @@ from planner.services import itinerary as itinerary_service
 from planner.services import journey as journey_service
 from planner.services.database import Database
 from planner.services.plans import Plan
-from planner.ui.main_window import (
-    NAV_BUDGET,
-    NAV_CHECKLIST,
-    NAV_CLINICS,
-    NAV_ITINERARY,
-    NAV_JOURNEY,
-    NAV_LEARN,
-    NAV_OVERVIEW,
-    MainWindow,
-)
+from planner.ui.main_window import MainWindow
+from planner.ui.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, LEARN, OVERVIEW
 from tests.ui.conftest import FakePrompter
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -139,17 +131,17 @@ def user_guide(s: Scene) -> None:
 
 def page_key(row: int) -> Callable[[Scene], None]:
     def check(s: Scene) -> None:
-        s.go(NAV_LEARN if row != NAV_LEARN else NAV_OVERVIEW)
+        s.go(LEARN.row if row != LEARN.row else OVERVIEW.row)
         s.press(f"Ctrl+{row + 1}")
         assert s.window.nav.currentRow() == row
         pages = {
-            NAV_OVERVIEW: s.window.overview,
-            NAV_LEARN: s.window.learn,
-            NAV_JOURNEY: s.window.journey,
-            NAV_ITINERARY: s.window.itinerary,
-            NAV_CLINICS: s.window.clinics,
-            NAV_BUDGET: s.window.budget,
-            NAV_CHECKLIST: s.window.checklist,
+            OVERVIEW.row: s.window.overview,
+            LEARN.row: s.window.learn,
+            JOURNEY.row: s.window.journey,
+            ITINERARY.row: s.window.itinerary,
+            CLINICS.row: s.window.clinics,
+            BUDGET.row: s.window.budget,
+            CHECKLIST.row: s.window.checklist,
         }
         assert s.window.stack.currentWidget() is pages[row]
 
@@ -157,7 +149,7 @@ def page_key(row: int) -> Callable[[Scene], None]:
 
 
 def search_clinics(s: Scene) -> None:
-    s.go(NAV_CLINICS)
+    s.go(CLINICS.row)
     s.press("Ctrl+F")
     assert focused() is s.window.clinics.filters.search
     s.qtbot.keyClicks(focused(), "Gangnam")
@@ -165,13 +157,13 @@ def search_clinics(s: Scene) -> None:
 
 
 def search_checklist(s: Scene) -> None:
-    s.go(NAV_CHECKLIST)
+    s.go(CHECKLIST.row)
     s.press("Ctrl+F")
     assert focused() is s.window.checklist.search
 
 
 def search_elsewhere(s: Scene) -> None:
-    s.go(NAV_BUDGET)
+    s.go(BUDGET.row)
     s.press("Ctrl+F")
     assert s.window.stack.currentWidget() is s.window.learn
     assert focused() is s.window.learn.search
@@ -183,7 +175,7 @@ def journey_title(s: Scene) -> str:
 
 
 def open_journey(s: Scene) -> None:
-    s.go(NAV_JOURNEY)
+    s.go(JOURNEY.row)
     assert journey_title(s) == "Virtual consultation"
 
 
@@ -235,7 +227,7 @@ def itinerary_table(s: Scene) -> None:
                 "arrival-intake", "consultation", f"Visit {day}", start, start.replace(hour=11), "Asia/Seoul"
             ),
         )
-    s.go(NAV_ITINERARY)
+    s.go(ITINERARY.row)
     page = s.window.itinerary
     row = page.model.row_of(itinerary_service.load_itinerary(s.db, s.plan.id).appointments[0].id)
     s.qtbot.mouseClick(
@@ -278,7 +270,7 @@ def itinerary_edit(keys: str) -> Callable[[Scene], None]:
 
 # --- the Checklist's table ----------------------------------------------------------------
 def checklist_table(s: Scene) -> None:
-    s.go(NAV_CHECKLIST)
+    s.go(CHECKLIST.row)
     page = s.window.checklist
     s.qtbot.mouseClick(
         page.table.viewport(),

@@ -18,7 +18,8 @@ from planner.services import plans as plan_service
 from planner.services.database import Database
 from planner.services.plans import Plan
 from planner.ui.journey_page import JourneyPage
-from planner.ui.main_window import NAV_JOURNEY, MainWindow
+from planner.ui.main_window import MainWindow
+from planner.ui.pages import JOURNEY
 
 from .conftest import FakePrompter
 
@@ -95,7 +96,7 @@ def test_deleting_a_plan_says_a_backup_is_taken_and_how_to_get_it_back(
 # --- marking a step done with open checklist items ----------------------------------------------
 def open_journey(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> tuple[MainWindow, JourneyPage]:
     window = make_window()
-    window.nav.setCurrentRow(NAV_JOURNEY)
+    window.nav.setCurrentRow(JOURNEY.row)
     page = window.journey
     assert page.isVisible()
     return window, page

@@ -23,7 +23,8 @@ from planner.paths import DATABASE_FILE
 from planner.services import plans as plan_service
 from planner.services.database import DamagedDatabase, Database, open_database
 from planner.services.plans import Plan
-from planner.ui.main_window import RESTORE_BACKUP, SAVE_COPY, MainWindow
+from planner.ui.main_window import MainWindow
+from planner.ui.plan_commands import RESTORE_BACKUP, SAVE_COPY
 from planner.ui.recovery import FRESH, RESTORE, recover
 from planner.ui.restore_dialog import RestoreDialog
 from planner.ui.storage_errors import storage_error_hook
