@@ -32,7 +32,8 @@ from pytestqt.qtbot import QtBot
 
 from planner.services.database import Database
 from planner.services.plans import Plan
-from planner.ui.main_window import NAV_BUDGET, MainWindow
+from planner.ui.main_window import MainWindow
+from planner.ui.pages import BUDGET
 from tests.ui.test_accessible_names import (
     DIALOGS,
     PAGES,
@@ -156,7 +157,7 @@ def test_no_two_controls_of_a_dialog_share_a_letter(qtbot: QtBot, window: MainWi
 
 # --- the letters do their job ----------------------------------------------------------------
 def test_alt_letters_open_each_budget_tab(qtbot: QtBot, window: MainWindow) -> None:
-    go(qtbot, window, NAV_BUDGET)
+    go(qtbot, window, BUDGET.row)
     tabs = window.budget.tabs
     bar = tabs.tabBar()
     for index in reversed(range(bar.count())):
@@ -167,7 +168,7 @@ def test_alt_letters_open_each_budget_tab(qtbot: QtBot, window: MainWindow) -> N
 
 
 def test_alt_letters_take_an_estimate_line_out_and_put_it_back(qtbot: QtBot, window: MainWindow) -> None:
-    go(qtbot, window, NAV_BUDGET)
+    go(qtbot, window, BUDGET.row)
     click_tab(qtbot, window.budget.tabs, "Estimate")
     panel = window.budget.estimate
     click_row(qtbot, panel.table)
@@ -181,7 +182,7 @@ def test_alt_letters_take_an_estimate_line_out_and_put_it_back(qtbot: QtBot, win
 
 
 def test_the_menu_letters_still_open_their_menus_on_the_budget_page(qtbot: QtBot, window: MainWindow) -> None:
-    go(qtbot, window, NAV_BUDGET)
+    go(qtbot, window, BUDGET.row)
     click_tab(qtbot, window.budget.tabs, "Estimate")
     for action in window.menuBar().actions():
         letter = letter_of(action.text())
