@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from timing import bench_plan, median_ms, report, show_filled
 
-from planner.limits import EXPENSE_LINES
+from planner.core.limits import EXPENSE_LINES
 
 LINES = EXPENSE_LINES.most
 TARGET_MS = 50.0

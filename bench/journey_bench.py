@@ -33,9 +33,9 @@ def seed_appointments(db_path: Path, plan_id: int) -> None:
     """2,000 appointments, 1 hour each, four a day from 2026-12-01 (over about 500 days)."""
     from sqlalchemy import insert
 
+    from planner.core.zones import to_utc
     from planner.db.engine import make_engine
     from planner.db.models import AppointmentRow
-    from planner.zones import to_utc
 
     engine = make_engine(db_path)
     now = datetime.now(UTC).replace(tzinfo=None)

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from planner import APP_NAME, __version__
-from planner.dates import iso_date
+from planner.core.dates import iso_date
+from planner.core.paths import default_data_dir
 from planner.exit_codes import EXIT_OK, EXIT_USAGE
-from planner.paths import default_data_dir
 from planner.terminal import out, say, shown
 
 if TYPE_CHECKING:

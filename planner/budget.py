@@ -3,7 +3,7 @@
 Each line is in its own currency. When it is saved it is converted into the plan's home
 currency, USD and KRW with the rates known then, and those conversions are kept with it: a rate
 entered later never changes them. A total in a currency is the sum of the lines' kept
-conversions (see `planner.rates` for the rounding rule); lines that have no conversion yet are
+conversions (see `planner.core.rates` for the rounding rule); lines that have no conversion yet are
 counted apart and named, never guessed.
 """
 
@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from planner.limits import day_problem
-from planner.money import MoneyError, check_currency, format_money, parse_amount
-from planner.rates import Converted, Factor, Rate, apply_factor, find_factor
-from planner.validation import raise_if_any
+from planner.core.limits import day_problem
+from planner.core.money import MoneyError, check_currency, format_money, parse_amount
+from planner.core.rates import Converted, Factor, Rate, apply_factor, find_factor
+from planner.core.validation import raise_if_any
 
 REPORT_CURRENCIES = ("USD", "KRW")
 """Besides the home currency, every plan shows its totals in these."""

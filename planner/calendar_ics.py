@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from icalendar import Calendar, Event
 
 from planner import APP_NAME, __version__
-from planner.zones import zone
+from planner.core.zones import zone
 
 UID_DOMAIN = "patient-journey-planner"
 SEQUENCE_EPOCH = datetime(2026, 1, 1)

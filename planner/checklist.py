@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 
-from planner.dates import day_month_year, read_typed_date
-from planner.limits import day_problem
-from planner.money import number_locale
-from planner.validation import raise_if_any
+from planner.core.dates import day_month_year, read_typed_date
+from planner.core.limits import day_problem
+from planner.core.money import number_locale
+from planner.core.validation import raise_if_any
 
 ANCHORS = ("departure", "treatment", "return")
 """What a relative due date counts from."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from planner.validation import control_character_problem, raise_if_any
+from planner.core.validation import control_character_problem, raise_if_any
 
 MAX_CLINIC_NAME = 120
 MAX_NOTE = 20_000

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from planner import clock
+from planner.core import clock
 from planner.exit_codes import EXIT_BAD_FILE, EXIT_CLASH, EXIT_FAILURE, EXIT_NO_PLAN, EXIT_OK
 from planner.services.database import Database
 from planner.services.plans import Plan, list_plans

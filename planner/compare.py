@@ -8,8 +8,8 @@ from decimal import Decimal
 from typing import Protocol
 
 from planner.clinics import CONDITION_GROUPS, Clinic
-from planner.dates import day_month_year
-from planner.money import format_money
+from planner.core.dates import day_month_year
+from planner.core.money import format_money
 from planner.quotes import Quote, compare_lines, percent_text
 
 MIN_COMPARED, MAX_COMPARED = 2, 4

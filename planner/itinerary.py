@@ -13,10 +13,10 @@ from dataclasses import dataclass, replace
 from dataclasses import field as data_field
 from datetime import date, datetime, timedelta
 
-from planner.dates import day_month_year
-from planner.limits import day_problem
-from planner.validation import raise_if_any
-from planner.zones import SEOUL, ZoneError, exists, gap_message, to_utc, zone
+from planner.core.dates import day_month_year
+from planner.core.limits import day_problem
+from planner.core.validation import raise_if_any
+from planner.core.zones import SEOUL, ZoneError, exists, gap_message, to_utc, zone
 
 KINDS: dict[str, str] = {
     "flight": "Flight",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from planner.dates import hour_minute, weekday_date, weekday_day_month_time
+from planner.core.dates import hour_minute, weekday_date, weekday_day_month_time
+from planner.core.zones import SEOUL, from_utc
 from planner.itinerary import Appointment
 from planner.journey import Stay
-from planner.zones import SEOUL, from_utc
 
 
 def zone_label(zone_name: str) -> str:

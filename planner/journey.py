@@ -7,8 +7,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from planner.core.validation import raise_if_any
 from planner.itinerary import PlanSpan
-from planner.validation import raise_if_any
 
 STATUSES: dict[str, str] = {
     "not-started": "Not started",

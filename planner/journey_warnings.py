@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from planner.dates import weekday_date, weekday_day_month_time
+from planner.core.dates import weekday_date, weekday_day_month_time
+from planner.core.zones import SEOUL
 from planner.itinerary import Appointment, overlaps
 from planner.journey import RECOMMENDED_STAY, Stay
-from planner.zones import SEOUL
 
 MAX_OVERLAPS_LISTED = 5
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from planner.search import matches
+from planner.core.search import matches
 
 __all__ = ["LearnEntry", "matches", "searchable"]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planner.catalogue.model import Catalogue, PriceRange
-from planner.countries import country_name
+from planner.core.countries import country_name
 from planner.learn import LearnEntry
 
 INJURY_SECTION = ("injury-types", "Injury types", 0)

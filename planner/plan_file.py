@@ -19,13 +19,15 @@ from typing import Any
 
 import msgspec
 
-from planner import limits
 from planner.checklist import ANCHORS, DOCUMENTS, MAX_OFFSET_DAYS
 from planner.checklist import KINDS as ITEM_KINDS
 from planner.checklist import MAX_TEXT_LENGTH as ITEM_TEXT_LENGTH
 from planner.clinic_drafts import MAX_CLINIC_NAME
 from planner.clinics import CLINIC_LIST_FIELDS
-from planner.collector import collector_paused
+from planner.core import limits
+from planner.core.collector import collector_paused
+from planner.core.validation import ValidationError, control_character_problem
+from planner.core.zones import zone_problem
 from planner.estimate import HOTEL_TIERS
 from planner.itinerary import KINDS as APPOINTMENT_KINDS
 from planner.itinerary import MAX_TITLE_LENGTH, AppointmentDraft, PlanSpan, validate_appointment
@@ -34,8 +36,6 @@ from planner.plan_file_checks import AMOUNT, FieldReader, shown
 from planner.plan_file_expenses import ConversionRow, ExpenseRow, decode_expenses, read_expenses
 from planner.plans import MAX_NAME_LENGTH, check_dates
 from planner.quotes import MAX_LABEL_LENGTH as QUOTE_LABEL_LENGTH
-from planner.validation import ValidationError, control_character_problem
-from planner.zones import zone_problem
 
 FORMAT = "patient-journey-planner/plan"
 VERSION = 3

@@ -13,9 +13,9 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
-from planner.limits import Limit, day_problem
-from planner.money import MoneyError, check_currency, currency_decimals, max_amount
-from planner.rates import MAX_RATE, MIN_RATE
+from planner.core.limits import Limit, day_problem
+from planner.core.money import MoneyError, check_currency, currency_decimals, max_amount
+from planner.core.rates import MAX_RATE, MIN_RATE
 
 MAX_ROWS = 200_000
 """Rows per section: far beyond any real plan, small enough to refuse a file built to exhaust memory."""

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from planner.countries import is_country
-from planner.limits import day_problem
-from planner.money import MoneyError, check_currency, parse_amount
-from planner.validation import control_character_problem
+from planner.core.countries import is_country
+from planner.core.limits import day_problem
+from planner.core.money import MoneyError, check_currency, parse_amount
+from planner.core.validation import control_character_problem
 
 MAX_NAME_LENGTH = 120
 MAX_TRIP_DAYS = 366

@@ -11,10 +11,10 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import babel.numbers
 
-from planner.dates import day_month_year
-from planner.limits import QUOTE_LINES, day_problem
-from planner.money import MoneyError, check_currency, currency_decimals, number_locale, parse_amount
-from planner.validation import raise_if_any
+from planner.core.dates import day_month_year
+from planner.core.limits import QUOTE_LINES, day_problem
+from planner.core.money import MoneyError, check_currency, currency_decimals, number_locale, parse_amount
+from planner.core.validation import raise_if_any
 
 MAX_LINES = QUOTE_LINES.most
 MAX_LABEL_LENGTH = 200

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from planner.checklist import add_months
+from planner.core.zones import SEOUL, convert, exists, to_utc
 from planner.itinerary import AppointmentDraft, default_location
 from planner.journey import Stay
-from planner.zones import SEOUL, convert, exists, to_utc
 
 FOLLOW_UP_MONTHS = (1, 3, 6)
 """Video follow-ups with the clinic over the six months of rehabilitation at home."""

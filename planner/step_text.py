@@ -8,9 +8,9 @@ from decimal import Decimal
 from html import escape
 
 from planner.budget import Expense, Total
-from planner.dates import day_month_year
+from planner.core.dates import day_month_year
+from planner.core.money import Money
 from planner.journey import Step
-from planner.money import Money
 
 MAX_COST_LINES = 8
 

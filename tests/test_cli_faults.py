@@ -24,9 +24,9 @@ import pytest
 from sqlalchemy import update
 
 from planner.app import main
+from planner.core.paths import BACKUP_DIR, DATABASE_FILE
 from planner.db.models import PlanRow
 from planner.exit_codes import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
-from planner.paths import BACKUP_DIR, DATABASE_FILE
 from planner.platform.instance_lock import LOCK_FILE
 from planner.services import plans as plan_service
 from planner.services.database import Database, open_database

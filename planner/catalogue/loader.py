@@ -15,7 +15,7 @@ from planner.catalogue import model as m
 from planner.catalogue.errors import CatalogueError
 from planner.catalogue.fields import EntryReader, entries, single, unique_ids
 from planner.catalogue.files import FILES, fingerprint_of, read_file
-from planner.money import active_currencies
+from planner.core.money import active_currencies
 
 CHECKLIST_KINDS = ("task", "document", "bring", "ask", "keep")
 DOCUMENT_KINDS = (

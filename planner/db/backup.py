@@ -20,11 +20,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from planner.backup_schedule import backups_to_keep
-from planner.clock import local_now
+from planner.core.clock import local_now
+from planner.core.dates import backup_stamp, file_stamp, parse_backup_stamp
+from planner.core.paths import BACKUP_DIR
 from planner.datadir import PRIVATE_DIR_MODE, create_private_file
-from planner.dates import backup_stamp, file_stamp, parse_backup_stamp
 from planner.db.migrate import KNOWN_REVISIONS
-from planner.paths import BACKUP_DIR
 
 NAME = re.compile(r"(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z-]+)\.sqlite3")
 SIGNATURE_FILE = "last-backup.json"

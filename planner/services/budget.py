@@ -15,7 +15,6 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planner import clock
 from planner.budget import (
     EXTRA_CATEGORIES,
     CleanExpense,
@@ -28,7 +27,12 @@ from planner.budget import (
     validate_expense,
 )
 from planner.changes import Change, changes
-from planner.clock import utc_now
+from planner.core import clock
+from planner.core.clock import utc_now
+from planner.core.limits import ESTIMATE_OVERRIDES, EXPENSE_LINES, RATES, day_problem
+from planner.core.money import MoneyError, check_currency, from_minor, to_minor
+from planner.core.rates import Rate, parse_rate
+from planner.core.validation import ValidationError, raise_if_any
 from planner.db.models import (
     BudgetSettingsRow,
     ClinicRow,
@@ -41,19 +45,15 @@ from planner.db.models import (
 )
 from planner.deposit import Deposit, DepositDraft, validate_deposit
 from planner.estimate import EstimateOverride, EstimateSettings, validate_figures
-from planner.limits import ESTIMATE_OVERRIDES, EXPENSE_LINES, RATES, day_problem
-from planner.money import MoneyError, check_currency, from_minor, to_minor
 from planner.prices import PricePoint
 from planner.quote_costs import TREATMENT_STEP, counted_expenses, covered_categories, quote_expense
 from planner.quotes import Quote
-from planner.rates import Rate, parse_rate
 from planner.services.database import Database
 from planner.services.journey import stay_of, step_names_in
 from planner.services.plans import Plan, plan_from_row
 from planner.services.prices import points_in
 from planner.services.quotes import fee_categories_in, quote_from_row
 from planner.services.room import ensure_room, full_message
-from planner.validation import ValidationError, raise_if_any
 
 __all__ = [
     "BudgetData",

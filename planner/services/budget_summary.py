@@ -18,7 +18,9 @@ from planner.budget import (
     report_currencies,
 )
 from planner.budget_text import describe_factor, home_comparison_html, money_range
-from planner.countries import country_name
+from planner.core.countries import country_name
+from planner.core.money import format_money
+from planner.core.rates import apply_factor, find_factor
 from planner.deposit import proposed_amount
 from planner.estimate import (
     EstimateRow,
@@ -31,9 +33,7 @@ from planner.estimate import (
 )
 from planner.home_compare import HomeFigure, home_figures, savings
 from planner.ledger import Ledger
-from planner.money import format_money
 from planner.quote_costs import counted, counted_expenses, quote_expense, relation_sentence
-from planner.rates import apply_factor, find_factor
 from planner.services.budget import BudgetData, load_budget
 from planner.services.database import Database
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from planner.calendar_ics import CalendarEvent, calendar_ics
-from planner.clock import utc_now
+from planner.core.clock import utc_now
 from planner.db.models import AppointmentRow, PlanRow
 from planner.itinerary import KINDS
 from planner.services.database import Database

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from planner.countries import Country, countries_articles_first, default_currency
+from planner.core.countries import Country, countries_articles_first, default_currency
+from planner.core.money import active_currencies, currency_name
 from planner.db.models import ConditionRow, SourceRow
-from planner.money import active_currencies, currency_name
 from planner.services.database import Database
 
 __all__ = [

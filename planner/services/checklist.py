@@ -8,7 +8,6 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planner import clock
 from planner.changes import Change, changes
 from planner.checklist import (
     CleanItem,
@@ -21,10 +20,11 @@ from planner.checklist import (
     tally,
     validate_item,
 )
-from planner.clock import utc_now
+from planner.core import clock
+from planner.core.clock import utc_now
+from planner.core.limits import CHECKLIST_ITEMS
 from planner.db.checklist_seed import add_template_items, missing_templates
 from planner.db.models import ChecklistItemRow, PlanRow
-from planner.limits import CHECKLIST_ITEMS
 from planner.services.database import Database
 from planner.services.journey import step_names_in
 from planner.services.room import ensure_room, full_message

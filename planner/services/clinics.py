@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session, selectinload
 from planner.changes import Change, changes
 from planner.clinic_drafts import ClinicDraft, check_clinic_name, check_note, check_rating, validate_clinic
 from planner.clinics import CONDITION_GROUPS, Clinic, Technique
-from planner.clock import utc_now
+from planner.core.clock import utc_now
+from planner.core.limits import OWN_CLINICS, check_room
+from planner.core.validation import ValidationError
 from planner.db.models import ClinicAnnotationRow, ClinicRow, PlanRow, QuoteRow, SourceRow, TechniqueRow
-from planner.limits import OWN_CLINICS, check_room
 from planner.services.database import Database
-from planner.validation import ValidationError
 
 __all__ = [
     "Clinic",

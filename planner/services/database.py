@@ -17,9 +17,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from planner.catalogue.errors import CatalogueError
 from planner.catalogue.files import catalogue_fingerprint
-from planner.clock import local_now
+from planner.core.clock import local_now
+from planner.core.dates import file_stamp
+from planner.core.paths import DATABASE_FILE, SETTINGS_FILE, catalogue_dir
 from planner.datadir import DataDirError, create_private_file, os_error_text, prepare_data_dir
-from planner.dates import file_stamp
 from planner.db import migrate
 from planner.db.backup import (
     MISSING,
@@ -37,7 +38,6 @@ from planner.db.backup import (
 from planner.db.catalogue_meta import FINGERPRINT_KEY
 from planner.db.engine import make_engine
 from planner.db.models import AppMeta
-from planner.paths import DATABASE_FILE, SETTINGS_FILE, catalogue_dir
 
 __all__ = [
     "BackupInfo",

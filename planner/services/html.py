@@ -6,7 +6,7 @@ from html import escape
 
 from planner.clinics import CONDITION_GROUPS, Clinic
 from planner.compare import stars
-from planner.dates import day_month_year, weekday_date
+from planner.core.dates import day_month_year, weekday_date
 from planner.itinerary_text import when
 from planner.journey import STATUSES, Step
 from planner.learn import LearnEntry

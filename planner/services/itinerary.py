@@ -11,7 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner.changes import Change, changes
-from planner.clock import utc_now
+from planner.core.clock import utc_now
+from planner.core.limits import APPOINTMENTS, day_problem
+from planner.core.validation import ValidationError, raise_if_any
 from planner.db.models import AppointmentRow, ClinicRow, PlanRow
 from planner.itinerary import (
     Appointment,
@@ -24,7 +26,6 @@ from planner.itinerary import (
 )
 from planner.journey import Stay
 from planner.journey_warnings import JourneyWarning, journey_warnings
-from planner.limits import APPOINTMENTS, day_problem
 from planner.plans import check_dates
 from planner.schedule import Clinic, Proposal, propose
 from planner.services.database import Database
@@ -38,7 +39,6 @@ from planner.services.journey import (
     write_stay,
 )
 from planner.services.room import ensure_room, full_message
-from planner.validation import ValidationError, raise_if_any
 
 __all__ = [
     "ItineraryData",

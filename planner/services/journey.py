@@ -9,9 +9,11 @@ from datetime import date, datetime, time
 from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
-from planner import clock
 from planner.changes import Change, changes
-from planner.clock import utc_now
+from planner.core import clock
+from planner.core.clock import utc_now
+from planner.core.validation import raise_if_any
+from planner.core.zones import default_home_zone, offset_hours, to_utc
 from planner.db.models import AppointmentRow, JourneySettingsRow, JourneyStepRow, PlanRow, StepStateRow
 from planner.itinerary import Appointment, PlanSpan, next_appointment
 from planner.journey import (
@@ -32,8 +34,6 @@ from planner.journey import (
 )
 from planner.journey_warnings import JourneyWarning, journey_warnings
 from planner.services.database import Database
-from planner.validation import raise_if_any
-from planner.zones import default_home_zone, offset_hours, to_utc
 
 __all__ = [
     "JourneyData",

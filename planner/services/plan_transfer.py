@@ -24,9 +24,11 @@ from planner import __version__
 from planner.budget import EXTRA_CATEGORIES
 from planner.changes import Change, changes
 from planner.clinics import CLINIC_LIST_FIELDS
-from planner.clock import utc_now
-from planner.collector import collector_paused
-from planner.dates import stored_timestamp
+from planner.core.clock import utc_now
+from planner.core.collector import collector_paused
+from planner.core.dates import stored_timestamp
+from planner.core.money import currency_decimals
+from planner.core.zones import to_utc
 from planner.db.bulk import insert_rows
 from planner.db.models import (
     AppointmentRow,
@@ -52,7 +54,6 @@ from planner.db.models import (
     StepStateRow,
     TripDetailsRow,
 )
-from planner.money import currency_decimals
 from planner.plan_file import (
     CATALOGUE_PREFIX,
     FORMAT,
@@ -68,7 +69,6 @@ from planner.plan_file_expenses import CONVERSION_COLUMNS, EXPENSE_COLUMNS, expe
 from planner.plans import check_name, copy_name
 from planner.services.database import Database
 from planner.services.plans import Plan, plan_from_row
-from planner.zones import to_utc
 
 __all__ = ["NameClash", "OnClash", "PlanFileError", "export_plan", "import_plan", "read_plan_file"]
 

@@ -9,8 +9,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner.changes import Change, changes
-from planner.clock import utc_now
-from planner.countries import country_name
+from planner.core.clock import utc_now
+from planner.core.countries import country_name
+from planner.core.money import Money
+from planner.core.validation import ValidationError
+from planner.core.zones import default_home_zone, zone_problem
 from planner.db.checklist_seed import add_template_items
 from planner.db.models import ClinicRow, ConditionRow, PlanRow
 from planner.db.plan_copy import (
@@ -19,11 +22,8 @@ from planner.db.plan_copy import (
     copy_plan_clinic_data,
     copy_plan_journey,
 )
-from planner.money import Money
 from planner.plans import CleanPlan, PlanDraft, check_name, copy_name, trip_errors, validate_draft
 from planner.services.database import Database
-from planner.validation import ValidationError
-from planner.zones import default_home_zone, zone_problem
 
 __all__ = [
     "Plan",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from planner.checklist import DOCUMENTS, KINDS, Item, passport_problem, tally
-from planner.dates import day_month_year
+from planner.core.dates import day_month_year
 from planner.services.checklist import ChecklistData, load_checklist
 from planner.services.database import Database
 from planner.services.plans import Plan, get_plan

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 
-from planner.advice import NOT_MEDICAL_ADVICE
 from planner.budget import CategoryTotal
-from planner.dates import day_month_year
+from planner.core.advice import NOT_MEDICAL_ADVICE
+from planner.core.dates import day_month_year
 
 PRINT_FONTS = ("Noto Sans", "DejaVu Sans", "Noto Sans CJK KR", "sans-serif")
 """Latin text in Noto Sans or DejaVu Sans, Korean in Noto Sans CJK. A CJK font must not come

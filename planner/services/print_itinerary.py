@@ -9,7 +9,8 @@ from datetime import date
 from html import escape
 
 from planner.clinics import Clinic
-from planner.dates import day_month_year, weekday_date, weekday_day_month
+from planner.core.dates import day_month_year, weekday_date, weekday_day_month
+from planner.core.zones import SEOUL, offsets_from
 from planner.itinerary import Appointment, by_day
 from planner.itinerary_text import day_label, span_in, zone_label
 from planner.journey import CELL_MODES, Stay
@@ -24,7 +25,6 @@ from planner.services.print_budget import budget_facts
 from planner.services.print_checklist import open_items_html
 from planner.services.print_document import TABLE, Markup, Printout, facts, heading, paragraph, text_html
 from planner.services.trip_details import TripDetails, load_details
-from planner.zones import SEOUL, offsets_from
 
 KOREAN_EMERGENCY_NUMBERS = "119 for an ambulance or the fire service, 112 for the police."
 

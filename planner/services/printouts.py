@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from planner import clock
+from planner.core import clock
 from planner.services.database import Database
 from planner.services.print_budget import build_budget_printout
 from planner.services.print_checklist import build_checklist_printout

@@ -13,11 +13,11 @@ from sqlalchemy.orm import Session
 
 from planner.changes import Change, changes
 from planner.clinic_drafts import one_line
-from planner.clock import utc_now
+from planner.core.clock import utc_now
+from planner.core.limits import OWN_QUESTIONS, check_room
+from planner.core.validation import ValidationError
 from planner.db.models import ClinicAnswerRow, ClinicRow, OwnQuestionRow, QuestionTemplateRow
-from planner.limits import OWN_QUESTIONS, check_room
 from planner.services.database import Database
-from planner.validation import ValidationError
 
 MAX_QUESTION = 500
 MAX_ANSWER = 5_000

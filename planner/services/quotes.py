@@ -9,10 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner.changes import Change, changes
-from planner.clock import utc_now
+from planner.core.clock import utc_now
+from planner.core.limits import QUOTES
+from planner.core.money import from_minor, to_minor
 from planner.db.models import ClinicRow, FeeCategoryRow, PlanRow, QuoteLineRow, QuoteRow
-from planner.limits import QUOTES
-from planner.money import from_minor, to_minor
 from planner.quotes import Quote, QuoteDraft, QuoteLine, QuoteLineDraft, validate_quote
 from planner.services.database import Database
 from planner.services.room import ensure_room, full_message

@@ -1,4 +1,4 @@
-"""Whether a plan has room for one more of something (see planner.limits)."""
+"""Whether a plan has room for one more of something (see planner.core.limits)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from planner.limits import Limit, check_room
+from planner.core.limits import Limit, check_room
 from planner.services.database import Database
 
 

@@ -6,9 +6,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from planner.changes import Change, changes
-from planner.clock import utc_now
+from planner.core.clock import utc_now
+from planner.core.limits import SHORTLIST
 from planner.db.models import ClinicRow, PlanRow, ShortlistRow
-from planner.limits import SHORTLIST
 from planner.services.database import Database
 from planner.services.room import ensure_room
 

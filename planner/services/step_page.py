@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from planner import clock
 from planner.budget import Expense, Total, total_in
 from planner.checklist import Item
-from planner.dates import weekday_day_month_time
+from planner.core import clock
+from planner.core.dates import weekday_day_month_time
 from planner.db.models import PlanRow
 from planner.itinerary import Appointment, next_appointment
 from planner.journey import (

@@ -9,10 +9,10 @@ from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner import __version__
+from planner.core.money import set_number_locale
+from planner.core.paths import resources_dir
 from planner.exit_codes import EXIT_DAMAGED, EXIT_FAILURE, EXIT_IN_USE
 from planner.identity import APP_ID, APP_NAME
-from planner.money import set_number_locale
-from planner.paths import resources_dir
 from planner.startup import OpenData, RecoveryDeclined, failure, open_data
 from planner.terminal import say
 from planner.ui.app_icon import app_icon

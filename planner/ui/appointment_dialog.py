@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.limits import PlanFull
+from planner.core.validation import ValidationError
+from planner.core.zones import SEOUL, ZoneError, all_zones, exists, gap_message
 from planner.itinerary import (
     KIND_STEP,
     KINDS,
@@ -30,7 +33,6 @@ from planner.itinerary import (
     default_title,
 )
 from planner.itinerary_text import when
-from planner.limits import PlanFull
 from planner.schedule import Clinic
 from planner.ui.forms import (
     CheckedForm,
@@ -42,8 +44,6 @@ from planner.ui.forms import (
     to_qdate,
 )
 from planner.ui.widgets import heading
-from planner.validation import ValidationError
-from planner.zones import SEOUL, ZoneError, all_zones, exists, gap_message
 
 Submit = Callable[[AppointmentDraft], object]
 """Saves (or only checks) a draft; raises ValidationError with messages per field."""

@@ -11,12 +11,12 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
-from planner.dates import weekday_date, weekday_day_month
+from planner.core.dates import weekday_date, weekday_day_month
+from planner.core.zones import SEOUL
 from planner.itinerary import Appointment, Day
 from planner.itinerary_text import day_label, span_in, zone_label
 from planner.journey import Stay
 from planner.ui.tables import ROW_ROLE, Index, RowTableModel
-from planner.zones import SEOUL
 
 DAY_COLOUR = QColor("#1d3557")
 DAY_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -7,9 +7,9 @@ from datetime import date
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from planner import clock
 from planner.budget import Expense
 from planner.changes import Change
+from planner.core import clock
 from planner.ledger import Ledger
 from planner.services import budget as budget_service
 from planner.services.budget import BudgetData

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from planner.budget import LimitStatus, Total, left_words
 from planner.budget_text import describe_factors, money_range
+from planner.core.money import format_money
 from planner.estimate import RangeTotal
-from planner.money import format_money
 
 WARNING_NAMES = {"over": "warningOver", "near": "warningNear", "incomplete": "warningIncomplete"}
 

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
 )
 
 from planner.checklist import ANCHORS, DOCUMENTS, KINDS, Item, ItemDraft
-from planner.dates import day_month_year
-from planner.limits import PlanFull
+from planner.core.dates import day_month_year
+from planner.core.limits import PlanFull
+from planner.core.validation import ValidationError
 from planner.services import checklist as checklist_service
 from planner.services.database import Database
 from planner.ui.forms import CheckedForm, choice_combo, note_box
 from planner.ui.widgets import heading
-from planner.validation import ValidationError
 
 DUE_MODES = {"none": "No due date", "date": "On a date", **{a: f"Days from {a}" for a in ANCHORS}}
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import clock
 from planner.changes import Change
 from planner.checklist import (
     DOCUMENTS,
@@ -33,8 +32,9 @@ from planner.checklist import (
     passport_problem,
     tally,
 )
-from planner.limits import PlanFull
-from planner.search import matches
+from planner.core import clock
+from planner.core.limits import PlanFull
+from planner.core.search import matches
 from planner.services import checklist as checklist_service
 from planner.services.checklist import ChecklistData, DeletedItem
 from planner.services.database import Database

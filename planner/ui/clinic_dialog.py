@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 
 from planner.clinic_drafts import ClinicDraft
 from planner.clinics import CONDITION_GROUPS, Clinic, Technique
-from planner.limits import PlanFull
+from planner.core.limits import PlanFull
+from planner.core.validation import ValidationError
 from planner.services import clinics as clinic_service
 from planner.services.database import Database
 from planner.ui.forms import CheckedForm
-from planner.validation import ValidationError
 
 ONE_PER_LINE = "One per line."
 TAB_NAMES = ("Basics", "Treatments", "Features and claims")

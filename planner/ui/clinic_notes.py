@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
 
 from planner.clinics import Clinic
 from planner.compare import stars
+from planner.core.validation import ValidationError
 from planner.services import clinics as clinic_service
 from planner.services.database import Database
 from planner.ui.events import AppEvents
 from planner.ui.forms import CheckedForm, note_box
-from planner.validation import ValidationError
 
 
 class ClinicNotes(QWidget):

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.clinics import Clinic
-from planner.limits import PlanFull
+from planner.core.limits import PlanFull
+from planner.core.validation import ValidationError
 from planner.services import questions as question_service
 from planner.services.database import Database
 from planner.services.questions import Question
@@ -26,7 +27,6 @@ from planner.ui.prompter import Prompter
 from planner.ui.question_model import QUESTION_ROLE, QuestionModel
 from planner.ui.tables import row_table
 from planner.ui.widgets import ErrorLabel
-from planner.validation import ValidationError
 
 
 class ClinicQuestions(Panel):

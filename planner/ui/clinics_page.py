@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from planner.changes import Change
 from planner.clinics import Clinic, ClinicIndex, ClinicQuery, Technique, why_empty
 from planner.compare import MAX_COMPARED, MIN_COMPARED
-from planner.limits import PlanFull
+from planner.core.limits import PlanFull
 from planner.services import clinics as clinic_service
 from planner.services import shortlist as shortlist_service
 from planner.services.database import Database

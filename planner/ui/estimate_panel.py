@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.budget_text import money_range
+from planner.core.money import format_amount, format_money
+from planner.core.validation import ValidationError
 from planner.estimate import (
     EstimateRow,
     EstimateSettings,
@@ -31,14 +33,12 @@ from planner.estimate import (
     default_stay,
     totals_by_currency,
 )
-from planner.money import format_amount, format_money
 from planner.services import budget as budget_service
 from planner.services.budget import HOTEL_TIER_NAMES, MAX_STAY_DAYS, BudgetData
 from planner.ui.forms import CheckedForm, currency_code, currency_combo
 from planner.ui.panel import Panel
 from planner.ui.tables import ROW_ROLE, RowTableModel, row_table
 from planner.ui.widgets import ErrorLabel, heading
-from planner.validation import ValidationError
 
 
 class EstimateModel(RowTableModel[EstimateRow]):

@@ -19,15 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import clock
 from planner.budget import Expense, ExpenseDraft
-from planner.limits import PlanFull
-from planner.money import format_amount
+from planner.core import clock
+from planner.core.limits import PlanFull
+from planner.core.money import format_amount
+from planner.core.validation import ValidationError
 from planner.services import budget as budget_service
 from planner.services.database import Database
 from planner.ui.forms import CheckedForm, currency_code, currency_combo, note_box, optional_date, to_date
 from planner.ui.widgets import heading
-from planner.validation import ValidationError
 
 
 def _amount_edit(name: str, amount: Decimal | None) -> QLineEdit:

@@ -8,8 +8,8 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from planner.budget import Expense
 from planner.budget_text import describe_factor
-from planner.dates import day_month_year
-from planner.money import format_money
+from planner.core.dates import day_month_year
+from planner.core.money import format_money
 from planner.ui.tables import ROW_ROLE, RowTableModel
 
 EXPENSE_ROLE = ROW_ROLE

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.dates import read_typed_date
-from planner.limits import EARLIEST_DAY, LATEST_DAY, PlanFull
+from planner.core.dates import read_typed_date
+from planner.core.limits import EARLIEST_DAY, LATEST_DAY, PlanFull
 from planner.services import catalogue as catalogue_service
 from planner.ui.widgets import ErrorLabel, heading
 
@@ -225,7 +225,7 @@ def date_edit(name: str, value: date) -> QDateEdit:
     edit = DateEdit(to_qdate(value))
     edit.setDateRange(to_qdate(EARLIEST_DAY), to_qdate(LATEST_DAY))
     edit.setCalendarPopup(True)
-    edit.setLocale(QLocale(QLocale.Language.English))  # month names as planner.dates writes them
+    edit.setLocale(QLocale(QLocale.Language.English))  # month names as planner.core.dates writes them
     edit.setDisplayFormat("d MMM yyyy")
     edit.setAccessibleName(name)
     return edit

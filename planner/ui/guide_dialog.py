@@ -8,8 +8,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from planner.advice import NOT_MEDICAL_ADVICE
-from planner.paths import resources_dir
+from planner.core.advice import NOT_MEDICAL_ADVICE
+from planner.core.paths import resources_dir
 
 GUIDE_FILE = "guide.html"
 

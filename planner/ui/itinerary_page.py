@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.changes import Change
+from planner.core.validation import ValidationError
+from planner.core.zones import SEOUL
 from planner.itinerary import Appointment, AppointmentDraft, by_day, draft_of
 from planner.itinerary_text import zone_label
 from planner.journey import Stay
@@ -40,8 +42,6 @@ from planner.ui.widgets import (
     print_button,
     run_key_action,
 )
-from planner.validation import ValidationError
-from planner.zones import SEOUL
 
 
 def warnings_text(warnings: list[JourneyWarning]) -> str:

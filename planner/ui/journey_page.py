@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import clock
 from planner.changes import Change
 from planner.checklist import Item
+from planner.core import clock
 from planner.journey import STATUSES
 from planner.services import journey as journey_service
 from planner.services import step_page as step_page_service

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from planner import clock
+from planner.core import clock
 from planner.services import budget_summary
 from planner.services import checklist as checklist_service
 from planner.services import journey as journey_service

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from planner import clock
+from planner.core import clock
+from planner.core.validation import ValidationError
 from planner.services import catalogue as catalogue_service
 from planner.services import plans as plan_service
 from planner.services.database import Database
 from planner.services.plans import Plan, PlanDraft
 from planner.ui.forms import CheckedForm, currency_code, currency_combo, date_edit, searchable_combo, to_date
-from planner.validation import ValidationError
 
 DEFAULT_LEAD_DAYS = 56
 DEFAULT_STAY_DAYS = 10

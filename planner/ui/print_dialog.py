@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import clock
+from planner.core import clock
 from planner.paper import PAPERS, default_paper
 from planner.services.database import Database
 from planner.services.plans import Plan

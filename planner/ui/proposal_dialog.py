@@ -20,13 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import clock
-from planner.dates import weekday_date
+from planner.core import clock
+from planner.core.dates import weekday_date
+from planner.core.limits import PlanFull
+from planner.core.validation import ValidationError
+from planner.core.zones import SEOUL
 from planner.itinerary import AppointmentDraft, appointment, validate_appointment
 from planner.itinerary_text import span_in, zone_label
 from planner.journey import CELL_MODES, DEFAULT_CULTURE_DAYS, MAX_CULTURE_DAYS
 from planner.journey_warnings import journey_warnings
-from planner.limits import PlanFull
 from planner.services import itinerary as itinerary_service
 from planner.services.database import Database
 from planner.services.itinerary import ItineraryData, StayDraft
@@ -35,8 +37,6 @@ from planner.ui.appointment_dialog import AppointmentDialog
 from planner.ui.forms import CheckedForm, choice_combo, date_edit, to_date
 from planner.ui.tables import ROW_ROLE, Index, RowTableModel, row_table
 from planner.ui.widgets import action_button, heading
-from planner.validation import ValidationError
-from planner.zones import SEOUL
 
 
 class ProposalModel(RowTableModel[AppointmentDraft]):

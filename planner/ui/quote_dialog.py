@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import clock
 from planner.clinics import Clinic
-from planner.limits import PlanFull
-from planner.money import MoneyError, format_amount, format_money, parse_amount
+from planner.core import clock
+from planner.core.limits import PlanFull
+from planner.core.money import MoneyError, format_amount, format_money, parse_amount
+from planner.core.validation import ValidationError
 from planner.quotes import Quote, QuoteDraft, QuoteLine, QuoteLineDraft, deposit_amount, parse_percent
 from planner.services import quotes as quote_service
 from planner.services.database import Database
@@ -43,7 +44,6 @@ from planner.ui.forms import (
     to_date,
 )
 from planner.ui.widgets import ErrorLabel, heading
-from planner.validation import ValidationError
 
 DEFAULT_CURRENCY = "USD"
 """The articles quote clinic prices in US dollars."""

@@ -7,10 +7,10 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
 
-from planner import clock
 from planner.compare import deposit_summary
-from planner.dates import day_month_year
-from planner.money import format_money
+from planner.core import clock
+from planner.core.dates import day_month_year
+from planner.core.money import format_money
 from planner.quotes import Quote
 from planner.ui.tables import ROW_ROLE, RowTableModel
 

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import clock
-from planner.dates import day_month_year
+from planner.core import clock
+from planner.core.dates import day_month_year
+from planner.core.money import format_amount
+from planner.core.validation import ValidationError
 from planner.deposit import DepositDraft, deposit_state
-from planner.money import format_amount
 from planner.services import budget as budget_service
 from planner.services.budget import BudgetData, StoredRate
 from planner.services.budget_summary import DepositProposal
@@ -36,7 +37,6 @@ from planner.ui.forms import (
 from planner.ui.panel import Panel
 from planner.ui.tables import ROW_ROLE, RowTableModel, row_table
 from planner.ui.widgets import ErrorLabel
-from planner.validation import ValidationError
 
 
 class RateModel(RowTableModel[StoredRate]):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.dates import date_time_seconds
+from planner.core.dates import date_time_seconds
 from planner.services.database import BackupInfo, Database, RestoreError, StorageError
 from planner.ui.prompter import Prompter
 

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import clock
 from planner.checklist import Item
+from planner.core import clock
+from planner.core.validation import ValidationError
+from planner.core.zones import SEOUL
 from planner.itinerary import KIND_STEP, Appointment, AppointmentDraft, draft_of
 from planner.journey import STATUSES, StepDraft
 from planner.services import checklist as checklist_service
@@ -34,8 +36,6 @@ from planner.ui.checklist_model import ChecklistModel
 from planner.ui.forms import CheckedForm, choice_combo, note_box, optional_date, to_date, to_qdate
 from planner.ui.tables import ROW_ROLE, row_table
 from planner.ui.widgets import action_button, heading
-from planner.validation import ValidationError
-from planner.zones import SEOUL
 
 
 def _rich_label(name: str) -> QLabel:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from planner.core.validation import ValidationError
 from planner.services import plans as plan_service
 from planner.services.database import Database
 from planner.services.plans import Plan
 from planner.ui.appointment_dialog import zone_combo
 from planner.ui.forms import CheckedForm, date_edit, lay_out_form_dialog, optional_date, to_date
-from planner.validation import ValidationError
 
 
 class TripDatesDialog(QDialog):

@@ -38,7 +38,7 @@ class ErrorLabel(QLabel):
 
 def advice_note(parent: QWidget | None = None) -> QLabel:
     """The sentence that says the app is not medical advice, as a quiet note."""
-    from planner.advice import NOT_MEDICAL_ADVICE
+    from planner.core.advice import NOT_MEDICAL_ADVICE
 
     label = QLabel(NOT_MEDICAL_ADVICE, parent)
     label.setObjectName("adviceNote")

@@ -37,8 +37,9 @@ from sqlalchemy.exc import OperationalError
 from planner.backup_schedule import backups_to_keep
 from planner.budget import ExpenseDraft
 from planner.catalogue.files import catalogue_fingerprint
-from planner.clock import local_now
-from planner.dates import backup_stamp
+from planner.core.clock import local_now
+from planner.core.dates import backup_stamp
+from planner.core.paths import BACKUP_DIR, DATABASE_FILE
 from planner.db import migrate
 from planner.db.backup import (
     BackupInfo,
@@ -49,7 +50,6 @@ from planner.db.backup import (
 )
 from planner.db.catalogue_meta import FINGERPRINT_KEY
 from planner.db.models import AppMeta
-from planner.paths import BACKUP_DIR, DATABASE_FILE
 from planner.services import budget as budget_svc
 from planner.services import plans as plan_svc
 from planner.services import trip_details as details_svc

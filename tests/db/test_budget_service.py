@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import func, select
 
 from planner.budget import EXTRA_CATEGORIES, Expense, ExpenseConversion, ExpenseDraft
+from planner.core.validation import ValidationError
 from planner.db.models import (
     BudgetSettingsRow,
     EstimateOverrideRow,
@@ -30,7 +31,6 @@ from planner.services import quotes as quote_svc
 from planner.services.database import Database
 from planner.services.plans import Plan, PlanDraft
 from planner.services.quotes import QuoteDraft, QuoteLineDraft
-from planner.validation import ValidationError
 
 TODAY = date(2026, 11, 1)
 RATE_DAY = date(2026, 10, 1)

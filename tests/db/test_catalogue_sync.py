@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from planner import clock
+from planner.core import clock
 from planner.db.models import ClinicAnnotationRow, ClinicRow, ConditionRow, ReferenceRow
 from planner.services.database import Database, open_database
 from planner.services.learn import list_learn_entries

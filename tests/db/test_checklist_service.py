@@ -9,14 +9,14 @@ import pytest
 from sqlalchemy import delete, func, inspect, select
 
 from planner.checklist import Due, Item, ItemDraft
-from planner.clock import utc_now
+from planner.core.clock import utc_now
+from planner.core.validation import ValidationError
 from planner.db import migrate
 from planner.db.models import ChecklistItemRow, ChecklistTemplateRow, JourneyStepRow, PlanRow
 from planner.services import checklist as svc
 from planner.services import plans as plan_svc
 from planner.services.database import Database, open_database
 from planner.services.plans import PlanDraft
-from planner.validation import ValidationError
 from tests.db.migration_steps import step_back
 
 TEMPLATES = 49

@@ -10,13 +10,14 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from planner.catalogue.loader import load_catalogue
+from planner.core.paths import catalogue_dir
+from planner.core.validation import ValidationError
 from planner.db.models import (
     ClinicAnswerRow,
     QuoteLineRow,
     QuoteRow,
     ShortlistRow,
 )
-from planner.paths import catalogue_dir
 from planner.services import clinics as clinic_svc
 from planner.services import plans as plan_svc
 from planner.services import questions as question_svc
@@ -26,7 +27,6 @@ from planner.services.clinics import Clinic, ClinicDraft
 from planner.services.database import Database
 from planner.services.plans import Plan, PlanDraft
 from planner.services.quotes import QuoteDraft, QuoteLineDraft
-from planner.validation import ValidationError
 
 
 def make_plan(db: Database, name: str = "Knee, March") -> Plan:

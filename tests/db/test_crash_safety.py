@@ -37,8 +37,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from planner.money import Money
-from planner.paths import DATABASE_FILE
+from planner.core.money import Money
+from planner.core.paths import DATABASE_FILE
 from planner.services import budget, checklist, plans
 from planner.services.database import open_database
 from tests.crash_writer import CURRENCY, PLAN_NAME, PREFIX, STEP, counter_in, is_expense

@@ -14,10 +14,11 @@ import pytest
 
 from planner.budget import ExpenseDraft
 from planner.checklist import ItemDraft
+from planner.core.limits import EARLIEST_DAY, LATEST_DAY
+from planner.core.validation import ValidationError
 from planner.deposit import DepositDraft
 from planner.estimate import EstimateSettings
 from planner.itinerary import AppointmentDraft
-from planner.limits import EARLIEST_DAY, LATEST_DAY
 from planner.quotes import QuoteDraft, QuoteLineDraft
 from planner.services import budget as budget_svc
 from planner.services import checklist as checklist_svc
@@ -33,7 +34,6 @@ from planner.services.itinerary import StayDraft
 from planner.services.plan_transfer import OnClash, PlanFileError, export_plan, import_plan
 from planner.services.plans import PlanDraft
 from planner.services.printouts import PRINTOUTS, build_printout
-from planner.validation import ValidationError
 from tests.db.test_plan_transfer import dump, rich_plan
 
 OUTSIDE = [

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from planner.core.validation import ValidationError
 from planner.db.models import AppointmentRow, JourneySettingsRow, PlanRow
 from planner.itinerary import Appointment, AppointmentDraft
 from planner.services import itinerary as svc
@@ -17,7 +18,6 @@ from planner.services import journey as journey_svc
 from planner.services import plans as plan_svc
 from planner.services.database import Database
 from planner.services.itinerary import StayDraft
-from planner.validation import ValidationError
 from tests.db.journey_plans import DEPARTURE, RETURN, TODAY, injection, new_plan
 
 SEOUL = "Asia/Seoul"

@@ -7,8 +7,8 @@ from pathlib import Path
 from sqlalchemy import inspect
 
 from planner.catalogue.loader import load_catalogue
+from planner.core.paths import catalogue_dir
 from planner.db import migrate
-from planner.paths import catalogue_dir
 from planner.services import clinics as clinic_svc
 from planner.services import plans as plan_svc
 from planner.services import questions as question_svc

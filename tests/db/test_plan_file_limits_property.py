@@ -11,7 +11,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.limits import EARLIEST_DAY, LATEST_DAY
+from planner.core.limits import EARLIEST_DAY, LATEST_DAY
 from planner.services import budget as budget_svc
 from planner.services import plan_transfer
 from planner.services.calendar import plan_calendar

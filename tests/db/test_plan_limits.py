@@ -1,4 +1,4 @@
-"""A plan takes entries up to its limits (planner/limits.py) and refuses one more, writing nothing."""
+"""A plan takes entries up to its limits (planner/core/limits.py) and refuses one more, writing nothing."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ from typing import Any
 import pytest
 from sqlalchemy import func, insert, select
 
-from planner import limits
 from planner.budget import ExpenseDraft
 from planner.checklist import ItemDraft
 from planner.clinic_drafts import ClinicDraft
+from planner.core import limits
+from planner.core.limits import PlanFull
+from planner.core.validation import ValidationError
 from planner.db.models import AppointmentRow, ChecklistItemRow, ClinicRow, ExpenseRow
-from planner.limits import PlanFull
 from planner.quotes import QuoteDraft, QuoteLineDraft
 from planner.services import budget as budget_svc
 from planner.services import checklist as checklist_svc
@@ -24,7 +25,6 @@ from planner.services import questions as question_svc
 from planner.services import quotes as quote_svc
 from planner.services import shortlist as shortlist_svc
 from planner.services.database import Database
-from planner.validation import ValidationError
 from tests.db.journey_plans import TODAY, injection, new_plan
 
 NOW = datetime(2026, 11, 1, 9)

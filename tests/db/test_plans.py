@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
+from planner.core.validation import ValidationError
 from planner.services import plans as svc
 from planner.services.database import Database
 from planner.services.plans import PlanDraft
-from planner.validation import ValidationError
 
 
 def draft(**changes: object) -> PlanDraft:

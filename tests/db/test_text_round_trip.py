@@ -58,11 +58,7 @@ from planner import quotes as quote_rules
 from planner.budget import ExpenseDraft
 from planner.checklist import INVISIBLE, Item, ItemDraft
 from planner.clinic_drafts import MAX_CLINIC_NAME, MAX_ITEMS, MAX_LOCATION, MAX_NOTE, MAX_PLACE, TEXT_LISTS
-from planner.db.models import PlanRow
-from planner.deposit import DepositDraft
-from planner.itinerary import AppointmentDraft, default_title
-from planner.journey import StepDraft
-from planner.money import (
+from planner.core.money import (
     Money,
     currency_decimals,
     format_amount,
@@ -70,9 +66,14 @@ from planner.money import (
     number_locale,
     set_number_locale,
 )
+from planner.core.rates import MAX_RATE, MAX_RATE_DIGITS, MIN_RATE
+from planner.core.validation import ValidationError
+from planner.db.models import PlanRow
+from planner.deposit import DepositDraft
+from planner.itinerary import AppointmentDraft, default_title
+from planner.journey import StepDraft
 from planner.plans import MAX_NAME_LENGTH
 from planner.quotes import QuoteDraft, QuoteLineDraft
-from planner.rates import MAX_RATE, MAX_RATE_DIGITS, MIN_RATE
 from planner.services import budget as budget_svc
 from planner.services import checklist as checklist_svc
 from planner.services import clinics as clinic_svc
@@ -86,7 +87,6 @@ from planner.services.database import Database
 from planner.services.plans import PlanDraft
 from planner.services.questions import MAX_ANSWER, MAX_QUESTION
 from planner.services.trip_details import FIELD_NAMES, MAX_DETAIL, TripDetails, load_details, save_details
-from planner.validation import ValidationError
 from tests.db.journey_plans import DEPARTURE, RETURN, TODAY, new_plan
 
 # --- the tidying and the rules --------------------------------------------------------------------

@@ -25,8 +25,8 @@ from pathlib import Path
 
 import pytest
 
+from planner.core.paths import BACKUP_DIR, DATABASE_FILE
 from planner.db.backup import MISSING
-from planner.paths import BACKUP_DIR, DATABASE_FILE
 from planner.services import plans as plan_service
 from planner.services.database import (
     DamagedDatabase,

@@ -13,8 +13,8 @@ from decimal import Decimal
 
 import pytest
 
-from planner import clock, dates
 from planner.checklist import Due, Filter, Item, TripDates, matches_filter
+from planner.core import clock, dates
 from planner.deposit import Deposit, deposit_state
 from planner.itinerary_text import day_label
 from planner.journey import Stay

@@ -13,7 +13,7 @@ from planner.clinic_drafts import (
     lines_of,
     validate_clinic,
 )
-from planner.validation import ValidationError
+from planner.core.validation import ValidationError
 
 GROUPS = ("soft-tissue", "knee-cartilage")
 TECHNIQUES = {"stem-cells", "prp"}

@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner.core.rates import Factor, Rate
+from planner.core.validation import ValidationError
 from planner.estimate import (
     EstimateLine,
     EstimateOverride,
@@ -17,8 +19,6 @@ from planner.estimate import (
     range_in,
     validate_figures,
 )
-from planner.rates import Factor, Rate
-from planner.validation import ValidationError
 
 
 def line(key: str, low: str, high: str, currency: str = "USD") -> EstimateLine:

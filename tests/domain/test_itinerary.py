@@ -10,6 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner.core.validation import ValidationError
+from planner.core.zones import SEOUL
 from planner.itinerary import (
     KINDS,
     MAX_NOTE_LENGTH,
@@ -25,8 +27,6 @@ from planner.itinerary import (
     shifted,
     validate_appointment,
 )
-from planner.validation import ValidationError
-from planner.zones import SEOUL
 
 STEPS = [
     "virtual-consultation",

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner.core.validation import ValidationError
 from planner.itinerary import PlanSpan
 from planner.journey import (
     MAX_NOTE_LENGTH,
@@ -24,7 +25,6 @@ from planner.journey import (
     progress,
     validate_step,
 )
-from planner.validation import ValidationError
 
 STEPS = [
     "virtual-consultation",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from planner.core.zones import SEOUL
 from planner.itinerary import Appointment, AppointmentDraft, appointment
 from planner.journey import Stay
 from planner.journey_warnings import (
@@ -13,7 +14,6 @@ from planner.journey_warnings import (
     journey_warnings,
     stay_warnings,
 )
-from planner.zones import SEOUL
 
 DEPARTURE = date(2027, 6, 1)
 RETURN = date(2027, 6, 8)

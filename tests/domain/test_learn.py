@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 
 from planner.catalogue.loader import load_catalogue
+from planner.core.paths import catalogue_dir
 from planner.learn import matches, searchable
 from planner.learn_builder import build_learn_entries
-from planner.paths import catalogue_dir
 from planner.services.html import learn_entry_html
 
 

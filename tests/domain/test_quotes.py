@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.money import MAX_AMOUNT
+from planner.core.money import MAX_AMOUNT
+from planner.core.validation import ValidationError
 from planner.quotes import (
     MAX_LINES,
     Quote,
@@ -23,7 +24,6 @@ from planner.quotes import (
     quote_total,
     validate_quote,
 )
-from planner.validation import ValidationError
 
 CATEGORIES = {"surgeon": "Surgeon’s Fees", "anesthesia": "Anesthesia", "facility": "Facility Fees"}
 RECEIVED = date(2027, 1, 10)

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner.core.zones import SEOUL, convert, exists, offset_hours, to_utc
 from planner.itinerary import (
     CLINIC_KINDS,
     AppointmentDraft,
@@ -20,7 +21,6 @@ from planner.itinerary import (
 )
 from planner.journey import Stay, default_arrival
 from planner.schedule import Clinic, Proposal, propose, shared_time
-from planner.zones import SEOUL, convert, exists, offset_hours, to_utc
 
 STEPS = [
     "virtual-consultation",

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
-from planner.advice import NOT_MEDICAL_ADVICE
+from planner.core.advice import NOT_MEDICAL_ADVICE
 from planner.services.database import Database
 from planner.services.plans import Plan
 from planner.services.printouts import PRINTOUTS, build_printout

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
-from planner import clock
+from planner.core import clock
 from planner.services import budget as budget_service
 from planner.services.database import Database
 from planner.services.plans import Plan

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QDialogButtonBox, QLin
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from planner import clock
 from planner.budget import Expense, ExpenseConversion
+from planner.core import clock
 from planner.services import budget as budget_service
 from planner.services import plans as plan_service
 from planner.services.budget_summary import summarise

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
 
 from planner.checklist import Filter
+from planner.core.limits import CHECKLIST_ITEMS
 from planner.db.models import ChecklistItemRow
-from planner.limits import CHECKLIST_ITEMS
 from planner.services import checklist as checklist_service
 from planner.services.database import Database
 from planner.services.plans import Plan

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 
-from planner import limits
 from planner.clinic_drafts import ClinicDraft
+from planner.core import limits
 from planner.services import clinics as clinic_service
 from planner.services import plans as plan_service
 from planner.services import questions as question_service

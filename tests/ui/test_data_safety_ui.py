@@ -46,10 +46,10 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QTabl
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, event
 
-from planner import clock
-from planner.dates import backup_stamp
+from planner.core import clock
+from planner.core.dates import backup_stamp
+from planner.core.paths import BACKUP_DIR, DATABASE_FILE
 from planner.exit_codes import EXIT_DAMAGED, EXIT_FAILURE, EXIT_IN_USE
-from planner.paths import BACKUP_DIR, DATABASE_FILE
 from planner.platform.instance_lock import lock_data_dir
 from planner.services import plans as plan_service
 from planner.services.database import BackupInfo, DamagedDatabase, Database, open_database

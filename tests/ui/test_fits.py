@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from planner.paths import resources_dir
+from planner.core.paths import resources_dir
 from planner.services.database import Database
 from planner.ui.main_window import MainWindow
 from planner.ui.pages import CLINICS, JOURNEY, PAGES

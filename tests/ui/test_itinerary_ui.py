@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from planner.core.zones import SEOUL
 from planner.itinerary import Appointment, AppointmentDraft, appointment, by_day
 from planner.journey import Stay, StepDraft
 from planner.services import itinerary as itinerary_service
@@ -29,7 +30,6 @@ from planner.ui.main_window import MainWindow
 from planner.ui.pages import ITINERARY, OVERVIEW
 from planner.ui.proposal_dialog import ProposalDialog, ProposalModel
 from planner.ui.tables import ROW_ROLE
-from planner.zones import SEOUL
 
 TODAY = date(2026, 11, 21)
 """A fixed "today", before the plan's trip (departure 1 Mar 2027, return 11 Mar 2027)."""

@@ -21,7 +21,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
-from planner import commands, limits
+from planner import commands
+from planner.core import limits
 from planner.exit_codes import EXIT_OK
 from planner.services import plan_transfer
 from planner.services.database import Database

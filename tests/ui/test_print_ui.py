@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.budget import ExpenseDraft
+from planner.core.zones import SEOUL
 from planner.itinerary import AppointmentDraft
 from planner.services import budget as budget_service
 from planner.services import itinerary as itinerary_service
@@ -34,7 +35,6 @@ from planner.ui.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, OVE
 from planner.ui.plan_files import RENAME, REPLACE
 from planner.ui.print_dialog import PAPER_KEY, PrintDialog
 from planner.ui.trip_details_dialog import TripDetailsDialog
-from planner.zones import SEOUL
 
 from .conftest import FakePrompter
 

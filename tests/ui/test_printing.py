@@ -18,6 +18,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
 from planner.budget import ExpenseDraft
+from planner.core.zones import SEOUL
 from planner.itinerary import KIND_STEP, AppointmentDraft
 from planner.services import budget as budget_service
 from planner.services import clinics as clinic_service
@@ -33,7 +34,6 @@ from planner.services.printouts import PRINTOUTS, build_printout
 from planner.services.trip_details import TripDetails
 from planner.ui import printing
 from planner.ui.printing import PagedDocument, page_layout, write_pdf
-from planner.zones import SEOUL
 
 TODAY = date(2026, 11, 21)
 PLAN_NAME = "Knee, a month in Seoul"

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.app import main
+from planner.core.paths import DATABASE_FILE
 from planner.exit_codes import EXIT_FAILURE
-from planner.paths import DATABASE_FILE
 from planner.platform.instance_lock import LOCK_FILE
 from planner.services.database import Database
 from planner.ui.application import _run_window

@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from planner.paths import DATABASE_FILE
+from planner.core.paths import DATABASE_FILE
 from planner.services import plans as plan_service
 from planner.services.database import DamagedDatabase, Database, open_database
 from planner.services.plans import Plan

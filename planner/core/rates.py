@@ -18,8 +18,8 @@ from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 import babel.numbers
 
-from planner.dates import day_month_year
-from planner.money import MoneyError, currency_decimals, number_locale
+from planner.core.dates import day_month_year
+from planner.core.money import MoneyError, currency_decimals, number_locale
 
 MAX_RATE_DIGITS = 12
 MAX_RATE = Decimal(10) ** 9

@@ -27,7 +27,7 @@ def resources_dir() -> Path:
     try:
         return Path(str(files("planner.resources")))
     except ModuleNotFoundError:  # `python main.py` in a checkout that was never installed
-        return Path(__file__).resolve().parent.parent / "resources"
+        return Path(__file__).resolve().parents[2] / "resources"
 
 
 def catalogue_dir() -> Path:

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from babel.core import get_global
 
-from planner.dates import day_month_year, hour_minute
+from planner.core.dates import day_month_year, hour_minute
 
 SEOUL = "Asia/Seoul"
 
