@@ -98,9 +98,9 @@ def seed_budget(db_path: Path, plan_id: int) -> None:
 
 def main() -> None:
     from planner.budget import ExpenseDraft
+    from planner.db.database import open_database
     from planner.services import budget as budget_service
     from planner.services.budget_summary import expense_totals, summarise
-    from planner.services.database import open_database
     from planner.ui.application import make_application
     from planner.ui.budget_page import TAB_CHARTS, TAB_EXPENSES, BudgetPage
     from planner.ui.events import AppEvents

@@ -66,7 +66,7 @@ def seed_clinics(db_path: Path) -> None:
 
 
 def main() -> None:
-    from planner.services.database import open_database
+    from planner.db.database import open_database
     from planner.ui.application import make_application
     from planner.ui.clinics_page import ClinicsPage
     from planner.ui.events import AppEvents

@@ -71,7 +71,7 @@ def seed_appointments(db_path: Path, plan_id: int) -> None:
 def main() -> None:
     from datetime import date
 
-    from planner.services.database import open_database
+    from planner.db.database import open_database
     from planner.ui.application import make_application
     from planner.ui.events import AppEvents
     from planner.ui.itinerary_page import ItineraryPage

@@ -162,7 +162,7 @@ def run_measured(args: list[str]) -> tuple[float, float, subprocess.CompletedPro
 
 
 def open_pages(data: Path) -> None:
-    from planner.services.database import open_database
+    from planner.db.database import open_database
     from planner.ui.application import make_application
     from planner.ui.main_window import MainWindow, settings_for
     from planner.ui.prompter import Prompter

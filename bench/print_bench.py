@@ -24,8 +24,8 @@ DAYS = 30
 def seed_stay(db: object, plan_id: int) -> None:
     """A 30-day stay from 1 March 2027 with five appointments a day in Seoul."""
     from planner.itinerary import AppointmentDraft
+    from planner.plans import service as plan_service
     from planner.services import itinerary as itinerary_service
-    from planner.services import plans as plan_service
 
     plan_service.change_dates(db, plan_id, date(2027, 2, 28), date(2027, 3, 31), date(2027, 3, 4))  # type: ignore[arg-type]
     first = datetime(2027, 3, 1, 9)
@@ -48,8 +48,8 @@ def seed_stay(db: object, plan_id: int) -> None:
 
 
 def main() -> None:
-    from planner.services import plans as plan_service
-    from planner.services.database import open_database
+    from planner.db.database import open_database
+    from planner.plans import service as plan_service
     from planner.services.plan_transfer import OnClash, export_plan, import_plan, read_plan_file
     from planner.services.printouts import build_printout
     from planner.ui.application import make_application

@@ -36,7 +36,7 @@ def bench_plan(db: Any, budget_limit: str = "") -> Any:
     """The plan every page benchmark fills: a knee plan from the UK, 1-11 March 2027."""
     from datetime import date
 
-    from planner.services import plans as plan_service
+    from planner.plans import service as plan_service
 
     return plan_service.create_plan(
         db,

@@ -11,9 +11,9 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from planner.plans import PlanDraft
-from planner.services import plans as plan_service
-from planner.services.database import open_database
+from planner.db.database import open_database
+from planner.plans import service as plan_service
+from planner.plans.rules import PlanDraft
 from planner.services.plan_transfer import export_plan
 
 PLAN_NAME = "무릎 치료, Seoul"

@@ -15,7 +15,7 @@ from planner.exit_codes import EXIT_OK, EXIT_USAGE
 from planner.terminal import out, say, shown
 
 if TYPE_CHECKING:
-    from planner.services.database import Database
+    from planner.db.database import Database
 
 PAPER_HELP = "paper size of the PDF: a4 or letter (default: from the system's locale)"
 
@@ -130,7 +130,7 @@ def _transfer(db: Database, args: argparse.Namespace) -> int:
 
 
 def _print_plans(db: Database) -> int:
-    from planner.services.plans import list_plans
+    from planner.plans.service import list_plans
 
     for plan in list_plans(db):
         out(plan.name, plan.condition_name, iso_date(plan.departure), iso_date(plan.return_))

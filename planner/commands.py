@@ -8,9 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from planner.core import clock
+from planner.db.database import Database
 from planner.exit_codes import EXIT_BAD_FILE, EXIT_CLASH, EXIT_FAILURE, EXIT_NO_PLAN, EXIT_OK
-from planner.services.database import Database
-from planner.services.plans import Plan, list_plans
+from planner.plans.service import Plan, list_plans
 from planner.terminal import out, say
 
 

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from planner.clinics.quotes import deposit_amount, parse_percent
 from planner.core.dates import day_month_year
 from planner.core.limits import day_problem
 from planner.core.money import MoneyError, check_currency, parse_amount
 from planner.core.validation import raise_if_any
-from planner.quotes import deposit_amount, parse_percent
 
 
 @dataclass(frozen=True, slots=True)

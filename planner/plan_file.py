@@ -19,11 +19,12 @@ from typing import Any
 
 import msgspec
 
+from planner.catalogue.model import CLINIC_LIST_FIELDS
 from planner.checklist import ANCHORS, DOCUMENTS, MAX_OFFSET_DAYS
 from planner.checklist import KINDS as ITEM_KINDS
 from planner.checklist import MAX_TEXT_LENGTH as ITEM_TEXT_LENGTH
-from planner.clinic_drafts import MAX_CLINIC_NAME
-from planner.clinics import CLINIC_LIST_FIELDS
+from planner.clinics.drafts import MAX_CLINIC_NAME
+from planner.clinics.quotes import MAX_LABEL_LENGTH as QUOTE_LABEL_LENGTH
 from planner.core import limits
 from planner.core.collector import collector_paused
 from planner.core.validation import ValidationError, control_character_problem
@@ -34,8 +35,7 @@ from planner.itinerary import MAX_TITLE_LENGTH, AppointmentDraft, PlanSpan, vali
 from planner.journey import CELL_MODES, MAX_CULTURE_DAYS, STATUSES
 from planner.plan_file_checks import AMOUNT, FieldReader, shown
 from planner.plan_file_expenses import ConversionRow, ExpenseRow, decode_expenses, read_expenses
-from planner.plans import MAX_NAME_LENGTH, check_dates
-from planner.quotes import MAX_LABEL_LENGTH as QUOTE_LABEL_LENGTH
+from planner.plans.rules import MAX_NAME_LENGTH, check_dates
 
 FORMAT = "patient-journey-planner/plan"
 VERSION = 3

@@ -15,9 +15,9 @@ from dataclasses import replace
 from datetime import date
 
 from planner.budget import CleanExpense, Expense, convert_expense
+from planner.clinics.quotes import Quote
 from planner.core.money import format_money
 from planner.core.rates import Rate
-from planner.quotes import Quote
 
 QUOTE_LINE_ID = -1
 """The id the quote's line carries among expense lines (stored lines count up from 1)."""

@@ -20,14 +20,14 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QTimer
 
 from planner.budget import ExpenseDraft
-from planner.quotes import QuoteDraft, QuoteLineDraft
+from planner.clinics import questions_service as question_service
+from planner.clinics import quotes_service as quote_service
+from planner.clinics import service as clinic_service
+from planner.clinics import shortlist_service
+from planner.clinics.quotes import QuoteDraft, QuoteLineDraft
+from planner.db.database import Database, open_database
+from planner.plans import service as plan_service
 from planner.services import budget as budget_service
-from planner.services import clinics as clinic_service
-from planner.services import plans as plan_service
-from planner.services import questions as question_service
-from planner.services import quotes as quote_service
-from planner.services import shortlist as shortlist_service
-from planner.services.database import Database, open_database
 from planner.ui.application import make_application
 from planner.ui.main_window import MainWindow, settings_for
 from planner.ui.prompter import Prompter
@@ -92,7 +92,7 @@ def main() -> int:
 
 def show_damaged(data_dir: Path) -> int:
     """The question asked at start-up when the data file is damaged (after a backup of samples)."""
-    from planner.services.database import DamagedDatabase
+    from planner.db.database import DamagedDatabase
     from planner.ui.recovery import recover
 
     db = open_database(data_dir)

@@ -26,8 +26,9 @@ if _ROOT not in sys.path:
 
 from planner.budget import ExpenseDraft  # noqa: E402
 from planner.checklist import ItemDraft  # noqa: E402
-from planner.services import budget, checklist, plans  # noqa: E402
-from planner.services.database import Database, open_database  # noqa: E402
+from planner.db.database import Database, open_database  # noqa: E402
+from planner.plans import service as plans  # noqa: E402
+from planner.services import budget, checklist  # noqa: E402
 
 PLAN_NAME = "Crash test"
 PREFIX = "crash-save "

@@ -17,9 +17,9 @@ import pytest
 
 from planner import __version__
 from planner.app import main
-from planner.services import plans as plan_service
-from planner.services.database import Database, open_database
-from planner.services.plans import PlanDraft
+from planner.db.database import Database, open_database
+from planner.plans import service as plan_service
+from planner.plans.service import PlanDraft
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -303,7 +303,7 @@ def test_import_refuses_a_name_no_plan_may_have(
 def test_importing_a_copy_of_a_plan_with_the_longest_name_keeps_to_the_limit(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], fresh_database: Callable[[Path], Database]
 ) -> None:
-    from planner.plans import MAX_NAME_LENGTH
+    from planner.plans.rules import MAX_NAME_LENGTH
     from planner.services.plan_transfer import export_plan
 
     data = tmp_path / "data"

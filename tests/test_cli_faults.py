@@ -25,13 +25,13 @@ from sqlalchemy import update
 
 from planner.app import main
 from planner.core.paths import BACKUP_DIR, DATABASE_FILE
+from planner.db.database import Database, open_database
 from planner.db.models import PlanRow
 from planner.exit_codes import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
+from planner.plans import service as plan_service
+from planner.plans.service import PlanDraft
 from planner.platform.instance_lock import LOCK_FILE
-from planner.services import plans as plan_service
-from planner.services.database import Database, open_database
 from planner.services.plan_transfer import export_plan
-from planner.services.plans import PlanDraft
 from planner.terminal import shown
 from tests.test_cli import run
 

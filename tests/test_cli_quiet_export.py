@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from planner.budget import ExpenseDraft
+from planner.db.database import open_database
+from planner.plans import service as plan_service
+from planner.plans.service import PlanDraft
 from planner.services import budget as budget_service
-from planner.services import plans as plan_service
-from planner.services.database import open_database
-from planner.services.plans import PlanDraft
 from tests.test_cli import run
 
 

@@ -7,9 +7,9 @@ import inspect
 from pathlib import Path
 
 from planner.changes import Change
-from planner.services import clinics as clinic_service
-from planner.services import quotes as quote_service
-from planner.services import shortlist as shortlist_service
+from planner.clinics import quotes_service as quote_service
+from planner.clinics import service as clinic_service
+from planner.clinics import shortlist_service
 
 UI = Path(__file__).resolve().parents[1] / "planner" / "ui"
 

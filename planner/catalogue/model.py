@@ -52,6 +52,20 @@ class Condition:
     source: str
 
 
+CLINIC_LIST_FIELDS = (
+    "lead_doctors",
+    "key_features",
+    "special_techniques",
+    "treatments",
+    "conditions",
+    "techniques",
+    "approvals",
+    "claims",
+)
+"""A clinic's list columns, as the catalogue and plan files carry them (with `sources` besides
+for the catalogue's)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Technique:
     id: str

@@ -13,8 +13,7 @@ from typing import Any, TypeVar
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from planner.catalogue.model import Catalogue
-from planner.clinics import CLINIC_LIST_FIELDS
+from planner.catalogue.model import CLINIC_LIST_FIELDS, Catalogue
 from planner.db.catalogue_meta import FINGERPRINT_KEY
 from planner.db.models import (
     AppMeta,

@@ -27,12 +27,15 @@ from planner.budget import (
     validate_expense,
 )
 from planner.changes import Change, changes
+from planner.clinics.quotes import Quote
+from planner.clinics.quotes_service import fee_categories_in, quote_from_row
 from planner.core import clock
 from planner.core.clock import utc_now
 from planner.core.limits import ESTIMATE_OVERRIDES, EXPENSE_LINES, RATES, day_problem
 from planner.core.money import MoneyError, check_currency, from_minor, to_minor
 from planner.core.rates import Rate, parse_rate
 from planner.core.validation import ValidationError, raise_if_any
+from planner.db.database import Database
 from planner.db.models import (
     BudgetSettingsRow,
     ClinicRow,
@@ -45,15 +48,12 @@ from planner.db.models import (
 )
 from planner.deposit import Deposit, DepositDraft, validate_deposit
 from planner.estimate import EstimateOverride, EstimateSettings, validate_figures
+from planner.plans.room_store import ensure_room, full_message
+from planner.plans.service import Plan, plan_from_row
 from planner.prices import PricePoint
 from planner.quote_costs import TREATMENT_STEP, counted_expenses, covered_categories, quote_expense
-from planner.quotes import Quote
-from planner.services.database import Database
 from planner.services.journey import stay_of, step_names_in
-from planner.services.plans import Plan, plan_from_row
 from planner.services.prices import points_in
-from planner.services.quotes import fee_categories_in, quote_from_row
-from planner.services.room import ensure_room, full_message
 
 __all__ = [
     "BudgetData",

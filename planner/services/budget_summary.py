@@ -21,6 +21,7 @@ from planner.budget_text import describe_factor, home_comparison_html, money_ran
 from planner.core.countries import country_name
 from planner.core.money import format_money
 from planner.core.rates import apply_factor, find_factor
+from planner.db.database import Database
 from planner.deposit import proposed_amount
 from planner.estimate import (
     EstimateRow,
@@ -35,7 +36,6 @@ from planner.home_compare import HomeFigure, home_figures, savings
 from planner.ledger import Ledger
 from planner.quote_costs import counted, counted_expenses, quote_expense, relation_sentence
 from planner.services.budget import BudgetData, load_budget
-from planner.services.database import Database
 
 __all__ = [
     "BudgetGlance",

@@ -6,9 +6,9 @@ from sqlalchemy import select
 
 from planner.calendar_ics import CalendarEvent, calendar_ics
 from planner.core.clock import utc_now
+from planner.db.database import Database
 from planner.db.models import AppointmentRow, PlanRow
 from planner.itinerary import KINDS
-from planner.services.database import Database
 from planner.services.journey import step_names_in
 
 

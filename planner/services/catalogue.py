@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from planner.core.countries import Country, countries_articles_first, default_currency
 from planner.core.money import active_currencies, currency_name
+from planner.db.database import Database
 from planner.db.models import ConditionRow, SourceRow
-from planner.services.database import Database
 
 __all__ = [
     "ConditionChoice",

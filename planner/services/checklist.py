@@ -24,10 +24,10 @@ from planner.core import clock
 from planner.core.clock import utc_now
 from planner.core.limits import CHECKLIST_ITEMS
 from planner.db.checklist_seed import add_template_items, missing_templates
+from planner.db.database import Database
 from planner.db.models import ChecklistItemRow, PlanRow
-from planner.services.database import Database
+from planner.plans.room_store import ensure_room, full_message
 from planner.services.journey import step_names_in
-from planner.services.room import ensure_room, full_message
 
 __all__ = [
     "ChecklistData",

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from html import escape
 
-from planner.clinics import CONDITION_GROUPS, Clinic
-from planner.compare import stars
+from planner.clinics.compare import stars
+from planner.clinics.rules import CONDITION_GROUPS, Clinic
 from planner.core.dates import day_month_year, weekday_date
 from planner.itinerary_text import when
 from planner.journey import STATUSES, Step
 from planner.learn import LearnEntry
+from planner.plans.service import Plan
 from planner.services.budget_summary import BudgetGlance
 from planner.services.checklist import ChecklistGlance
 from planner.services.journey import JourneyData
-from planner.services.plans import Plan
 
 
 def paragraphs(text: str) -> str:

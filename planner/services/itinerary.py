@@ -14,6 +14,7 @@ from planner.changes import Change, changes
 from planner.core.clock import utc_now
 from planner.core.limits import APPOINTMENTS, day_problem
 from planner.core.validation import ValidationError, raise_if_any
+from planner.db.database import Database
 from planner.db.models import AppointmentRow, ClinicRow, PlanRow
 from planner.itinerary import (
     Appointment,
@@ -26,9 +27,9 @@ from planner.itinerary import (
 )
 from planner.journey import Stay
 from planner.journey_warnings import JourneyWarning, journey_warnings
-from planner.plans import check_dates
+from planner.plans.room_store import ensure_room, full_message
+from planner.plans.rules import check_dates
 from planner.schedule import Clinic, Proposal, propose
-from planner.services.database import Database
 from planner.services.journey import (
     appointments_in,
     check_stay,
@@ -38,7 +39,6 @@ from planner.services.journey import (
     step_names_in,
     write_stay,
 )
-from planner.services.room import ensure_room, full_message
 
 __all__ = [
     "ItineraryData",

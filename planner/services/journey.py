@@ -14,6 +14,7 @@ from planner.core import clock
 from planner.core.clock import utc_now
 from planner.core.validation import raise_if_any
 from planner.core.zones import default_home_zone, offset_hours, to_utc
+from planner.db.database import Database
 from planner.db.models import AppointmentRow, JourneySettingsRow, JourneyStepRow, PlanRow, StepStateRow
 from planner.itinerary import Appointment, PlanSpan, next_appointment
 from planner.journey import (
@@ -33,7 +34,6 @@ from planner.journey import (
     validate_step,
 )
 from planner.journey_warnings import JourneyWarning, journey_warnings
-from planner.services.database import Database
 
 __all__ = [
     "JourneyData",

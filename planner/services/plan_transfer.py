@@ -22,14 +22,15 @@ from sqlalchemy.orm import Session
 
 from planner import __version__
 from planner.budget import EXTRA_CATEGORIES
+from planner.catalogue.model import CLINIC_LIST_FIELDS
 from planner.changes import Change, changes
-from planner.clinics import CLINIC_LIST_FIELDS
 from planner.core.clock import utc_now
 from planner.core.collector import collector_paused
 from planner.core.dates import stored_timestamp
 from planner.core.money import currency_decimals
 from planner.core.zones import to_utc
 from planner.db.bulk import insert_rows
+from planner.db.database import Database
 from planner.db.models import (
     AppointmentRow,
     BudgetSettingsRow,
@@ -66,9 +67,8 @@ from planner.plan_file import (
     parse_plan_file,
 )
 from planner.plan_file_expenses import CONVERSION_COLUMNS, EXPENSE_COLUMNS, expense_tables
-from planner.plans import check_name, copy_name
-from planner.services.database import Database
-from planner.services.plans import Plan, plan_from_row
+from planner.plans.rules import check_name, copy_name
+from planner.plans.service import Plan, plan_from_row
 
 __all__ = ["NameClash", "OnClash", "PlanFileError", "export_plan", "import_plan", "read_plan_file"]
 

@@ -8,16 +8,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from planner.clinics import Clinic
-from planner.compare import MAX_COMPARED, build_comparison
-from planner.quotes import Quote
-from planner.services.clinics import list_clinics
-from planner.services.database import Database
-from planner.services.plans import Plan, get_plan
+from planner.clinics.compare import MAX_COMPARED, build_comparison
+from planner.clinics.questions_service import Question, answers_for, list_questions
+from planner.clinics.quotes import Quote
+from planner.clinics.quotes_service import latest_quotes_by_clinic, list_quotes
+from planner.clinics.rules import Clinic
+from planner.clinics.service import list_clinics
+from planner.clinics.shortlist_service import shortlisted_ids
+from planner.db.database import Database
+from planner.plans.service import Plan, get_plan
 from planner.services.print_document import Markup, Printout, grid, heading, paragraph
-from planner.services.questions import Question, answers_for, list_questions
-from planner.services.quotes import latest_quotes_by_clinic, list_quotes
-from planner.services.shortlist import shortlisted_ids
 
 ANSWER_SPACE = "&nbsp;<br>&nbsp;<br>&nbsp;"
 """An unanswered question's cell: room to write the answer by hand."""

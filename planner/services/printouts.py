@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from planner.core import clock
-from planner.services.database import Database
+from planner.db.database import Database
 from planner.services.print_budget import build_budget_printout
 from planner.services.print_checklist import build_checklist_printout
 from planner.services.print_clinics import build_comparison_printout, build_questions_printout

@@ -10,6 +10,7 @@ from planner.budget import Expense, Total, total_in
 from planner.checklist import Item
 from planner.core import clock
 from planner.core.dates import weekday_day_month_time
+from planner.db.database import Database
 from planner.db.models import PlanRow
 from planner.itinerary import Appointment, next_appointment
 from planner.journey import (
@@ -24,7 +25,6 @@ from planner.quote_costs import QUOTE_LINE_ID
 from planner.schedule import Clinic
 from planner.services.budget import counted_step_lines, expenses_in
 from planner.services.checklist import step_items
-from planner.services.database import Database
 from planner.services.itinerary import clinic_of
 from planner.services.journey import appointments_in, home_zone_of, states_in, stay_of, steps_in
 

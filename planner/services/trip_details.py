@@ -7,8 +7,8 @@ from dataclasses import dataclass, fields
 
 from planner.changes import Change, changes
 from planner.core.validation import ValidationError, raise_if_any
+from planner.db.database import Database
 from planner.db.models import PlanRow, TripDetailsRow
-from planner.services.database import Database
 
 MAX_DETAIL = 1_000
 """Characters per field: room for an address in two scripts and a few phone numbers."""

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from planner.budget import Expense
 from planner.changes import Change
 from planner.core import clock
+from planner.db.database import Database
 from planner.ledger import Ledger
+from planner.plans.service import Plan
 from planner.services import budget as budget_service
 from planner.services.budget import BudgetData
 from planner.services.budget_summary import (
@@ -21,8 +23,6 @@ from planner.services.budget_summary import (
     relation_sentence,
     summarise,
 )
-from planner.services.database import Database
-from planner.services.plans import Plan
 from planner.ui.budget_charts import BudgetCharts
 from planner.ui.budget_summary_box import BudgetSummaryBox
 from planner.ui.estimate_panel import EstimatePanel

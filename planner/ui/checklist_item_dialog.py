@@ -16,8 +16,8 @@ from planner.checklist import ANCHORS, DOCUMENTS, KINDS, Item, ItemDraft
 from planner.core.dates import day_month_year
 from planner.core.limits import PlanFull
 from planner.core.validation import ValidationError
+from planner.db.database import Database
 from planner.services import checklist as checklist_service
-from planner.services.database import Database
 from planner.ui.forms import CheckedForm, choice_combo, note_box
 from planner.ui.widgets import heading
 

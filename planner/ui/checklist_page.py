@@ -35,10 +35,10 @@ from planner.checklist import (
 from planner.core import clock
 from planner.core.limits import PlanFull
 from planner.core.search import matches
+from planner.db.database import Database
+from planner.plans.service import Plan
 from planner.services import checklist as checklist_service
 from planner.services.checklist import ChecklistData, DeletedItem
-from planner.services.database import Database
-from planner.services.plans import Plan
 from planner.ui.checklist_item_dialog import ChecklistItemDialog
 from planner.ui.checklist_model import ChecklistModel
 from planner.ui.events import AppEvents

@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from planner.clinics import Clinic
-from planner.services.database import Database
+from planner.clinics.rules import Clinic
+from planner.db.database import Database
+from planner.plans.service import Plan
 from planner.services.html import clinic_html
-from planner.services.plans import Plan
 from planner.ui.clinic_notes import ClinicNotes
 from planner.ui.clinic_questions import ClinicQuestions
 from planner.ui.clinic_quotes import ClinicQuotes

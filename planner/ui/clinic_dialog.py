@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.clinic_drafts import ClinicDraft
-from planner.clinics import CONDITION_GROUPS, Clinic, Technique
+from planner.clinics import service as clinic_service
+from planner.clinics.drafts import ClinicDraft
+from planner.clinics.rules import CONDITION_GROUPS, Clinic, Technique
 from planner.core.limits import PlanFull
 from planner.core.validation import ValidationError
-from planner.services import clinics as clinic_service
-from planner.services.database import Database
+from planner.db.database import Database
 from planner.ui.forms import CheckedForm
 
 ONE_PER_LINE = "One per line."

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.clinics import CONDITION_GROUPS, ClinicQuery, FacetCounts, Technique
+from planner.clinics.rules import CONDITION_GROUPS, ClinicQuery, FacetCounts, Technique
 
 
 def _labelled(text: str, field: QWidget) -> QLabel:

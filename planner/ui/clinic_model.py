@@ -12,8 +12,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from planner.clinics import Clinic
-from planner.compare import stars
+from planner.clinics.compare import stars
+from planner.clinics.rules import Clinic
 from planner.ui.tables import ROW_ROLE, Index, RowTableModel
 
 CLINIC_ROLE = ROW_ROLE

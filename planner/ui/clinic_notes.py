@@ -11,11 +11,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.clinics import Clinic
-from planner.compare import stars
+from planner.clinics import service as clinic_service
+from planner.clinics.compare import stars
+from planner.clinics.rules import Clinic
 from planner.core.validation import ValidationError
-from planner.services import clinics as clinic_service
-from planner.services.database import Database
+from planner.db.database import Database
 from planner.ui.events import AppEvents
 from planner.ui.forms import CheckedForm, note_box
 

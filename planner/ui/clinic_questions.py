@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.clinics import Clinic
+from planner.clinics import questions_service as question_service
+from planner.clinics.questions_service import Question
+from planner.clinics.rules import Clinic
 from planner.core.limits import PlanFull
 from planner.core.validation import ValidationError
-from planner.services import questions as question_service
-from planner.services.database import Database
-from planner.services.questions import Question
+from planner.db.database import Database
 from planner.ui.events import AppEvents
 from planner.ui.forms import note_box
 from planner.ui.panel import Panel

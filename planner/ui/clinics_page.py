@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from planner.changes import Change
-from planner.clinics import Clinic, ClinicIndex, ClinicQuery, Technique, why_empty
-from planner.compare import MAX_COMPARED, MIN_COMPARED
+from planner.clinics import service as clinic_service
+from planner.clinics import shortlist_service
+from planner.clinics.compare import MAX_COMPARED, MIN_COMPARED
+from planner.clinics.rules import Clinic, ClinicIndex, ClinicQuery, Technique, why_empty
 from planner.core.limits import PlanFull
-from planner.services import clinics as clinic_service
-from planner.services import shortlist as shortlist_service
-from planner.services.database import Database
-from planner.services.plans import Plan
+from planner.db.database import Database
+from planner.plans.service import Plan
 from planner.ui.clinic_detail import ClinicDetail
 from planner.ui.clinic_dialog import ClinicDialog
 from planner.ui.clinic_filters import ClinicFilters

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from planner.clinics import Clinic
-from planner.compare import build_comparison
-from planner.services import questions as question_service
-from planner.services import quotes as quote_service
-from planner.services.database import Database
-from planner.services.plans import Plan
+from planner.clinics import questions_service as question_service
+from planner.clinics import quotes_service as quote_service
+from planner.clinics.compare import build_comparison
+from planner.clinics.rules import Clinic
+from planner.db.database import Database
+from planner.plans.service import Plan
 from planner.ui.comparison_view import ComparisonView
 
 

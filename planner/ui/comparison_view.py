@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from planner.compare import CompareRow
+from planner.clinics.compare import CompareRow
 
 Index = QModelIndex | QPersistentModelIndex
 DIFFERS_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -24,8 +24,8 @@ from planner.core import clock
 from planner.core.limits import PlanFull
 from planner.core.money import format_amount
 from planner.core.validation import ValidationError
+from planner.db.database import Database
 from planner.services import budget as budget_service
-from planner.services.database import Database
 from planner.ui.forms import CheckedForm, currency_code, currency_combo, note_box, optional_date, to_date
 from planner.ui.widgets import heading
 

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWi
 
 from planner.budget import Expense, report_currencies
 from planner.budget_csv import spreadsheet_text
+from planner.db.database import Database
 from planner.platform.files import write_text_atomically
 from planner.services import budget as budget_service
 from planner.services.budget import BudgetData
-from planner.services.database import Database
 from planner.ui.events import AppEvents
 from planner.ui.expense_dialog import ExpenseDialog
 from planner.ui.expense_model import EXPENSE_ROLE, ExpenseModel

@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
 from planner.changes import Change
 from planner.core.validation import ValidationError
 from planner.core.zones import SEOUL
+from planner.db.database import Database
 from planner.itinerary import Appointment, AppointmentDraft, by_day, draft_of
 from planner.itinerary_text import zone_label
 from planner.journey import Stay
 from planner.journey_warnings import JourneyWarning
+from planner.plans.service import Plan
 from planner.services import itinerary as itinerary_service
-from planner.services.database import Database
 from planner.services.itinerary import ItineraryData
-from planner.services.plans import Plan
 from planner.ui.appointment_dialog import AppointmentDialog
 from planner.ui.appointment_model import DAY_ROLE, DayHeader, ItineraryModel
 from planner.ui.events import AppEvents

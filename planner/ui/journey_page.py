@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 from planner.changes import Change
 from planner.checklist import Item
 from planner.core import clock
+from planner.db.database import Database
 from planner.journey import STATUSES
+from planner.plans.service import Plan
 from planner.services import journey as journey_service
 from planner.services import step_page as step_page_service
-from planner.services.database import Database
 from planner.services.journey import JourneyData
-from planner.services.plans import Plan
 from planner.ui.events import AppEvents
 from planner.ui.itinerary_page import warnings_text
 from planner.ui.page import Page

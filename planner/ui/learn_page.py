@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.plans.service import Plan
 from planner.services.html import learn_entry_html
 from planner.services.learn import LearnEntry
-from planner.services.plans import Plan
 from planner.ui.learn_model import ENTRY_ROLE, LearnFilter, LearnModel
 from planner.ui.page import Page
 from planner.ui.rich_text import rich_text_view

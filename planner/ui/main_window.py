@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from planner import APP_NAME
 from planner.changes import Change
-from planner.services import plans as plan_service
-from planner.services.database import Database, DataFileMissing, StorageError
-from planner.services.plans import Plan
+from planner.db.database import Database, DataFileMissing, StorageError
+from planner.plans import service as plan_service
+from planner.plans.service import Plan
 from planner.ui import pages
 from planner.ui.events import AppEvents, Changed
 from planner.ui.page import Page, PageContext

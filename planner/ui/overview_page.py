@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from planner.core import clock
+from planner.db.database import Database
 from planner.services import budget_summary
 from planner.services import checklist as checklist_service
 from planner.services import journey as journey_service
-from planner.services.database import Database
 from planner.services.html import plan_overview_html
 from planner.ui.events import AppEvents
 from planner.ui.page import ReadOnShow

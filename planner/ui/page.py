@@ -8,8 +8,8 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from planner.changes import Change
-from planner.services.database import Database
-from planner.services.plans import Plan
+from planner.db.database import Database
+from planner.plans.service import Plan
 from planner.ui.events import AppEvents, Changed
 from planner.ui.prompter import Prompter
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from planner.services.database import Database
+from planner.db.database import Database
 from planner.ui.events import AppEvents
 from planner.ui.prompter import Prompter
 

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
-from planner.services import plans as plan_service
-from planner.services.database import DataFileMissing, StorageError
+from planner.db.database import DataFileMissing, StorageError
+from planner.plans import service as plan_service
 from planner.ui.pages import OVERVIEW
 from planner.ui.plan_wizard import PlanWizard
 

@@ -8,9 +8,9 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
+from planner.db.database import Database
+from planner.plans.service import Plan
 from planner.platform.files import write_bytes_atomically
-from planner.services.database import Database
-from planner.services.plans import Plan
 from planner.ui.events import AppEvents
 from planner.ui.prompter import Prompter
 

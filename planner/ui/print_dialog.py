@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core import clock
+from planner.db.database import Database
 from planner.paper import PAPERS, default_paper
-from planner.services.database import Database
-from planner.services.plans import Plan
+from planner.plans.service import Plan
 from planner.services.print_document import Printout
 from planner.services.printouts import PRINTOUTS, build_printout
 from planner.ui.printing import PagedDocument, page_layout, write_pdf

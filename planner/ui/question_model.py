@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
 
-from planner.services.questions import Question
+from planner.clinics.questions_service import Question
 from planner.ui.tables import ROW_ROLE, RowTableModel
 
 QUESTION_ROLE = ROW_ROLE

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from planner.compare import quote_comparison
-from planner.quotes import Quote
+from planner.clinics.compare import quote_comparison
+from planner.clinics.quotes import Quote
 from planner.ui.comparison_view import ComparisonView
 
 

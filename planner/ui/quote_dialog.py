@@ -24,16 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.clinics import Clinic
+from planner.clinics import quotes_service as quote_service
+from planner.clinics.quotes import Quote, QuoteDraft, QuoteLine, QuoteLineDraft, deposit_amount, parse_percent
+from planner.clinics.quotes_service import FeeCategory
+from planner.clinics.rules import Clinic
 from planner.core import clock
 from planner.core.limits import PlanFull
 from planner.core.money import MoneyError, format_amount, format_money, parse_amount
 from planner.core.validation import ValidationError
-from planner.quotes import Quote, QuoteDraft, QuoteLine, QuoteLineDraft, deposit_amount, parse_percent
-from planner.services import quotes as quote_service
-from planner.services.database import Database
-from planner.services.plans import Plan
-from planner.services.quotes import FeeCategory
+from planner.db.database import Database
+from planner.plans.service import Plan
 from planner.ui.forms import (
     CheckedForm,
     currency_code,

@@ -7,11 +7,11 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
 
-from planner.compare import deposit_summary
+from planner.clinics.compare import deposit_summary
+from planner.clinics.quotes import Quote
 from planner.core import clock
 from planner.core.dates import day_month_year
 from planner.core.money import format_money
-from planner.quotes import Quote
 from planner.ui.tables import ROW_ROLE, RowTableModel
 
 QUOTE_ROLE = ROW_ROLE

@@ -8,7 +8,7 @@ Quitting changes nothing, so the next start asks again.
 from __future__ import annotations
 
 from planner import APP_NAME
-from planner.services.database import BackupInfo, DamagedDatabase, recover_damaged
+from planner.db.database import BackupInfo, DamagedDatabase, recover_damaged
 from planner.ui.prompter import Prompter
 from planner.ui.restore_dialog import plans_text, taken_text
 

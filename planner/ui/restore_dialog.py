@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.dates import date_time_seconds
-from planner.services.database import BackupInfo, Database, RestoreError, StorageError
+from planner.db.database import BackupInfo, Database, RestoreError, StorageError
 from planner.ui.prompter import Prompter
 
 COLUMNS = ("Taken", "Why", "Size", "Plans inside")

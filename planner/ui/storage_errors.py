@@ -15,7 +15,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QWidget
 
-from planner.services.database import DataFileMissing, StorageError
+from planner.db.database import DataFileMissing, StorageError
 from planner.ui.prompter import Prompter
 
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], object]

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QWidget
 
 from planner.core.validation import ValidationError
-from planner.services import plans as plan_service
-from planner.services.database import Database
-from planner.services.plans import Plan
+from planner.db.database import Database
+from planner.plans import service as plan_service
+from planner.plans.service import Plan
 from planner.ui.appointment_dialog import zone_combo
 from planner.ui.forms import CheckedForm, date_edit, lay_out_form_dialog, optional_date, to_date
 

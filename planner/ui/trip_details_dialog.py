@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QWidget
 
 from planner.core.validation import ValidationError
-from planner.services.database import Database
-from planner.services.plans import Plan
+from planner.db.database import Database
+from planner.plans.service import Plan
 from planner.services.trip_details import TripDetails, load_details, save_details
 from planner.ui.forms import CheckedForm, lay_out_form_dialog
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from planner.db.database import Database
 from planner.itinerary import AppointmentDraft
-from planner.services import plans as plan_service
-from planner.services.database import Database
-from planner.services.plans import PlanDraft
+from planner.plans import service as plan_service
+from planner.plans.service import PlanDraft
 
 JOURNEY = [
     "virtual-consultation",

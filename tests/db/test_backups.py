@@ -49,11 +49,7 @@ from planner.db.backup import (
     thin_backups,
 )
 from planner.db.catalogue_meta import FINGERPRINT_KEY
-from planner.db.models import AppMeta
-from planner.services import budget as budget_svc
-from planner.services import plans as plan_svc
-from planner.services import trip_details as details_svc
-from planner.services.database import (
+from planner.db.database import (
     DamagedDatabase,
     Database,
     RestoreError,
@@ -61,6 +57,10 @@ from planner.services.database import (
     open_database,
     recover_damaged,
 )
+from planner.db.models import AppMeta
+from planner.plans import service as plan_svc
+from planner.services import budget as budget_svc
+from planner.services import trip_details as details_svc
 from planner.services.plan_transfer import NameClash, OnClash, export_plan, import_plan, read_plan_file
 from tests.db.journey_plans import new_plan
 from tests.db.migration_steps import step_back

@@ -14,7 +14,11 @@ import pytest
 from sqlalchemy import func, select
 
 from planner.budget import EXTRA_CATEGORIES, Expense, ExpenseConversion, ExpenseDraft
+from planner.clinics import quotes_service as quote_svc
+from planner.clinics import service as clinic_svc
+from planner.clinics.quotes_service import QuoteDraft, QuoteLineDraft
 from planner.core.validation import ValidationError
+from planner.db.database import Database
 from planner.db.models import (
     BudgetSettingsRow,
     EstimateOverrideRow,
@@ -24,13 +28,9 @@ from planner.db.models import (
 )
 from planner.deposit import Deposit, DepositDraft
 from planner.estimate import EstimateOverride, EstimateSettings
+from planner.plans import service as plan_svc
+from planner.plans.service import Plan, PlanDraft
 from planner.services import budget as budget_svc
-from planner.services import clinics as clinic_svc
-from planner.services import plans as plan_svc
-from planner.services import quotes as quote_svc
-from planner.services.database import Database
-from planner.services.plans import Plan, PlanDraft
-from planner.services.quotes import QuoteDraft, QuoteLineDraft
 
 TODAY = date(2026, 11, 1)
 RATE_DAY = date(2026, 10, 1)

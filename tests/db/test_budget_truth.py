@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from planner.db.database import Database
 from planner.services import budget as budget_service
 from planner.services.budget_summary import budget_glance, summarise
-from planner.services.database import Database
 from planner.services.print_budget import build_budget_printout
 from planner.services.step_page import load_step_page
 from tests.db.uk_patient import TODAY, enter_rate, expense, uk_patient

@@ -11,11 +11,11 @@ import pytest
 from icalendar import Calendar
 from sqlalchemy import select
 
+from planner.db.database import Database
 from planner.db.models import AppointmentRow
+from planner.plans import service as plan_svc
 from planner.services import itinerary as itinerary_svc
-from planner.services import plans as plan_svc
 from planner.services.calendar import plan_calendar
-from planner.services.database import Database
 from planner.services.itinerary import StayDraft
 from tests.db.journey_plans import TODAY, injection, new_plan
 

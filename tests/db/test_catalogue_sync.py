@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from planner.core import clock
+from planner.db.database import Database, open_database
 from planner.db.models import ClinicAnnotationRow, ClinicRow, ConditionRow, ReferenceRow
-from planner.services.database import Database, open_database
 from planner.services.learn import list_learn_entries
 
 

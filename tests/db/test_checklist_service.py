@@ -12,11 +12,11 @@ from planner.checklist import Due, Item, ItemDraft
 from planner.core.clock import utc_now
 from planner.core.validation import ValidationError
 from planner.db import migrate
+from planner.db.database import Database, open_database
 from planner.db.models import ChecklistItemRow, ChecklistTemplateRow, JourneyStepRow, PlanRow
+from planner.plans import service as plan_svc
+from planner.plans.service import PlanDraft
 from planner.services import checklist as svc
-from planner.services import plans as plan_svc
-from planner.services.database import Database, open_database
-from planner.services.plans import PlanDraft
 from tests.db.migration_steps import step_back
 
 TEMPLATES = 49

@@ -10,23 +10,23 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from planner.catalogue.loader import load_catalogue
+from planner.clinics import questions_service as question_svc
+from planner.clinics import quotes_service as quote_svc
+from planner.clinics import service as clinic_svc
+from planner.clinics import shortlist_service as shortlist_svc
+from planner.clinics.quotes_service import QuoteDraft, QuoteLineDraft
+from planner.clinics.service import Clinic, ClinicDraft
 from planner.core.paths import catalogue_dir
 from planner.core.validation import ValidationError
+from planner.db.database import Database
 from planner.db.models import (
     ClinicAnswerRow,
     QuoteLineRow,
     QuoteRow,
     ShortlistRow,
 )
-from planner.services import clinics as clinic_svc
-from planner.services import plans as plan_svc
-from planner.services import questions as question_svc
-from planner.services import quotes as quote_svc
-from planner.services import shortlist as shortlist_svc
-from planner.services.clinics import Clinic, ClinicDraft
-from planner.services.database import Database
-from planner.services.plans import Plan, PlanDraft
-from planner.services.quotes import QuoteDraft, QuoteLineDraft
+from planner.plans import service as plan_svc
+from planner.plans.service import Plan, PlanDraft
 
 
 def make_plan(db: Database, name: str = "Knee, March") -> Plan:

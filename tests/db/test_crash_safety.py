@@ -39,8 +39,9 @@ from typing import IO
 
 from planner.core.money import Money
 from planner.core.paths import DATABASE_FILE
-from planner.services import budget, checklist, plans
-from planner.services.database import open_database
+from planner.db.database import open_database
+from planner.plans import service as plans
+from planner.services import budget, checklist
 from tests.crash_writer import CURRENCY, PLAN_NAME, PREFIX, STEP, counter_in, is_expense
 
 WRITER = Path(__file__).resolve().parents[1] / "crash_writer.py"

@@ -14,25 +14,25 @@ import pytest
 
 from planner.budget import ExpenseDraft
 from planner.checklist import ItemDraft
+from planner.clinics import quotes_service as quote_svc
+from planner.clinics import service as clinic_svc
+from planner.clinics.quotes import QuoteDraft, QuoteLineDraft
 from planner.core.limits import EARLIEST_DAY, LATEST_DAY
 from planner.core.validation import ValidationError
+from planner.db.database import Database
 from planner.deposit import DepositDraft
 from planner.estimate import EstimateSettings
 from planner.itinerary import AppointmentDraft
-from planner.quotes import QuoteDraft, QuoteLineDraft
+from planner.plans import service as plan_svc
+from planner.plans.service import PlanDraft
 from planner.services import budget as budget_svc
 from planner.services import checklist as checklist_svc
-from planner.services import clinics as clinic_svc
 from planner.services import itinerary as itinerary_svc
 from planner.services import journey as journey_svc
 from planner.services import plan_transfer
-from planner.services import plans as plan_svc
-from planner.services import quotes as quote_svc
 from planner.services.calendar import plan_calendar
-from planner.services.database import Database
 from planner.services.itinerary import StayDraft
 from planner.services.plan_transfer import OnClash, PlanFileError, export_plan, import_plan
-from planner.services.plans import PlanDraft
 from planner.services.printouts import PRINTOUTS, build_printout
 from tests.db.test_plan_transfer import dump, rich_plan
 

@@ -11,12 +11,12 @@ import pytest
 from sqlalchemy import func, select
 
 from planner.core.validation import ValidationError
+from planner.db.database import Database
 from planner.db.models import AppointmentRow, JourneySettingsRow, PlanRow
 from planner.itinerary import Appointment, AppointmentDraft
+from planner.plans import service as plan_svc
 from planner.services import itinerary as svc
 from planner.services import journey as journey_svc
-from planner.services import plans as plan_svc
-from planner.services.database import Database
 from planner.services.itinerary import StayDraft
 from tests.db.journey_plans import DEPARTURE, RETURN, TODAY, injection, new_plan
 

@@ -7,14 +7,14 @@ from pathlib import Path
 from sqlalchemy import inspect
 
 from planner.catalogue.loader import load_catalogue
+from planner.clinics import questions_service as question_svc
+from planner.clinics import quotes_service as quote_svc
+from planner.clinics import service as clinic_svc
+from planner.clinics import shortlist_service as shortlist_svc
 from planner.core.paths import catalogue_dir
 from planner.db import migrate
-from planner.services import clinics as clinic_svc
-from planner.services import plans as plan_svc
-from planner.services import questions as question_svc
-from planner.services import quotes as quote_svc
-from planner.services import shortlist as shortlist_svc
-from planner.services.database import open_database
+from planner.db.database import open_database
+from planner.plans import service as plan_svc
 from tests.db.migration_steps import step_back
 
 NEW_TABLES = {

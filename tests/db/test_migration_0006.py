@@ -11,15 +11,15 @@ from typing import Any
 from sqlalchemy import func, inspect, select
 
 from planner.db import migrate
+from planner.db.database import Database, open_database
 from planner.db.models import AppointmentRow, JourneySettingsRow, StepStateRow
 from planner.itinerary import AppointmentDraft
 from planner.journey import StepDraft, StepState
+from planner.plans import service as plan_svc
+from planner.plans.service import PlanDraft
 from planner.services import itinerary as itinerary_svc
 from planner.services import journey as journey_svc
-from planner.services import plans as plan_svc
-from planner.services.database import Database, open_database
 from planner.services.itinerary import StayDraft
-from planner.services.plans import PlanDraft
 from tests.db.migration_steps import step_back
 
 JOURNEY_TABLES = {"appointment", "journey_settings", "journey_step_state"}

@@ -10,11 +10,11 @@ from pathlib import Path
 from sqlalchemy import inspect
 
 from planner.db import migrate
+from planner.db.database import Database, open_database
 from planner.itinerary import AppointmentDraft
+from planner.plans import service as plan_svc
 from planner.services import itinerary as itinerary_svc
-from planner.services import plans as plan_svc
 from planner.services import trip_details as details_svc
-from planner.services.database import Database, open_database
 from planner.services.trip_details import TripDetails
 from tests.db.migration_steps import step_back
 

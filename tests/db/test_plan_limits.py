@@ -10,21 +10,21 @@ from sqlalchemy import func, insert, select
 
 from planner.budget import ExpenseDraft
 from planner.checklist import ItemDraft
-from planner.clinic_drafts import ClinicDraft
+from planner.clinics import questions_service as question_svc
+from planner.clinics import quotes_service as quote_svc
+from planner.clinics import service as clinic_svc
+from planner.clinics import shortlist_service as shortlist_svc
+from planner.clinics.drafts import ClinicDraft
+from planner.clinics.quotes import QuoteDraft, QuoteLineDraft
 from planner.core import limits
 from planner.core.limits import PlanFull
 from planner.core.validation import ValidationError
+from planner.db.database import Database
 from planner.db.models import AppointmentRow, ChecklistItemRow, ClinicRow, ExpenseRow
-from planner.quotes import QuoteDraft, QuoteLineDraft
+from planner.plans import service as plan_svc
 from planner.services import budget as budget_svc
 from planner.services import checklist as checklist_svc
-from planner.services import clinics as clinic_svc
 from planner.services import itinerary as itinerary_svc
-from planner.services import plans as plan_svc
-from planner.services import questions as question_svc
-from planner.services import quotes as quote_svc
-from planner.services import shortlist as shortlist_svc
-from planner.services.database import Database
 from tests.db.journey_plans import TODAY, injection, new_plan
 
 NOW = datetime(2026, 11, 1, 9)

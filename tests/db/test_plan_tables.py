@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from sqlalchemy import Column, ColumnElement, ForeignKey, Integer, MetaData, Table, select
 
+from planner.db.database import Database
 from planner.db.models import Base
-from planner.services import plans as plan_svc
-from planner.services.database import Database
+from planner.plans import service as plan_svc
 from planner.services.plan_transfer import OnClash, export_plan, import_plan, read_plan_file
 from tests.db.test_plan_transfer import rich_plan
 

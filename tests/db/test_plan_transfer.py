@@ -21,10 +21,14 @@ from planner import budget as budget_rules
 from planner import checklist as checklist_rules
 from planner import itinerary as itinerary_rules
 from planner import journey as journey_rules
-from planner import quotes as quote_rules
 from planner.budget import ExpenseDraft
 from planner.checklist import ItemDraft
-from planner.clinic_drafts import (
+from planner.clinics import questions_service as question_svc
+from planner.clinics import quotes as quote_rules
+from planner.clinics import quotes_service as quote_svc
+from planner.clinics import service as clinic_svc
+from planner.clinics import shortlist_service as shortlist_svc
+from planner.clinics.drafts import (
     MAX_CLINIC_NAME,
     MAX_ITEMS,
     MAX_LOCATION,
@@ -33,6 +37,9 @@ from planner.clinic_drafts import (
     TEXT_LISTS,
     ClinicDraft,
 )
+from planner.clinics.questions_service import MAX_ANSWER, MAX_QUESTION
+from planner.clinics.quotes import QuoteDraft, QuoteLineDraft
+from planner.db.database import Database, StorageError
 from planner.db.models import AppointmentRow, ClinicRow, PlanRow
 from planner.deposit import DepositDraft
 from planner.estimate import EstimateSettings
@@ -40,23 +47,16 @@ from planner.itinerary import AppointmentDraft
 from planner.journey import StepDraft
 from planner.plan_file import VERSION
 from planner.plan_file_expenses import expense_tables
-from planner.plans import MAX_NAME_LENGTH
-from planner.quotes import QuoteDraft, QuoteLineDraft
+from planner.plans import service as plan_svc
+from planner.plans.rules import MAX_NAME_LENGTH
 from planner.services import budget as budget_svc
 from planner.services import checklist as checklist_svc
-from planner.services import clinics as clinic_svc
 from planner.services import itinerary as itinerary_svc
 from planner.services import journey as journey_svc
 from planner.services import plan_transfer
-from planner.services import plans as plan_svc
-from planner.services import questions as question_svc
-from planner.services import quotes as quote_svc
-from planner.services import shortlist as shortlist_svc
 from planner.services.budget_summary import summarise
-from planner.services.database import Database, StorageError
 from planner.services.itinerary import StayDraft
 from planner.services.plan_transfer import NameClash, OnClash, PlanFileError, export_plan, import_plan
-from planner.services.questions import MAX_ANSWER, MAX_QUESTION
 from planner.services.trip_details import MAX_DETAIL, TripDetails, load_details, save_details
 from tests.db.journey_plans import TODAY, new_plan
 from tests.old_plan_files import version_1_expense, version_2_table

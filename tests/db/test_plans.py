@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 
 from planner.core.validation import ValidationError
-from planner.services import plans as svc
-from planner.services.database import Database
-from planner.services.plans import PlanDraft
+from planner.db.database import Database
+from planner.plans import service as svc
+from planner.plans.service import PlanDraft
 
 
 def draft(**changes: object) -> PlanDraft:

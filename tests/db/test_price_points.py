@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from planner.db.database import Database
 from planner.estimate import EstimateChoices, propose_estimate, totals_by_currency
-from planner.services.database import Database
 from planner.services.prices import list_price_points
 
 

@@ -9,16 +9,16 @@ from decimal import Decimal
 import pytest
 
 from planner.budget import ExpenseDraft
+from planner.clinics import service as clinic_svc
+from planner.clinics import shortlist_service as shortlist_svc
+from planner.db.database import Database
 from planner.itinerary import AppointmentDraft
 from planner.journey import StepDraft, StepState
 from planner.services import budget as budget_svc
 from planner.services import checklist as checklist_svc
-from planner.services import clinics as clinic_svc
 from planner.services import itinerary as itinerary_svc
 from planner.services import journey as journey_svc
-from planner.services import shortlist as shortlist_svc
 from planner.services import step_page as svc
-from planner.services.database import Database
 from tests.db.journey_plans import JOURNEY, TODAY, new_plan
 
 COMPARE = "Compare clinics and choose one for this plan (Clinics page)."

@@ -26,7 +26,7 @@ and NUL, invisible and bidi control characters are kept):
 - trimmed, `text.strip()`: only the surrounding whitespace goes. Used by the clinic focus and note,
   answers, quote refund terms and note, expense note, checklist note, journey step note,
   appointment note and every trip detail.
-- items, `planner.clinic_drafts.lines_of`: the clinic's list fields hold one item per line
+- items, `planner.clinics.drafts.lines_of`: the clinic's list fields hold one item per line
   (str.splitlines); each item is made one line, a leading "- " and then "• " is dropped, and blank
   lines are left out. A list holds at most 200 items of at most 1,000 characters each.
 - A limit counts code points after tidying, except the clinic note's, which counts the note as
@@ -54,10 +54,16 @@ from planner import budget as budget_rules
 from planner import checklist as checklist_rules
 from planner import itinerary as itinerary_rules
 from planner import journey as journey_rules
-from planner import quotes as quote_rules
 from planner.budget import ExpenseDraft
 from planner.checklist import INVISIBLE, Item, ItemDraft
-from planner.clinic_drafts import MAX_CLINIC_NAME, MAX_ITEMS, MAX_LOCATION, MAX_NOTE, MAX_PLACE, TEXT_LISTS
+from planner.clinics import questions_service as question_svc
+from planner.clinics import quotes as quote_rules
+from planner.clinics import quotes_service as quote_svc
+from planner.clinics import service as clinic_svc
+from planner.clinics.drafts import MAX_CLINIC_NAME, MAX_ITEMS, MAX_LOCATION, MAX_NOTE, MAX_PLACE, TEXT_LISTS
+from planner.clinics.questions_service import MAX_ANSWER, MAX_QUESTION
+from planner.clinics.quotes import QuoteDraft, QuoteLineDraft
+from planner.clinics.service import ClinicDraft
 from planner.core.money import (
     Money,
     currency_decimals,
@@ -68,24 +74,18 @@ from planner.core.money import (
 )
 from planner.core.rates import MAX_RATE, MAX_RATE_DIGITS, MIN_RATE
 from planner.core.validation import ValidationError
+from planner.db.database import Database
 from planner.db.models import PlanRow
 from planner.deposit import DepositDraft
 from planner.itinerary import AppointmentDraft, default_title
 from planner.journey import StepDraft
-from planner.plans import MAX_NAME_LENGTH
-from planner.quotes import QuoteDraft, QuoteLineDraft
+from planner.plans import service as plan_svc
+from planner.plans.rules import MAX_NAME_LENGTH
+from planner.plans.service import PlanDraft
 from planner.services import budget as budget_svc
 from planner.services import checklist as checklist_svc
-from planner.services import clinics as clinic_svc
 from planner.services import itinerary as itinerary_svc
 from planner.services import journey as journey_svc
-from planner.services import plans as plan_svc
-from planner.services import questions as question_svc
-from planner.services import quotes as quote_svc
-from planner.services.clinics import ClinicDraft
-from planner.services.database import Database
-from planner.services.plans import PlanDraft
-from planner.services.questions import MAX_ANSWER, MAX_QUESTION
 from planner.services.trip_details import FIELD_NAMES, MAX_DETAIL, TripDetails, load_details, save_details
 from tests.db.journey_plans import DEPARTURE, RETURN, TODAY, new_plan
 

@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import NoResultFound
 
 from planner.core.validation import ValidationError
+from planner.db.database import Database
 from planner.db.models import TripDetailsRow
-from planner.services import plans as plan_svc
-from planner.services.database import Database
+from planner.plans import service as plan_svc
 from planner.services.printouts import build_printout
 from planner.services.trip_details import FIELD_NAMES, MAX_DETAIL, TripDetails, load_details, save_details
 from tests.db.journey_plans import new_plan

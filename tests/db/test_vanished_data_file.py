@@ -27,8 +27,7 @@ import pytest
 
 from planner.core.paths import BACKUP_DIR, DATABASE_FILE
 from planner.db.backup import MISSING
-from planner.services import plans as plan_service
-from planner.services.database import (
+from planner.db.database import (
     DamagedDatabase,
     Database,
     DataFileMissing,
@@ -36,6 +35,7 @@ from planner.services.database import (
     open_database,
     recover_damaged,
 )
+from planner.plans import service as plan_service
 from tests.db.journey_plans import new_plan
 
 PLAN = "Knee, March"

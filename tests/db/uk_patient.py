@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 from planner.budget import ExpenseDraft
+from planner.clinics import quotes_service as quote_service
+from planner.clinics import service as clinic_service
+from planner.clinics.quotes_service import QuoteDraft, QuoteLineDraft
+from planner.db.database import Database
+from planner.plans import service as plan_service
+from planner.plans.service import PlanDraft
 from planner.services import budget as budget_service
-from planner.services import clinics as clinic_service
-from planner.services import plans as plan_service
-from planner.services import quotes as quote_service
-from planner.services.database import Database
-from planner.services.plans import PlanDraft
-from planner.services.quotes import QuoteDraft, QuoteLineDraft
 
 TODAY = date(2026, 11, 20)
 RATE_DAY = date(2026, 11, 15)

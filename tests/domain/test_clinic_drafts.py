@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planner.clinic_drafts import (
+from planner.clinics.drafts import (
     MAX_CLINIC_NAME,
     MAX_NOTE,
     ClinicDraft,

@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from planner.clinics import Clinic, Technique
-from planner.compare import NOT_GIVEN, CompareRow, build_comparison, quote_summary, stars
-from planner.quotes import Quote, QuoteLine
+from planner.clinics.compare import NOT_GIVEN, CompareRow, build_comparison, quote_summary, stars
+from planner.clinics.quotes import Quote, QuoteLine
+from planner.clinics.rules import Clinic, Technique
 
 STEM = Technique("stem-cells", "Stem cell therapy")
 GENE = Technique("gene-therapy", "Gene therapy")

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from planner.budget import Expense, ExpenseConversion, total_in, totals_by_category
+from planner.clinics.quotes import Quote, QuoteLine
 from planner.core.rates import Rate
 from planner.quote_costs import (
     QUOTE_LINE_ID,
@@ -14,7 +15,6 @@ from planner.quote_costs import (
     quote_expense,
     relation_sentence,
 )
-from planner.quotes import Quote, QuoteLine
 
 TODAY = date(2026, 11, 20)
 GBP_USD = Rate("GBP", "USD", Decimal("1.25"), date(2026, 11, 1))

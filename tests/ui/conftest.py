@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from planner.services import plans as plan_service
-from planner.services.database import Database
-from planner.services.plans import Plan, PlanDraft
+from planner.db.database import Database
+from planner.plans import service as plan_service
+from planner.plans.service import Plan, PlanDraft
 from planner.ui.main_window import MainWindow, settings_for
 from planner.ui.prompter import Prompter
 

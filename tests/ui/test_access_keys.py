@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from planner.services.database import Database
-from planner.services.plans import Plan
+from planner.db.database import Database
+from planner.plans.service import Plan
 from planner.ui.main_window import MainWindow
 from planner.ui.pages import BUDGET
 from tests.ui.test_accessible_names import (

@@ -30,15 +30,15 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from planner.budget import ExpenseDraft
+from planner.clinics import quotes_service as quote_service
+from planner.clinics import service as clinic_service
+from planner.clinics import shortlist_service
+from planner.clinics.quotes import QuoteDraft, QuoteLineDraft
+from planner.db.database import Database
 from planner.itinerary import AppointmentDraft
-from planner.quotes import QuoteDraft, QuoteLineDraft
+from planner.plans.service import Plan
 from planner.services import budget as budget_service
-from planner.services import clinics as clinic_service
 from planner.services import itinerary as itinerary_service
-from planner.services import quotes as quote_service
-from planner.services import shortlist as shortlist_service
-from planner.services.database import Database
-from planner.services.plans import Plan
 from planner.ui.clinic_dialog import TAB_NAMES as CLINIC_TABS
 from planner.ui.clinic_dialog import ClinicDialog
 from planner.ui.forms import CheckedForm

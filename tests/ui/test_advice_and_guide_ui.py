@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from planner.core.advice import NOT_MEDICAL_ADVICE
-from planner.services.database import Database
-from planner.services.plans import Plan
+from planner.db.database import Database
+from planner.plans.service import Plan
 from planner.services.printouts import PRINTOUTS, build_printout
 from planner.ui.guide_dialog import GuideDialog
 from planner.ui.main_window import MainWindow

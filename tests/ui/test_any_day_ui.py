@@ -11,9 +11,9 @@ from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from planner.core import clock
+from planner.db.database import Database
+from planner.plans.service import Plan
 from planner.services import budget as budget_service
-from planner.services.database import Database
-from planner.services.plans import Plan
 from planner.ui.budget_page import TAB_RATES
 from planner.ui.main_window import MainWindow
 from tests.domain.test_any_day import MOMENTS, WRITTEN

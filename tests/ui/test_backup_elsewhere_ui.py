@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from planner.services import plans as plan_service
-from planner.services.database import Database, open_database
-from planner.services.plans import Plan
+from planner.db.database import Database, open_database
+from planner.plans import service as plan_service
+from planner.plans.service import Plan
 from planner.ui.main_window import MainWindow
 from planner.ui.restore_dialog import RestoreDialog
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from planner.services.database import Database
+from planner.db.database import Database
 from planner.ui.budget_page import TAB_HOME, BudgetPage
 from planner.ui.main_window import MainWindow
 from tests.db.uk_patient import enter_rate, uk_patient

@@ -20,11 +20,11 @@ from pytestqt.qtbot import QtBot
 
 from planner.budget import Expense, ExpenseConversion
 from planner.core import clock
+from planner.db.database import Database
+from planner.plans import service as plan_service
+from planner.plans.service import Plan, PlanDraft
 from planner.services import budget as budget_service
-from planner.services import plans as plan_service
 from planner.services.budget_summary import summarise
-from planner.services.database import Database
-from planner.services.plans import Plan, PlanDraft
 from planner.ui.budget_page import TAB_CHARTS, TAB_ESTIMATE, TAB_EXPENSES, TAB_HOME, TAB_RATES, BudgetPage
 from planner.ui.estimate_panel import EstimateLineDialog, EstimateModel
 from planner.ui.expense_dialog import ExpenseDialog
@@ -633,7 +633,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 app = QApplication([])
-from planner.services.database import open_database
+from planner.db.database import open_database
 from planner.ui.main_window import MainWindow, settings_for
 from tests.ui.conftest import FakePrompter
 

@@ -13,10 +13,10 @@ from sqlalchemy import insert
 
 from planner.checklist import Filter
 from planner.core.limits import CHECKLIST_ITEMS
+from planner.db.database import Database
 from planner.db.models import ChecklistItemRow
+from planner.plans.service import Plan
 from planner.services import checklist as checklist_service
-from planner.services.database import Database
-from planner.services.plans import Plan
 from planner.ui.checklist_item_dialog import ChecklistItemDialog
 from planner.ui.checklist_model import ChecklistModel
 from planner.ui.checklist_page import ChecklistPage

@@ -8,14 +8,14 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 
-from planner.clinic_drafts import ClinicDraft
+from planner.clinics import questions_service as question_service
+from planner.clinics import service as clinic_service
+from planner.clinics import shortlist_service
+from planner.clinics.drafts import ClinicDraft
 from planner.core import limits
-from planner.services import clinics as clinic_service
-from planner.services import plans as plan_service
-from planner.services import questions as question_service
-from planner.services import shortlist as shortlist_service
-from planner.services.database import Database
-from planner.services.plans import Plan
+from planner.db.database import Database
+from planner.plans import service as plan_service
+from planner.plans.service import Plan
 from planner.ui.clinics_page import ClinicsPage
 from planner.ui.main_window import MainWindow
 from planner.ui.pages import CLINICS, OVERVIEW

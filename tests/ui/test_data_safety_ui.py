@@ -49,11 +49,11 @@ from sqlalchemy import Engine, event
 from planner.core import clock
 from planner.core.dates import backup_stamp
 from planner.core.paths import BACKUP_DIR, DATABASE_FILE
+from planner.db.database import BackupInfo, DamagedDatabase, Database, open_database
 from planner.exit_codes import EXIT_DAMAGED, EXIT_FAILURE, EXIT_IN_USE
+from planner.plans import service as plan_service
+from planner.plans.service import Plan, PlanDraft
 from planner.platform.instance_lock import lock_data_dir
-from planner.services import plans as plan_service
-from planner.services.database import BackupInfo, DamagedDatabase, Database, open_database
-from planner.services.plans import Plan, PlanDraft
 from planner.ui.application import _run_window
 from planner.ui.checklist_page import ChecklistPage
 from planner.ui.main_window import MainWindow

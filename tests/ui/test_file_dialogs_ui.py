@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
-from planner.services.plans import Plan
+from planner.plans.service import Plan
 from planner.ui.main_window import MainWindow
 from planner.ui.print_dialog import PrintDialog
 from planner.ui.prompter import LAST_FOLDER_KEY, Prompter, start_folder

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from planner.core.paths import resources_dir
-from planner.services.database import Database
+from planner.db.database import Database
 from planner.ui.main_window import MainWindow
 from planner.ui.pages import CLINICS, JOURNEY, PAGES
 from tests.db.test_plan_transfer import OWN_CLINIC, rich_plan

@@ -14,14 +14,14 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from planner.core.zones import SEOUL
+from planner.db.database import Database
 from planner.itinerary import Appointment, AppointmentDraft, appointment, by_day
 from planner.journey import Stay, StepDraft
+from planner.plans import service as plan_service
+from planner.plans.service import Plan
 from planner.services import itinerary as itinerary_service
 from planner.services import journey as journey_service
-from planner.services import plans as plan_service
-from planner.services.database import Database
 from planner.services.itinerary import StayDraft
-from planner.services.plans import Plan
 from planner.ui.appointment_dialog import AppointmentDialog
 from planner.ui.appointment_model import DAY_ROLE, ItineraryModel, StepAppointmentsModel
 from planner.ui.forms import to_qdate

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from planner.changes import Change
-from planner.services import plans as plan_service
-from planner.services.database import Database
-from planner.services.plans import Plan
+from planner.db.database import Database
+from planner.plans import service as plan_service
+from planner.plans.service import Plan
 from planner.ui.main_window import MainWindow
 from planner.ui.pages import LEARN
 from tests.ui.conftest import FakePrompter

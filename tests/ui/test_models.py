@@ -7,15 +7,15 @@ from datetime import date
 
 from pytestqt.modeltest import ModelTester
 
-from planner.compare import build_comparison
-from planner.quotes import QuoteDraft, QuoteLineDraft
-from planner.services import clinics as clinic_service
+from planner.clinics import questions_service as question_service
+from planner.clinics import quotes_service as quote_service
+from planner.clinics import service as clinic_service
+from planner.clinics.compare import build_comparison
+from planner.clinics.quotes import QuoteDraft, QuoteLineDraft
+from planner.db.database import Database
+from planner.plans import service as plan_service
+from planner.plans.service import Plan
 from planner.services import learn as learn_service
-from planner.services import plans as plan_service
-from planner.services import questions as question_service
-from planner.services import quotes as quote_service
-from planner.services.database import Database
-from planner.services.plans import Plan
 from planner.ui.clinic_model import CLINIC_ROLE, ClinicFilter, ClinicModel
 from planner.ui.comparison_view import ComparisonModel, DifferencesOnly
 from planner.ui.learn_model import LearnFilter, LearnModel

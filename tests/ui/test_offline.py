@@ -42,13 +42,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QListWidg
 from pytestqt.qtbot import QtBot
 
 from planner.budget import ExpenseDraft
+from planner.clinics import service as clinic_service
+from planner.clinics import shortlist_service
+from planner.db.database import Database, open_database
+from planner.plans import service as plan_service
+from planner.plans.service import PlanDraft
 from planner.services import budget as budget_service
 from planner.services import checklist as checklist_service
-from planner.services import clinics as clinic_service
-from planner.services import plans as plan_service
-from planner.services import shortlist as shortlist_service
-from planner.services.database import Database, open_database
-from planner.services.plans import PlanDraft
 from planner.ui.main_window import MainWindow
 from planner.ui.pages import BUDGET, CHECKLIST, CLINICS, OVERVIEW
 from tests.ui.conftest import FakePrompter

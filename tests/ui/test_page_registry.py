@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout
 from pytestqt.qtbot import QtBot
 
-from planner.services.plans import Plan
+from planner.plans.service import Plan
 from planner.ui import pages
 from planner.ui.main_window import MainWindow
 from planner.ui.page import Page, PageContext

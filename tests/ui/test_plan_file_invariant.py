@@ -23,9 +23,9 @@ from pytestqt.qtbot import QtBot
 
 from planner import commands
 from planner.core import limits
+from planner.db.database import Database
 from planner.exit_codes import EXIT_OK
 from planner.services import plan_transfer
-from planner.services.database import Database
 from planner.services.plan_transfer import OnClash, PlanFileError, import_plan
 from planner.services.printouts import PRINTOUTS
 from planner.ui.main_window import MainWindow, settings_for

@@ -8,8 +8,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
-from planner.services import plans as plan_service
-from planner.services.database import Database
+from planner.db.database import Database
+from planner.plans import service as plan_service
 from planner.ui.main_window import MainWindow
 from planner.ui.plan_wizard import PlanWizard
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QTextBlock, QTextDocument, QTextTable
 from PySide6.QtWidgets import QApplication
 
 from planner.budget import CategoryTotal
-from planner.services.database import Database
+from planner.db.database import Database
 from planner.services.print_document import ChartRequest, Printout, grid, heading, paragraph
 from planner.services.printouts import PRINTOUTS, build_printout
 from planner.ui.budget_charts import SLICE_COLOURS

@@ -21,14 +21,14 @@ from pytestqt.qtbot import QtBot
 
 from planner.budget import ExpenseDraft
 from planner.core.zones import SEOUL
+from planner.db.database import Database
 from planner.itinerary import AppointmentDraft
+from planner.plans import service as plan_service
+from planner.plans.service import Plan, PlanDraft
 from planner.services import budget as budget_service
 from planner.services import itinerary as itinerary_service
-from planner.services import plans as plan_service
 from planner.services import trip_details as details_service
-from planner.services.database import Database
 from planner.services.plan_transfer import export_plan
-from planner.services.plans import Plan, PlanDraft
 from planner.services.trip_details import TripDetails
 from planner.ui.main_window import MainWindow
 from planner.ui.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, OVERVIEW

@@ -18,17 +18,17 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
 from planner.budget import ExpenseDraft
+from planner.clinics import service as clinic_service
+from planner.clinics import shortlist_service
 from planner.core.zones import SEOUL
+from planner.db.database import Database
 from planner.itinerary import KIND_STEP, AppointmentDraft
+from planner.plans import service as plan_service
+from planner.plans.service import Plan, PlanDraft
 from planner.services import budget as budget_service
-from planner.services import clinics as clinic_service
 from planner.services import itinerary as itinerary_service
-from planner.services import plans as plan_service
-from planner.services import shortlist as shortlist_service
 from planner.services import trip_details as details_service
-from planner.services.database import Database
 from planner.services.itinerary import StayDraft
-from planner.services.plans import Plan, PlanDraft
 from planner.services.print_document import Printout
 from planner.services.printouts import PRINTOUTS, build_printout
 from planner.services.trip_details import TripDetails

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from planner.services import plans as plan_service
-from planner.services import quotes as quote_service
-from planner.services.database import Database
-from planner.services.plans import Plan
+from planner.clinics import quotes_service as quote_service
+from planner.db.database import Database
+from planner.plans import service as plan_service
+from planner.plans.service import Plan
 from planner.ui.clinic_quotes import ClinicQuotes
 from planner.ui.main_window import MainWindow
 from planner.ui.pages import CLINICS

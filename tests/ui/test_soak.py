@@ -15,10 +15,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from planner.services import clinics as clinic_service
-from planner.services import shortlist as shortlist_service
-from planner.services.database import Database
-from planner.services.plans import Plan
+from planner.clinics import service as clinic_service
+from planner.clinics import shortlist_service
+from planner.db.database import Database
+from planner.plans.service import Plan
 from planner.ui.main_window import MainWindow
 from tests.ui.conftest import FakePrompter
 

@@ -18,9 +18,9 @@ from pytestqt.qtbot import QtBot
 
 from planner.app import main
 from planner.core.paths import DATABASE_FILE
+from planner.db.database import Database
 from planner.exit_codes import EXIT_FAILURE
 from planner.platform.instance_lock import LOCK_FILE
-from planner.services.database import Database
 from planner.ui.application import _run_window
 from tests.ui.conftest import FakePrompter
 

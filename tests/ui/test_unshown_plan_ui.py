@@ -23,11 +23,11 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
+from planner.db.database import Database
 from planner.db.models import PlanRow
+from planner.plans import service as plan_service
+from planner.plans.service import Plan
 from planner.services import journey as journey_service
-from planner.services import plans as plan_service
-from planner.services.database import Database
-from planner.services.plans import Plan
 from planner.ui.application import _run_window
 from planner.ui.main_window import MainWindow, settings_for
 from tests.db.journey_plans import new_plan

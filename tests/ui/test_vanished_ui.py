@@ -20,9 +20,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from planner.core.paths import DATABASE_FILE
-from planner.services import plans as plan_service
-from planner.services.database import DamagedDatabase, Database, open_database
-from planner.services.plans import Plan
+from planner.db.database import DamagedDatabase, Database, open_database
+from planner.plans import service as plan_service
+from planner.plans.service import Plan
 from planner.ui.main_window import MainWindow
 from planner.ui.plan_commands import RESTORE_BACKUP, SAVE_COPY
 from planner.ui.recovery import FRESH, RESTORE, recover

@@ -15,20 +15,6 @@ class Technique:
     name: str
 
 
-CLINIC_LIST_FIELDS = (
-    "lead_doctors",
-    "key_features",
-    "special_techniques",
-    "treatments",
-    "conditions",
-    "techniques",
-    "approvals",
-    "claims",
-)
-"""A clinic's list columns, as the catalogue and plan files carry them (with `sources` besides
-for the catalogue's)."""
-
-
 @dataclass(frozen=True, slots=True)
 class Clinic:
     """A clinic with what the user wrote about it. `catalogue_id` is None for the user's own."""

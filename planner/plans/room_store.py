@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planner.core.limits import Limit, check_room
-from planner.services.database import Database
+from planner.db.database import Database
 
 
 def count_in_plan(session: Session, row_type: Any, plan_id: int) -> int:

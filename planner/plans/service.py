@@ -15,6 +15,7 @@ from planner.core.money import Money
 from planner.core.validation import ValidationError
 from planner.core.zones import default_home_zone, zone_problem
 from planner.db.checklist_seed import add_template_items
+from planner.db.database import Database
 from planner.db.models import ClinicRow, ConditionRow, PlanRow
 from planner.db.plan_copy import (
     copy_plan_budget,
@@ -22,8 +23,7 @@ from planner.db.plan_copy import (
     copy_plan_clinic_data,
     copy_plan_journey,
 )
-from planner.plans import CleanPlan, PlanDraft, check_name, copy_name, trip_errors, validate_draft
-from planner.services.database import Database
+from planner.plans.rules import CleanPlan, PlanDraft, check_name, copy_name, trip_errors, validate_draft
 
 __all__ = [
     "Plan",

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
-from planner.clinics import CONDITION_GROUPS, Clinic
+from planner.clinics.quotes import Quote, compare_lines, percent_text
+from planner.clinics.rules import CONDITION_GROUPS, Clinic
 from planner.core.dates import day_month_year
 from planner.core.money import format_money
-from planner.quotes import Quote, compare_lines, percent_text
 
 MIN_COMPARED, MAX_COMPARED = 2, 4
 NOT_GIVEN = "—"

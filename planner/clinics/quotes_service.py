@@ -9,14 +9,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner.changes import Change, changes
+from planner.clinics.quotes import Quote, QuoteDraft, QuoteLine, QuoteLineDraft, validate_quote
+from planner.clinics.shortlist_service import choose_in
 from planner.core.clock import utc_now
 from planner.core.limits import QUOTES
 from planner.core.money import from_minor, to_minor
+from planner.db.database import Database
 from planner.db.models import ClinicRow, FeeCategoryRow, PlanRow, QuoteLineRow, QuoteRow
-from planner.quotes import Quote, QuoteDraft, QuoteLine, QuoteLineDraft, validate_quote
-from planner.services.database import Database
-from planner.services.room import ensure_room, full_message
-from planner.services.shortlist import choose_in
+from planner.plans.room_store import ensure_room, full_message
 
 __all__ = [
     "FeeCategory",

@@ -12,12 +12,12 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from planner.changes import Change, changes
-from planner.clinic_drafts import one_line
+from planner.clinics.drafts import one_line
 from planner.core.clock import utc_now
 from planner.core.limits import OWN_QUESTIONS, check_room
 from planner.core.validation import ValidationError
+from planner.db.database import Database
 from planner.db.models import ClinicAnswerRow, ClinicRow, OwnQuestionRow, QuestionTemplateRow
-from planner.services.database import Database
 
 MAX_QUESTION = 500
 MAX_ANSWER = 5_000

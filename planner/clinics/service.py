@@ -8,13 +8,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from planner.changes import Change, changes
-from planner.clinic_drafts import ClinicDraft, check_clinic_name, check_note, check_rating, validate_clinic
-from planner.clinics import CONDITION_GROUPS, Clinic, Technique
+from planner.clinics.drafts import ClinicDraft, check_clinic_name, check_note, check_rating, validate_clinic
+from planner.clinics.rules import CONDITION_GROUPS, Clinic, Technique
 from planner.core.clock import utc_now
 from planner.core.limits import OWN_CLINICS, check_room
 from planner.core.validation import ValidationError
+from planner.db.database import Database
 from planner.db.models import ClinicAnnotationRow, ClinicRow, PlanRow, QuoteRow, SourceRow, TechniqueRow
-from planner.services.database import Database
 
 __all__ = [
     "Clinic",

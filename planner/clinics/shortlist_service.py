@@ -8,9 +8,9 @@ from sqlalchemy.orm import Session
 from planner.changes import Change, changes
 from planner.core.clock import utc_now
 from planner.core.limits import SHORTLIST
+from planner.db.database import Database
 from planner.db.models import ClinicRow, PlanRow, ShortlistRow
-from planner.services.database import Database
-from planner.services.room import ensure_room
+from planner.plans.room_store import ensure_room
 
 
 def shortlisted_ids(db: Database, plan_id: int) -> frozenset[int]:
