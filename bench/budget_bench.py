@@ -97,10 +97,10 @@ def seed_budget(db_path: Path, plan_id: int) -> None:
 
 
 def main() -> None:
-    from planner.budget import ExpenseDraft
+    from planner.budget import service as budget_service
+    from planner.budget.rules import ExpenseDraft
+    from planner.budget.summary_service import expense_totals, summarise
     from planner.db.database import open_database
-    from planner.services import budget as budget_service
-    from planner.services.budget_summary import expense_totals, summarise
     from planner.ui.application import make_application
     from planner.ui.budget_page import TAB_CHARTS, TAB_EXPENSES, BudgetPage
     from planner.ui.events import AppEvents

@@ -60,7 +60,7 @@ def seed_items(db_path: Path, plan_id: int) -> None:
 
 
 def main() -> None:
-    from planner.checklist import Filter
+    from planner.checklist.rules import Filter
     from planner.db.database import open_database
     from planner.ui.application import make_application
     from planner.ui.checklist_page import ChecklistPage

@@ -23,9 +23,9 @@ DAYS = 30
 
 def seed_stay(db: object, plan_id: int) -> None:
     """A 30-day stay from 1 March 2027 with five appointments a day in Seoul."""
-    from planner.itinerary import AppointmentDraft
+    from planner.journey import itinerary_service
+    from planner.journey.itinerary import AppointmentDraft
     from planner.plans import service as plan_service
-    from planner.services import itinerary as itinerary_service
 
     plan_service.change_dates(db, plan_id, date(2027, 2, 28), date(2027, 3, 31), date(2027, 3, 4))  # type: ignore[arg-type]
     first = datetime(2027, 3, 1, 9)

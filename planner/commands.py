@@ -36,7 +36,7 @@ def _pdf(db: Database, plan: Plan, path: Path, paper: str, printout: str) -> str
 
 
 def _ics(db: Database, plan: Plan, path: Path) -> str | None:
-    from planner.services.calendar import plan_calendar
+    from planner.journey.calendar_service import plan_calendar
 
     return _write(path, plan_calendar(db, plan.id))
 
@@ -48,7 +48,7 @@ def _json(db: Database, plan: Plan, path: Path) -> str | None:
 
 
 def _csv(db: Database, plan: Plan, path: Path) -> str | None:
-    from planner.services.budget import expenses_csv_text
+    from planner.budget.service import expenses_csv_text
 
     return _write(path, expenses_csv_text(db, plan.id).encode("utf-8"))
 

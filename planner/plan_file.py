@@ -19,20 +19,20 @@ from typing import Any
 
 import msgspec
 
+from planner.budget.estimate import HOTEL_TIERS
 from planner.catalogue.model import CLINIC_LIST_FIELDS
-from planner.checklist import ANCHORS, DOCUMENTS, MAX_OFFSET_DAYS
-from planner.checklist import KINDS as ITEM_KINDS
-from planner.checklist import MAX_TEXT_LENGTH as ITEM_TEXT_LENGTH
+from planner.checklist.rules import ANCHORS, DOCUMENTS, MAX_OFFSET_DAYS
+from planner.checklist.rules import KINDS as ITEM_KINDS
+from planner.checklist.rules import MAX_TEXT_LENGTH as ITEM_TEXT_LENGTH
 from planner.clinics.drafts import MAX_CLINIC_NAME
 from planner.clinics.quotes import MAX_LABEL_LENGTH as QUOTE_LABEL_LENGTH
 from planner.core import limits
 from planner.core.collector import collector_paused
 from planner.core.validation import ValidationError, control_character_problem
 from planner.core.zones import zone_problem
-from planner.estimate import HOTEL_TIERS
-from planner.itinerary import KINDS as APPOINTMENT_KINDS
-from planner.itinerary import MAX_TITLE_LENGTH, AppointmentDraft, PlanSpan, validate_appointment
-from planner.journey import CELL_MODES, MAX_CULTURE_DAYS, STATUSES
+from planner.journey.itinerary import KINDS as APPOINTMENT_KINDS
+from planner.journey.itinerary import MAX_TITLE_LENGTH, AppointmentDraft, PlanSpan, validate_appointment
+from planner.journey.rules import CELL_MODES, MAX_CULTURE_DAYS, STATUSES
 from planner.plan_file_checks import AMOUNT, FieldReader, shown
 from planner.plan_file_expenses import ConversionRow, ExpenseRow, decode_expenses, read_expenses
 from planner.plans.rules import MAX_NAME_LENGTH, check_dates

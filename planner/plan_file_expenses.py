@@ -29,7 +29,7 @@ from typing import Annotated, Any
 
 import msgspec
 
-from planner.budget import MAX_LABEL_LENGTH
+from planner.budget.rules import MAX_LABEL_LENGTH
 from planner.core.limits import CONVERSIONS_PER_LINE, EARLIEST_DAY, EXPENSE_LINES, LATEST_DAY
 from planner.core.money import MoneyError, check_currency
 from planner.core.rates import MAX_RATE, MIN_RATE

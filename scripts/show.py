@@ -19,7 +19,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QTimer
 
-from planner.budget import ExpenseDraft
+from planner.budget import service as budget_service
+from planner.budget.rules import ExpenseDraft
 from planner.clinics import questions_service as question_service
 from planner.clinics import quotes_service as quote_service
 from planner.clinics import service as clinic_service
@@ -27,7 +28,6 @@ from planner.clinics import shortlist_service
 from planner.clinics.quotes import QuoteDraft, QuoteLineDraft
 from planner.db.database import Database, open_database
 from planner.plans import service as plan_service
-from planner.services import budget as budget_service
 from planner.ui.application import make_application
 from planner.ui.main_window import MainWindow, settings_for
 from planner.ui.prompter import Prompter
@@ -174,7 +174,7 @@ def ensure_samples(db: Database) -> None:
 
 
 def add_trip_details(db: Database) -> None:
-    from planner.services.trip_details import TripDetails, save_details
+    from planner.journey.trip_details_service import TripDetails, save_details
 
     plan = next(p for p in plan_service.list_plans(db) if p.name.startswith("Knee"))
     save_details(
@@ -191,9 +191,9 @@ def add_trip_details(db: Database) -> None:
 
 
 def add_journey_samples(db: Database, plan_id: int) -> None:
-    from planner.journey import StepDraft
-    from planner.services import itinerary as itinerary_service
-    from planner.services import journey as journey_service
+    from planner.journey import itinerary_service
+    from planner.journey import service as journey_service
+    from planner.journey.rules import StepDraft
 
     if itinerary_service.load_itinerary(db, plan_id).appointments:
         return
@@ -338,7 +338,7 @@ def show_budget_state(window: MainWindow, state: str) -> None:
 
 
 def show_checklist_state(window: MainWindow, state: str) -> None:
-    from planner.services import checklist as checklist_service
+    from planner.checklist import service as checklist_service
 
     plan = window.current_plan()
     assert plan is not None

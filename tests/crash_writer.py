@@ -24,11 +24,12 @@ _ROOT = str(Path(__file__).resolve().parents[1])
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
-from planner.budget import ExpenseDraft  # noqa: E402
-from planner.checklist import ItemDraft  # noqa: E402
+from planner.budget import service as budget  # noqa: E402
+from planner.budget.rules import ExpenseDraft  # noqa: E402
+from planner.checklist import service as checklist  # noqa: E402
+from planner.checklist.rules import ItemDraft  # noqa: E402
 from planner.db.database import Database, open_database  # noqa: E402
 from planner.plans import service as plans  # noqa: E402
-from planner.services import budget, checklist  # noqa: E402
 
 PLAN_NAME = "Crash test"
 PREFIX = "crash-save "

@@ -105,10 +105,10 @@ PLAN = "Knee, March"
 @pytest.fixture
 def data_with_plan(tmp_path: Path, fresh_database: Callable[[Path], Database]) -> Path:
     """A data folder with the plan "Knee, March": one appointment and one expense line."""
-    from planner.budget import ExpenseDraft
-    from planner.itinerary import AppointmentDraft
-    from planner.services import budget as budget_service
-    from planner.services import itinerary as itinerary_service
+    from planner.budget import service as budget_service
+    from planner.budget.rules import ExpenseDraft
+    from planner.journey import itinerary_service
+    from planner.journey.itinerary import AppointmentDraft
 
     data = tmp_path / "data"
     db = fresh_database(data)

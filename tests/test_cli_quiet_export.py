@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from planner.budget import ExpenseDraft
+from planner.budget import service as budget_service
+from planner.budget.rules import ExpenseDraft
 from planner.db.database import open_database
 from planner.plans import service as plan_service
 from planner.plans.service import PlanDraft
-from planner.services import budget as budget_service
 from tests.test_cli import run
 
 

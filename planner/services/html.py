@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from html import escape
 
+from planner.budget.summary_service import BudgetGlance
+from planner.checklist.service import ChecklistGlance
 from planner.clinics.compare import stars
 from planner.clinics.rules import CONDITION_GROUPS, Clinic
 from planner.core.dates import day_month_year, weekday_date
-from planner.itinerary_text import when
-from planner.journey import STATUSES, Step
+from planner.journey.itinerary_text import when
+from planner.journey.rules import STATUSES, Step
+from planner.journey.service import JourneyData
 from planner.learn import LearnEntry
 from planner.plans.service import Plan
-from planner.services.budget_summary import BudgetGlance
-from planner.services.checklist import ChecklistGlance
-from planner.services.journey import JourneyData
 
 
 def paragraphs(text: str) -> str:

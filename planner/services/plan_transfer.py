@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from planner import __version__
-from planner.budget import EXTRA_CATEGORIES
+from planner.budget.rules import EXTRA_CATEGORIES
 from planner.catalogue.model import CLINIC_LIST_FIELDS
 from planner.changes import Change, changes
 from planner.core.clock import utc_now

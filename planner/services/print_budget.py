@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from planner.budget import Expense, left_words, totals_by_category
-from planner.budget_text import describe_factors, money_range
+from planner.budget.deposit import deposit_state
+from planner.budget.quote_costs import QUOTE_LINE_ID, relation_sentence
+from planner.budget.rules import Expense, left_words, totals_by_category
+from planner.budget.service import BudgetData, load_budget
+from planner.budget.summary_service import BudgetSummary, summarise
+from planner.budget.text import describe_factors, money_range
 from planner.core.dates import day_month_year
 from planner.core.money import format_money
 from planner.db.database import Database
-from planner.deposit import deposit_state
-from planner.quote_costs import QUOTE_LINE_ID, relation_sentence
-from planner.services.budget import BudgetData, load_budget
-from planner.services.budget_summary import BudgetSummary, summarise
 from planner.services.print_document import (
     ChartRequest,
     Markup,

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from planner.checklist import DOCUMENTS, KINDS, Item, passport_problem, tally
+from planner.checklist.rules import DOCUMENTS, KINDS, Item, passport_problem, tally
+from planner.checklist.service import ChecklistData, load_checklist
 from planner.core.dates import day_month_year
 from planner.db.database import Database
 from planner.plans.service import Plan, get_plan
-from planner.services.checklist import ChecklistData, load_checklist
 from planner.services.print_document import Printout, grid, heading, paragraph
 
 OPEN_BOX, TICKED_BOX = "☐", "☑"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 
-from planner.budget import CategoryTotal
+from planner.budget.rules import CategoryTotal
 from planner.core.advice import NOT_MEDICAL_ADVICE
 from planner.core.dates import day_month_year
 

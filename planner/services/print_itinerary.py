@@ -8,23 +8,23 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
+from planner.budget.service import load_budget
+from planner.budget.summary_service import summarise
+from planner.checklist.service import ChecklistData, load_checklist
 from planner.clinics.rules import Clinic
 from planner.clinics.service import get_clinic
 from planner.core.dates import day_month_year, weekday_date, weekday_day_month
 from planner.core.zones import SEOUL, offsets_from
 from planner.db.database import Database
-from planner.itinerary import Appointment, by_day
-from planner.itinerary_text import day_label, span_in, zone_label
-from planner.journey import CELL_MODES, Stay
+from planner.journey.itinerary import Appointment, by_day
+from planner.journey.itinerary_service import load_itinerary
+from planner.journey.itinerary_text import day_label, span_in, zone_label
+from planner.journey.rules import CELL_MODES, Stay
+from planner.journey.trip_details_service import TripDetails, load_details
 from planner.plans.service import Plan, get_plan
-from planner.services.budget import load_budget
-from planner.services.budget_summary import summarise
-from planner.services.checklist import ChecklistData, load_checklist
-from planner.services.itinerary import load_itinerary
 from planner.services.print_budget import budget_facts
 from planner.services.print_checklist import open_items_html
 from planner.services.print_document import TABLE, Markup, Printout, facts, heading, paragraph, text_html
-from planner.services.trip_details import TripDetails, load_details
 
 KOREAN_EMERGENCY_NUMBERS = "119 for an ambulance or the fire service, 112 for the police."
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from planner.core.limits import PlanFull
 from planner.core.validation import ValidationError
 from planner.core.zones import SEOUL, ZoneError, all_zones, exists, gap_message
-from planner.itinerary import (
+from planner.journey.itinerary import (
     KIND_STEP,
     KINDS,
     Appointment,
@@ -32,8 +32,8 @@ from planner.itinerary import (
     default_location,
     default_title,
 )
-from planner.itinerary_text import when
-from planner.schedule import Clinic
+from planner.journey.itinerary_text import when
+from planner.journey.schedule import Clinic
 from planner.ui.forms import (
     CheckedForm,
     choice_combo,

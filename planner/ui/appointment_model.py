@@ -13,9 +13,9 @@ from PySide6.QtGui import QColor, QFont
 
 from planner.core.dates import weekday_date, weekday_day_month
 from planner.core.zones import SEOUL
-from planner.itinerary import Appointment, Day
-from planner.itinerary_text import day_label, span_in, zone_label
-from planner.journey import Stay
+from planner.journey.itinerary import Appointment, Day
+from planner.journey.itinerary_text import day_label, span_in, zone_label
+from planner.journey.rules import Stay
 from planner.ui.tables import ROW_ROLE, Index, RowTableModel
 
 DAY_COLOUR = QColor("#1d3557")

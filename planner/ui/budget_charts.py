@@ -18,7 +18,7 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QWidget
 
-from planner.budget import CategoryTotal
+from planner.budget.rules import CategoryTotal
 
 PIE_SLICES = 6
 """More categories than this are gathered into one "Everything else" slice."""

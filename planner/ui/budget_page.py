@@ -7,15 +7,11 @@ from datetime import date
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from planner.budget import Expense
-from planner.changes import Change
-from planner.core import clock
-from planner.db.database import Database
-from planner.ledger import Ledger
-from planner.plans.service import Plan
-from planner.services import budget as budget_service
-from planner.services.budget import BudgetData
-from planner.services.budget_summary import (
+from planner.budget import service as budget_service
+from planner.budget.ledger import Ledger
+from planner.budget.rules import Expense
+from planner.budget.service import BudgetData
+from planner.budget.summary_service import (
     BudgetSummary,
     counted_line,
     expense_totals,
@@ -23,6 +19,10 @@ from planner.services.budget_summary import (
     relation_sentence,
     summarise,
 )
+from planner.changes import Change
+from planner.core import clock
+from planner.db.database import Database
+from planner.plans.service import Plan
 from planner.ui.budget_charts import BudgetCharts
 from planner.ui.budget_summary_box import BudgetSummaryBox
 from planner.ui.estimate_panel import EstimatePanel

@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from planner.budget import LimitStatus, Total, left_words
-from planner.budget_text import describe_factors, money_range
+from planner.budget.estimate import RangeTotal
+from planner.budget.rules import LimitStatus, Total, left_words
+from planner.budget.text import describe_factors, money_range
 from planner.core.money import format_money
-from planner.estimate import RangeTotal
 
 WARNING_NAMES = {"over": "warningOver", "near": "warningNear", "incomplete": "warningIncomplete"}
 

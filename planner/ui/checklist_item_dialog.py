@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.checklist import ANCHORS, DOCUMENTS, KINDS, Item, ItemDraft
+from planner.checklist import service as checklist_service
+from planner.checklist.rules import ANCHORS, DOCUMENTS, KINDS, Item, ItemDraft
 from planner.core.dates import day_month_year
 from planner.core.limits import PlanFull
 from planner.core.validation import ValidationError
 from planner.db.database import Database
-from planner.services import checklist as checklist_service
 from planner.ui.forms import CheckedForm, choice_combo, note_box
 from planner.ui.widgets import heading
 

@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
-from planner.checklist import KINDS, Item
+from planner.checklist.rules import KINDS, Item
 from planner.core import clock
 from planner.core.dates import day_month_year
 from planner.ui.tables import ROW_ROLE, Index, RowTableModel

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.changes import Change
-from planner.checklist import (
+from planner.checklist import service as checklist_service
+from planner.checklist.rules import (
     DOCUMENTS,
     Filter,
     Item,
@@ -32,13 +33,12 @@ from planner.checklist import (
     passport_problem,
     tally,
 )
+from planner.checklist.service import ChecklistData, DeletedItem
 from planner.core import clock
 from planner.core.limits import PlanFull
 from planner.core.search import matches
 from planner.db.database import Database
 from planner.plans.service import Plan
-from planner.services import checklist as checklist_service
-from planner.services.checklist import ChecklistData, DeletedItem
 from planner.ui.checklist_item_dialog import ChecklistItemDialog
 from planner.ui.checklist_model import ChecklistModel
 from planner.ui.events import AppEvents

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.budget.summary_service import relation_sentence
 from planner.clinics import quotes_service as quote_service
 from planner.clinics.quotes import Quote
 from planner.clinics.rules import Clinic
 from planner.db.database import Database
 from planner.plans.service import Plan
-from planner.services.budget_summary import relation_sentence
 from planner.ui.events import AppEvents
 from planner.ui.panel import Panel
 from planner.ui.prompter import Prompter

@@ -22,10 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.budget_text import money_range
-from planner.core.money import format_amount, format_money
-from planner.core.validation import ValidationError
-from planner.estimate import (
+from planner.budget import service as budget_service
+from planner.budget.estimate import (
     EstimateRow,
     EstimateSettings,
     RangeTotal,
@@ -33,8 +31,10 @@ from planner.estimate import (
     default_stay,
     totals_by_currency,
 )
-from planner.services import budget as budget_service
-from planner.services.budget import HOTEL_TIER_NAMES, MAX_STAY_DAYS, BudgetData
+from planner.budget.service import HOTEL_TIER_NAMES, MAX_STAY_DAYS, BudgetData
+from planner.budget.text import money_range
+from planner.core.money import format_amount, format_money
+from planner.core.validation import ValidationError
 from planner.ui.forms import CheckedForm, currency_code, currency_combo
 from planner.ui.panel import Panel
 from planner.ui.tables import ROW_ROLE, RowTableModel, row_table

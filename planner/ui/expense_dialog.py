@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.budget import Expense, ExpenseDraft
+from planner.budget import service as budget_service
+from planner.budget.rules import Expense, ExpenseDraft
 from planner.core import clock
 from planner.core.limits import PlanFull
 from planner.core.money import format_amount
 from planner.core.validation import ValidationError
 from planner.db.database import Database
-from planner.services import budget as budget_service
 from planner.ui.forms import CheckedForm, currency_code, currency_combo, note_box, optional_date, to_date
 from planner.ui.widgets import heading
 

@@ -6,8 +6,8 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from planner.budget import Expense
-from planner.budget_text import describe_factor
+from planner.budget.rules import Expense
+from planner.budget.text import describe_factor
 from planner.core.dates import day_month_year
 from planner.core.money import format_money
 from planner.ui.tables import ROW_ROLE, RowTableModel

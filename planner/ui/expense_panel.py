@@ -7,12 +7,12 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
-from planner.budget import Expense, report_currencies
-from planner.budget_csv import spreadsheet_text
+from planner.budget import service as budget_service
+from planner.budget.csv_file import spreadsheet_text
+from planner.budget.rules import Expense, report_currencies
+from planner.budget.service import BudgetData
 from planner.db.database import Database
 from planner.platform.files import write_text_atomically
-from planner.services import budget as budget_service
-from planner.services.budget import BudgetData
 from planner.ui.events import AppEvents
 from planner.ui.expense_dialog import ExpenseDialog
 from planner.ui.expense_model import EXPENSE_ROLE, ExpenseModel

@@ -20,13 +20,13 @@ from planner.changes import Change
 from planner.core.validation import ValidationError
 from planner.core.zones import SEOUL
 from planner.db.database import Database
-from planner.itinerary import Appointment, AppointmentDraft, by_day, draft_of
-from planner.itinerary_text import zone_label
-from planner.journey import Stay
-from planner.journey_warnings import JourneyWarning
+from planner.journey import itinerary_service
+from planner.journey.itinerary import Appointment, AppointmentDraft, by_day, draft_of
+from planner.journey.itinerary_service import ItineraryData
+from planner.journey.itinerary_text import zone_label
+from planner.journey.journey_warnings import JourneyWarning
+from planner.journey.rules import Stay
 from planner.plans.service import Plan
-from planner.services import itinerary as itinerary_service
-from planner.services.itinerary import ItineraryData
 from planner.ui.appointment_dialog import AppointmentDialog
 from planner.ui.appointment_model import DAY_ROLE, DayHeader, ItineraryModel
 from planner.ui.events import AppEvents

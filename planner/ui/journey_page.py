@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from planner.changes import Change
-from planner.checklist import Item
+from planner.checklist.rules import Item
 from planner.core import clock
 from planner.db.database import Database
-from planner.journey import STATUSES
+from planner.journey import service as journey_service
+from planner.journey.rules import STATUSES
+from planner.journey.service import JourneyData
 from planner.plans.service import Plan
-from planner.services import journey as journey_service
-from planner.services import step_page as step_page_service
-from planner.services.journey import JourneyData
+from planner.step_page import service as step_page_service
 from planner.ui.events import AppEvents
 from planner.ui.itinerary_page import warnings_text
 from planner.ui.page import Page

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from planner.budget import summary_service as budget_summary
+from planner.checklist import service as checklist_service
 from planner.core import clock
 from planner.db.database import Database
-from planner.services import budget_summary
-from planner.services import checklist as checklist_service
-from planner.services import journey as journey_service
+from planner.journey import service as journey_service
 from planner.services.html import plan_overview_html
 from planner.ui.events import AppEvents
 from planner.ui.page import ReadOnShow

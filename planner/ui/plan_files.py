@@ -51,7 +51,7 @@ class PlanFiles:
         )
 
     def export_calendar(self, plan: Plan) -> None:
-        from planner.services.calendar import plan_calendar
+        from planner.journey.calendar_service import plan_calendar
 
         self._save(
             "Export calendar",
@@ -61,7 +61,7 @@ class PlanFiles:
         )
 
     def export_expenses(self, plan: Plan) -> None:
-        from planner.services import budget as budget_service
+        from planner.budget import service as budget_service
 
         self._save(
             "Export expenses",

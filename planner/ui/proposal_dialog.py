@@ -26,13 +26,13 @@ from planner.core.limits import PlanFull
 from planner.core.validation import ValidationError
 from planner.core.zones import SEOUL
 from planner.db.database import Database
-from planner.itinerary import AppointmentDraft, appointment, validate_appointment
-from planner.itinerary_text import span_in, zone_label
-from planner.journey import CELL_MODES, DEFAULT_CULTURE_DAYS, MAX_CULTURE_DAYS
-from planner.journey_warnings import journey_warnings
+from planner.journey import itinerary_service
+from planner.journey.itinerary import AppointmentDraft, appointment, validate_appointment
+from planner.journey.itinerary_service import ItineraryData, StayDraft
+from planner.journey.itinerary_text import span_in, zone_label
+from planner.journey.journey_warnings import journey_warnings
+from planner.journey.rules import CELL_MODES, DEFAULT_CULTURE_DAYS, MAX_CULTURE_DAYS
 from planner.plans.service import Plan
-from planner.services import itinerary as itinerary_service
-from planner.services.itinerary import ItineraryData, StayDraft
 from planner.ui.appointment_dialog import AppointmentDialog
 from planner.ui.forms import CheckedForm, choice_combo, date_edit, to_date
 from planner.ui.tables import ROW_ROLE, Index, RowTableModel, row_table

@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.budget import service as budget_service
+from planner.budget.deposit import DepositDraft, deposit_state
+from planner.budget.service import BudgetData, StoredRate
+from planner.budget.summary_service import DepositProposal
 from planner.core import clock
 from planner.core.dates import day_month_year
 from planner.core.money import format_amount
 from planner.core.validation import ValidationError
-from planner.deposit import DepositDraft, deposit_state
-from planner.services import budget as budget_service
-from planner.services.budget import BudgetData, StoredRate
-from planner.services.budget_summary import DepositProposal
 from planner.ui.forms import (
     CheckedForm,
     currency_code,

@@ -18,18 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.checklist import Item
+from planner.checklist import service as checklist_service
+from planner.checklist.rules import Item
 from planner.core import clock
 from planner.core.validation import ValidationError
 from planner.core.zones import SEOUL
 from planner.db.database import Database
-from planner.itinerary import KIND_STEP, Appointment, AppointmentDraft, draft_of
-from planner.journey import STATUSES, StepDraft
-from planner.services import checklist as checklist_service
-from planner.services import itinerary as itinerary_service
-from planner.services import journey as journey_service
-from planner.services.step_page import StepPageData
-from planner.step_text import actions_html, costs_html, what_happens_html
+from planner.journey import itinerary_service
+from planner.journey import service as journey_service
+from planner.journey.itinerary import KIND_STEP, Appointment, AppointmentDraft, draft_of
+from planner.journey.rules import STATUSES, StepDraft
+from planner.step_page.service import StepPageData
+from planner.step_page.text import actions_html, costs_html, what_happens_html
 from planner.ui.appointment_dialog import AppointmentDialog
 from planner.ui.appointment_model import StepAppointmentsModel
 from planner.ui.checklist_model import ChecklistModel

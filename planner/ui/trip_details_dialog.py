@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QWidget
 
 from planner.core.validation import ValidationError
 from planner.db.database import Database
+from planner.journey.trip_details_service import TripDetails, load_details, save_details
 from planner.plans.service import Plan
-from planner.services.trip_details import TripDetails, load_details, save_details
 from planner.ui.forms import CheckedForm, lay_out_form_dialog
 
 

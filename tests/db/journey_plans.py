@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from planner.db.database import Database
-from planner.itinerary import AppointmentDraft
+from planner.journey.itinerary import AppointmentDraft
 from planner.plans import service as plan_service
 from planner.plans.service import PlanDraft
 

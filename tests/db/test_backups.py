@@ -35,7 +35,8 @@ from sqlalchemy import event, select, text
 from sqlalchemy.exc import OperationalError
 
 from planner.backup_schedule import backups_to_keep
-from planner.budget import ExpenseDraft
+from planner.budget import service as budget_svc
+from planner.budget.rules import ExpenseDraft
 from planner.catalogue.files import catalogue_fingerprint
 from planner.core.clock import local_now
 from planner.core.dates import backup_stamp
@@ -58,9 +59,8 @@ from planner.db.database import (
     recover_damaged,
 )
 from planner.db.models import AppMeta
+from planner.journey import trip_details_service as details_svc
 from planner.plans import service as plan_svc
-from planner.services import budget as budget_svc
-from planner.services import trip_details as details_svc
 from planner.services.plan_transfer import NameClash, OnClash, export_plan, import_plan, read_plan_file
 from tests.db.journey_plans import new_plan
 from tests.db.migration_steps import step_back

@@ -13,7 +13,10 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from planner.budget import EXTRA_CATEGORIES, Expense, ExpenseConversion, ExpenseDraft
+from planner.budget import service as budget_svc
+from planner.budget.deposit import Deposit, DepositDraft
+from planner.budget.estimate import EstimateOverride, EstimateSettings
+from planner.budget.rules import EXTRA_CATEGORIES, Expense, ExpenseConversion, ExpenseDraft
 from planner.clinics import quotes_service as quote_svc
 from planner.clinics import service as clinic_svc
 from planner.clinics.quotes_service import QuoteDraft, QuoteLineDraft
@@ -26,11 +29,8 @@ from planner.db.models import (
     ExpenseConversionRow,
     ExpenseRow,
 )
-from planner.deposit import Deposit, DepositDraft
-from planner.estimate import EstimateOverride, EstimateSettings
 from planner.plans import service as plan_svc
 from planner.plans.service import Plan, PlanDraft
-from planner.services import budget as budget_svc
 
 TODAY = date(2026, 11, 1)
 RATE_DAY = date(2026, 10, 1)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from planner.budget import service as budget_service
+from planner.budget.summary_service import budget_glance, summarise
 from planner.db.database import Database
-from planner.services import budget as budget_service
-from planner.services.budget_summary import budget_glance, summarise
 from planner.services.print_budget import build_budget_printout
-from planner.services.step_page import load_step_page
+from planner.step_page.service import load_step_page
 from tests.db.uk_patient import TODAY, enter_rate, expense, uk_patient
 
 

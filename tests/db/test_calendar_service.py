@@ -13,10 +13,10 @@ from sqlalchemy import select
 
 from planner.db.database import Database
 from planner.db.models import AppointmentRow
+from planner.journey import itinerary_service as itinerary_svc
+from planner.journey.calendar_service import plan_calendar
+from planner.journey.itinerary_service import StayDraft
 from planner.plans import service as plan_svc
-from planner.services import itinerary as itinerary_svc
-from planner.services.calendar import plan_calendar
-from planner.services.itinerary import StayDraft
 from tests.db.journey_plans import TODAY, injection, new_plan
 
 SEOUL = "Asia/Seoul"
@@ -39,7 +39,7 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     clock = Clock()
-    monkeypatch.setattr("planner.services.itinerary.utc_now", clock)
+    monkeypatch.setattr("planner.journey.itinerary_service.utc_now", clock)
     return clock
 
 

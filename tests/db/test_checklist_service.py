@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, func, inspect, select
 
-from planner.checklist import Due, Item, ItemDraft
+from planner.checklist import service as svc
+from planner.checklist.rules import Due, Item, ItemDraft
 from planner.core.clock import utc_now
 from planner.core.validation import ValidationError
 from planner.db import migrate
@@ -16,7 +17,6 @@ from planner.db.database import Database, open_database
 from planner.db.models import ChecklistItemRow, ChecklistTemplateRow, JourneyStepRow, PlanRow
 from planner.plans import service as plan_svc
 from planner.plans.service import PlanDraft
-from planner.services import checklist as svc
 from tests.db.migration_steps import step_back
 
 TEMPLATES = 49

@@ -37,11 +37,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from planner.budget import service as budget
+from planner.checklist import service as checklist
 from planner.core.money import Money
 from planner.core.paths import DATABASE_FILE
 from planner.db.database import open_database
 from planner.plans import service as plans
-from planner.services import budget, checklist
 from tests.crash_writer import CURRENCY, PLAN_NAME, PREFIX, STEP, counter_in, is_expense
 
 WRITER = Path(__file__).resolve().parents[1] / "crash_writer.py"

@@ -12,26 +12,26 @@ from typing import Any
 
 import pytest
 
-from planner.budget import ExpenseDraft
-from planner.checklist import ItemDraft
+from planner.budget import service as budget_svc
+from planner.budget.deposit import DepositDraft
+from planner.budget.estimate import EstimateSettings
+from planner.budget.rules import ExpenseDraft
+from planner.checklist import service as checklist_svc
+from planner.checklist.rules import ItemDraft
 from planner.clinics import quotes_service as quote_svc
 from planner.clinics import service as clinic_svc
 from planner.clinics.quotes import QuoteDraft, QuoteLineDraft
 from planner.core.limits import EARLIEST_DAY, LATEST_DAY
 from planner.core.validation import ValidationError
 from planner.db.database import Database
-from planner.deposit import DepositDraft
-from planner.estimate import EstimateSettings
-from planner.itinerary import AppointmentDraft
+from planner.journey import itinerary_service as itinerary_svc
+from planner.journey import service as journey_svc
+from planner.journey.calendar_service import plan_calendar
+from planner.journey.itinerary import AppointmentDraft
+from planner.journey.itinerary_service import StayDraft
 from planner.plans import service as plan_svc
 from planner.plans.service import PlanDraft
-from planner.services import budget as budget_svc
-from planner.services import checklist as checklist_svc
-from planner.services import itinerary as itinerary_svc
-from planner.services import journey as journey_svc
 from planner.services import plan_transfer
-from planner.services.calendar import plan_calendar
-from planner.services.itinerary import StayDraft
 from planner.services.plan_transfer import OnClash, PlanFileError, export_plan, import_plan
 from planner.services.printouts import PRINTOUTS, build_printout
 from tests.db.test_plan_transfer import dump, rich_plan

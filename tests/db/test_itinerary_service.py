@@ -13,11 +13,11 @@ from sqlalchemy import func, select
 from planner.core.validation import ValidationError
 from planner.db.database import Database
 from planner.db.models import AppointmentRow, JourneySettingsRow, PlanRow
-from planner.itinerary import Appointment, AppointmentDraft
+from planner.journey import itinerary_service as svc
+from planner.journey import service as journey_svc
+from planner.journey.itinerary import Appointment, AppointmentDraft
+from planner.journey.itinerary_service import StayDraft
 from planner.plans import service as plan_svc
-from planner.services import itinerary as svc
-from planner.services import journey as journey_svc
-from planner.services.itinerary import StayDraft
 from tests.db.journey_plans import DEPARTURE, RETURN, TODAY, injection, new_plan
 
 SEOUL = "Asia/Seoul"

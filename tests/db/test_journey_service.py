@@ -12,11 +12,11 @@ from sqlalchemy import select
 from planner.core.validation import ValidationError
 from planner.db.database import Database
 from planner.db.models import JourneySettingsRow, PlanRow, StepStateRow
-from planner.itinerary import AppointmentDraft
-from planner.journey import Stay, StepDraft, StepState
+from planner.journey import itinerary_service as itinerary_svc
+from planner.journey import service as svc
+from planner.journey.itinerary import AppointmentDraft
+from planner.journey.rules import Stay, StepDraft, StepState
 from planner.plans import service as plan_svc
-from planner.services import itinerary as itinerary_svc
-from planner.services import journey as svc
 from tests.db.journey_plans import DEPARTURE, JOURNEY, RETURN, TODAY, new_plan
 
 FAR = date(2029, 6, 1)

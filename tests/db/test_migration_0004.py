@@ -9,14 +9,14 @@ from pathlib import Path
 
 from sqlalchemy import inspect
 
-from planner.budget import ExpenseDraft
+from planner.budget import service as budget_svc
+from planner.budget.deposit import DepositDraft
+from planner.budget.estimate import EstimateSettings
+from planner.budget.rules import ExpenseDraft
 from planner.clinics import service as clinic_svc
 from planner.db import migrate
 from planner.db.database import open_database
-from planner.deposit import DepositDraft
-from planner.estimate import EstimateSettings
 from planner.plans import service as plan_svc
-from planner.services import budget as budget_svc
 from tests.db.migration_steps import step_back
 
 BUDGET_TABLES = {"exchange_rate", "expense", "expense_conversion", "budget_settings", "estimate_override"}

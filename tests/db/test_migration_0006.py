@@ -13,13 +13,13 @@ from sqlalchemy import func, inspect, select
 from planner.db import migrate
 from planner.db.database import Database, open_database
 from planner.db.models import AppointmentRow, JourneySettingsRow, StepStateRow
-from planner.itinerary import AppointmentDraft
-from planner.journey import StepDraft, StepState
+from planner.journey import itinerary_service as itinerary_svc
+from planner.journey import service as journey_svc
+from planner.journey.itinerary import AppointmentDraft
+from planner.journey.itinerary_service import StayDraft
+from planner.journey.rules import StepDraft, StepState
 from planner.plans import service as plan_svc
 from planner.plans.service import PlanDraft
-from planner.services import itinerary as itinerary_svc
-from planner.services import journey as journey_svc
-from planner.services.itinerary import StayDraft
 from tests.db.migration_steps import step_back
 
 JOURNEY_TABLES = {"appointment", "journey_settings", "journey_step_state"}

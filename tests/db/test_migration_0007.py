@@ -11,11 +11,11 @@ from sqlalchemy import inspect
 
 from planner.db import migrate
 from planner.db.database import Database, open_database
-from planner.itinerary import AppointmentDraft
+from planner.journey import itinerary_service as itinerary_svc
+from planner.journey import trip_details_service as details_svc
+from planner.journey.itinerary import AppointmentDraft
+from planner.journey.trip_details_service import TripDetails
 from planner.plans import service as plan_svc
-from planner.services import itinerary as itinerary_svc
-from planner.services import trip_details as details_svc
-from planner.services.trip_details import TripDetails
 from tests.db.migration_steps import step_back
 
 APPOINTMENT_COLUMNS = (

@@ -11,11 +11,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from planner.budget import service as budget_svc
 from planner.core.limits import EARLIEST_DAY, LATEST_DAY
 from planner.db.database import Database
-from planner.services import budget as budget_svc
+from planner.journey.calendar_service import plan_calendar
 from planner.services import plan_transfer
-from planner.services.calendar import plan_calendar
 from planner.services.plan_transfer import OnClash, PlanFileError, export_plan, import_plan
 from planner.services.printouts import PRINTOUTS, build_printout
 from tests.db.test_plan_transfer import dump, rich_plan

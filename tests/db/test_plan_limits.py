@@ -8,8 +8,10 @@ from typing import Any
 import pytest
 from sqlalchemy import func, insert, select
 
-from planner.budget import ExpenseDraft
-from planner.checklist import ItemDraft
+from planner.budget import service as budget_svc
+from planner.budget.rules import ExpenseDraft
+from planner.checklist import service as checklist_svc
+from planner.checklist.rules import ItemDraft
 from planner.clinics import questions_service as question_svc
 from planner.clinics import quotes_service as quote_svc
 from planner.clinics import service as clinic_svc
@@ -21,10 +23,8 @@ from planner.core.limits import PlanFull
 from planner.core.validation import ValidationError
 from planner.db.database import Database
 from planner.db.models import AppointmentRow, ChecklistItemRow, ClinicRow, ExpenseRow
+from planner.journey import itinerary_service as itinerary_svc
 from planner.plans import service as plan_svc
-from planner.services import budget as budget_svc
-from planner.services import checklist as checklist_svc
-from planner.services import itinerary as itinerary_svc
 from tests.db.journey_plans import TODAY, injection, new_plan
 
 NOW = datetime(2026, 11, 1, 9)

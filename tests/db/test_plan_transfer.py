@@ -17,12 +17,15 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
-from planner import budget as budget_rules
-from planner import checklist as checklist_rules
-from planner import itinerary as itinerary_rules
-from planner import journey as journey_rules
-from planner.budget import ExpenseDraft
-from planner.checklist import ItemDraft
+from planner.budget import rules as budget_rules
+from planner.budget import service as budget_svc
+from planner.budget.deposit import DepositDraft
+from planner.budget.estimate import EstimateSettings
+from planner.budget.rules import ExpenseDraft
+from planner.budget.summary_service import summarise
+from planner.checklist import rules as checklist_rules
+from planner.checklist import service as checklist_svc
+from planner.checklist.rules import ItemDraft
 from planner.clinics import questions_service as question_svc
 from planner.clinics import quotes as quote_rules
 from planner.clinics import quotes_service as quote_svc
@@ -41,23 +44,20 @@ from planner.clinics.questions_service import MAX_ANSWER, MAX_QUESTION
 from planner.clinics.quotes import QuoteDraft, QuoteLineDraft
 from planner.db.database import Database, StorageError
 from planner.db.models import AppointmentRow, ClinicRow, PlanRow
-from planner.deposit import DepositDraft
-from planner.estimate import EstimateSettings
-from planner.itinerary import AppointmentDraft
-from planner.journey import StepDraft
+from planner.journey import itinerary as itinerary_rules
+from planner.journey import itinerary_service as itinerary_svc
+from planner.journey import rules as journey_rules
+from planner.journey import service as journey_svc
+from planner.journey.itinerary import AppointmentDraft
+from planner.journey.itinerary_service import StayDraft
+from planner.journey.rules import StepDraft
+from planner.journey.trip_details_service import MAX_DETAIL, TripDetails, load_details, save_details
 from planner.plan_file import VERSION
 from planner.plan_file_expenses import expense_tables
 from planner.plans import service as plan_svc
 from planner.plans.rules import MAX_NAME_LENGTH
-from planner.services import budget as budget_svc
-from planner.services import checklist as checklist_svc
-from planner.services import itinerary as itinerary_svc
-from planner.services import journey as journey_svc
 from planner.services import plan_transfer
-from planner.services.budget_summary import summarise
-from planner.services.itinerary import StayDraft
 from planner.services.plan_transfer import NameClash, OnClash, PlanFileError, export_plan, import_plan
-from planner.services.trip_details import MAX_DETAIL, TripDetails, load_details, save_details
 from tests.db.journey_plans import TODAY, new_plan
 from tests.old_plan_files import version_1_expense, version_2_table
 

@@ -8,17 +8,17 @@ from decimal import Decimal
 
 import pytest
 
-from planner.budget import ExpenseDraft
+from planner.budget import service as budget_svc
+from planner.budget.rules import ExpenseDraft
+from planner.checklist import service as checklist_svc
 from planner.clinics import service as clinic_svc
 from planner.clinics import shortlist_service as shortlist_svc
 from planner.db.database import Database
-from planner.itinerary import AppointmentDraft
-from planner.journey import StepDraft, StepState
-from planner.services import budget as budget_svc
-from planner.services import checklist as checklist_svc
-from planner.services import itinerary as itinerary_svc
-from planner.services import journey as journey_svc
-from planner.services import step_page as svc
+from planner.journey import itinerary_service as itinerary_svc
+from planner.journey import service as journey_svc
+from planner.journey.itinerary import AppointmentDraft
+from planner.journey.rules import StepDraft, StepState
+from planner.step_page import service as svc
 from tests.db.journey_plans import JOURNEY, TODAY, new_plan
 
 COMPARE = "Compare clinics and choose one for this plan (Clinics page)."

@@ -50,12 +50,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import update
 
-from planner import budget as budget_rules
-from planner import checklist as checklist_rules
-from planner import itinerary as itinerary_rules
-from planner import journey as journey_rules
-from planner.budget import ExpenseDraft
-from planner.checklist import INVISIBLE, Item, ItemDraft
+from planner.budget import rules as budget_rules
+from planner.budget import service as budget_svc
+from planner.budget.deposit import DepositDraft
+from planner.budget.rules import ExpenseDraft
+from planner.checklist import rules as checklist_rules
+from planner.checklist import service as checklist_svc
+from planner.checklist.rules import INVISIBLE, Item, ItemDraft
 from planner.clinics import questions_service as question_svc
 from planner.clinics import quotes as quote_rules
 from planner.clinics import quotes_service as quote_svc
@@ -76,17 +77,22 @@ from planner.core.rates import MAX_RATE, MAX_RATE_DIGITS, MIN_RATE
 from planner.core.validation import ValidationError
 from planner.db.database import Database
 from planner.db.models import PlanRow
-from planner.deposit import DepositDraft
-from planner.itinerary import AppointmentDraft, default_title
-from planner.journey import StepDraft
+from planner.journey import itinerary as itinerary_rules
+from planner.journey import itinerary_service as itinerary_svc
+from planner.journey import rules as journey_rules
+from planner.journey import service as journey_svc
+from planner.journey.itinerary import AppointmentDraft, default_title
+from planner.journey.rules import StepDraft
+from planner.journey.trip_details_service import (
+    FIELD_NAMES,
+    MAX_DETAIL,
+    TripDetails,
+    load_details,
+    save_details,
+)
 from planner.plans import service as plan_svc
 from planner.plans.rules import MAX_NAME_LENGTH
 from planner.plans.service import PlanDraft
-from planner.services import budget as budget_svc
-from planner.services import checklist as checklist_svc
-from planner.services import itinerary as itinerary_svc
-from planner.services import journey as journey_svc
-from planner.services.trip_details import FIELD_NAMES, MAX_DETAIL, TripDetails, load_details, save_details
 from tests.db.journey_plans import DEPARTURE, RETURN, TODAY, new_plan
 
 # --- the tidying and the rules --------------------------------------------------------------------

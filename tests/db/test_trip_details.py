@@ -13,9 +13,15 @@ from sqlalchemy.exc import NoResultFound
 from planner.core.validation import ValidationError
 from planner.db.database import Database
 from planner.db.models import TripDetailsRow
+from planner.journey.trip_details_service import (
+    FIELD_NAMES,
+    MAX_DETAIL,
+    TripDetails,
+    load_details,
+    save_details,
+)
 from planner.plans import service as plan_svc
 from planner.services.printouts import build_printout
-from planner.services.trip_details import FIELD_NAMES, MAX_DETAIL, TripDetails, load_details, save_details
 from tests.db.journey_plans import new_plan
 
 FILLED = TripDetails(

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from planner.budget import ExpenseDraft
+from planner.budget import service as budget_service
+from planner.budget.rules import ExpenseDraft
 from planner.clinics import quotes_service as quote_service
 from planner.clinics import service as clinic_service
 from planner.clinics.quotes_service import QuoteDraft, QuoteLineDraft
 from planner.db.database import Database
 from planner.plans import service as plan_service
 from planner.plans.service import PlanDraft
-from planner.services import budget as budget_service
 
 TODAY = date(2026, 11, 20)
 RATE_DAY = date(2026, 11, 15)

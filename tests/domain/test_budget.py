@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.budget import (
+from planner.budget.rules import (
     EXTRA_CATEGORIES,
     BudgetWarning,
     CleanExpense,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.checklist import (
+from planner.checklist.rules import (
     ANCHORS,
     DOCUMENTS,
     KINDS,

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from planner.core.validation import ValidationError
 from planner.core.zones import SEOUL
-from planner.itinerary import (
+from planner.journey.itinerary import (
     KINDS,
     MAX_NOTE_LENGTH,
     Appointment,

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.core.validation import ValidationError
-from planner.itinerary import PlanSpan
-from planner.journey import (
+from planner.journey.itinerary import PlanSpan
+from planner.journey.rules import (
     MAX_NOTE_LENGTH,
     Stay,
     Step,

@@ -12,19 +12,19 @@ from typing import Any
 
 import pytest
 
-from planner.checklist import Due, Item, TripDates
+from planner.checklist.rules import Due, Item, TripDates
+from planner.checklist.service import ChecklistData
 from planner.clinics.questions_service import Question
 from planner.clinics.rules import Clinic
-from planner.itinerary import Appointment, AppointmentDraft, appointment
-from planner.journey import Stay
+from planner.journey.itinerary import Appointment, AppointmentDraft, appointment
+from planner.journey.rules import Stay
+from planner.journey.trip_details_service import TripDetails
 from planner.paper import PAPERS, default_paper, environment_locale
 from planner.plans.service import Plan
-from planner.services.checklist import ChecklistData
 from planner.services.print_checklist import checklist_printout
 from planner.services.print_clinics import comparison_printout, questions_printout
 from planner.services.print_document import Printout, page_footer, page_header
 from planner.services.print_itinerary import ItineraryPrint, itinerary_printout
-from planner.services.trip_details import TripDetails
 
 TODAY = date(2026, 11, 21)
 SCRIPT = "<script>alert(1)</script>"

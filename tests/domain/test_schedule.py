@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.core.zones import SEOUL, convert, exists, offset_hours, to_utc
-from planner.itinerary import (
+from planner.journey.itinerary import (
     CLINIC_KINDS,
     AppointmentDraft,
     PlanSpan,
@@ -19,8 +19,8 @@ from planner.itinerary import (
     overlaps,
     validate_appointment,
 )
-from planner.journey import Stay, default_arrival
-from planner.schedule import Clinic, Proposal, propose, shared_time
+from planner.journey.rules import Stay, default_arrival
+from planner.journey.schedule import Clinic, Proposal, propose, shared_time
 
 STEPS = [
     "virtual-consultation",

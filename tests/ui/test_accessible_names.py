@@ -29,16 +29,16 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from planner.budget import ExpenseDraft
+from planner.budget import service as budget_service
+from planner.budget.rules import ExpenseDraft
 from planner.clinics import quotes_service as quote_service
 from planner.clinics import service as clinic_service
 from planner.clinics import shortlist_service
 from planner.clinics.quotes import QuoteDraft, QuoteLineDraft
 from planner.db.database import Database
-from planner.itinerary import AppointmentDraft
+from planner.journey import itinerary_service
+from planner.journey.itinerary import AppointmentDraft
 from planner.plans.service import Plan
-from planner.services import budget as budget_service
-from planner.services import itinerary as itinerary_service
 from planner.ui.clinic_dialog import TAB_NAMES as CLINIC_TABS
 from planner.ui.clinic_dialog import ClinicDialog
 from planner.ui.forms import CheckedForm

@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
+from planner.budget import service as budget_service
 from planner.core import clock
 from planner.db.database import Database
 from planner.plans.service import Plan
-from planner.services import budget as budget_service
 from planner.ui.budget_page import TAB_RATES
 from planner.ui.main_window import MainWindow
 from tests.domain.test_any_day import MOMENTS, WRITTEN

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QDialogButtonBox, QLin
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from planner.budget import Expense, ExpenseConversion
+from planner.budget import service as budget_service
+from planner.budget.rules import Expense, ExpenseConversion
+from planner.budget.summary_service import summarise
 from planner.core import clock
 from planner.db.database import Database
 from planner.plans import service as plan_service
 from planner.plans.service import Plan, PlanDraft
-from planner.services import budget as budget_service
-from planner.services.budget_summary import summarise
 from planner.ui.budget_page import TAB_CHARTS, TAB_ESTIMATE, TAB_EXPENSES, TAB_HOME, TAB_RATES, BudgetPage
 from planner.ui.estimate_panel import EstimateLineDialog, EstimateModel
 from planner.ui.expense_dialog import ExpenseDialog

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
 
-from planner.checklist import Filter
+from planner.checklist import service as checklist_service
+from planner.checklist.rules import Filter
 from planner.core.limits import CHECKLIST_ITEMS
 from planner.db.database import Database
 from planner.db.models import ChecklistItemRow
 from planner.plans.service import Plan
-from planner.services import checklist as checklist_service
 from planner.ui.checklist_item_dialog import ChecklistItemDialog
 from planner.ui.checklist_model import ChecklistModel
 from planner.ui.checklist_page import ChecklistPage

@@ -15,13 +15,13 @@ from pytestqt.qtbot import QtBot
 
 from planner.core.zones import SEOUL
 from planner.db.database import Database
-from planner.itinerary import Appointment, AppointmentDraft, appointment, by_day
-from planner.journey import Stay, StepDraft
+from planner.journey import itinerary_service
+from planner.journey import service as journey_service
+from planner.journey.itinerary import Appointment, AppointmentDraft, appointment, by_day
+from planner.journey.itinerary_service import StayDraft
+from planner.journey.rules import Stay, StepDraft
 from planner.plans import service as plan_service
 from planner.plans.service import Plan
-from planner.services import itinerary as itinerary_service
-from planner.services import journey as journey_service
-from planner.services.itinerary import StayDraft
 from planner.ui.appointment_dialog import AppointmentDialog
 from planner.ui.appointment_model import DAY_ROLE, ItineraryModel, StepAppointmentsModel
 from planner.ui.forms import to_qdate

@@ -10,11 +10,11 @@ from datetime import date
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from planner.checklist import service as checklist_service
 from planner.db.database import Database
-from planner.journey import StepDraft
+from planner.journey import service as journey_service
+from planner.journey.rules import StepDraft
 from planner.plans.service import Plan
-from planner.services import checklist as checklist_service
-from planner.services import journey as journey_service
 from planner.ui.forms import to_qdate
 from planner.ui.journey_page import STEP_ROLE, JourneyPage
 from planner.ui.main_window import MainWindow

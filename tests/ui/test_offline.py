@@ -41,14 +41,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QListWidget, QWizard
 from pytestqt.qtbot import QtBot
 
-from planner.budget import ExpenseDraft
+from planner.budget import service as budget_service
+from planner.budget.rules import ExpenseDraft
+from planner.checklist import service as checklist_service
 from planner.clinics import service as clinic_service
 from planner.clinics import shortlist_service
 from planner.db.database import Database, open_database
 from planner.plans import service as plan_service
 from planner.plans.service import PlanDraft
-from planner.services import budget as budget_service
-from planner.services import checklist as checklist_service
 from planner.ui.main_window import MainWindow
 from planner.ui.pages import BUDGET, CHECKLIST, CLINICS, OVERVIEW
 from tests.ui.conftest import FakePrompter

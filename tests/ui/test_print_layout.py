@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtGui import QColor, QTextBlock, QTextDocument, QTextTable
 from PySide6.QtWidgets import QApplication
 
-from planner.budget import CategoryTotal
+from planner.budget.rules import CategoryTotal
 from planner.db.database import Database
 from planner.services.print_document import ChartRequest, Printout, grid, heading, paragraph
 from planner.services.printouts import PRINTOUTS, build_printout

@@ -19,17 +19,17 @@ from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from planner.budget import ExpenseDraft
+from planner.budget import service as budget_service
+from planner.budget.rules import ExpenseDraft
 from planner.core.zones import SEOUL
 from planner.db.database import Database
-from planner.itinerary import AppointmentDraft
+from planner.journey import itinerary_service
+from planner.journey import trip_details_service as details_service
+from planner.journey.itinerary import AppointmentDraft
+from planner.journey.trip_details_service import TripDetails
 from planner.plans import service as plan_service
 from planner.plans.service import Plan, PlanDraft
-from planner.services import budget as budget_service
-from planner.services import itinerary as itinerary_service
-from planner.services import trip_details as details_service
 from planner.services.plan_transfer import export_plan
-from planner.services.trip_details import TripDetails
 from planner.ui.main_window import MainWindow
 from planner.ui.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, OVERVIEW
 from planner.ui.plan_files import RENAME, REPLACE

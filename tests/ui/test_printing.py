@@ -17,21 +17,21 @@ import pytest
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
-from planner.budget import ExpenseDraft
+from planner.budget import service as budget_service
+from planner.budget.rules import ExpenseDraft
 from planner.clinics import service as clinic_service
 from planner.clinics import shortlist_service
 from planner.core.zones import SEOUL
 from planner.db.database import Database
-from planner.itinerary import KIND_STEP, AppointmentDraft
+from planner.journey import itinerary_service
+from planner.journey import trip_details_service as details_service
+from planner.journey.itinerary import KIND_STEP, AppointmentDraft
+from planner.journey.itinerary_service import StayDraft
+from planner.journey.trip_details_service import TripDetails
 from planner.plans import service as plan_service
 from planner.plans.service import Plan, PlanDraft
-from planner.services import budget as budget_service
-from planner.services import itinerary as itinerary_service
-from planner.services import trip_details as details_service
-from planner.services.itinerary import StayDraft
 from planner.services.print_document import Printout
 from planner.services.printouts import PRINTOUTS, build_printout
-from planner.services.trip_details import TripDetails
 from planner.ui import printing
 from planner.ui.printing import PagedDocument, page_layout, write_pdf
 

@@ -18,12 +18,12 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from planner.checklist import service as checklist_service
 from planner.db.database import Database
-from planner.itinerary import AppointmentDraft
+from planner.journey import itinerary_service
+from planner.journey import service as journey_service
+from planner.journey.itinerary import AppointmentDraft
 from planner.plans.service import Plan
-from planner.services import checklist as checklist_service
-from planner.services import itinerary as itinerary_service
-from planner.services import journey as journey_service
 from planner.ui.main_window import MainWindow
 from planner.ui.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, LEARN, OVERVIEW
 from tests.ui.conftest import FakePrompter

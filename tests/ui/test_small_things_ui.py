@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from planner.db.database import Database
+from planner.journey import service as journey_service
 from planner.plans import service as plan_service
 from planner.plans.service import Plan
-from planner.services import journey as journey_service
 from planner.ui.journey_page import JourneyPage
 from planner.ui.main_window import MainWindow
 from planner.ui.pages import JOURNEY

@@ -25,9 +25,9 @@ from sqlalchemy import update
 
 from planner.db.database import Database
 from planner.db.models import PlanRow
+from planner.journey import service as journey_service
 from planner.plans import service as plan_service
 from planner.plans.service import Plan
-from planner.services import journey as journey_service
 from planner.ui.application import _run_window
 from planner.ui.main_window import MainWindow, settings_for
 from tests.db.journey_plans import new_plan

@@ -10,8 +10,8 @@ from datetime import date
 
 from planner.core.dates import weekday_date, weekday_day_month_time
 from planner.core.zones import SEOUL
-from planner.itinerary import Appointment, overlaps
-from planner.journey import RECOMMENDED_STAY, Stay
+from planner.journey.itinerary import Appointment, overlaps
+from planner.journey.rules import RECOMMENDED_STAY, Stay
 
 MAX_OVERLAPS_LISTED = 5
 

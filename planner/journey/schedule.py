@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from planner.checklist import add_months
+from planner.core.months import add_months
 from planner.core.zones import SEOUL, convert, exists, to_utc
-from planner.itinerary import AppointmentDraft, default_location
-from planner.journey import Stay
+from planner.journey.itinerary import AppointmentDraft, default_location
+from planner.journey.rules import Stay
 
 FOLLOW_UP_MONTHS = (1, 3, 6)
 """Video follow-ups with the clinic over the six months of rehabilitation at home."""

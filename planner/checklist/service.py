@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner.changes import Change, changes
-from planner.checklist import (
+from planner.checklist.rules import (
     CleanItem,
     Due,
     Item,
@@ -26,8 +26,8 @@ from planner.core.limits import CHECKLIST_ITEMS
 from planner.db.checklist_seed import add_template_items, missing_templates
 from planner.db.database import Database
 from planner.db.models import ChecklistItemRow, PlanRow
+from planner.journey.service import step_names_in
 from planner.plans.room_store import ensure_room, full_message
-from planner.services.journey import step_names_in
 
 __all__ = [
     "ChecklistData",

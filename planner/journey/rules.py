@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planner.core.validation import raise_if_any
-from planner.itinerary import PlanSpan
+from planner.journey.itinerary import PlanSpan
 
 STATUSES: dict[str, str] = {
     "not-started": "Not started",

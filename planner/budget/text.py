@@ -10,9 +10,9 @@ from html import escape
 
 import babel.numbers
 
+from planner.budget.home_compare import HomeFigure, Savings
 from planner.core.dates import day_month_year
 from planner.core.money import format_money, number_locale
-from planner.home_compare import HomeFigure, Savings
 
 RATE_DIGITS = 6
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from planner.calendar_ics import CalendarEvent, calendar_ics
 from planner.core.clock import utc_now
 from planner.db.database import Database
 from planner.db.models import AppointmentRow, PlanRow
-from planner.itinerary import KINDS
-from planner.services.journey import step_names_in
+from planner.journey.calendar_ics import CalendarEvent, calendar_ics
+from planner.journey.itinerary import KINDS
+from planner.journey.service import step_names_in
 
 
 def plan_calendar(db: Database, plan_id: int) -> bytes:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planner.catalogue.prices import PricePoint, text_decimal
 from planner.db.database import Database
 from planner.db.models import PricePointRow, SourceRow
-from planner.prices import PricePoint, text_decimal
 
 __all__ = ["PricePoint", "list_price_points"]
 

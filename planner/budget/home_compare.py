@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from planner.prices import PricePoint
+from planner.catalogue.prices import PricePoint
 
 TABLE_NAMES = {
     "knee-country-costs": "Knee stem-cell treatment by country",

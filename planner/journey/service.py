@@ -16,8 +16,9 @@ from planner.core.validation import raise_if_any
 from planner.core.zones import default_home_zone, offset_hours, to_utc
 from planner.db.database import Database
 from planner.db.models import AppointmentRow, JourneySettingsRow, JourneyStepRow, PlanRow, StepStateRow
-from planner.itinerary import Appointment, PlanSpan, next_appointment
-from planner.journey import (
+from planner.journey.itinerary import Appointment, PlanSpan, next_appointment
+from planner.journey.journey_warnings import JourneyWarning, journey_warnings
+from planner.journey.rules import (
     CELL_MODES,
     MAX_CULTURE_DAYS,
     Position,
@@ -33,7 +34,6 @@ from planner.journey import (
     progress,
     validate_step,
 )
-from planner.journey_warnings import JourneyWarning, journey_warnings
 
 __all__ = [
     "JourneyData",

@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from itertools import compress
 
-from planner.budget import CategoryTotal, Expense, Total
+from planner.budget.rules import CategoryTotal, Expense, Total
 
 ZERO = Decimal(0)
 

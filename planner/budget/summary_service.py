@@ -8,22 +8,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from planner.budget import (
-    Expense,
-    LimitStatus,
-    Total,
-    estimate_warning,
-    left_words,
-    limit_status,
-    report_currencies,
-)
-from planner.budget_text import describe_factor, home_comparison_html, money_range
-from planner.core.countries import country_name
-from planner.core.money import format_money
-from planner.core.rates import apply_factor, find_factor
-from planner.db.database import Database
-from planner.deposit import proposed_amount
-from planner.estimate import (
+from planner.budget.deposit import proposed_amount
+from planner.budget.estimate import (
     EstimateRow,
     RangeTotal,
     apply_overrides,
@@ -32,10 +18,24 @@ from planner.estimate import (
     range_in,
     resolve_choices,
 )
-from planner.home_compare import HomeFigure, home_figures, savings
-from planner.ledger import Ledger
-from planner.quote_costs import counted, counted_expenses, quote_expense, relation_sentence
-from planner.services.budget import BudgetData, load_budget
+from planner.budget.home_compare import HomeFigure, home_figures, savings
+from planner.budget.ledger import Ledger
+from planner.budget.quote_costs import counted, counted_expenses, quote_expense, relation_sentence
+from planner.budget.rules import (
+    Expense,
+    LimitStatus,
+    Total,
+    estimate_warning,
+    left_words,
+    limit_status,
+    report_currencies,
+)
+from planner.budget.service import BudgetData, load_budget
+from planner.budget.text import describe_factor, home_comparison_html, money_range
+from planner.core.countries import country_name
+from planner.core.money import format_money
+from planner.core.rates import apply_factor, find_factor
+from planner.db.database import Database
 
 __all__ = [
     "BudgetGlance",
@@ -85,7 +85,7 @@ def quote_line(data: BudgetData, today: date) -> Expense | None:
 
 
 def counted_lines_of(data: BudgetData, today: date) -> list[Expense]:
-    """Every expense line as the totals count it (see `planner.quote_costs` for the rule)."""
+    """Every expense line as the totals count it (see `planner.budget.quote_costs` for the rule)."""
     return counted_expenses(data.expenses, quote_line(data, today), data.covered)
 
 

@@ -15,7 +15,11 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planner.budget import (
+from planner.budget.deposit import Deposit, DepositDraft, validate_deposit
+from planner.budget.estimate import EstimateOverride, EstimateSettings, validate_figures
+from planner.budget.prices_service import points_in
+from planner.budget.quote_costs import TREATMENT_STEP, counted_expenses, covered_categories, quote_expense
+from planner.budget.rules import (
     EXTRA_CATEGORIES,
     CleanExpense,
     Expense,
@@ -26,6 +30,7 @@ from planner.budget import (
     report_currencies,
     validate_expense,
 )
+from planner.catalogue.prices import PricePoint
 from planner.changes import Change, changes
 from planner.clinics.quotes import Quote
 from planner.clinics.quotes_service import fee_categories_in, quote_from_row
@@ -46,14 +51,9 @@ from planner.db.models import (
     PlanRow,
     QuoteRow,
 )
-from planner.deposit import Deposit, DepositDraft, validate_deposit
-from planner.estimate import EstimateOverride, EstimateSettings, validate_figures
+from planner.journey.service import stay_of, step_names_in
 from planner.plans.room_store import ensure_room, full_message
 from planner.plans.service import Plan, plan_from_row
-from planner.prices import PricePoint
-from planner.quote_costs import TREATMENT_STEP, counted_expenses, covered_categories, quote_expense
-from planner.services.journey import stay_of, step_names_in
-from planner.services.prices import points_in
 
 __all__ = [
     "BudgetData",
@@ -259,7 +259,7 @@ def counted_step_lines(
 ) -> list[Expense]:
     """A journey step's expense lines as the budget's totals count them: on the treatment step
     the accepted quote's line first, and on every step lines the quote covers without their
-    planned amounts (see `planner.quote_costs`)."""
+    planned amounts (see `planner.budget.quote_costs`)."""
     quote = accepted_quote_in(session, plan.id)
     if quote is None:
         return expenses
@@ -575,7 +575,7 @@ def save_deposit(db: Database, plan_id: int, draft: DepositDraft, today: date | 
 
 def expenses_csv_text(db: Database, plan_id: int) -> str:
     """The plan's expense lines as the CSV file the budget page saves."""
-    from planner.budget_csv import spreadsheet_text
+    from planner.budget.csv_file import spreadsheet_text
 
     data = load_budget(db, plan_id)
     return spreadsheet_text(

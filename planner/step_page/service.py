@@ -6,27 +6,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from planner.budget import Expense, Total, total_in
-from planner.checklist import Item
+from planner.budget.quote_costs import QUOTE_LINE_ID
+from planner.budget.rules import Expense, Total, total_in
+from planner.budget.service import counted_step_lines, expenses_in
+from planner.checklist.rules import Item
+from planner.checklist.service import step_items
 from planner.core import clock
 from planner.core.dates import weekday_day_month_time
 from planner.db.database import Database
 from planner.db.models import PlanRow
-from planner.itinerary import Appointment, next_appointment
-from planner.journey import (
-    Step,
-    StepContext,
-    StepState,
-    current_step,
-    next_actions,
-    planned_dates,
-)
-from planner.quote_costs import QUOTE_LINE_ID
-from planner.schedule import Clinic
-from planner.services.budget import counted_step_lines, expenses_in
-from planner.services.checklist import step_items
-from planner.services.itinerary import clinic_of
-from planner.services.journey import appointments_in, home_zone_of, states_in, stay_of, steps_in
+from planner.journey.itinerary import Appointment, next_appointment
+from planner.journey.itinerary_service import clinic_of
+from planner.journey.rules import Step, StepContext, StepState, current_step, next_actions, planned_dates
+from planner.journey.schedule import Clinic
+from planner.journey.service import appointments_in, home_zone_of, states_in, stay_of, steps_in
 
 __all__ = ["StepPageData", "load_step_page"]
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from planner.budget import CleanExpense, Expense, convert_expense
+from planner.budget.rules import CleanExpense, Expense, convert_expense
 from planner.clinics.quotes import Quote
 from planner.core.money import format_money
 from planner.core.rates import Rate

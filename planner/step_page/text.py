@@ -7,10 +7,10 @@ from datetime import date
 from decimal import Decimal
 from html import escape
 
-from planner.budget import Expense, Total
+from planner.budget.rules import Expense, Total
 from planner.core.dates import day_month_year
 from planner.core.money import Money
-from planner.journey import Step
+from planner.journey.rules import Step
 
 MAX_COST_LINES = 8
 

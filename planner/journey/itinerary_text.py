@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 from planner.core.dates import hour_minute, weekday_date, weekday_day_month_time
 from planner.core.zones import SEOUL, from_utc
-from planner.itinerary import Appointment
-from planner.journey import Stay
+from planner.journey.itinerary import Appointment
+from planner.journey.rules import Stay
 
 
 def zone_label(zone_name: str) -> str:

@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
 
-from planner.budget import Expense
+from planner.budget.rules import Expense
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _SKIPPED = ("Cc", "Cf", "Zs", "Zl", "Zp")

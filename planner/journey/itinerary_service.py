@@ -16,7 +16,7 @@ from planner.core.limits import APPOINTMENTS, day_problem
 from planner.core.validation import ValidationError, raise_if_any
 from planner.db.database import Database
 from planner.db.models import AppointmentRow, ClinicRow, PlanRow
-from planner.itinerary import (
+from planner.journey.itinerary import (
     Appointment,
     AppointmentDraft,
     PlanSpan,
@@ -25,12 +25,10 @@ from planner.itinerary import (
     moved_to,
     validate_appointment,
 )
-from planner.journey import Stay
-from planner.journey_warnings import JourneyWarning, journey_warnings
-from planner.plans.room_store import ensure_room, full_message
-from planner.plans.rules import check_dates
-from planner.schedule import Clinic, Proposal, propose
-from planner.services.journey import (
+from planner.journey.journey_warnings import JourneyWarning, journey_warnings
+from planner.journey.rules import Stay
+from planner.journey.schedule import Clinic, Proposal, propose
+from planner.journey.service import (
     appointments_in,
     check_stay,
     home_zone_of,
@@ -39,6 +37,8 @@ from planner.services.journey import (
     step_names_in,
     write_stay,
 )
+from planner.plans.room_store import ensure_room, full_message
+from planner.plans.rules import check_dates
 
 __all__ = [
     "ItineraryData",

@@ -16,6 +16,7 @@ from enum import Enum
 from planner.core.dates import day_month_year, read_typed_date
 from planner.core.limits import day_problem
 from planner.core.money import number_locale
+from planner.core.months import add_months
 from planner.core.validation import raise_if_any
 
 ANCHORS = ("departure", "treatment", "return")
@@ -188,18 +189,6 @@ def next_due(items: Iterable[Item], trip: TripDates, count: int = 5) -> list[tup
     dated = [(due, item) for item in items if not item.done and (due := item.due.resolve(trip)) is not None]
     dated.sort(key=lambda pair: (pair[0], pair[1].id))
     return dated[:count]
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later, or the month's last day when it has no such day."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise AssertionError("every month has a 28th")
 
 
 def passport_problem(expires_on: date | None, return_: date) -> str | None:

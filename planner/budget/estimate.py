@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from planner.catalogue.prices import PricePoint
 from planner.core.money import MoneyError, check_currency, parse_amount
 from planner.core.rates import Factor, Rate, find_factor, round_to_currency
 from planner.core.validation import raise_if_any
-from planner.prices import PricePoint
 
 HOTEL_TIERS = {"budget": (0, 1), "standard": (1, 2), "comfort": (2, 3)}
 """Which thirds of the articles' nightly hotel range each tier covers."""
