@@ -23,8 +23,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PLANNER_NOW", "2027-03-03T10:00:00")
 
 from planner.core import limits
-from planner.plan_file import FORMAT, VERSION
-from planner.plan_file_expenses import CONVERSION_COLUMNS, EXPENSE_COLUMNS, LINE
+from planner.planfile.expenses import CONVERSION_COLUMNS, EXPENSE_COLUMNS, LINE
+from planner.planfile.format import FORMAT, VERSION
 
 STEPS = (
     "virtual-consultation",

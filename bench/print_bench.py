@@ -49,9 +49,9 @@ def seed_stay(db: object, plan_id: int) -> None:
 
 def main() -> None:
     from planner.db.database import open_database
+    from planner.planfile.service import OnClash, export_plan, import_plan, read_plan_file
     from planner.plans import service as plan_service
-    from planner.services.plan_transfer import OnClash, export_plan, import_plan, read_plan_file
-    from planner.services.printouts import build_printout
+    from planner.printouts.registry import build_printout
     from planner.ui.application import make_application
     from planner.ui.printing import write_pdf
 

@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 
 from planner.db.database import open_database
+from planner.planfile.service import export_plan
 from planner.plans import service as plan_service
 from planner.plans.rules import PlanDraft
-from planner.services.plan_transfer import export_plan
 
 PLAN_NAME = "무릎 치료, Seoul"
 

@@ -122,7 +122,7 @@ def _transfer(db: Database, args: argparse.Namespace) -> int:
     if args.command == "import":
         on_clash = "replace" if args.replace else "rename" if args.rename else "ask"
         return commands.import_file(db, args.file, on_clash, args.name)
-    from planner.paper import default_paper, environment_locale
+    from planner.printouts.paper import default_paper, environment_locale
 
     paper = args.paper or default_paper(environment_locale())
     targets = {"pdf": args.pdf, "ics": args.ics, "json": args.json, "csv": args.csv}

@@ -26,7 +26,7 @@ def _write(path: Path, data: bytes) -> str | None:
 
 
 def _pdf(db: Database, plan: Plan, path: Path, paper: str, printout: str) -> str | None:
-    from planner.services.printouts import build_printout
+    from planner.printouts.registry import build_printout
     from planner.ui.printing import write_pdf_without_window
 
     problem, _pages = write_pdf_without_window(
@@ -42,7 +42,7 @@ def _ics(db: Database, plan: Plan, path: Path) -> str | None:
 
 
 def _json(db: Database, plan: Plan, path: Path) -> str | None:
-    from planner.services.plan_transfer import export_plan
+    from planner.planfile.service import export_plan
 
     return _write(path, export_plan(db, plan.id))
 
@@ -84,7 +84,7 @@ def export(
 
 def import_file(db: Database, path: Path, on_clash: str, name: str | None) -> int:
     from planner.datadir import os_error_reason
-    from planner.services.plan_transfer import NameClash, OnClash, PlanFileError, import_plan, read_plan_file
+    from planner.planfile.service import NameClash, OnClash, PlanFileError, import_plan, read_plan_file
 
     try:
         data = path.read_bytes()

@@ -112,7 +112,7 @@ def show_bad_import(window: MainWindow, data_dir: Path) -> None:
     """File › Import plan with a plan file whose expense tables were spoiled by hand."""
     import json
 
-    from planner.services.plan_transfer import export_plan
+    from planner.planfile.service import export_plan
 
     plan = window.current_plan()
     assert plan is not None

@@ -1,7 +1,8 @@
 """The rules of DESIGN.md a test can check: Qt only in planner/ui (QtCore also in the shared
 planner/platform helpers); no database access from planner/ui; SQLAlchemy and Sessions only in
-planner/services and planner/db; no import cycle between modules or packages; dates written
-only by planner/core/dates.py; the time read only by planner/core/clock.py."""
+planner/db and a feature's service and store modules (its other modules hold pure rules); no
+import cycle between modules or packages; dates written only by planner/core/dates.py; the time
+read only by planner/core/clock.py."""
 
 from __future__ import annotations
 
@@ -103,7 +104,7 @@ SESSION_ATTRIBUTES = {"transaction", "sessions", "Session"}
 def _in_database_layers(path: Path) -> bool:
     """Whether a file of planner/ is in the database package, or is a feature's service or store."""
     parts = path.relative_to(PACKAGE).parts
-    if parts[0] in (DATABASE_PACKAGE, "services"):
+    if parts[0] == DATABASE_PACKAGE:
         return True
     stem = path.stem
     return len(parts) > 1 and any(stem == role or stem.endswith(f"_{role}") for role in DATABASE_ROLES)

@@ -230,7 +230,7 @@ def test_export_to_a_folder_that_does_not_exist_fails_with_a_message(
 @pytest.fixture
 def plan_file(data_with_plan: Path, tmp_path: Path) -> Path:
     """The plan's file, as `export --json` writes it (that command is run end to end above)."""
-    from planner.services.plan_transfer import export_plan
+    from planner.planfile.service import export_plan
 
     db = open_database(data_with_plan)
     try:
@@ -303,8 +303,8 @@ def test_import_refuses_a_name_no_plan_may_have(
 def test_importing_a_copy_of_a_plan_with_the_longest_name_keeps_to_the_limit(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], fresh_database: Callable[[Path], Database]
 ) -> None:
+    from planner.planfile.service import export_plan
     from planner.plans.rules import MAX_NAME_LENGTH
-    from planner.services.plan_transfer import export_plan
 
     data = tmp_path / "data"
     db = fresh_database(data)

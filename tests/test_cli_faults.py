@@ -28,10 +28,10 @@ from planner.core.paths import BACKUP_DIR, DATABASE_FILE
 from planner.db.database import Database, open_database
 from planner.db.models import PlanRow
 from planner.exit_codes import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
+from planner.planfile.service import export_plan
 from planner.plans import service as plan_service
 from planner.plans.service import PlanDraft
 from planner.platform.instance_lock import LOCK_FILE
-from planner.services.plan_transfer import export_plan
 from planner.terminal import shown
 from tests.test_cli import run
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from planner import __version__
 from planner.db.database import Database
 from planner.identity import APP_NAME, LICENCE, SUMMARY
-from planner.services import catalogue as catalogue_service
+from planner.reference import service as catalogue_service
 from planner.ui.app_icon import app_icon
 from planner.ui.widgets import heading
 

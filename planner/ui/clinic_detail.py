@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 from planner.clinics.rules import Clinic
 from planner.db.database import Database
 from planner.plans.service import Plan
-from planner.services.html import clinic_html
+from planner.printouts.html import clinic_html
 from planner.ui.clinic_notes import ClinicNotes
 from planner.ui.clinic_questions import ClinicQuestions
 from planner.ui.clinic_quotes import ClinicQuotes

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.dates import read_typed_date
 from planner.core.limits import EARLIEST_DAY, LATEST_DAY, PlanFull
-from planner.services import catalogue as catalogue_service
+from planner.reference import service as catalogue_service
 from planner.ui.widgets import ErrorLabel, heading
 
 

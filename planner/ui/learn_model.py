@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
-from planner.services.learn import LearnEntry, matches
+from planner.reference.learn_service import LearnEntry, matches
 from planner.ui.tables import ROW_ROLE, Index, RowTableModel
 
 ENTRY_ROLE = ROW_ROLE

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.plans.service import Plan
-from planner.services.html import learn_entry_html
-from planner.services.learn import LearnEntry
+from planner.printouts.html import learn_entry_html
+from planner.reference.learn_service import LearnEntry
 from planner.ui.learn_model import ENTRY_ROLE, LearnFilter, LearnModel
 from planner.ui.page import Page
 from planner.ui.rich_text import rich_text_view

@@ -9,7 +9,7 @@ from planner.checklist import service as checklist_service
 from planner.core import clock
 from planner.db.database import Database
 from planner.journey import service as journey_service
-from planner.services.html import plan_overview_html
+from planner.printouts.html import plan_overview_html
 from planner.ui.events import AppEvents
 from planner.ui.page import ReadOnShow
 from planner.ui.rich_text import rich_text_view

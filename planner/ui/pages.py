@@ -87,7 +87,7 @@ def _checklist(context: PageContext) -> ChecklistPage:
 
 
 def _learn(context: PageContext) -> LearnPage:
-    from planner.services.learn import list_learn_entries
+    from planner.reference.learn_service import list_learn_entries
     from planner.ui.learn_page import LearnPage
 
     page = LearnPage()

@@ -41,7 +41,7 @@ class PlanFiles:
             self.show(f"Saved {path.name}.")
 
     def export_plan(self, plan: Plan) -> None:
-        from planner.services.plan_transfer import export_plan
+        from planner.planfile.service import export_plan
 
         self._save(
             "Export plan",
@@ -73,13 +73,7 @@ class PlanFiles:
     def import_plan(self) -> Plan | None:
         """Ask for a plan file and import it; on a name clash, ask whether to import a copy or
         replace the plan. Returns the new plan, or None when nothing was imported."""
-        from planner.services.plan_transfer import (
-            NameClash,
-            OnClash,
-            PlanFileError,
-            import_plan,
-            read_plan_file,
-        )
+        from planner.planfile.service import NameClash, OnClash, PlanFileError, import_plan, read_plan_file
 
         title = "Import plan"
         path = self.prompter.ask_open_path(self.parent, title, "Plan files (*.json);;All files (*)")

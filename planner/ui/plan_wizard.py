@@ -25,7 +25,7 @@ from planner.core.validation import ValidationError
 from planner.db.database import Database
 from planner.plans import service as plan_service
 from planner.plans.service import Plan, PlanDraft
-from planner.services import catalogue as catalogue_service
+from planner.reference import service as catalogue_service
 from planner.ui.forms import CheckedForm, currency_code, currency_combo, date_edit, searchable_combo, to_date
 
 DEFAULT_LEAD_DAYS = 56

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 
 from planner.core import clock
 from planner.db.database import Database
-from planner.paper import PAPERS, default_paper
 from planner.plans.service import Plan
-from planner.services.print_document import Printout
-from planner.services.printouts import PRINTOUTS, build_printout
+from planner.printouts.document import Printout
+from planner.printouts.paper import PAPERS, default_paper
+from planner.printouts.registry import PRINTOUTS, build_printout
 from planner.ui.printing import PagedDocument, page_layout, write_pdf
 from planner.ui.prompter import Prompter
 from planner.ui.trip_details_dialog import TripDetailsDialog

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import QWidget
 
 from planner import APP_NAME
 from planner.platform.files import open_private
-from planner.services.print_budget import CHART_HEIGHT, CHART_WIDTH
-from planner.services.print_document import PRINT_FONTS, ChartRequest, Printout
+from planner.printouts.budget import CHART_HEIGHT, CHART_WIDTH
+from planner.printouts.document import PRINT_FONTS, ChartRequest, Printout
 from planner.ui.print_rows import keep_rows_whole
 
 LAYOUT_DPI = 96

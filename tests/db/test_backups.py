@@ -34,7 +34,6 @@ import pytest
 from sqlalchemy import event, select, text
 from sqlalchemy.exc import OperationalError
 
-from planner.backup_schedule import backups_to_keep
 from planner.budget import service as budget_svc
 from planner.budget.rules import ExpenseDraft
 from planner.catalogue.files import catalogue_fingerprint
@@ -49,6 +48,7 @@ from planner.db.backup import (
     list_backups,
     thin_backups,
 )
+from planner.db.backup_schedule import backups_to_keep
 from planner.db.catalogue_meta import FINGERPRINT_KEY
 from planner.db.database import (
     DamagedDatabase,
@@ -60,8 +60,8 @@ from planner.db.database import (
 )
 from planner.db.models import AppMeta
 from planner.journey import trip_details_service as details_svc
+from planner.planfile.service import NameClash, OnClash, export_plan, import_plan, read_plan_file
 from planner.plans import service as plan_svc
-from planner.services.plan_transfer import NameClash, OnClash, export_plan, import_plan, read_plan_file
 from tests.db.journey_plans import new_plan
 from tests.db.migration_steps import step_back
 

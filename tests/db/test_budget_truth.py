@@ -8,7 +8,7 @@ from decimal import Decimal
 from planner.budget import service as budget_service
 from planner.budget.summary_service import budget_glance, summarise
 from planner.db.database import Database
-from planner.services.print_budget import build_budget_printout
+from planner.printouts.budget import build_budget_printout
 from planner.step_page.service import load_step_page
 from tests.db.uk_patient import TODAY, enter_rate, expense, uk_patient
 

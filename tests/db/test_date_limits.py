@@ -29,11 +29,11 @@ from planner.journey import service as journey_svc
 from planner.journey.calendar_service import plan_calendar
 from planner.journey.itinerary import AppointmentDraft
 from planner.journey.itinerary_service import StayDraft
+from planner.planfile import service as plan_transfer
+from planner.planfile.service import OnClash, PlanFileError, export_plan, import_plan
 from planner.plans import service as plan_svc
 from planner.plans.service import PlanDraft
-from planner.services import plan_transfer
-from planner.services.plan_transfer import OnClash, PlanFileError, export_plan, import_plan
-from planner.services.printouts import PRINTOUTS, build_printout
+from planner.printouts.registry import PRINTOUTS, build_printout
 from tests.db.test_plan_transfer import dump, rich_plan
 
 OUTSIDE = [

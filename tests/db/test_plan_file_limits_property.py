@@ -15,9 +15,9 @@ from planner.budget import service as budget_svc
 from planner.core.limits import EARLIEST_DAY, LATEST_DAY
 from planner.db.database import Database
 from planner.journey.calendar_service import plan_calendar
-from planner.services import plan_transfer
-from planner.services.plan_transfer import OnClash, PlanFileError, export_plan, import_plan
-from planner.services.printouts import PRINTOUTS, build_printout
+from planner.planfile import service as plan_transfer
+from planner.planfile.service import OnClash, PlanFileError, export_plan, import_plan
+from planner.printouts.registry import PRINTOUTS, build_printout
 from tests.db.test_plan_transfer import dump, rich_plan
 
 DAYS = st.one_of(

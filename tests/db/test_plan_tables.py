@@ -18,8 +18,8 @@ from sqlalchemy import Column, ColumnElement, ForeignKey, Integer, MetaData, Tab
 
 from planner.db.database import Database
 from planner.db.models import Base
+from planner.planfile.service import OnClash, export_plan, import_plan, read_plan_file
 from planner.plans import service as plan_svc
-from planner.services.plan_transfer import OnClash, export_plan, import_plan, read_plan_file
 from tests.db.test_plan_transfer import rich_plan
 
 

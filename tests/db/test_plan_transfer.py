@@ -52,12 +52,12 @@ from planner.journey.itinerary import AppointmentDraft
 from planner.journey.itinerary_service import StayDraft
 from planner.journey.rules import StepDraft
 from planner.journey.trip_details_service import MAX_DETAIL, TripDetails, load_details, save_details
-from planner.plan_file import VERSION
-from planner.plan_file_expenses import expense_tables
+from planner.planfile import service as plan_transfer
+from planner.planfile.expenses import expense_tables
+from planner.planfile.format import VERSION
+from planner.planfile.service import NameClash, OnClash, PlanFileError, export_plan, import_plan
 from planner.plans import service as plan_svc
 from planner.plans.rules import MAX_NAME_LENGTH
-from planner.services import plan_transfer
-from planner.services.plan_transfer import NameClash, OnClash, PlanFileError, export_plan, import_plan
 from tests.db.journey_plans import TODAY, new_plan
 from tests.old_plan_files import version_1_expense, version_2_table
 

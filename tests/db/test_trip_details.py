@@ -21,7 +21,7 @@ from planner.journey.trip_details_service import (
     save_details,
 )
 from planner.plans import service as plan_svc
-from planner.services.printouts import build_printout
+from planner.printouts.registry import build_printout
 from tests.db.journey_plans import new_plan
 
 FILLED = TripDetails(

@@ -18,7 +18,7 @@ from planner.checklist.rules import Due, Filter, Item, TripDates, matches_filter
 from planner.core import clock, dates
 from planner.journey.itinerary_text import day_label
 from planner.journey.rules import Stay
-from planner.services.print_document import page_footer
+from planner.printouts.document import page_footer
 from planner.step_page.text import _dates as step_dates
 
 MOMENTS = {

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from planner.core import limits
-from planner.plan_file import VERSION, PlanFileError, parse_plan_file
-from planner.plan_file_expenses import CONVERSION_COLUMNS, EXPENSE_COLUMNS, LINE
+from planner.planfile.expenses import CONVERSION_COLUMNS, EXPENSE_COLUMNS, LINE
+from planner.planfile.format import VERSION, PlanFileError, parse_plan_file
 from tests.domain.test_plan_file import KNOWN, minimal
 
 

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from planner.core.advice import NOT_MEDICAL_ADVICE
 from planner.db.database import Database
 from planner.plans.service import Plan
-from planner.services.printouts import PRINTOUTS, build_printout
+from planner.printouts.registry import PRINTOUTS, build_printout
 from planner.ui.guide_dialog import GuideDialog
 from planner.ui.main_window import MainWindow
 from planner.ui.printing import write_pdf

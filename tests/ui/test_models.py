@@ -15,7 +15,7 @@ from planner.clinics.quotes import QuoteDraft, QuoteLineDraft
 from planner.db.database import Database
 from planner.plans import service as plan_service
 from planner.plans.service import Plan
-from planner.services import learn as learn_service
+from planner.reference import learn_service
 from planner.ui.clinic_model import CLINIC_ROLE, ClinicFilter, ClinicModel
 from planner.ui.comparison_view import ComparisonModel, DifferencesOnly
 from planner.ui.learn_model import LearnFilter, LearnModel

@@ -25,9 +25,9 @@ from planner import commands
 from planner.core import limits
 from planner.db.database import Database
 from planner.exit_codes import EXIT_OK
-from planner.services import plan_transfer
-from planner.services.plan_transfer import OnClash, PlanFileError, import_plan
-from planner.services.printouts import PRINTOUTS
+from planner.planfile import service as plan_transfer
+from planner.planfile.service import OnClash, PlanFileError, import_plan
+from planner.printouts.registry import PRINTOUTS
 from planner.ui.main_window import MainWindow, settings_for
 from tests.db.test_plan_file_limits_property import CHANGES, _source, mutate
 from tests.db.test_plan_transfer import dump

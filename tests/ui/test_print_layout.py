@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 
 from planner.budget.rules import CategoryTotal
 from planner.db.database import Database
-from planner.services.print_document import ChartRequest, Printout, grid, heading, paragraph
-from planner.services.printouts import PRINTOUTS, build_printout
+from planner.printouts.document import ChartRequest, Printout, grid, heading, paragraph
+from planner.printouts.registry import PRINTOUTS, build_printout
 from planner.ui.budget_charts import SLICE_COLOURS
 from planner.ui.printing import PagedDocument, chart_image, page_layout, write_pdf
 from tests.db.test_plan_transfer import rich_plan

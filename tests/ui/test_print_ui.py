@@ -27,9 +27,9 @@ from planner.journey import itinerary_service
 from planner.journey import trip_details_service as details_service
 from planner.journey.itinerary import AppointmentDraft
 from planner.journey.trip_details_service import TripDetails
+from planner.planfile.service import export_plan
 from planner.plans import service as plan_service
 from planner.plans.service import Plan, PlanDraft
-from planner.services.plan_transfer import export_plan
 from planner.ui.main_window import MainWindow
 from planner.ui.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, OVERVIEW
 from planner.ui.plan_files import RENAME, REPLACE

@@ -30,8 +30,8 @@ from planner.journey.itinerary_service import StayDraft
 from planner.journey.trip_details_service import TripDetails
 from planner.plans import service as plan_service
 from planner.plans.service import Plan, PlanDraft
-from planner.services.print_document import Printout
-from planner.services.printouts import PRINTOUTS, build_printout
+from planner.printouts.document import Printout
+from planner.printouts.registry import PRINTOUTS, build_printout
 from planner.ui import printing
 from planner.ui.printing import PagedDocument, page_layout, write_pdf
 

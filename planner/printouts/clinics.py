@@ -17,7 +17,7 @@ from planner.clinics.service import list_clinics
 from planner.clinics.shortlist_service import shortlisted_ids
 from planner.db.database import Database
 from planner.plans.service import Plan, get_plan
-from planner.services.print_document import Markup, Printout, grid, heading, paragraph
+from planner.printouts.document import Markup, Printout, grid, heading, paragraph
 
 ANSWER_SPACE = "&nbsp;<br>&nbsp;<br>&nbsp;"
 """An unanswered question's cell: room to write the answer by hand."""

@@ -6,9 +6,9 @@ import dataclasses
 
 from sqlalchemy import select
 
+from planner.catalogue.learn import LearnEntry, matches, searchable
 from planner.db.database import Database
 from planner.db.models import ReferenceRow, SourceRow
-from planner.learn import LearnEntry, matches, searchable
 
 __all__ = ["LearnEntry", "list_learn_entries", "matches"]
 

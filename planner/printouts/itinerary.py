@@ -22,9 +22,9 @@ from planner.journey.itinerary_text import day_label, span_in, zone_label
 from planner.journey.rules import CELL_MODES, Stay
 from planner.journey.trip_details_service import TripDetails, load_details
 from planner.plans.service import Plan, get_plan
-from planner.services.print_budget import budget_facts
-from planner.services.print_checklist import open_items_html
-from planner.services.print_document import TABLE, Markup, Printout, facts, heading, paragraph, text_html
+from planner.printouts.budget import budget_facts
+from planner.printouts.checklist import open_items_html
+from planner.printouts.document import TABLE, Markup, Printout, facts, heading, paragraph, text_html
 
 KOREAN_EMERGENCY_NUMBERS = "119 for an ambulance or the fire service, 112 for the police."
 

@@ -33,7 +33,7 @@ from planner.budget.rules import MAX_LABEL_LENGTH
 from planner.core.limits import CONVERSIONS_PER_LINE, EARLIEST_DAY, EXPENSE_LINES, LATEST_DAY
 from planner.core.money import MoneyError, check_currency
 from planner.core.rates import MAX_RATE, MIN_RATE
-from planner.plan_file_checks import MAX_ROWS, MAX_TEXT, UNCAPPED_MINOR, FieldReader, limits, shown
+from planner.planfile.checks import MAX_ROWS, MAX_TEXT, UNCAPPED_MINOR, FieldReader, limits, shown
 
 EXPENSE_COLUMNS = (
     "category",

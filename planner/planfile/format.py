@@ -33,8 +33,8 @@ from planner.core.zones import zone_problem
 from planner.journey.itinerary import KINDS as APPOINTMENT_KINDS
 from planner.journey.itinerary import MAX_TITLE_LENGTH, AppointmentDraft, PlanSpan, validate_appointment
 from planner.journey.rules import CELL_MODES, MAX_CULTURE_DAYS, STATUSES
-from planner.plan_file_checks import AMOUNT, FieldReader, shown
-from planner.plan_file_expenses import ConversionRow, ExpenseRow, decode_expenses, read_expenses
+from planner.planfile.checks import AMOUNT, FieldReader, shown
+from planner.planfile.expenses import ConversionRow, ExpenseRow, decode_expenses, read_expenses
 from planner.plans.rules import MAX_NAME_LENGTH, check_dates
 
 FORMAT = "patient-journey-planner/plan"

@@ -7,11 +7,11 @@ from datetime import date
 
 from planner.core import clock
 from planner.db.database import Database
-from planner.services.print_budget import build_budget_printout
-from planner.services.print_checklist import build_checklist_printout
-from planner.services.print_clinics import build_comparison_printout, build_questions_printout
-from planner.services.print_document import Printout
-from planner.services.print_itinerary import build_itinerary_printout
+from planner.printouts.budget import build_budget_printout
+from planner.printouts.checklist import build_checklist_printout
+from planner.printouts.clinics import build_comparison_printout, build_questions_printout
+from planner.printouts.document import Printout
+from planner.printouts.itinerary import build_itinerary_printout
 
 PRINTOUTS: dict[str, tuple[str, Callable[[Database, int, date], Printout]]] = {
     "itinerary": ("Itinerary", build_itinerary_printout),

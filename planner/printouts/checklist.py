@@ -10,7 +10,7 @@ from planner.checklist.service import ChecklistData, load_checklist
 from planner.core.dates import day_month_year
 from planner.db.database import Database
 from planner.plans.service import Plan, get_plan
-from planner.services.print_document import Printout, grid, heading, paragraph
+from planner.printouts.document import Printout, grid, heading, paragraph
 
 OPEN_BOX, TICKED_BOX = "☐", "☑"
 

@@ -15,15 +15,7 @@ from planner.budget.text import describe_factors, money_range
 from planner.core.dates import day_month_year
 from planner.core.money import format_money
 from planner.db.database import Database
-from planner.services.print_document import (
-    ChartRequest,
-    Markup,
-    Printout,
-    facts,
-    grid,
-    heading,
-    paragraph,
-)
+from planner.printouts.document import ChartRequest, Markup, Printout, facts, grid, heading, paragraph
 
 CHART_NAME = "budget-by-category.png"
 CHART_WIDTH, CHART_HEIGHT = 660, 300

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from planner.budget.summary_service import BudgetGlance
+from planner.catalogue.learn import LearnEntry
 from planner.checklist.service import ChecklistGlance
 from planner.clinics.compare import stars
 from planner.clinics.rules import CONDITION_GROUPS, Clinic
@@ -12,7 +13,6 @@ from planner.core.dates import day_month_year, weekday_date
 from planner.journey.itinerary_text import when
 from planner.journey.rules import STATUSES, Step
 from planner.journey.service import JourneyData
-from planner.learn import LearnEntry
 from planner.plans.service import Plan
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from planner.catalogue.learn import LearnEntry
 from planner.catalogue.model import Catalogue, PriceRange
 from planner.core.countries import country_name
-from planner.learn import LearnEntry
 
 INJURY_SECTION = ("injury-types", "Injury types", 0)
 PRICE_SECTIONS = {

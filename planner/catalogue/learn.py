@@ -1,4 +1,4 @@
-"""The Learn page's items and how a search matches them (built by `planner.learn_builder`)."""
+"""The Learn page's items and how a search matches them (built by `planner.catalogue.learn_builder`)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Whole plans to and from plan files (see `planner.plan_file` for the format and its checks).
+"""Whole plans to and from plan files (see `planner.planfile.format` for the format and its checks).
 
 Export writes everything the plan holds: its own clinics (catalogue clinics by their catalogue
 id), shortlist, quotes, rates, expenses with their kept conversions, the estimate's settings and
@@ -55,7 +55,8 @@ from planner.db.models import (
     StepStateRow,
     TripDetailsRow,
 )
-from planner.plan_file import (
+from planner.planfile.expenses import CONVERSION_COLUMNS, EXPENSE_COLUMNS, expense_tables
+from planner.planfile.format import (
     CATALOGUE_PREFIX,
     FORMAT,
     OWN_PREFIX,
@@ -66,7 +67,6 @@ from planner.plan_file import (
     amount_text,
     parse_plan_file,
 )
-from planner.plan_file_expenses import CONVERSION_COLUMNS, EXPENSE_COLUMNS, expense_tables
 from planner.plans.rules import check_name, copy_name
 from planner.plans.service import Plan, plan_from_row
 
