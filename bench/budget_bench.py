@@ -101,10 +101,10 @@ def main() -> None:
     from planner.budget.rules import ExpenseDraft
     from planner.budget.summary_service import expense_totals, summarise
     from planner.db.database import open_database
-    from planner.ui.application import make_application
-    from planner.ui.budget_page import TAB_CHARTS, TAB_EXPENSES, BudgetPage
-    from planner.ui.events import AppEvents
-    from planner.ui.prompter import Prompter
+    from planner.ui.app.application import make_application
+    from planner.ui.budget.budget_page import TAB_CHARTS, TAB_EXPENSES, BudgetPage
+    from planner.ui.kit.events import AppEvents
+    from planner.ui.kit.prompter import Prompter
 
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:

@@ -72,11 +72,11 @@ def main() -> None:
     from datetime import date
 
     from planner.db.database import open_database
-    from planner.ui.application import make_application
-    from planner.ui.events import AppEvents
-    from planner.ui.itinerary_page import ItineraryPage
-    from planner.ui.journey_page import JourneyPage
-    from planner.ui.prompter import Prompter
+    from planner.ui.app.application import make_application
+    from planner.ui.journey.itinerary_page import ItineraryPage
+    from planner.ui.journey.journey_page import JourneyPage
+    from planner.ui.kit.events import AppEvents
+    from planner.ui.kit.prompter import Prompter
 
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:

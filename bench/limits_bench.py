@@ -163,9 +163,9 @@ def run_measured(args: list[str]) -> tuple[float, float, subprocess.CompletedPro
 
 def open_pages(data: Path) -> None:
     from planner.db.database import open_database
-    from planner.ui.application import make_application
-    from planner.ui.main_window import MainWindow, settings_for
-    from planner.ui.prompter import Prompter
+    from planner.ui.app.application import make_application
+    from planner.ui.app.main_window import MainWindow, settings_for
+    from planner.ui.kit.prompter import Prompter
 
     app = make_application()
     db = open_database(data)

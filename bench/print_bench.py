@@ -52,8 +52,8 @@ def main() -> None:
     from planner.planfile.service import OnClash, export_plan, import_plan, read_plan_file
     from planner.plans import service as plan_service
     from planner.printouts.registry import build_printout
-    from planner.ui.application import make_application
-    from planner.ui.printing import write_pdf
+    from planner.ui.app.application import make_application
+    from planner.ui.printing.printing import write_pdf
 
     make_application()
     with tempfile.TemporaryDirectory() as tmp:

@@ -101,7 +101,7 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         parser.error("export needs at least one of --pdf, --ics, --json or --csv")
     if args.command in ("export", "import"):
         return _run_with_data(data_dir, lambda db: _transfer(db, args))
-    from planner.ui.application import run_gui
+    from planner.ui.app.application import run_gui
 
     return run_gui(data_dir, smoke=args.smoke)
 

@@ -27,7 +27,7 @@ def _write(path: Path, data: bytes) -> str | None:
 
 def _pdf(db: Database, plan: Plan, path: Path, paper: str, printout: str) -> str | None:
     from planner.printouts.registry import build_printout
-    from planner.ui.printing import write_pdf_without_window
+    from planner.ui.printing.printing import write_pdf_without_window
 
     problem, _pages = write_pdf_without_window(
         build_printout(db, plan.id, printout, clock.today()), paper, path

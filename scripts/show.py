@@ -28,9 +28,9 @@ from planner.clinics import shortlist_service
 from planner.clinics.quotes import QuoteDraft, QuoteLineDraft
 from planner.db.database import Database, open_database
 from planner.plans import service as plan_service
-from planner.ui.application import make_application
-from planner.ui.main_window import MainWindow, settings_for
-from planner.ui.prompter import Prompter
+from planner.ui.app.application import make_application
+from planner.ui.app.main_window import MainWindow, settings_for
+from planner.ui.kit.prompter import Prompter
 
 
 def main() -> int:
@@ -93,7 +93,7 @@ def main() -> int:
 def show_damaged(data_dir: Path) -> int:
     """The question asked at start-up when the data file is damaged (after a backup of samples)."""
     from planner.db.database import DamagedDatabase
-    from planner.ui.recovery import recover
+    from planner.ui.app.recovery import recover
 
     db = open_database(data_dir)
     ensure_samples(db)
@@ -318,7 +318,7 @@ def add_budget_samples(db: Database) -> None:
 
 
 def show_budget_state(window: MainWindow, state: str) -> None:
-    from planner.ui.budget_page import TAB_CHARTS, TAB_ESTIMATE, TAB_HOME, TAB_RATES
+    from planner.ui.budget.budget_page import TAB_CHARTS, TAB_ESTIMATE, TAB_HOME, TAB_RATES
 
     window.budget_action.trigger()
     page = window.budget

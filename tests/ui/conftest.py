@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from planner.db.database import Database
 from planner.plans import service as plan_service
 from planner.plans.service import Plan, PlanDraft
-from planner.ui.main_window import MainWindow, settings_for
-from planner.ui.prompter import Prompter
+from planner.ui.app.main_window import MainWindow, settings_for
+from planner.ui.kit.prompter import Prompter
 
 
 @dataclass

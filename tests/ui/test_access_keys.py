@@ -32,8 +32,8 @@ from pytestqt.qtbot import QtBot
 
 from planner.db.database import Database
 from planner.plans.service import Plan
-from planner.ui.main_window import MainWindow
-from planner.ui.pages import BUDGET
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.pages import BUDGET
 from tests.ui.test_accessible_names import (
     DIALOGS,
     PAGES,

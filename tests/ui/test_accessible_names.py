@@ -39,12 +39,12 @@ from planner.db.database import Database
 from planner.journey import itinerary_service
 from planner.journey.itinerary import AppointmentDraft
 from planner.plans.service import Plan
-from planner.ui.clinic_dialog import TAB_NAMES as CLINIC_TABS
-from planner.ui.clinic_dialog import ClinicDialog
-from planner.ui.forms import CheckedForm
-from planner.ui.main_window import MainWindow
-from planner.ui.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, LEARN, OVERVIEW
-from planner.ui.plan_wizard import PlanWizard
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, LEARN, OVERVIEW
+from planner.ui.app.plan_wizard import PlanWizard
+from planner.ui.clinics.clinic_dialog import TAB_NAMES as CLINIC_TABS
+from planner.ui.clinics.clinic_dialog import ClinicDialog
+from planner.ui.kit.forms import CheckedForm
 
 MOST_TABS = 400
 """More presses than any page has controls: past this, Tab is taken to be stuck."""

@@ -16,9 +16,9 @@ from planner.core.advice import NOT_MEDICAL_ADVICE
 from planner.db.database import Database
 from planner.plans.service import Plan
 from planner.printouts.registry import PRINTOUTS, build_printout
-from planner.ui.guide_dialog import GuideDialog
-from planner.ui.main_window import MainWindow
-from planner.ui.printing import write_pdf
+from planner.ui.app.guide_dialog import GuideDialog
+from planner.ui.app.main_window import MainWindow
+from planner.ui.printing.printing import write_pdf
 
 PLAN = "Knee, March"
 

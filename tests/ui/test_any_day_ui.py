@@ -14,8 +14,8 @@ from planner.budget import service as budget_service
 from planner.core import clock
 from planner.db.database import Database
 from planner.plans.service import Plan
-from planner.ui.budget_page import TAB_RATES
-from planner.ui.main_window import MainWindow
+from planner.ui.app.main_window import MainWindow
+from planner.ui.budget.budget_page import TAB_RATES
 from tests.domain.test_any_day import MOMENTS, WRITTEN
 from tests.ui.test_budget_ui import click, open_budget, retype, show_tab
 from tests.ui.test_print_ui import close, open_print_dialog, open_window

@@ -17,8 +17,8 @@ from pytestqt.qtbot import QtBot
 from planner.db.database import Database, open_database
 from planner.plans import service as plan_service
 from planner.plans.service import Plan
-from planner.ui.main_window import MainWindow
-from planner.ui.restore_dialog import RestoreDialog
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.restore_dialog import RestoreDialog
 
 from .conftest import FakePrompter
 

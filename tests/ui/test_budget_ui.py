@@ -25,13 +25,20 @@ from planner.core import clock
 from planner.db.database import Database
 from planner.plans import service as plan_service
 from planner.plans.service import Plan, PlanDraft
-from planner.ui.budget_page import TAB_CHARTS, TAB_ESTIMATE, TAB_EXPENSES, TAB_HOME, TAB_RATES, BudgetPage
-from planner.ui.estimate_panel import EstimateLineDialog, EstimateModel
-from planner.ui.expense_dialog import ExpenseDialog
-from planner.ui.expense_model import ExpenseModel
-from planner.ui.main_window import MainWindow
-from planner.ui.rates_deposit_panel import RateModel, RatesDepositPanel
-from planner.ui.widgets import ErrorLabel
+from planner.ui.app.main_window import MainWindow
+from planner.ui.budget.budget_page import (
+    TAB_CHARTS,
+    TAB_ESTIMATE,
+    TAB_EXPENSES,
+    TAB_HOME,
+    TAB_RATES,
+    BudgetPage,
+)
+from planner.ui.budget.estimate_panel import EstimateLineDialog, EstimateModel
+from planner.ui.budget.expense_dialog import ExpenseDialog
+from planner.ui.budget.expense_model import ExpenseModel
+from planner.ui.budget.rates_deposit_panel import RateModel, RatesDepositPanel
+from planner.ui.kit.widgets import ErrorLabel
 from tests.fixed_time import TEST_NOW
 from tests.ui.conftest import FakePrompter
 
@@ -634,7 +641,7 @@ from PySide6.QtWidgets import QApplication
 
 app = QApplication([])
 from planner.db.database import open_database
-from planner.ui.main_window import MainWindow, settings_for
+from planner.ui.app.main_window import MainWindow, settings_for
 from tests.ui.conftest import FakePrompter
 
 db = open_database(Path(sys.argv[1]))

@@ -17,10 +17,10 @@ from planner.core.limits import CHECKLIST_ITEMS
 from planner.db.database import Database
 from planner.db.models import ChecklistItemRow
 from planner.plans.service import Plan
-from planner.ui.checklist_item_dialog import ChecklistItemDialog
-from planner.ui.checklist_model import ChecklistModel
-from planner.ui.checklist_page import ChecklistPage
-from planner.ui.main_window import MainWindow
+from planner.ui.app.main_window import MainWindow
+from planner.ui.checklist.checklist_item_dialog import ChecklistItemDialog
+from planner.ui.checklist.checklist_model import ChecklistModel
+from planner.ui.checklist.checklist_page import ChecklistPage
 from tests.ui.conftest import FakePrompter
 
 

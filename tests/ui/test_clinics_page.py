@@ -16,9 +16,9 @@ from planner.core import limits
 from planner.db.database import Database
 from planner.plans import service as plan_service
 from planner.plans.service import Plan
-from planner.ui.clinics_page import ClinicsPage
-from planner.ui.main_window import MainWindow
-from planner.ui.pages import CLINICS, OVERVIEW
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.pages import CLINICS, OVERVIEW
+from planner.ui.clinics.clinics_page import ClinicsPage
 from tests.ui.conftest import FakePrompter
 
 

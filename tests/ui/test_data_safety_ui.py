@@ -54,12 +54,12 @@ from planner.exit_codes import EXIT_DAMAGED, EXIT_FAILURE, EXIT_IN_USE
 from planner.plans import service as plan_service
 from planner.plans.service import Plan, PlanDraft
 from planner.platform.instance_lock import lock_data_dir
-from planner.ui.application import _run_window
-from planner.ui.checklist_page import ChecklistPage
-from planner.ui.main_window import MainWindow
-from planner.ui.recovery import FRESH, RESTORE, recover
-from planner.ui.restore_dialog import RestoreDialog, taken_text
-from planner.ui.storage_errors import storage_error_hook
+from planner.ui.app.application import _run_window
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.recovery import FRESH, RESTORE, recover
+from planner.ui.app.restore_dialog import RestoreDialog, taken_text
+from planner.ui.checklist.checklist_page import ChecklistPage
+from planner.ui.kit.storage_errors import storage_error_hook
 from tests.ui.conftest import FakePrompter
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -22,14 +22,14 @@ from planner.journey.itinerary_service import StayDraft
 from planner.journey.rules import Stay, StepDraft
 from planner.plans import service as plan_service
 from planner.plans.service import Plan
-from planner.ui.appointment_dialog import AppointmentDialog
-from planner.ui.appointment_model import DAY_ROLE, ItineraryModel, StepAppointmentsModel
-from planner.ui.forms import to_qdate
-from planner.ui.itinerary_page import ItineraryPage
-from planner.ui.main_window import MainWindow
-from planner.ui.pages import ITINERARY, OVERVIEW
-from planner.ui.proposal_dialog import ProposalDialog, ProposalModel
-from planner.ui.tables import ROW_ROLE
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.pages import ITINERARY, OVERVIEW
+from planner.ui.journey.appointment_dialog import AppointmentDialog
+from planner.ui.journey.appointment_model import DAY_ROLE, ItineraryModel, StepAppointmentsModel
+from planner.ui.journey.itinerary_page import ItineraryPage
+from planner.ui.journey.proposal_dialog import ProposalDialog, ProposalModel
+from planner.ui.kit.forms import to_qdate
+from planner.ui.kit.tables import ROW_ROLE
 
 TODAY = date(2026, 11, 21)
 """A fixed "today", before the plan's trip (departure 1 Mar 2027, return 11 Mar 2027)."""

@@ -15,10 +15,10 @@ from planner.db.database import Database
 from planner.journey import service as journey_service
 from planner.journey.rules import StepDraft
 from planner.plans.service import Plan
-from planner.ui.forms import to_qdate
-from planner.ui.journey_page import STEP_ROLE, JourneyPage
-from planner.ui.main_window import MainWindow
-from planner.ui.pages import JOURNEY
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.pages import JOURNEY
+from planner.ui.journey.journey_page import STEP_ROLE, JourneyPage
+from planner.ui.kit.forms import to_qdate
 
 TODAY = date(2026, 11, 21)
 """A fixed "today", before the plan's trip (1–11 Mar 2027): the first step is the one for now."""

@@ -13,8 +13,8 @@ from planner.changes import Change
 from planner.db.database import Database
 from planner.plans import service as plan_service
 from planner.plans.service import Plan
-from planner.ui.main_window import MainWindow
-from planner.ui.pages import LEARN
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.pages import LEARN
 from tests.ui.conftest import FakePrompter
 
 

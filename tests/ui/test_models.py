@@ -16,12 +16,12 @@ from planner.db.database import Database
 from planner.plans import service as plan_service
 from planner.plans.service import Plan
 from planner.reference import learn_service
-from planner.ui.clinic_model import CLINIC_ROLE, ClinicFilter, ClinicModel
-from planner.ui.comparison_view import ComparisonModel, DifferencesOnly
-from planner.ui.learn_model import LearnFilter, LearnModel
-from planner.ui.plan_list_model import PLAN_ROLE, PlanListModel
-from planner.ui.question_model import QuestionModel
-from planner.ui.quote_model import QuoteModel
+from planner.ui.app.plan_list_model import PLAN_ROLE, PlanListModel
+from planner.ui.clinics.clinic_model import CLINIC_ROLE, ClinicFilter, ClinicModel
+from planner.ui.clinics.comparison_view import ComparisonModel, DifferencesOnly
+from planner.ui.clinics.question_model import QuestionModel
+from planner.ui.clinics.quote_model import QuoteModel
+from planner.ui.learn.learn_model import LearnFilter, LearnModel
 
 
 def test_plan_list_model(qtmodeltester: ModelTester, db: Database, add_plan: Callable[..., Plan]) -> None:

@@ -49,8 +49,8 @@ from planner.clinics import shortlist_service
 from planner.db.database import Database, open_database
 from planner.plans import service as plan_service
 from planner.plans.service import PlanDraft
-from planner.ui.main_window import MainWindow
-from planner.ui.pages import BUDGET, CHECKLIST, CLINICS, OVERVIEW
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.pages import BUDGET, CHECKLIST, CLINICS, OVERVIEW
 from tests.ui.conftest import FakePrompter
 from tests.ui.test_budget_ui import add_expense, click, click_row, column, home_card_planned
 from tests.ui.test_checklist_ui import press, save, select

@@ -28,7 +28,7 @@ from planner.exit_codes import EXIT_OK
 from planner.planfile import service as plan_transfer
 from planner.planfile.service import OnClash, PlanFileError, import_plan
 from planner.printouts.registry import PRINTOUTS
-from planner.ui.main_window import MainWindow, settings_for
+from planner.ui.app.main_window import MainWindow, settings_for
 from tests.db.test_plan_file_limits_property import CHANGES, _source, mutate
 from tests.db.test_plan_transfer import dump
 from tests.fixed_time import TEST_NOW

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from planner.db.database import Database
 from planner.plans import service as plan_service
-from planner.ui.main_window import MainWindow
-from planner.ui.plan_wizard import PlanWizard
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.plan_wizard import PlanWizard
 
 
 def open_wizard(qtbot: QtBot, window: MainWindow) -> PlanWizard:

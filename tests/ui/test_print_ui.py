@@ -30,11 +30,11 @@ from planner.journey.trip_details_service import TripDetails
 from planner.planfile.service import export_plan
 from planner.plans import service as plan_service
 from planner.plans.service import Plan, PlanDraft
-from planner.ui.main_window import MainWindow
-from planner.ui.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, OVERVIEW
-from planner.ui.plan_files import RENAME, REPLACE
-from planner.ui.print_dialog import PAPER_KEY, PrintDialog
-from planner.ui.trip_details_dialog import TripDetailsDialog
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, OVERVIEW
+from planner.ui.app.plan_files import RENAME, REPLACE
+from planner.ui.app.trip_details_dialog import TripDetailsDialog
+from planner.ui.printing.print_dialog import PAPER_KEY, PrintDialog
 
 from .conftest import FakePrompter
 

@@ -32,8 +32,8 @@ from planner.plans import service as plan_service
 from planner.plans.service import Plan, PlanDraft
 from planner.printouts.document import Printout
 from planner.printouts.registry import PRINTOUTS, build_printout
-from planner.ui import printing
-from planner.ui.printing import PagedDocument, page_layout, write_pdf
+from planner.ui.printing import printing
+from planner.ui.printing.printing import PagedDocument, page_layout, write_pdf
 
 TODAY = date(2026, 11, 21)
 PLAN_NAME = "Knee, a month in Seoul"

@@ -13,10 +13,10 @@ from planner.clinics import quotes_service as quote_service
 from planner.db.database import Database
 from planner.plans import service as plan_service
 from planner.plans.service import Plan
-from planner.ui.clinic_quotes import ClinicQuotes
-from planner.ui.main_window import MainWindow
-from planner.ui.pages import CLINICS
-from planner.ui.quote_dialog import QuoteDialog
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.pages import CLINICS
+from planner.ui.clinics.clinic_quotes import ClinicQuotes
+from planner.ui.clinics.quote_dialog import QuoteDialog
 from tests.ui.test_clinics_page import select_names
 
 

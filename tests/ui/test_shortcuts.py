@@ -24,8 +24,8 @@ from planner.journey import itinerary_service
 from planner.journey import service as journey_service
 from planner.journey.itinerary import AppointmentDraft
 from planner.plans.service import Plan
-from planner.ui.main_window import MainWindow
-from planner.ui.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, LEARN, OVERVIEW
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, LEARN, OVERVIEW
 from tests.ui.conftest import FakePrompter
 
 README = Path(__file__).resolve().parents[2] / "README.md"

@@ -17,9 +17,9 @@ from planner.db.database import Database
 from planner.journey import service as journey_service
 from planner.plans import service as plan_service
 from planner.plans.service import Plan
-from planner.ui.journey_page import JourneyPage
-from planner.ui.main_window import MainWindow
-from planner.ui.pages import JOURNEY
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.pages import JOURNEY
+from planner.ui.journey.journey_page import JourneyPage
 
 from .conftest import FakePrompter
 

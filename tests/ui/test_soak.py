@@ -19,7 +19,7 @@ from planner.clinics import service as clinic_service
 from planner.clinics import shortlist_service
 from planner.db.database import Database
 from planner.plans.service import Plan
-from planner.ui.main_window import MainWindow
+from planner.ui.app.main_window import MainWindow
 from tests.ui.conftest import FakePrompter
 
 SECONDS = float(os.environ.get("SOAK_SECONDS", "20"))

@@ -28,8 +28,8 @@ from planner.db.models import PlanRow
 from planner.journey import service as journey_service
 from planner.plans import service as plan_service
 from planner.plans.service import Plan
-from planner.ui.application import _run_window
-from planner.ui.main_window import MainWindow, settings_for
+from planner.ui.app.application import _run_window
+from planner.ui.app.main_window import MainWindow, settings_for
 from tests.db.journey_plans import new_plan
 from tests.ui.conftest import FakePrompter
 
@@ -120,7 +120,7 @@ def test_a_page_that_cannot_be_built_for_a_plan_explains_instead(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     add_plan(GOOD)
-    from planner.ui.budget_page import BudgetPage
+    from planner.ui.budget.budget_page import BudgetPage
 
     def set_plan(self: BudgetPage, plan: Plan | None) -> None:
         if plan is not None:

@@ -23,11 +23,11 @@ from planner.core.paths import DATABASE_FILE
 from planner.db.database import DamagedDatabase, Database, open_database
 from planner.plans import service as plan_service
 from planner.plans.service import Plan
-from planner.ui.main_window import MainWindow
-from planner.ui.plan_commands import RESTORE_BACKUP, SAVE_COPY
-from planner.ui.recovery import FRESH, RESTORE, recover
-from planner.ui.restore_dialog import RestoreDialog
-from planner.ui.storage_errors import storage_error_hook
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.plan_commands import RESTORE_BACKUP, SAVE_COPY
+from planner.ui.app.recovery import FRESH, RESTORE, recover
+from planner.ui.app.restore_dialog import RestoreDialog
+from planner.ui.kit.storage_errors import storage_error_hook
 from tests.db.journey_plans import new_plan
 from tests.ui.test_data_safety_ui import (
     RecordingPrompter,
