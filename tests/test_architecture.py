@@ -352,3 +352,45 @@ def test_the_checks_see_date_patterns_and_clock_reads_they_should_refuse(tmp_pat
     )
     assert sorted(int(line.split(":")[1]) for line in _date_patterns(sample)) == [2, 3, 4, 5]
     assert sorted(int(line.split(":")[1]) for line in _clock_reads(sample)) == [6, 7, 9]
+
+
+def _class_names(path: Path) -> list[str]:
+    return [
+        node.name
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef)
+    ]
+
+
+def _type_names(path: Path) -> list[str]:
+    """The classes a file defines, and the type aliases it names at its top (`XRow = tuple[...]`;
+    a TypeVar is not a type of its own)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    aliases = [
+        target.id
+        for node in tree.body
+        if isinstance(node, ast.Assign | ast.AnnAssign)
+        and not (isinstance(node.value, ast.Call) and getattr(node.value.func, "id", "") == "TypeVar")
+        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        if isinstance(target, ast.Name) and target.id[:1].isupper() and not target.id.isupper()
+    ]
+    return _class_names(path) + aliases
+
+
+def test_no_two_classes_of_the_app_share_a_name() -> None:
+    places: dict[str, list[str]] = {}
+    for path in _python_files(PACKAGE):
+        for name in _class_names(path):
+            places.setdefault(name, []).append(str(path.relative_to(PACKAGE.parent)))
+    assert {name: where for name, where in places.items() if len(where) > 1} == {}
+
+
+def test_only_the_orm_rows_have_names_ending_in_row() -> None:
+    offenders = [
+        f"{path.relative_to(PACKAGE.parent)}: {name}"
+        for path in _python_files(PACKAGE)
+        if path != PACKAGE / "db" / "models.py"
+        for name in _type_names(path)
+        if name.endswith("Row")
+    ]
+    assert offenders == []

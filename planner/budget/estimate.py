@@ -182,7 +182,7 @@ class EstimateOverride:
 
 
 @dataclass(frozen=True, slots=True)
-class EstimateRow:
+class EstimateItem:
     line: EstimateLine
     """The line as it counts: the proposal, or the person's figures when changed."""
     proposed: EstimateLine
@@ -192,15 +192,15 @@ class EstimateRow:
 
 def apply_overrides(
     lines: Sequence[EstimateLine], overrides: Sequence[EstimateOverride]
-) -> list[EstimateRow]:
+) -> list[EstimateItem]:
     """Each proposed line with the person's change applied (overrides of lines no longer
     proposed are ignored, so a changed choice never leaves a stray line behind)."""
     by_key = {o.key: o for o in overrides}
-    rows: list[EstimateRow] = []
+    rows: list[EstimateItem] = []
     for line in lines:
         override = by_key.get(line.key)
         if override is None:
-            rows.append(EstimateRow(line, line, changed=False, removed=False))
+            rows.append(EstimateItem(line, line, changed=False, removed=False))
             continue
         changed = (override.low, override.high, override.currency) != (line.low, line.high, line.currency)
         counted = EstimateLine(
@@ -213,11 +213,11 @@ def apply_overrides(
             "Your figures" if changed else line.basis,
             line.source,
         )
-        rows.append(EstimateRow(counted, line, changed=changed, removed=override.removed))
+        rows.append(EstimateItem(counted, line, changed=changed, removed=override.removed))
     return rows
 
 
-def counted_lines(rows: Sequence[EstimateRow]) -> list[EstimateLine]:
+def counted_lines(rows: Sequence[EstimateItem]) -> list[EstimateLine]:
     return [row.line for row in rows if not row.removed]
 
 

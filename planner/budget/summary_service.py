@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from planner.budget.deposit import proposed_amount
 from planner.budget.estimate import (
-    EstimateRow,
+    EstimateItem,
     RangeTotal,
     apply_overrides,
     counted_lines,
@@ -67,7 +67,7 @@ class DepositProposal:
 class BudgetSummary:
     totals: list[Total]
     limit: LimitStatus
-    estimate: list[EstimateRow]
+    estimate: list[EstimateItem]
     ranges: list[RangeTotal]
     deposit_proposal: DepositProposal | None
     home_html: str
@@ -114,7 +114,7 @@ def expense_totals(
     return totals, status
 
 
-def _deposit_proposal(data: BudgetData, rows: list[EstimateRow]) -> DepositProposal | None:
+def _deposit_proposal(data: BudgetData, rows: list[EstimateItem]) -> DepositProposal | None:
     quote = data.accepted_quote
     default = next((p.low for p in data.points if p.id == "deposit/percent"), None) or Decimal(10)
     if quote is not None:
@@ -189,7 +189,7 @@ def _home_html(data: BudgetData, ranges: list[RangeTotal], today: date) -> str:
     return home_comparison_html(country_name(data.plan.home_country), figures, saving, korea, note)
 
 
-def estimate_ranges(data: BudgetData, today: date) -> tuple[list[EstimateRow], list[RangeTotal]]:
+def estimate_ranges(data: BudgetData, today: date) -> tuple[list[EstimateItem], list[RangeTotal]]:
     """The estimate's rows (with the person's changes) and its range in each report currency."""
     choices = resolve_choices(
         data.settings,

@@ -77,7 +77,9 @@ def load_catalogue(directory: Path) -> m.Catalogue:
         f,
         docs[f],
         "source",
-        lambda r: m.Source(r.id(), r.text("file"), r.text("title"), r.text("published", required=False)),
+        lambda r: m.CatalogueSource(
+            r.id(), r.text("file"), r.text("title"), r.text("published", required=False)
+        ),
     )
     src = [s.id for s in sources]
 
@@ -106,13 +108,13 @@ def load_catalogue(directory: Path) -> m.Catalogue:
 
     f = "clinics.toml"
     _check_tables(f, docs[f], {"technique", "clinic"})
-    techniques = _all(f, docs[f], "technique", lambda r: m.Technique(r.id(), r.text("name")))
+    techniques = _all(f, docs[f], "technique", lambda r: m.CatalogueTechnique(r.id(), r.text("name")))
     technique_ids = [t.id for t in techniques]
     clinics = _all(
         f,
         docs[f],
         "clinic",
-        lambda r: m.Clinic(
+        lambda r: m.CatalogueClinic(
             r.id(),
             r.text("name"),
             r.text("city"),
@@ -173,7 +175,9 @@ def load_catalogue(directory: Path) -> m.Catalogue:
         f,
         docs[f],
         "stay",
-        lambda r: m.Stay(_int(r, "low_days"), _int(r, "high_days"), r.text("text"), r.ref("source", src)),
+        lambda r: m.CatalogueStay(
+            _int(r, "low_days"), _int(r, "high_days"), r.text("text"), r.ref("source", src)
+        ),
     )
     if stay.low_days > stay.high_days:
         raise CatalogueError(f"{f}, stay: low_days is above high_days")
@@ -181,7 +185,7 @@ def load_catalogue(directory: Path) -> m.Catalogue:
         f,
         docs[f],
         "deposit",
-        lambda r: m.Deposit(
+        lambda r: m.CatalogueDeposit(
             _dec(r, "percent"),
             r.text("text"),
             r.choice("qualifier", ("", "approx"), required=False),
@@ -220,7 +224,7 @@ def load_catalogue(directory: Path) -> m.Catalogue:
         f,
         docs[f],
         "savings",
-        lambda r: m.Savings(
+        lambda r: m.CatalogueSavings(
             r.id(),
             tuple(_country_codes(r)),
             r.text("text"),
@@ -281,7 +285,9 @@ def load_catalogue(directory: Path) -> m.Catalogue:
         f,
         docs[f],
         "question",
-        lambda r: m.Question(r.id(), r.text("topic"), r.text("text"), r.text("why"), r.ref("source", src)),
+        lambda r: m.CatalogueQuestion(
+            r.id(), r.text("topic"), r.text("text"), r.text("why"), r.ref("source", src)
+        ),
     )
 
     return m.Catalogue(

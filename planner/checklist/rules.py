@@ -172,7 +172,7 @@ def matches_filter(item: Item, chosen: Filter, trip: TripDates, today: date) -> 
 
 
 @dataclass(frozen=True, slots=True)
-class Progress:
+class ChecklistProgress:
     done: int
     total: int
 
@@ -290,8 +290,8 @@ def validate_item(draft: ItemDraft, steps: set[str], locale: str | None = None) 
 
 @dataclass(frozen=True, slots=True)
 class Tally:
-    overall: Progress
-    by_step: dict[str, Progress]
+    overall: ChecklistProgress
+    by_step: dict[str, ChecklistProgress]
     overdue: int
 
 
@@ -311,7 +311,9 @@ def tally(items: Iterable[Item], due_on: dict[int, date | None], steps: Sequence
             pair[0] += 1
         elif (due := due_on.get(item.id)) is not None and due < today:
             overdue += 1
-    return Tally(Progress(done, total), {s: Progress(d, t) for s, (d, t) in counts.items()}, overdue)
+    return Tally(
+        ChecklistProgress(done, total), {s: ChecklistProgress(d, t) for s, (d, t) in counts.items()}, overdue
+    )
 
 
 def filter_items(

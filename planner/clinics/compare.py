@@ -24,7 +24,7 @@ class AskedQuestion(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
-class CompareRow:
+class ComparedFact:
     label: str
     values: tuple[str, ...]
     group: str
@@ -32,12 +32,12 @@ class CompareRow:
     differs: bool
 
 
-def _row(label: str, values: tuple[str, ...], group: str) -> CompareRow:
-    return CompareRow(label, values, group, len(set(values)) > 1)
+def _row(label: str, values: tuple[str, ...], group: str) -> ComparedFact:
+    return ComparedFact(label, values, group, len(set(values)) > 1)
 
 
-def _pair(label: str, first: str, second: str, difference: str, group: str) -> CompareRow:
-    return CompareRow(label, (first, second, difference), group, first != second)
+def _pair(label: str, first: str, second: str, difference: str, group: str) -> ComparedFact:
+    return ComparedFact(label, (first, second, difference), group, first != second)
 
 
 def stars(rating: int | None) -> str:
@@ -68,13 +68,13 @@ def build_comparison(
     answers: Mapping[int, Mapping[str, str]],
     questions: Sequence[AskedQuestion],
     locale: str | None = None,
-) -> list[CompareRow]:
+) -> list[ComparedFact]:
     """The rows of the comparison, facts first, then the user's own findings.
 
     Questions appear only when at least one of the clinics has an answer to them.
     """
 
-    def row(label: str, group: str, value: Callable[[Clinic], str]) -> CompareRow:
+    def row(label: str, group: str, value: Callable[[Clinic], str]) -> ComparedFact:
         return _row(label, tuple(value(c) for c in clinics), group)
 
     rows = [
@@ -115,7 +115,7 @@ def _signed(amount: Decimal, currency: str, locale: str | None) -> str:
     return sign + format_money(abs(amount), currency, locale)
 
 
-def quote_comparison(first: Quote, second: Quote, locale: str | None = None) -> list[CompareRow]:
+def quote_comparison(first: Quote, second: Quote, locale: str | None = None) -> list[ComparedFact]:
     """Two quotes line by line (matched by fee category or description), then totals and terms.
 
     Values are (first, second, difference); the difference is left out when the currencies differ.

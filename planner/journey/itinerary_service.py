@@ -27,7 +27,7 @@ from planner.journey.itinerary import (
 )
 from planner.journey.journey_warnings import JourneyWarning, journey_warnings
 from planner.journey.rules import Stay
-from planner.journey.schedule import Clinic, Proposal, propose
+from planner.journey.schedule import ChosenClinic, Proposal, propose
 from planner.journey.service import (
     appointments_in,
     check_stay,
@@ -60,15 +60,15 @@ class ItineraryData:
     appointments: list[Appointment]
     stay: Stay
     warnings: list[JourneyWarning]
-    clinic: Clinic
+    clinic: ChosenClinic
     span: PlanSpan
 
 
-def clinic_of(session: Session, plan: PlanRow) -> Clinic:
+def clinic_of(session: Session, plan: PlanRow) -> ChosenClinic:
     if plan.clinic_id is None:
-        return Clinic()
+        return ChosenClinic()
     row = session.get_one(ClinicRow, plan.clinic_id)
-    return Clinic(row.name, row.district)
+    return ChosenClinic(row.name, row.district)
 
 
 def load_itinerary(db: Database, plan_id: int) -> ItineraryData:

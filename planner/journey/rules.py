@@ -176,7 +176,7 @@ def current_step(
 
 
 @dataclass(frozen=True, slots=True)
-class Progress:
+class JourneyProgress:
     settled: int
     total: int
 
@@ -185,9 +185,9 @@ class Progress:
         return round(100 * self.settled / self.total) if self.total else 0
 
 
-def progress(steps: Sequence[str], states: Mapping[str, StepState]) -> Progress:
+def progress(steps: Sequence[str], states: Mapping[str, StepState]) -> JourneyProgress:
     settled = sum(1 for s in steps if (states.get(s) or StepState(s)).settled)
-    return Progress(settled, len(steps))
+    return JourneyProgress(settled, len(steps))
 
 
 @dataclass(frozen=True, slots=True)

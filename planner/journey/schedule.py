@@ -27,7 +27,7 @@ WAKING_HOURS = range(8, 21)
 
 
 @dataclass(frozen=True, slots=True)
-class Clinic:
+class ChosenClinic:
     name: str = ""
     district: str = ""
 
@@ -37,7 +37,7 @@ class Proposal:
     stay: Stay
     departure: date
     home_zone: str
-    clinic: Clinic = Clinic()
+    clinic: ChosenClinic = ChosenClinic()
     today: date | None = None
 
 

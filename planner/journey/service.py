@@ -21,9 +21,9 @@ from planner.journey.journey_warnings import JourneyWarning, journey_warnings
 from planner.journey.rules import (
     CELL_MODES,
     MAX_CULTURE_DAYS,
+    JourneyProgress,
     Position,
     Procedure,
-    Progress,
     Stay,
     Step,
     StepDraft,
@@ -167,7 +167,7 @@ class JourneyData:
     stay: Stay
     planned: dict[str, tuple[date | None, date | None]]
     position: Position
-    progress: Progress
+    progress: JourneyProgress
     warnings: list[JourneyWarning]
     home_zone: str
     departure: date

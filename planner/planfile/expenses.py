@@ -66,9 +66,9 @@ MAX_CONVERSION_CURRENCIES = 200
 EARLIEST, LATEST = EARLIEST_DAY.isoformat(), LATEST_DAY.isoformat()
 PLAIN_RATES = re.compile(r"\d{1,30}(?:\.\d{1,40})?(?:\n\d{1,30}(?:\.\d{1,40})?)*")
 
-ExpenseRow = tuple[Any, ...]
+ExpenseValues = tuple[Any, ...]
 """The line's index in the file's lines, then its values for EXPENSE_COLUMNS."""
-ConversionRow = tuple[Any, ...]
+ConversionValues = tuple[Any, ...]
 """The index of the line converted, then values for CONVERSION_COLUMNS."""
 _Conversion = tuple[str, object, object, object, object, object]
 """Where a conversion is in the file (for messages), its currency, planned, actual, rate, day."""
@@ -98,7 +98,7 @@ def decode_expenses(raw: str | bytes | msgspec.Raw) -> object:
 
 def read_expenses(
     r: FieldReader, value: object, version: int, categories: frozenset[str], steps: frozenset[str]
-) -> tuple[list[ExpenseRow], list[ConversionRow]]:
+) -> tuple[list[ExpenseValues], list[ConversionValues]]:
     """The file's `expenses` section, checked, as rows for the expense and conversion tables;
     none when it holds more lines, or a line more conversions, than a plan may."""
     expenses, conversions = _read_expenses(r, value, version, categories, steps)
@@ -115,7 +115,7 @@ def read_expenses(
 
 def _read_expenses(
     r: FieldReader, value: object, version: int, categories: frozenset[str], steps: frozenset[str]
-) -> tuple[list[ExpenseRow], list[ConversionRow]]:
+) -> tuple[list[ExpenseValues], list[ConversionValues]]:
     if isinstance(value, QuickTables):
         if version >= 3 and (quick := _quick_tables(value, categories, steps)) is not None:
             return quick
@@ -262,9 +262,9 @@ class _LineChecker:
         self.amount = r.minor if minor else r.amount
         self.planned, self.actual = ("planned_minor", "actual_minor") if minor else ("planned", "actual")
 
-    def check(self, lines: list[_Line]) -> tuple[list[ExpenseRow], list[ConversionRow]]:
-        expenses: list[ExpenseRow] = []
-        conversions: list[ConversionRow] = []
+    def check(self, lines: list[_Line]) -> tuple[list[ExpenseValues], list[ConversionValues]]:
+        expenses: list[ExpenseValues] = []
+        conversions: list[ConversionValues] = []
         for n, values, converted in lines:
             expenses.append(self.line(values, n))
             seen = set()
@@ -276,7 +276,7 @@ class _LineChecker:
                 seen.add(row[1])
         return expenses, conversions
 
-    def line(self, values: Sequence[Any], n: int) -> ExpenseRow:
+    def line(self, values: Sequence[Any], n: int) -> ExpenseValues:
         r = self.r
         category, step, label, planned, actual, currency, paid_on, payee, note = values
         path = f"expenses[{n}]"
@@ -303,7 +303,7 @@ class _LineChecker:
             r.text({"note": note}, "note", path),
         )
 
-    def conversion(self, conversion: _Conversion, n: int) -> ConversionRow:
+    def conversion(self, conversion: _Conversion, n: int) -> ConversionValues:
         r = self.r
         path, currency, planned, actual, rate, rate_date = conversion
         code = r.currency({"currency": currency}, "currency", path)
@@ -345,7 +345,7 @@ _QUICK = msgspec.json.Decoder(QuickTables)
 
 def _quick_tables(
     tables: QuickTables, categories: frozenset[str], steps: frozenset[str]
-) -> tuple[list[ExpenseRow], list[ConversionRow]] | None:
+) -> tuple[list[ExpenseValues], list[ConversionValues]] | None:
     """The rows, if every value is in the form the app writes; None means check line by line.
 
     What msgspec has not checked (known names, dates, rates, the lines the conversions point
@@ -362,8 +362,8 @@ def _quick_tables(
 
 
 def _quick_lines(
-    lines: list[ExpenseRow], categories: frozenset[str], steps: frozenset[str]
-) -> list[ExpenseRow] | None:
+    lines: list[ExpenseValues], categories: frozenset[str], steps: frozenset[str]
+) -> list[ExpenseValues] | None:
     if not lines:
         return []
     columns = list(zip(*lines, strict=True))
@@ -385,7 +385,7 @@ def _quick_lines(
     return list(zip(range(len(lines)), *columns, strict=False))
 
 
-def _quick_conversions(converted: list[ConversionRow], lines: int) -> list[ConversionRow] | None:
+def _quick_conversions(converted: list[ConversionValues], lines: int) -> list[ConversionValues] | None:
     if not converted:
         return []
     line, currency, _planned, _actual, rate, day = zip(*converted, strict=True)

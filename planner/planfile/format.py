@@ -34,7 +34,7 @@ from planner.journey.itinerary import KINDS as APPOINTMENT_KINDS
 from planner.journey.itinerary import MAX_TITLE_LENGTH, AppointmentDraft, PlanSpan, validate_appointment
 from planner.journey.rules import CELL_MODES, MAX_CULTURE_DAYS, STATUSES
 from planner.planfile.checks import AMOUNT, FieldReader, shown
-from planner.planfile.expenses import ConversionRow, ExpenseRow, decode_expenses, read_expenses
+from planner.planfile.expenses import ConversionValues, ExpenseValues, decode_expenses, read_expenses
 from planner.plans.rules import MAX_NAME_LENGTH, check_dates
 
 FORMAT = "patient-journey-planner/plan"
@@ -83,8 +83,8 @@ class PlanFile:
     shortlist: list[str] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     rates: list[dict[str, Any]] = field(default_factory=list)
-    expenses: list[ExpenseRow] = field(default_factory=list)
-    conversions: list[ConversionRow] = field(default_factory=list)
+    expenses: list[ExpenseValues] = field(default_factory=list)
+    conversions: list[ConversionValues] = field(default_factory=list)
     budget_settings: dict[str, Any] | None = None
     estimate_overrides: list[dict[str, Any]] = field(default_factory=list)
     checklist: list[dict[str, Any]] = field(default_factory=list)

@@ -18,7 +18,7 @@ from planner.db.models import PlanRow
 from planner.journey.itinerary import Appointment, next_appointment
 from planner.journey.itinerary_service import clinic_of
 from planner.journey.rules import Step, StepContext, StepState, current_step, next_actions, planned_dates
-from planner.journey.schedule import Clinic
+from planner.journey.schedule import ChosenClinic
 from planner.journey.service import appointments_in, home_zone_of, states_in, stay_of, steps_in
 
 __all__ = ["StepPageData", "load_step_page"]
@@ -42,7 +42,7 @@ class StepPageData:
     home_zone: str
     actions: list[str]
     today: date
-    clinic: Clinic
+    clinic: ChosenClinic
     """The plan's chosen clinic, where clinic visits in Seoul take place."""
 
     @property

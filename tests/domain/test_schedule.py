@@ -20,7 +20,7 @@ from planner.journey.itinerary import (
     validate_appointment,
 )
 from planner.journey.rules import Stay, default_arrival
-from planner.journey.schedule import Clinic, Proposal, propose, shared_time
+from planner.journey.schedule import ChosenClinic, Proposal, propose, shared_time
 
 STEPS = [
     "virtual-consultation",
@@ -33,7 +33,7 @@ STEPS = [
     "rehabilitation-home",
 ]
 LA = "America/Los_Angeles"
-CLINIC = Clinic("Seoul Joint Clinic", "Gangnam")
+CLINIC = ChosenClinic("Seoul Joint Clinic", "Gangnam")
 HOME_ZONES = [
     "America/New_York",
     "America/Los_Angeles",

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from planner.budget import service as budget_service
 from planner.budget.estimate import (
-    EstimateRow,
+    EstimateItem,
     EstimateSettings,
     RangeTotal,
     counted_lines,
@@ -41,10 +41,10 @@ from planner.ui.kit.tables import ROW_ROLE, RowTableModel, row_table
 from planner.ui.kit.widgets import ErrorLabel, heading
 
 
-class EstimateModel(RowTableModel[EstimateRow]):
+class EstimateModel(RowTableModel[EstimateItem]):
     HEADERS: ClassVar[tuple[str, ...]] = ("Line", "Low", "High", "Based on", "Article", "Status")
 
-    def cell(self, item: EstimateRow, column: int, role: int) -> Any:
+    def cell(self, item: EstimateItem, column: int, role: int) -> Any:
         line = item.line
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
@@ -68,7 +68,7 @@ class EstimateModel(RowTableModel[EstimateRow]):
         return None
 
 
-def estimate_total_text(rows: list[EstimateRow], ranges: list[RangeTotal]) -> str:
+def estimate_total_text(rows: list[EstimateItem], ranges: list[RangeTotal]) -> str:
     """The estimate's range in every report currency it can be converted to; where the home
     currency needs a rate first, the totals in the lines' own currencies and what is missing."""
     if not rows:
@@ -87,7 +87,7 @@ def estimate_total_text(rows: list[EstimateRow], ranges: list[RangeTotal]) -> st
 class EstimateLineDialog(QDialog):
     """The person's own low and high figures for one estimate line."""
 
-    def __init__(self, db: Any, plan_id: int, row: EstimateRow, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Any, plan_id: int, row: EstimateItem, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.plan_id, self.row = db, plan_id, row
         self.saved = False
@@ -220,7 +220,7 @@ class EstimatePanel(Panel):
         layout.addWidget(self.total)
 
     def show_estimate(
-        self, data: BudgetData | None, rows: list[EstimateRow], ranges: list[RangeTotal]
+        self, data: BudgetData | None, rows: list[EstimateItem], ranges: list[RangeTotal]
     ) -> None:
         self.data = data
         keep = self.current_row()
@@ -251,10 +251,10 @@ class EstimatePanel(Panel):
         self.total.setText(estimate_total_text(rows, ranges))
         self._update_buttons()
 
-    def current_row(self) -> EstimateRow | None:
+    def current_row(self) -> EstimateItem | None:
         rows = self.table.selectionModel().selectedRows()
         row = rows[0].data(ROW_ROLE) if rows else None
-        return row if isinstance(row, EstimateRow) else None
+        return row if isinstance(row, EstimateItem) else None
 
     def _update_buttons(self) -> None:
         row = self.current_row()

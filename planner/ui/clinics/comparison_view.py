@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from planner.clinics.compare import CompareRow
+from planner.clinics.compare import ComparedFact
 
 Index = QModelIndex | QPersistentModelIndex
 DIFFERS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -27,9 +27,9 @@ class ComparisonModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._headers: list[str] = []
-        self._rows: list[CompareRow] = []
+        self._rows: list[ComparedFact] = []
 
-    def set_rows(self, headers: Sequence[str], rows: Sequence[CompareRow]) -> None:
+    def set_rows(self, headers: Sequence[str], rows: Sequence[ComparedFact]) -> None:
         self.beginResetModel()
         self._headers = list(headers)
         self._rows = list(rows)
@@ -115,5 +115,5 @@ class ComparisonView(QWidget):
         layout.addWidget(self.only_differences)
         layout.addWidget(self.table, 1)
 
-    def set_rows(self, headers: Sequence[str], rows: Sequence[CompareRow]) -> None:
+    def set_rows(self, headers: Sequence[str], rows: Sequence[ComparedFact]) -> None:
         self.model.set_rows(headers, rows)

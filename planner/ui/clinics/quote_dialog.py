@@ -72,7 +72,7 @@ def _column_captions() -> QWidget:
     return row
 
 
-class QuoteLineRow(QWidget):
+class QuoteLineEditor(QWidget):
     """One line: a fee category (or "Other"), what it is for, and the amount."""
 
     remove_requested = Signal(object)
@@ -176,7 +176,7 @@ class QuoteDialog(QDialog):
         self.form.add_field("refund_terms", "Re&fund terms:", self.refund)
         self.form.add_field("note", "N&ote:", self.note)
 
-        self.rows: list[QuoteLineRow] = []
+        self.rows: list[QuoteLineEditor] = []
         self.lines_box = QVBoxLayout()
         self.lines_box.setSpacing(4)
         lines_widget = QWidget()
@@ -231,8 +231,8 @@ class QuoteDialog(QDialog):
         self.deposit.textChanged.connect(self.update_total)
         self.update_total()
 
-    def add_line(self, line: QuoteLine | None) -> QuoteLineRow:
-        row = QuoteLineRow(len(self.rows) + 1, self.categories, line)
+    def add_line(self, line: QuoteLine | None) -> QuoteLineEditor:
+        row = QuoteLineEditor(len(self.rows) + 1, self.categories, line)
         row.remove_requested.connect(self.remove_line)
         row.edited.connect(self.update_total)
         self.rows.append(row)
@@ -246,7 +246,7 @@ class QuoteDialog(QDialog):
                 row = self.add_line(None)
                 row.category.setCurrentIndex(row.category.findData(category.id))
 
-    def remove_line(self, row: QuoteLineRow) -> None:
+    def remove_line(self, row: QuoteLineEditor) -> None:
         self.rows.remove(row)
         self.lines_box.removeWidget(row)
         row.deleteLater()

@@ -33,7 +33,7 @@ from planner.journey.itinerary import (
     default_title,
 )
 from planner.journey.itinerary_text import when
-from planner.journey.schedule import Clinic
+from planner.journey.schedule import ChosenClinic
 from planner.ui.kit.forms import (
     CheckedForm,
     choice_combo,
@@ -81,7 +81,7 @@ class AppointmentDialog(QDialog):
         submit: Submit,
         steps: dict[str, str],
         home_zone: str,
-        clinic: Clinic,
+        clinic: ChosenClinic,
         initial: AppointmentDraft,
         title: str,
         parent: QWidget | None = None,
