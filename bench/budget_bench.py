@@ -97,8 +97,8 @@ def seed_budget(db_path: Path, plan_id: int) -> None:
 
 
 def main() -> None:
-    from planner.budget import service as budget_service
     from planner.budget.rules import ExpenseDraft
+    from planner.budget.service import save_expense
     from planner.budget.summary_service import expense_totals, summarise
     from planner.db.database import open_database
     from planner.ui.app.application import make_application
@@ -153,7 +153,7 @@ def main() -> None:
             draft = ExpenseDraft(
                 expense.label, expense.category, None, f"{100 + n}", "", expense.currency, None
             )
-            saved = budget_service.save_expense(db, plan.id, draft, expense.id)
+            saved = save_expense(db, plan.id, draft, expense.id)
             page.expenses._replace(saved)
             page._line_saved(saved)
             app.processEvents()

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from planner.db.database import open_database
 from planner.planfile.service import export_plan
-from planner.plans import service as plan_service
 from planner.plans.rules import PlanDraft
+from planner.plans.service import create_plan
 
 PLAN_NAME = "무릎 치료, Seoul"
 
@@ -32,7 +32,7 @@ def main(target: Path) -> None:
                 return_=date(2027, 3, 15),
                 budget_limit="12000",
             )
-            plan = plan_service.create_plan(db, draft)
+            plan = create_plan(db, draft)
             target.write_bytes(export_plan(db, plan.id))
         finally:
             db.close()

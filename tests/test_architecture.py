@@ -354,6 +354,39 @@ def test_the_checks_see_date_patterns_and_clock_reads_they_should_refuse(tmp_pat
     assert sorted(int(line.split(":")[1]) for line in _clock_reads(sample)) == [6, 7, 9]
 
 
+def _module_aliases(path: Path, modules: set[str]) -> list[str]:
+    """Where a file binds one of planner's modules to a name of its own: `import planner.x as y`
+    or `from planner import x as y` (a feature's functions are imported by their own names)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [
+                f"{path.name}:{node.lineno}: {a.name} as {a.asname}"
+                for a in node.names
+                if a.asname and a.name.split(".")[0] == "planner"
+            ]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found += [
+                f"{path.name}:{node.lineno}: {node.module}.{a.name} as {a.asname}"
+                for a in node.names
+                if a.asname and f"{node.module}.{a.name}" in modules
+            ]
+    return found
+
+
+def _planner_modules() -> set[str]:
+    return {_module_name(path, PACKAGE.parent) for path in _python_files(PACKAGE)}
+
+
+def test_no_module_of_planner_is_imported_under_another_name() -> None:
+    modules = _planner_modules()
+    root = PACKAGE.parent
+    places = [root / "main.py", *_python_files(PACKAGE), *_python_files(root / "tests")]
+    places += [*_python_files(root / "bench"), *_python_files(root / "scripts")]
+    offenders = [found for path in places for found in _module_aliases(path, modules)]
+    assert offenders == []
+
+
 def _class_names(path: Path) -> list[str]:
     return [
         node.name
@@ -394,3 +427,16 @@ def test_only_the_orm_rows_have_names_ending_in_row() -> None:
         if name.endswith("Row")
     ]
     assert offenders == []
+
+
+def test_the_alias_check_sees_a_module_bound_to_another_name(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "import planner.plans.service as plans\n"
+        "from planner.plans import service as plan_service\n"
+        "from planner.plans import service\n"
+        "from planner.plans.service import create_plan as make\n"
+        "import json as j\n"
+    )
+    found = _module_aliases(sample, {"planner.plans.service", "planner.plans"})
+    assert [int(line.split(":")[1]) for line in found] == [1, 2]

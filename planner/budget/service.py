@@ -322,7 +322,7 @@ def _write_conversions(row: ExpenseRow, conversions: Sequence[ExpenseConversion]
     row.conversions = [_conversion_row(c) for c in conversions]
 
 
-def room_problem(db: Database, plan_id: int) -> str | None:
+def expense_room_problem(db: Database, plan_id: int) -> str | None:
     """Why the plan cannot take another expense line (it is full), or None."""
     return full_message(db, EXPENSE_LINES, ExpenseRow, plan_id)
 

@@ -149,7 +149,7 @@ def _owned(session: Session, plan_id: int, item_id: int) -> ChecklistItemRow:
     return row
 
 
-def room_problem(db: Database, plan_id: int) -> str | None:
+def checklist_room_problem(db: Database, plan_id: int) -> str | None:
     """Why the plan cannot take another checklist item (it is full), or None."""
     return full_message(db, CHECKLIST_ITEMS, ChecklistItemRow, plan_id)
 

@@ -95,7 +95,7 @@ def latest_quotes_by_clinic(quotes: list[Quote]) -> dict[int, Quote]:
     return best
 
 
-def room_problem(db: Database, plan_id: int) -> str | None:
+def quote_room_problem(db: Database, plan_id: int) -> str | None:
     """Why the plan cannot take another quote (it is full), or None."""
     return full_message(db, QUOTES, QuoteRow, plan_id)
 

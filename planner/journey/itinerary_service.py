@@ -121,7 +121,7 @@ def _write(
     return appointment(row.id, clean)
 
 
-def room_problem(db: Database, plan_id: int) -> str | None:
+def appointment_room_problem(db: Database, plan_id: int) -> str | None:
     """Why the plan cannot take another appointment (it is full), or None."""
     return full_message(db, APPOINTMENTS, AppointmentRow, plan_id)
 

@@ -8,8 +8,7 @@ from typing import Any
 
 from planner.db.database import Database
 from planner.journey.itinerary import AppointmentDraft
-from planner.plans import service as plan_service
-from planner.plans.service import PlanDraft
+from planner.plans.service import PlanDraft, create_plan
 
 JOURNEY = [
     "virtual-consultation",
@@ -34,7 +33,7 @@ def new_plan(
     departure: date = DEPARTURE,
     return_: date = RETURN,
 ) -> int:
-    plan = plan_service.create_plan(
+    plan = create_plan(
         db,
         PlanDraft(
             name=name,

@@ -20,7 +20,7 @@ from planner.journey.trip_details_service import (
     load_details,
     save_details,
 )
-from planner.plans import service as plan_svc
+from planner.plans.service import delete_plan
 from planner.printouts.registry import build_printout
 from tests.db.journey_plans import new_plan
 
@@ -105,7 +105,7 @@ def test_details_are_deleted_with_the_plan(db: Database) -> None:
     save_details(db, gone, FILLED)
     save_details(db, kept, TripDetails(hotel_name="Busan Hotel"))
 
-    plan_svc.delete_plan(db, gone)
+    delete_plan(db, gone)
 
     assert stored_rows(db) == 1
     assert load_details(db, kept) == TripDetails(hotel_name="Busan Hotel")

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
-from planner.budget import service as budget_service
+from planner.budget.service import load_budget
 from planner.core import clock
 from planner.db.database import Database
 from planner.plans.service import Plan
@@ -45,7 +45,7 @@ def test_the_budget_page_dates_today_and_records_the_deposit_as_paid_today(
     assert panel.paid_on.date() == QDate(now.year, now.month, now.day)
     click(qtbot, panel.save_deposit_button)
     assert panel.state.text() == f"Paid on {today}."
-    deposit = budget_service.load_budget(db, plan.id).deposit
+    deposit = load_budget(db, plan.id).deposit
     assert deposit is not None and deposit.paid_on == MOMENTS[day].date()
 
 

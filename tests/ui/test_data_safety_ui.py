@@ -51,8 +51,7 @@ from planner.core.dates import backup_stamp
 from planner.core.paths import BACKUP_DIR, DATABASE_FILE
 from planner.db.database import BackupInfo, DamagedDatabase, Database, open_database
 from planner.exit_codes import EXIT_DAMAGED, EXIT_FAILURE, EXIT_IN_USE
-from planner.plans import service as plan_service
-from planner.plans.service import Plan, PlanDraft
+from planner.plans.service import Plan, PlanDraft, create_plan, list_plans
 from planner.platform.instance_lock import lock_data_dir
 from planner.ui.app.application import _run_window
 from planner.ui.app.main_window import MainWindow
@@ -271,7 +270,7 @@ def test_restoring_an_older_backup_shows_its_plans_on_every_page_without_a_resta
     assert combo_texts(window) == [PLAN]
     assert window.plan_combo.currentText() == PLAN
     assert window.windowTitle().startswith(PLAN)
-    assert [p.name for p in plan_service.list_plans(db)] == [PLAN]
+    assert [p.name for p in list_plans(db)] == [PLAN]
     page = window.stack.currentWidget()
     assert isinstance(page, ChecklistPage) and page is window.checklist and page.isVisible()
     texts = [item.text for item in page.model.rows]
@@ -294,7 +293,7 @@ def test_restoring_an_older_backup_shows_its_plans_on_every_page_without_a_resta
     db.close()  # and the restored data is what the next start opens
     again = open_database(db.data_dir)
     try:
-        assert [p.name for p in plan_service.list_plans(again)] == [PLAN]
+        assert [p.name for p in list_plans(again)] == [PLAN]
     finally:
         again.close()
 
@@ -378,7 +377,7 @@ def sound_data(tmp_path_factory: pytest.TempPathFactory, fresh_database: Callabl
     """A data folder with the plan "Knee, March" and one backup of it, made once for the module."""
     folder = tmp_path_factory.mktemp("sound") / "data"
     db = fresh_database(folder)
-    plan_service.create_plan(
+    create_plan(
         db,
         PlanDraft(PLAN, "knee-cartilage-damage", "GB", "GBP", date(2027, 3, 1), date(2027, 3, 11), "15000"),
     )
@@ -424,7 +423,7 @@ def test_a_damaged_data_file_can_be_replaced_by_the_backup_and_is_kept_beside_it
     assert Path(f"{kept}-wal").read_bytes() == b"the damaged file's journal"
     db = open_database(damaged_dir)
     try:
-        assert [p.name for p in plan_service.list_plans(db)] == [PLAN]
+        assert [p.name for p in list_plans(db)] == [PLAN]
     finally:
         db.close()
 
@@ -442,7 +441,7 @@ def test_starting_with_no_plans_keeps_the_damaged_file(
     assert kept.read_bytes() == b""
     db = open_database(damaged_dir)
     try:
-        assert plan_service.list_plans(db) == []
+        assert list_plans(db) == []
     finally:
         db.close()
 
@@ -503,7 +502,7 @@ def test_recovery_offers_only_a_backup_this_version_can_open(
     assert "Knee, April" not in prompter.asked[-1] and PLAN in prompter.asked[-1]
     db = open_database(damaged_dir)
     try:
-        assert [p.name for p in plan_service.list_plans(db)] == [PLAN]
+        assert [p.name for p in list_plans(db)] == [PLAN]
     finally:
         db.close()
 

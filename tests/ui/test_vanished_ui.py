@@ -21,8 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.core.paths import DATABASE_FILE
 from planner.db.database import DamagedDatabase, Database, open_database
-from planner.plans import service as plan_service
-from planner.plans.service import Plan
+from planner.plans.service import Plan, list_plans
 from planner.ui.app.main_window import MainWindow
 from planner.ui.app.plan_commands import RESTORE_BACKUP, SAVE_COPY
 from planner.ui.app.recovery import FRESH, RESTORE, recover
@@ -130,6 +129,6 @@ def test_the_start_up_question_for_a_missing_data_file_offers_the_newest_backup(
     assert "damaged file" not in notice
     db = open_database(folder)
     try:
-        assert [plan.name for plan in plan_service.list_plans(db)] == [PLAN]
+        assert [plan.name for plan in list_plans(db)] == [PLAN]
     finally:
         db.close()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from planner import __version__
 from planner.db.database import Database
 from planner.identity import APP_NAME, LICENCE, SUMMARY
-from planner.reference import service as catalogue_service
+from planner.reference.service import list_sources
 from planner.ui.kit.app_icon import app_icon
 from planner.ui.kit.widgets import heading
 
@@ -68,7 +68,7 @@ class AboutDialog(QDialog):
         self.licence = _text(f"{LICENCE} licence")
         self.data_folder = _text(str(db.data_dir))
         self.data_folder.setAccessibleName("Data folder")
-        titles = [f"• {source.title}" for source in catalogue_service.list_sources(db)]
+        titles = [f"• {source.title}" for source in list_sources(db)]
         self.sources = _text("\n".join(["The built-in clinics, prices and steps come from:", *titles]))
         self.sources.setAccessibleName("Source articles")
         self.sources.setMinimumWidth(TEXT_WIDTH)

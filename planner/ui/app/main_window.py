@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 from planner import APP_NAME
 from planner.changes import Change
 from planner.db.database import Database, DataFileMissing, StorageError
-from planner.plans import service as plan_service
-from planner.plans.service import Plan
+from planner.plans.service import Plan, list_plans
 from planner.ui.app import pages
 from planner.ui.app.pages import PageHandle, PageSpec
 from planner.ui.app.plan_commands import PlanCommands
@@ -157,7 +156,7 @@ class MainWindow(WindowActions):
 
     def _reload_plans(self, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else (p.id if (p := self.current_plan()) else None)
-        plans = plan_service.list_plans(self.db)
+        plans = list_plans(self.db)
         self.plan_combo.blockSignals(True)
         self.plans.set_plans(plans)
         row = self.plans.row_of(keep) if keep is not None else -1

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 
 from planner.db.database import DataFileMissing, StorageError
-from planner.plans import service as plan_service
+from planner.plans.service import (
+    change_dates,
+    create_plan,
+    delete_plan,
+    duplicate_plan,
+    name_problem,
+    rename_plan,
+)
 from planner.ui.app.pages import OVERVIEW
 from planner.ui.app.plan_wizard import PlanWizard
 
@@ -43,7 +50,7 @@ class PlanCommands:
     def _plan_created(self, wizard: PlanWizard) -> None:
         if wizard.created is None:
             return
-        self.window.events.announce(plan_service.create_plan.changes, plan_id=wizard.created.id)
+        self.window.events.announce(create_plan.changes, plan_id=wizard.created.id)
         self.window.show_page(OVERVIEW)
         self.window.say(f"Created the plan “{wizard.created.name}”.")
 
@@ -56,12 +63,12 @@ class PlanCommands:
             "Rename plan",
             "New name:",
             plan.name,
-            lambda text: plan_service.name_problem(self.db, text, plan.id),
+            lambda text: name_problem(self.db, text, plan.id),
         )
         if name is None:
             return
-        renamed = plan_service.rename_plan(self.db, plan.id, name)
-        self.window.events.announce(plan_service.rename_plan.changes)
+        renamed = rename_plan(self.db, plan.id, name)
+        self.window.events.announce(rename_plan.changes)
         self.window.say(f"Renamed to “{renamed.name}”.")
 
     def edit_dates(self) -> None:
@@ -78,7 +85,7 @@ class PlanCommands:
 
     def _dates_saved(self, dialog: TripDatesDialog) -> None:
         if dialog.saved is not None:
-            self.window.events.announce(plan_service.change_dates.changes)
+            self.window.events.announce(change_dates.changes)
             self.window.say("Trip dates changed; due dates counted from them moved too.")
 
     def edit_details(self) -> None:
@@ -97,8 +104,8 @@ class PlanCommands:
         plan = self.window.current_plan()
         if plan is None:
             return
-        copy = plan_service.duplicate_plan(self.db, plan.id)
-        self.window.events.announce(plan_service.duplicate_plan.changes, plan_id=copy.id)
+        copy = duplicate_plan(self.db, plan.id)
+        self.window.events.announce(duplicate_plan.changes, plan_id=copy.id)
         self.window.say(f"Made a copy: “{copy.name}”.")
 
     def delete_plan(self) -> None:
@@ -114,8 +121,8 @@ class PlanCommands:
             "Delete plan",
         ):
             return
-        plan_service.delete_plan(self.db, plan.id)  # a backup first; if it fails, nothing is deleted
-        self.window.events.announce(plan_service.delete_plan.changes)
+        delete_plan(self.db, plan.id)  # a backup first; if it fails, nothing is deleted
+        self.window.events.announce(delete_plan.changes)
         self.window.say(f"Deleted the plan “{plan.name}”. File › Restore from backup brings it back.", 8000)
 
     # --- printing and files ---------------------------------------------------------------

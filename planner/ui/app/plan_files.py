@@ -61,13 +61,13 @@ class PlanFiles:
         )
 
     def export_expenses(self, plan: Plan) -> None:
-        from planner.budget import service as budget_service
+        from planner.budget.service import expenses_csv_text
 
         self._save(
             "Export expenses",
             f"{plan.name} expenses.csv",
             "CSV files (*.csv)",
-            lambda: budget_service.expenses_csv_text(self.db, plan.id).encode("utf-8"),
+            lambda: expenses_csv_text(self.db, plan.id).encode("utf-8"),
         )
 
     def import_plan(self) -> Plan | None:

@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 from planner.core import clock
 from planner.core.validation import ValidationError
 from planner.db.database import Database
-from planner.plans import service as plan_service
-from planner.plans.service import Plan, PlanDraft
-from planner.reference import service as catalogue_service
+from planner.plans.service import Plan, PlanDraft, check_draft, create_plan
+from planner.reference.service import country_choices, currency_for_country, list_conditions
 from planner.ui.kit.forms import (
     CheckedForm,
     currency_code,
@@ -62,7 +61,7 @@ class _Page(QWizardPage):
         return self.form.show_problems(problems)
 
     def validatePage(self) -> bool:
-        return self.show_problems(plan_service.check_draft(self.plan_wizard.db, self.plan_wizard.draft()))
+        return self.show_problems(check_draft(self.plan_wizard.db, self.plan_wizard.draft()))
 
     def recheck(self, *keys: str) -> None:
         """A field changed: its message (shown at the last Next) goes as soon as it is fixed, or
@@ -70,7 +69,7 @@ class _Page(QWizardPage):
         shown = [key for key in keys if self.errors[key].isVisible()]
         if not shown:
             return
-        problems = plan_service.check_draft(self.plan_wizard.db, self.plan_wizard.draft())
+        problems = check_draft(self.plan_wizard.db, self.plan_wizard.draft())
         for key in shown:
             self.errors[key].show_problem(problems.get(key))
 
@@ -96,7 +95,7 @@ class PlanWizard(QWizard):
         self.name_page.add_field("name", "&Plan name:", self.name_edit)
         self.condition_combo = QComboBox()
         self.condition_combo.setAccessibleName("Condition")
-        for condition in catalogue_service.list_conditions(db):
+        for condition in list_conditions(db):
             label = (
                 condition.name
                 if condition.name == condition.group_name
@@ -117,7 +116,7 @@ class PlanWizard(QWizard):
             self, "Where you live", "Costs at home and totals in your own currency use these."
         )
         self.country_combo = searchable_combo("Home country")
-        for country in catalogue_service.country_choices():
+        for country in country_choices():
             self.country_combo.addItem(country.name, country.code)
         self.country_combo.setCurrentIndex(-1)
         self.country_combo.setCurrentText("")
@@ -187,7 +186,7 @@ class PlanWizard(QWizard):
         """Propose the country's currency until the person has chosen one themselves."""
         code = self._country_code()
         if code and not self._currency_typed:
-            currency = catalogue_service.currency_for_country(code)
+            currency = currency_for_country(code)
             self.currency_combo.setCurrentIndex(self.currency_combo.findData(currency))
 
     def _departure_moved(self) -> None:
@@ -234,7 +233,7 @@ class PlanWizard(QWizard):
         if self.currentPage() is not self.trip_page:
             return True
         try:
-            self.created = plan_service.create_plan(self.db, self.draft())
+            self.created = create_plan(self.db, self.draft())
         except ValidationError as error:
             for page in (self.name_page, self.home_page, self.trip_page):
                 page.show_problems(error.errors)

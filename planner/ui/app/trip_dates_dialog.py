@@ -7,8 +7,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from planner.core.validation import ValidationError
 from planner.db.database import Database
-from planner.plans import service as plan_service
-from planner.plans.service import Plan
+from planner.plans.service import Plan, change_dates
 from planner.ui.journey.appointment_dialog import zone_combo
 from planner.ui.kit.forms import CheckedForm, date_edit, lay_out_form_dialog, optional_date, to_date
 
@@ -46,7 +45,7 @@ class TripDatesDialog(QDialog):
     def accept(self) -> None:
         treatment = to_date(self.treatment.date()) if self.has_treatment.isChecked() else None
         try:
-            self.saved = plan_service.change_dates(
+            self.saved = change_dates(
                 self.db,
                 self.plan.id,
                 to_date(self.departure.date()),

@@ -7,10 +7,9 @@ from datetime import date
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from planner.budget import service as budget_service
 from planner.budget.ledger import Ledger
 from planner.budget.rules import Expense
-from planner.budget.service import BudgetData
+from planner.budget.service import BudgetData, load_budget
 from planner.budget.summary_service import (
     BudgetSummary,
     counted_line,
@@ -95,7 +94,7 @@ class BudgetPage(Page):
 
     def load(self) -> None:
         """Read the plan's budget again."""
-        self.data = budget_service.load_budget(self.db, self.plan.id) if self.plan else None
+        self.data = load_budget(self.db, self.plan.id) if self.plan else None
         self.ledger = ledger_for(self.data, self.today) if self.data else None
         self.expenses.show_data(self.data)
         self._show_all()

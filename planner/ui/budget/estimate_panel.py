@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.budget import service as budget_service
 from planner.budget.estimate import (
     EstimateItem,
     EstimateSettings,
@@ -31,7 +30,16 @@ from planner.budget.estimate import (
     default_stay,
     totals_by_currency,
 )
-from planner.budget.service import HOTEL_TIER_NAMES, MAX_STAY_DAYS, BudgetData
+from planner.budget.service import (
+    HOTEL_TIER_NAMES,
+    MAX_STAY_DAYS,
+    BudgetData,
+    include_estimate_line,
+    remove_estimate_line,
+    restore_estimate_line,
+    save_estimate_line,
+    save_estimate_settings,
+)
 from planner.budget.text import money_range
 from planner.core.money import format_amount, format_money
 from planner.core.validation import ValidationError
@@ -122,7 +130,7 @@ class EstimateLineDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            budget_service.save_estimate_line(
+            save_estimate_line(
                 self.db,
                 self.plan_id,
                 self.row.line.key,
@@ -285,7 +293,7 @@ class EstimatePanel(Panel):
         if self._filling or self.data is None:
             return
         try:
-            budget_service.save_estimate_settings(self.db, self.data.plan.id, self.settings())
+            save_estimate_settings(self.db, self.data.plan.id, self.settings())
         except ValidationError as error:
             self.settings_error.show_problem(" ".join(error.errors.values()))
             return
@@ -309,15 +317,13 @@ class EstimatePanel(Panel):
             return
         line = row.line
         if row.removed:
-            budget_service.include_estimate_line(self.db, self.data.plan.id, line.key)
+            include_estimate_line(self.db, self.data.plan.id, line.key)
         else:
-            budget_service.remove_estimate_line(
-                self.db, self.data.plan.id, line.key, line.low, line.high, line.currency
-            )
+            remove_estimate_line(self.db, self.data.plan.id, line.key, line.low, line.high, line.currency)
         self.changed.emit()
 
     def restore_line(self) -> None:
         row = self.current_row()
         if row is not None and self.data is not None:
-            budget_service.restore_estimate_line(self.db, self.data.plan.id, row.line.key)
+            restore_estimate_line(self.db, self.data.plan.id, row.line.key)
             self.changed.emit()

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.budget import service as budget_service
 from planner.budget.rules import Expense, ExpenseDraft
+from planner.budget.service import save_expense
 from planner.core import clock
 from planner.core.limits import PlanFull
 from planner.core.money import format_amount
@@ -125,7 +125,7 @@ class ExpenseDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.saved = budget_service.save_expense(
+            self.saved = save_expense(
                 self.db, self.plan_id, self.draft(), self.expense.id if self.expense else None, self.today
             )
         except PlanFull as full:

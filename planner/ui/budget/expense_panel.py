@@ -7,10 +7,9 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
-from planner.budget import service as budget_service
 from planner.budget.csv_file import spreadsheet_text
 from planner.budget.rules import Expense, report_currencies
-from planner.budget.service import BudgetData
+from planner.budget.service import BudgetData, delete_expense, expense_room_problem
 from planner.db.database import Database
 from planner.platform.files import write_text_atomically
 from planner.ui.budget.expense_dialog import ExpenseDialog
@@ -126,7 +125,7 @@ class ExpensePanel(Panel):
         self.data.expenses[:] = self.model.rows
 
     def add_expense(self) -> None:
-        if self.data is not None and (full := budget_service.room_problem(self.db, self.data.plan.id)):
+        if self.data is not None and (full := expense_room_problem(self.db, self.data.plan.id)):
             self.prompter.error(self, "The budget is full", full)
             return
         self._open(None)
@@ -146,7 +145,7 @@ class ExpensePanel(Panel):
             "Delete",
         ):
             return
-        budget_service.delete_expense(self.db, self.data.plan.id, expense.id)
+        delete_expense(self.db, self.data.plan.id, expense.id)
         row = self.model.row_of(expense.id)
         self.model.drop(expense.id)
         self.data.expenses[:] = self.model.rows

@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.budget import service as budget_service
 from planner.budget.deposit import DepositDraft, deposit_state
-from planner.budget.service import BudgetData, StoredRate
+from planner.budget.service import BudgetData, StoredRate, add_rate, delete_rate, save_deposit
 from planner.budget.summary_service import DepositProposal
 from planner.core import clock
 from planner.core.dates import day_month_year
@@ -218,7 +217,7 @@ class RatesDepositPanel(Panel):
             to_date(self.paid_on.date()) if self.is_paid.isChecked() else None,
         )
         try:
-            budget_service.save_deposit(self.db, self.data.plan.id, draft, self.today)
+            save_deposit(self.db, self.data.plan.id, draft, self.today)
         except ValidationError as error:
             self.deposit_form.show_problems(error.errors)
             return
@@ -228,7 +227,7 @@ class RatesDepositPanel(Panel):
         if self.data is None:
             return
         try:
-            _stored, filled = budget_service.add_rate(
+            _stored, filled = add_rate(
                 self.db,
                 self.data.plan.id,
                 currency_code(self.base),
@@ -255,5 +254,5 @@ class RatesDepositPanel(Panel):
         stored = rows[0].data(ROW_ROLE) if rows else None
         if not isinstance(stored, StoredRate) or self.data is None:
             return
-        budget_service.delete_rate(self.db, self.data.plan.id, stored.id)
+        delete_rate(self.db, self.data.plan.id, stored.id)
         self.changed.emit()

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.checklist import service as checklist_service
 from planner.checklist.rules import ANCHORS, DOCUMENTS, KINDS, Item, ItemDraft
+from planner.checklist.service import save_item
 from planner.core.dates import day_month_year
 from planner.core.limits import PlanFull
 from planner.core.validation import ValidationError
@@ -119,9 +119,7 @@ class ChecklistItemDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.saved = checklist_service.save_item(
-                self.db, self.plan_id, self.draft(), self.item.id if self.item else None
-            )
+            self.saved = save_item(self.db, self.plan_id, self.draft(), self.item.id if self.item else None)
         except PlanFull as full:
             self.form.show_full(full)
             return

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from planner.changes import Change
-from planner.checklist import service as checklist_service
 from planner.checklist.rules import (
     DOCUMENTS,
     Filter,
@@ -33,7 +32,17 @@ from planner.checklist.rules import (
     passport_problem,
     tally,
 )
-from planner.checklist.service import ChecklistData, DeletedItem
+from planner.checklist.service import (
+    ChecklistData,
+    DeletedItem,
+    checklist_room_problem,
+    delete_item,
+    load_checklist,
+    move_item,
+    restore_item,
+    set_done,
+    take_templates,
+)
 from planner.core import clock
 from planner.core.limits import PlanFull
 from planner.core.search import matches
@@ -210,7 +219,7 @@ class ChecklistPage(Panel, Page):
 
     def load(self) -> None:
         """Read the plan's checklist again."""
-        self.data = checklist_service.load_checklist(self.db, self.plan.id) if self.plan else None
+        self.data = load_checklist(self.db, self.plan.id) if self.plan else None
         items = self.data.items if self.data else []
         trip = self.data.trip if self.data else None
         self.due_on = {i.id: i.due.resolve(trip) for i in items} if trip else {}
@@ -332,7 +341,7 @@ class ChecklistPage(Panel, Page):
     def set_done(self, item: Item, done: bool) -> None:
         if self.plan is None:
             return
-        saved = checklist_service.set_done(self.db, self.plan.id, item.id, done)
+        saved = set_done(self.db, self.plan.id, item.id, done)
         self._replace(saved)
         chosen = self.filter.currentData()
         if (
@@ -370,7 +379,7 @@ class ChecklistPage(Panel, Page):
             self.table.selectRow(row)
 
     def add_item(self) -> None:
-        if self.plan is not None and (full := checklist_service.room_problem(self.db, self.plan.id)):
+        if self.plan is not None and (full := checklist_room_problem(self.db, self.plan.id)):
             self.prompter.error(self, "The checklist is full", full)
             return
         self._open(None)
@@ -384,7 +393,7 @@ class ChecklistPage(Panel, Page):
         if item is None or self.plan is None:
             return
         row = self.model.row_of(item.id)
-        self.deleted.append(checklist_service.delete_item(self.db, self.plan.id, item.id))
+        self.deleted.append(delete_item(self.db, self.plan.id, item.id))
         self.reload()
         if self.model.rows:
             self.table.selectRow(min(row, len(self.model.rows) - 1))
@@ -393,7 +402,7 @@ class ChecklistPage(Panel, Page):
     def undo_delete(self) -> None:
         if not self.deleted:
             return
-        restored = checklist_service.restore_item(self.db, self.deleted.pop())
+        restored = restore_item(self.db, self.deleted.pop())
         self.reload()
         row = self.model.row_of(restored.id)
         if row >= 0:
@@ -408,7 +417,7 @@ class ChecklistPage(Panel, Page):
         target = index + direction
         if not 0 <= target < len(siblings):
             return
-        checklist_service.move_item(self.db, self.plan.id, item.id, target)
+        move_item(self.db, self.plan.id, item.id, target)
         self.reload()
         row = self.model.row_of(item.id)
         if row >= 0:
@@ -431,7 +440,7 @@ class ChecklistPage(Panel, Page):
             return
         else:
             target = next(n for n, i in enumerate(siblings) if i.id == onto.id)
-        checklist_service.move_item(self.db, self.plan.id, item_id, target)
+        move_item(self.db, self.plan.id, item_id, target)
         self.reload()
         if (moved := self.model.row_of(item_id)) >= 0:
             self.table.selectRow(moved)
@@ -440,7 +449,7 @@ class ChecklistPage(Panel, Page):
         if self.plan is None:
             return
         try:
-            added = checklist_service.take_templates(self.db, self.plan.id)
+            added = take_templates(self.db, self.plan.id)
         except PlanFull as full:
             self.prompter.error(self, "The checklist is full", str(full))
             return

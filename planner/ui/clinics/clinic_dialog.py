@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.clinics import service as clinic_service
 from planner.clinics.drafts import ClinicDraft
 from planner.clinics.rules import CONDITION_GROUPS, Clinic, Technique
+from planner.clinics.service import create_clinic, update_clinic
 from planner.core.limits import PlanFull
 from planner.core.validation import ValidationError
 from planner.db.database import Database
@@ -165,9 +165,9 @@ class ClinicDialog(QDialog):
     def accept(self) -> None:
         try:
             if self.clinic is None:
-                self.saved = clinic_service.create_clinic(self.db, self.draft())
+                self.saved = create_clinic(self.db, self.draft())
             else:
-                self.saved = clinic_service.update_clinic(self.db, self.clinic.id, self.draft())
+                self.saved = update_clinic(self.db, self.clinic.id, self.draft())
         except PlanFull as full:
             self.basics_form.show_full(full)
             return

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.clinics import service as clinic_service
 from planner.clinics.compare import stars
 from planner.clinics.rules import Clinic
+from planner.clinics.service import save_notes
 from planner.core.validation import ValidationError
 from planner.db.database import Database
 from planner.ui.kit.events import AppEvents
@@ -64,12 +64,10 @@ class ClinicNotes(QWidget):
         if self.clinic is None:
             return
         try:
-            saved = clinic_service.save_notes(
-                self.db, self.clinic.id, self.note.toPlainText(), self.rating.currentData()
-            )
+            saved = save_notes(self.db, self.clinic.id, self.note.toPlainText(), self.rating.currentData())
         except ValidationError as error:
             self.form.show_problems(error.errors)
             return
         self.form.show_problems({})
-        self.events.announce(clinic_service.save_notes.changes, item_id=saved.id)
+        self.events.announce(save_notes.changes, item_id=saved.id)
         self.saved_label.setText("Saved.")

@@ -14,8 +14,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.clinics import questions_service as question_service
-from planner.clinics.questions_service import Question
+from planner.clinics.questions_service import (
+    Question,
+    add_question,
+    answers_for,
+    delete_question,
+    full_message,
+    list_questions,
+    question_problem,
+    save_answer,
+)
 from planner.clinics.rules import Clinic
 from planner.core.limits import PlanFull
 from planner.core.validation import ValidationError
@@ -88,10 +96,8 @@ class ClinicQuestions(Panel):
 
     def reload(self, select_key: str | None = None) -> None:
         keep = select_key or (q.key if (q := self.current_question()) else None)
-        questions = question_service.list_questions(self.db)
-        answers = (
-            question_service.answers_for(self.db, [self.clinic.id])[self.clinic.id] if self.clinic else {}
-        )
+        questions = list_questions(self.db)
+        answers = answers_for(self.db, [self.clinic.id])[self.clinic.id] if self.clinic else {}
         self.model.set_rows(questions, answers)
         self.summary.setText(f"{self.model.answered()} of {len(questions)} answered")
         self.setEnabled(self.clinic is not None)
@@ -122,15 +128,15 @@ class ClinicQuestions(Panel):
         if question is None or self.clinic is None:
             return
         try:
-            question_service.save_answer(self.db, self.clinic.id, question.key, self.answer.toPlainText())
+            save_answer(self.db, self.clinic.id, question.key, self.answer.toPlainText())
         except ValidationError as error:
             self.answer_error.show_problem(next(iter(error.errors.values())))
             return
         self.reload(question.key)
-        self.events.announce(question_service.save_answer.changes, item_id=self.clinic.id)
+        self.events.announce(save_answer.changes, item_id=self.clinic.id)
 
     def add_question(self) -> None:
-        if full := question_service.full_message(self.db):
+        if full := full_message(self.db):
             self.prompter.error(self, "Add a question", full)
             return
         text = self.prompter.ask_text(
@@ -138,17 +144,17 @@ class ClinicQuestions(Panel):
             "Add a question",
             "Your question (asked of every clinic):",
             "",
-            question_service.question_problem,
+            question_problem,
         )
         if text is None:
             return
         try:
-            question = question_service.add_question(self.db, text)
+            question = add_question(self.db, text)
         except PlanFull as full:
             self.prompter.error(self, "Add a question", str(full))
             return
         self.reload(question.key)
-        self.events.announce(question_service.add_question.changes)
+        self.events.announce(add_question.changes)
 
     def remove_question(self) -> None:
         question = self.current_question()
@@ -161,6 +167,6 @@ class ClinicQuestions(Panel):
             "Remove question",
         ):
             return
-        question_service.delete_question(self.db, question.key)
+        delete_question(self.db, question.key)
         self.reload()
-        self.events.announce(question_service.delete_question.changes)
+        self.events.announce(delete_question.changes)

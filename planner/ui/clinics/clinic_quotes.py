@@ -13,8 +13,14 @@ from PySide6.QtWidgets import (
 )
 
 from planner.budget.summary_service import relation_sentence
-from planner.clinics import quotes_service as quote_service
 from planner.clinics.quotes import Quote
+from planner.clinics.quotes_service import (
+    accept_quote,
+    delete_quote,
+    list_quotes,
+    quote_room_problem,
+    save_quote,
+)
 from planner.clinics.rules import Clinic
 from planner.db.database import Database
 from planner.plans.service import Plan
@@ -78,7 +84,7 @@ class ClinicQuotes(Panel):
         """Read the plan's quotes again, keeping the selected one (or selecting `select_id`)."""
         if select_id is None and (current := self.current_quote()) is not None:
             select_id = current.id
-        self.plan_quotes = quote_service.list_quotes(self.db, self.plan.id) if self.plan else []
+        self.plan_quotes = list_quotes(self.db, self.plan.id) if self.plan else []
         mine = [q for q in self.plan_quotes if self.clinic and q.clinic_id == self.clinic.id]
         self.model.set_quotes(mine)
         if self.plan is None:
@@ -123,10 +129,10 @@ class ClinicQuotes(Panel):
     def _saved(self, dialog: QuoteDialog) -> None:
         if dialog.saved is not None:
             self.reload(dialog.saved.id)
-            self.events.announce(quote_service.save_quote.changes, item_id=dialog.saved.id)
+            self.events.announce(save_quote.changes, item_id=dialog.saved.id)
 
     def new_quote(self) -> None:
-        if self.plan is not None and (full := quote_service.room_problem(self.db, self.plan.id)):
+        if self.plan is not None and (full := quote_room_problem(self.db, self.plan.id)):
             self.prompter.error(self, "No room for another quote", full)
             return
         self._open(None)
@@ -143,17 +149,17 @@ class ClinicQuotes(Panel):
             self, "Delete quote", f"Delete the quote {quote.title}?\n\nThis cannot be undone.", "Delete quote"
         ):
             return
-        quote_service.delete_quote(self.db, quote.id)
+        delete_quote(self.db, quote.id)
         self.reload()
-        self.events.announce(quote_service.delete_quote.changes)
+        self.events.announce(delete_quote.changes)
 
     def toggle_accepted(self) -> None:
         quote = self.current_quote()
         if quote is None or self.plan is None:
             return
-        quote_service.accept_quote(self.db, self.plan.id, None if quote.accepted else quote.id)
+        accept_quote(self.db, self.plan.id, None if quote.accepted else quote.id)
         self.reload(quote.id)
-        self.events.announce(quote_service.accept_quote.changes)
+        self.events.announce(accept_quote.changes)
 
     def compare_quotes(self) -> None:
         if len(self.plan_quotes) < 2:

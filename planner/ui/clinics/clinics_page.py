@@ -17,10 +17,17 @@ from PySide6.QtWidgets import (
 )
 
 from planner.changes import Change
-from planner.clinics import service as clinic_service
-from planner.clinics import shortlist_service
 from planner.clinics.compare import MAX_COMPARED, MIN_COMPARED
 from planner.clinics.rules import Clinic, ClinicIndex, ClinicQuery, Technique, why_empty
+from planner.clinics.service import (
+    clinic_use,
+    delete_clinic,
+    list_clinics,
+    set_hidden,
+    technique_choices,
+    update_clinic,
+)
+from planner.clinics.shortlist_service import choose_clinic, set_shortlisted, shortlisted_ids
 from planner.core.limits import PlanFull
 from planner.db.database import Database
 from planner.plans.service import Plan
@@ -136,9 +143,9 @@ class ClinicsPage(Panel, Page):
         keep = select_id if select_id is not None else (c.id if (c := self.current_clinic()) else None)
         self._detail_fresh = False
         if not self.techniques:
-            self.techniques = clinic_service.technique_choices(self.db)
-        clinics = clinic_service.list_clinics(self.db)
-        shortlisted = shortlist_service.shortlisted_ids(self.db, self.plan.id) if self.plan else frozenset()
+            self.techniques = technique_choices(self.db)
+        clinics = list_clinics(self.db)
+        shortlisted = shortlisted_ids(self.db, self.plan.id) if self.plan else frozenset()
         self.model.set_clinics(clinics, shortlisted, self.plan.clinic_id if self.plan else None)
         self.index = ClinicIndex(clinics)
         districts = sorted({c.district for c in clinics if c.district}, key=str.casefold)
@@ -264,7 +271,7 @@ class ClinicsPage(Panel, Page):
         if clinic is None or self.plan is None:
             return
         try:
-            changed = shortlist_service.set_shortlisted(self.db, self.plan.id, clinic.id, shortlisted)
+            changed = set_shortlisted(self.db, self.plan.id, clinic.id, shortlisted)
         except PlanFull as full:
             self.prompter.error(self, "The shortlist is full", str(full))
             self._detail_fresh = False
@@ -278,18 +285,18 @@ class ClinicsPage(Panel, Page):
             return
         chosen = None if clinic.id == self.model.chosen else clinic.id
         try:
-            shortlist_service.choose_clinic(self.db, self.plan.id, chosen)
+            choose_clinic(self.db, self.plan.id, chosen)
         except PlanFull as full:
             self.prompter.error(self, "The shortlist is full", str(full))
             return
-        self.events.announce(shortlist_service.choose_clinic.changes)
+        self.events.announce(choose_clinic.changes)
 
     def _set_hidden(self, hidden: bool) -> None:
         clinic = self.current_clinic()
         if clinic is None:
             return
-        clinic_service.set_hidden(self.db, clinic.id, hidden)
-        self.events.announce(clinic_service.set_hidden.changes, item_id=clinic.id)
+        set_hidden(self.db, clinic.id, hidden)
+        self.events.announce(set_hidden.changes, item_id=clinic.id)
 
     def _open_dialog(self, clinic: Clinic | None) -> None:
         if self.clinic_dialog is not None:
@@ -304,7 +311,7 @@ class ClinicsPage(Panel, Page):
 
     def _clinic_saved(self, dialog: ClinicDialog) -> None:
         if dialog.saved is not None:
-            self.events.announce(clinic_service.update_clinic.changes, item_id=dialog.saved.id)
+            self.events.announce(update_clinic.changes, item_id=dialog.saved.id)
 
     def add_clinic(self) -> None:
         self._open_dialog(None)
@@ -318,7 +325,7 @@ class ClinicsPage(Panel, Page):
         clinic = self.current_clinic()
         if clinic is None or not clinic.own:
             return
-        use = clinic_service.clinic_use(self.db, clinic.id)
+        use = clinic_use(self.db, clinic.id)
         consequences = []
         if use.quotes:
             consequences.append(f"its {use.quotes} quote{'s' if use.quotes != 1 else ''}")
@@ -335,7 +342,7 @@ class ClinicsPage(Panel, Page):
             "Delete clinic",
         ):
             return
-        self.events.announce(clinic_service.delete_clinic(self.db, clinic.id))
+        self.events.announce(delete_clinic(self.db, clinic.id))
 
     def search_box(self) -> QLineEdit:
         return self.filters.search

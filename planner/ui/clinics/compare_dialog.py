@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from planner.clinics import questions_service as question_service
-from planner.clinics import quotes_service as quote_service
 from planner.clinics.compare import build_comparison
+from planner.clinics.questions_service import answers_for, list_questions
+from planner.clinics.quotes_service import latest_quotes_by_clinic, list_quotes
 from planner.clinics.rules import Clinic
 from planner.db.database import Database
 from planner.plans.service import Plan
@@ -20,9 +20,9 @@ class CompareDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Compare clinics")
         self.resize(1000, 680)
-        quotes = quote_service.latest_quotes_by_clinic(quote_service.list_quotes(db, plan.id)) if plan else {}
-        answers = question_service.answers_for(db, [c.id for c in clinics])
-        rows = build_comparison(clinics, quotes, answers, question_service.list_questions(db))
+        quotes = latest_quotes_by_clinic(list_quotes(db, plan.id)) if plan else {}
+        answers = answers_for(db, [c.id for c in clinics])
+        rows = build_comparison(clinics, quotes, answers, list_questions(db))
         self.view = ComparisonView("Clinic comparison")
         self.view.set_rows([c.name for c in clinics], rows)
         intro = QLabel(

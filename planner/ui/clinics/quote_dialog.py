@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.clinics import quotes_service as quote_service
 from planner.clinics.quotes import Quote, QuoteDraft, QuoteLine, QuoteLineDraft, deposit_amount, parse_percent
-from planner.clinics.quotes_service import FeeCategory
+from planner.clinics.quotes_service import FeeCategory, fee_categories, save_quote
 from planner.clinics.rules import Clinic
 from planner.core import clock
 from planner.core.limits import PlanFull
@@ -139,7 +138,7 @@ class QuoteDialog(QDialog):
         self.clinic = clinic
         self.quote = quote
         self.saved: Quote | None = None
-        self.categories = quote_service.fee_categories(db)
+        self.categories = fee_categories(db)
         self.setWindowTitle(f"{'Edit' if quote else 'New'} quote from {clinic.name}")
         self.setMinimumSize(700, 600)
 
@@ -284,7 +283,7 @@ class QuoteDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.saved = quote_service.save_quote(
+            self.saved = save_quote(
                 self.db, self.plan.id, self.draft(), self.quote.id if self.quote else None
             )
         except PlanFull as full:

@@ -20,9 +20,17 @@ from planner.changes import Change
 from planner.core.validation import ValidationError
 from planner.core.zones import SEOUL
 from planner.db.database import Database
-from planner.journey import itinerary_service
 from planner.journey.itinerary import Appointment, AppointmentDraft, by_day, draft_of
-from planner.journey.itinerary_service import ItineraryData
+from planner.journey.itinerary_service import (
+    ItineraryData,
+    accept_proposal,
+    appointment_room_problem,
+    delete_appointment,
+    load_itinerary,
+    move_appointment,
+    restore_appointment,
+    save_appointment,
+)
 from planner.journey.itinerary_text import zone_label
 from planner.journey.journey_warnings import JourneyWarning
 from planner.journey.rules import Stay
@@ -167,7 +175,7 @@ class ItineraryPage(Panel, Page):
 
     def load(self) -> None:
         keep = self.current_appointment()
-        self.data = itinerary_service.load_itinerary(self.db, self.plan.id) if self.plan else None
+        self.data = load_itinerary(self.db, self.plan.id) if self.plan else None
         data = self.data
         if data is None:
             self.model.set_days([], Stay(date.min, date.min), SEOUL, {})
@@ -207,7 +215,7 @@ class ItineraryPage(Panel, Page):
         self.undo_button.setEnabled(bool(self.deleted))
 
     def _changed(self, appointment_id: int | None = None) -> None:
-        self.events.announce(itinerary_service.save_appointment.changes)
+        self.events.announce(save_appointment.changes)
         self.reload()
         if appointment_id is not None:
             self.select(appointment_id)
@@ -219,9 +227,7 @@ class ItineraryPage(Panel, Page):
         plan_id = self.plan.id
 
         def submit(draft: AppointmentDraft) -> Appointment:
-            return itinerary_service.save_appointment(
-                self.db, plan_id, draft, existing.id if existing else None
-            )
+            return save_appointment(self.db, plan_id, draft, existing.id if existing else None)
 
         dialog = AppointmentDialog(
             submit,
@@ -252,7 +258,7 @@ class ItineraryPage(Panel, Page):
         return AppointmentDraft(step_id, "consultation", "", start, start + timedelta(hours=1), SEOUL)
 
     def add_appointment(self) -> None:
-        if self.plan is not None and (full := itinerary_service.room_problem(self.db, self.plan.id)):
+        if self.plan is not None and (full := appointment_room_problem(self.db, self.plan.id)):
             self.prompter.error(self, "The itinerary is full", full)
             return
         if self.data is not None:
@@ -271,7 +277,7 @@ class ItineraryPage(Panel, Page):
         if self.plan is None or not isinstance(day, date):
             return
         try:
-            moved = itinerary_service.move_appointment(self.db, self.plan.id, appointment_id, day)
+            moved = move_appointment(self.db, self.plan.id, appointment_id, day)
         except ValidationError as error:
             self.prompter.error(self, "Cannot move the appointment", next(iter(error.errors.values())))
             return
@@ -281,14 +287,14 @@ class ItineraryPage(Panel, Page):
         current = self.current_appointment()
         if current is None or self.plan is None:
             return
-        self.deleted.append(itinerary_service.delete_appointment(self.db, self.plan.id, current.id))
+        self.deleted.append(delete_appointment(self.db, self.plan.id, current.id))
         self._changed()
         self.hint.setText(f"Deleted “{current.title[:60]}”. Undo delete (Ctrl+Z) puts it back.")
 
     def undo_delete(self) -> None:
         if not self.deleted or self.plan is None:
             return
-        restored = itinerary_service.restore_appointment(self.db, self.plan.id, self.deleted.pop())
+        restored = restore_appointment(self.db, self.plan.id, self.deleted.pop())
         self._changed(restored.id)
 
     def propose(self) -> None:
@@ -302,6 +308,6 @@ class ItineraryPage(Panel, Page):
         dialog.open()
 
     def _proposal_accepted(self, dialog: ProposalDialog) -> None:
-        self.events.announce(itinerary_service.accept_proposal.changes)  # dates may have moved
+        self.events.announce(accept_proposal.changes)  # dates may have moved
         self._changed()
         self.hint.setText(f"Added or updated {dialog.saved} appointment{'s' if dialog.saved != 1 else ''}.")

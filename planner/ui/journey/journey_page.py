@@ -23,11 +23,10 @@ from planner.changes import Change
 from planner.checklist.rules import Item
 from planner.core import clock
 from planner.db.database import Database
-from planner.journey import service as journey_service
 from planner.journey.rules import STATUSES
-from planner.journey.service import JourneyData
+from planner.journey.service import JourneyData, load_journey
 from planner.plans.service import Plan
-from planner.step_page import service as step_page_service
+from planner.step_page.service import load_step_page
 from planner.ui.journey.itinerary_page import warnings_text
 from planner.ui.journey.step_view import StepView
 from planner.ui.kit.events import AppEvents
@@ -162,7 +161,7 @@ class JourneyPage(Panel, Page):
         self.reload()
 
     def load(self) -> None:
-        self.data = journey_service.load_journey(self.db, self.plan.id, self.today) if self.plan else None
+        self.data = load_journey(self.db, self.plan.id, self.today) if self.plan else None
         data = self.data
         if data is None:
             self.steps.clear()
@@ -235,7 +234,7 @@ class JourneyPage(Panel, Page):
         if self.plan is None:
             return
         self.step_id = step_id
-        page = step_page_service.load_step_page(self.db, self.plan.id, step_id, self.today)
+        page = load_step_page(self.db, self.plan.id, step_id, self.today)
         self.view.show_data(page)
         self.steps.blockSignals(True)
         self.steps.setCurrentRow(self._row_of(step_id))

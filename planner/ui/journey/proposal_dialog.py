@@ -26,9 +26,8 @@ from planner.core.limits import PlanFull
 from planner.core.validation import ValidationError
 from planner.core.zones import SEOUL
 from planner.db.database import Database
-from planner.journey import itinerary_service
 from planner.journey.itinerary import AppointmentDraft, appointment, validate_appointment
-from planner.journey.itinerary_service import ItineraryData, StayDraft
+from planner.journey.itinerary_service import ItineraryData, StayDraft, accept_proposal, propose_schedule
 from planner.journey.itinerary_text import span_in, zone_label
 from planner.journey.journey_warnings import journey_warnings
 from planner.journey.rules import CELL_MODES, DEFAULT_CULTURE_DAYS, MAX_CULTURE_DAYS
@@ -203,7 +202,7 @@ class ProposalDialog(QDialog):
         draft = self.stay_draft()
         self.culture.setEnabled(draft.cells == "cultured")
         self.leave_label.setText(f"Flight home on {weekday_date(draft.leave)}.")
-        proposed = itinerary_service.propose_schedule(self.db, self.plan.id, draft, self.today)
+        proposed = propose_schedule(self.db, self.plan.id, draft, self.today)
         self.model.replace_rows([self.edited.get(d.proposal_key, d) for d in proposed])
         self._show_warnings()
 
@@ -252,9 +251,7 @@ class ProposalDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.saved = itinerary_service.accept_proposal(
-                self.db, self.plan.id, self.stay_draft(), self.model.kept()
-            )
+            self.saved = accept_proposal(self.db, self.plan.id, self.stay_draft(), self.model.kept())
         except PlanFull as full:
             self.appointment_error.setText(str(full))
             self.appointment_error.setVisible(True)

@@ -18,16 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.checklist import service as checklist_service
 from planner.checklist.rules import Item
+from planner.checklist.service import set_done
 from planner.core import clock
 from planner.core.validation import ValidationError
 from planner.core.zones import SEOUL
 from planner.db.database import Database
-from planner.journey import itinerary_service
-from planner.journey import service as journey_service
 from planner.journey.itinerary import KIND_STEP, Appointment, AppointmentDraft, draft_of
+from planner.journey.itinerary_service import save_appointment
 from planner.journey.rules import STATUSES, StepDraft
+from planner.journey.service import save_step
 from planner.step_page.service import StepPageData
 from planner.step_page.text import actions_html, costs_html, what_happens_html
 from planner.ui.checklist.checklist_model import ChecklistModel
@@ -242,7 +242,7 @@ class StepView(QScrollArea):
         if not confirmed and self.draft().status == "done" and not self._may_mark_done():
             return False
         try:
-            journey_service.save_step(self.db, self.data.plan_id, self.data.step.id, self.draft())
+            save_step(self.db, self.data.plan_id, self.data.step.id, self.draft())
         except ValidationError as error:
             self.form.show_problems(error.errors)
             return False
@@ -250,7 +250,7 @@ class StepView(QScrollArea):
         self.dirty = False
         self.saved_label.setText("Saved.")
         self._saved_step = self.data.step.id  # the page reloads the step; "Saved." stays
-        self.changed.emit(journey_service.save_step.changes)
+        self.changed.emit(save_step.changes)
         return True
 
     def set_status(self, status: str) -> bool:
@@ -262,8 +262,8 @@ class StepView(QScrollArea):
     def tick(self, item: Item, done: bool) -> None:
         if self.data is None:
             return
-        checklist_service.set_done(self.db, self.data.plan_id, item.id, done)
-        self.changed.emit(checklist_service.set_done.changes)
+        set_done(self.db, self.data.plan_id, item.id, done)
+        self.changed.emit(set_done.changes)
 
     # --- appointments ---------------------------------------------------------------------
     def _open(self, existing: Appointment | None, initial: AppointmentDraft) -> None:
@@ -272,9 +272,7 @@ class StepView(QScrollArea):
         plan_id = self.data.plan_id
 
         def submit(draft: AppointmentDraft) -> Appointment:
-            return itinerary_service.save_appointment(
-                self.db, plan_id, draft, existing.id if existing else None
-            )
+            return save_appointment(self.db, plan_id, draft, existing.id if existing else None)
 
         dialog = AppointmentDialog(
             submit,
@@ -286,7 +284,7 @@ class StepView(QScrollArea):
             self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.changed.emit(itinerary_service.save_appointment.changes))
+        dialog.accepted.connect(lambda: self.changed.emit(save_appointment.changes))
         dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
         self.dialog = dialog
         dialog.open()

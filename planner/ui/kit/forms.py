@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.dates import read_typed_date
 from planner.core.limits import EARLIEST_DAY, LATEST_DAY, PlanFull
-from planner.reference import service as catalogue_service
+from planner.reference.service import currency_choices
 from planner.ui.kit.widgets import ErrorLabel, heading
 
 
@@ -111,7 +111,7 @@ def searchable_combo(name: str) -> QComboBox:
 def currency_combo(name: str, current: str = "") -> QComboBox:
     """Every ISO 4217 currency as "CODE — name"; any text may be typed (checked on save)."""
     combo = searchable_combo(name)
-    for currency in catalogue_service.currency_choices():
+    for currency in currency_choices():
         combo.addItem(f"{currency.code} — {currency.name}", currency.code)
     index = combo.findData(current) if current else -1
     combo.setCurrentIndex(index)

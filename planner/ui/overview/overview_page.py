@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from planner.budget import summary_service as budget_summary
-from planner.checklist import service as checklist_service
+from planner.budget.summary_service import budget_glance
+from planner.checklist.service import glance
 from planner.core import clock
 from planner.db.database import Database
-from planner.journey import service as journey_service
+from planner.journey.service import list_steps, load_journey
 from planner.printouts.html import plan_overview_html
 from planner.ui.kit.events import AppEvents
 from planner.ui.kit.page import ReadOnShow
@@ -20,7 +20,7 @@ class OverviewPage(ReadOnShow):
     def __init__(self, db: Database, events: AppEvents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.steps = journey_service.list_steps(db)
+        self.steps = list_steps(db)
         self.view = rich_text_view("Plan overview")
         self.print_button = print_button(events, "itinerary")
         row = QHBoxLayout()
@@ -40,8 +40,8 @@ class OverviewPage(ReadOnShow):
             plan_overview_html(
                 plan,
                 self.steps,
-                checklist=checklist_service.glance(self.db, plan.id),
-                journey=journey_service.load_journey(self.db, plan.id),
-                budget_glance=budget_summary.budget_glance(self.db, plan.id, clock.today()),
+                checklist=glance(self.db, plan.id),
+                journey=load_journey(self.db, plan.id),
+                budget_glance=budget_glance(self.db, plan.id, clock.today()),
             )
         )
