@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from timing import bench_plan, median_ms, report, show_filled
 
-from planner.limits import EXPENSE_LINES
+from planner.core.limits import EXPENSE_LINES
 
 LINES = EXPENSE_LINES.most
 TARGET_MS = 50.0
@@ -97,14 +97,14 @@ def seed_budget(db_path: Path, plan_id: int) -> None:
 
 
 def main() -> None:
-    from planner.budget import ExpenseDraft
-    from planner.services import budget as budget_service
-    from planner.services.budget_summary import expense_totals, summarise
-    from planner.services.database import open_database
-    from planner.ui.application import make_application
-    from planner.ui.budget_page import TAB_CHARTS, TAB_EXPENSES, BudgetPage
-    from planner.ui.events import AppEvents
-    from planner.ui.prompter import Prompter
+    from planner.budget.rules import ExpenseDraft
+    from planner.budget.service import save_expense
+    from planner.budget.summary_service import expense_totals, summarise
+    from planner.db.database import open_database
+    from planner.ui.app.application import make_application
+    from planner.ui.budget.budget_page import TAB_CHARTS, TAB_EXPENSES, BudgetPage
+    from planner.ui.kit.events import AppEvents
+    from planner.ui.kit.prompter import Prompter
 
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:
@@ -153,7 +153,7 @@ def main() -> None:
             draft = ExpenseDraft(
                 expense.label, expense.category, None, f"{100 + n}", "", expense.currency, None
             )
-            saved = budget_service.save_expense(db, plan.id, draft, expense.id)
+            saved = save_expense(db, plan.id, draft, expense.id)
             page.expenses._replace(saved)
             page._line_saved(saved)
             app.processEvents()

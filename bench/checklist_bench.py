@@ -60,12 +60,12 @@ def seed_items(db_path: Path, plan_id: int) -> None:
 
 
 def main() -> None:
-    from planner.checklist import Filter
-    from planner.services.database import open_database
-    from planner.ui.application import make_application
-    from planner.ui.checklist_page import ChecklistPage
-    from planner.ui.events import AppEvents
-    from planner.ui.prompter import Prompter
+    from planner.checklist.rules import Filter
+    from planner.db.database import open_database
+    from planner.ui.app.application import make_application
+    from planner.ui.checklist.checklist_page import ChecklistPage
+    from planner.ui.kit.events import AppEvents
+    from planner.ui.kit.prompter import Prompter
 
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:

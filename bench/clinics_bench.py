@@ -66,11 +66,11 @@ def seed_clinics(db_path: Path) -> None:
 
 
 def main() -> None:
-    from planner.services.database import open_database
-    from planner.ui.application import make_application
-    from planner.ui.clinics_page import ClinicsPage
-    from planner.ui.events import AppEvents
-    from planner.ui.prompter import Prompter
+    from planner.db.database import open_database
+    from planner.ui.app.application import make_application
+    from planner.ui.clinics.clinics_page import ClinicsPage
+    from planner.ui.kit.events import AppEvents
+    from planner.ui.kit.prompter import Prompter
 
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:

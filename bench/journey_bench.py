@@ -33,9 +33,9 @@ def seed_appointments(db_path: Path, plan_id: int) -> None:
     """2,000 appointments, 1 hour each, four a day from 2026-12-01 (over about 500 days)."""
     from sqlalchemy import insert
 
+    from planner.core.zones import to_utc
     from planner.db.engine import make_engine
     from planner.db.models import AppointmentRow
-    from planner.zones import to_utc
 
     engine = make_engine(db_path)
     now = datetime.now(UTC).replace(tzinfo=None)
@@ -71,12 +71,12 @@ def seed_appointments(db_path: Path, plan_id: int) -> None:
 def main() -> None:
     from datetime import date
 
-    from planner.services.database import open_database
-    from planner.ui.application import make_application
-    from planner.ui.events import AppEvents
-    from planner.ui.itinerary_page import ItineraryPage
-    from planner.ui.journey_page import JourneyPage
-    from planner.ui.prompter import Prompter
+    from planner.db.database import open_database
+    from planner.ui.app.application import make_application
+    from planner.ui.journey.itinerary_page import ItineraryPage
+    from planner.ui.journey.journey_page import JourneyPage
+    from planner.ui.kit.events import AppEvents
+    from planner.ui.kit.prompter import Prompter
 
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,4 +1,4 @@
-"""A plan at every limit (planner/limits.py): import it, open each page, write each printout.
+"""A plan at every limit (planner/core/limits.py): import it, open each page, write each printout.
 
 Run by hand: `python bench/limits_bench.py` (not in CI). It writes a plan file holding the most a
 plan may hold of everything, imports it with the `planner` command, opens every page of the
@@ -22,9 +22,9 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PLANNER_NOW", "2027-03-03T10:00:00")
 
-from planner import limits
-from planner.plan_file import FORMAT, VERSION
-from planner.plan_file_expenses import CONVERSION_COLUMNS, EXPENSE_COLUMNS, LINE
+from planner.core import limits
+from planner.planfile.expenses import CONVERSION_COLUMNS, EXPENSE_COLUMNS, LINE
+from planner.planfile.format import FORMAT, VERSION
 
 STEPS = (
     "virtual-consultation",
@@ -162,10 +162,10 @@ def run_measured(args: list[str]) -> tuple[float, float, subprocess.CompletedPro
 
 
 def open_pages(data: Path) -> None:
-    from planner.services.database import open_database
-    from planner.ui.application import make_application
-    from planner.ui.main_window import MainWindow, settings_for
-    from planner.ui.prompter import Prompter
+    from planner.db.database import open_database
+    from planner.ui.app.application import make_application
+    from planner.ui.app.main_window import MainWindow, settings_for
+    from planner.ui.kit.prompter import Prompter
 
     app = make_application()
     db = open_database(data)

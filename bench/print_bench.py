@@ -23,15 +23,15 @@ DAYS = 30
 
 def seed_stay(db: object, plan_id: int) -> None:
     """A 30-day stay from 1 March 2027 with five appointments a day in Seoul."""
-    from planner.itinerary import AppointmentDraft
-    from planner.services import itinerary as itinerary_service
-    from planner.services import plans as plan_service
+    from planner.journey.itinerary import AppointmentDraft
+    from planner.journey.itinerary_service import save_appointment
+    from planner.plans.service import change_dates
 
-    plan_service.change_dates(db, plan_id, date(2027, 2, 28), date(2027, 3, 31), date(2027, 3, 4))  # type: ignore[arg-type]
+    change_dates(db, plan_id, date(2027, 2, 28), date(2027, 3, 31), date(2027, 3, 4))  # type: ignore[arg-type]
     first = datetime(2027, 3, 1, 9)
     for n in range(APPOINTMENTS):
         start = first + timedelta(days=n % DAYS, hours=2 * (n // DAYS))
-        itinerary_service.save_appointment(
+        save_appointment(
             db,  # type: ignore[arg-type]
             plan_id,
             AppointmentDraft(
@@ -48,12 +48,12 @@ def seed_stay(db: object, plan_id: int) -> None:
 
 
 def main() -> None:
-    from planner.services import plans as plan_service
-    from planner.services.database import open_database
-    from planner.services.plan_transfer import OnClash, export_plan, import_plan, read_plan_file
-    from planner.services.printouts import build_printout
-    from planner.ui.application import make_application
-    from planner.ui.printing import write_pdf
+    from planner.db.database import open_database
+    from planner.planfile.service import OnClash, export_plan, import_plan, read_plan_file
+    from planner.plans.service import delete_plan
+    from planner.printouts.registry import build_printout
+    from planner.ui.app.application import make_application
+    from planner.ui.printing.printing import write_pdf
 
     make_application()
     with tempfile.TemporaryDirectory() as tmp:
@@ -87,7 +87,7 @@ def main() -> None:
 
         def delete_imported() -> None:
             while imported:
-                plan_service.delete_plan(target, imported.pop())
+                delete_plan(target, imported.pop())
 
         report(
             "plan file import: check the whole file, then write",

@@ -36,11 +36,11 @@ def bench_plan(db: Any, budget_limit: str = "") -> Any:
     """The plan every page benchmark fills: a knee plan from the UK, 1-11 March 2027."""
     from datetime import date
 
-    from planner.services import plans as plan_service
+    from planner.plans.service import PlanDraft, create_plan
 
-    return plan_service.create_plan(
+    return create_plan(
         db,
-        plan_service.PlanDraft(
+        PlanDraft(
             "Bench", "knee-cartilage-damage", "GB", "GBP", date(2027, 3, 1), date(2027, 3, 11), budget_limit
         ),
     )

@@ -14,7 +14,7 @@ cd "$work"
 QT_QPA_PLATFORM=offscreen "$work/venv/bin/planner" --data-dir "$work/data" --smoke
 "$work/venv/bin/planner" --data-dir "$work/data" plans
 "$work/venv/bin/python" - <<'PY'
-from planner.paths import catalogue_dir
+from planner.core.paths import catalogue_dir
 import planner
 assert "site-packages" in str(catalogue_dir()), catalogue_dir()
 assert (catalogue_dir() / "clinics.toml").is_file()

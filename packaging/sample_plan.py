@@ -11,10 +11,10 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from planner.plans import PlanDraft
-from planner.services import plans as plan_service
-from planner.services.database import open_database
-from planner.services.plan_transfer import export_plan
+from planner.db.database import open_database
+from planner.planfile.service import export_plan
+from planner.plans.rules import PlanDraft
+from planner.plans.service import create_plan
 
 PLAN_NAME = "무릎 치료, Seoul"
 
@@ -32,7 +32,7 @@ def main(target: Path) -> None:
                 return_=date(2027, 3, 15),
                 budget_limit="12000",
             )
-            plan = plan_service.create_plan(db, draft)
+            plan = create_plan(db, draft)
             target.write_bytes(export_plan(db, plan.id))
         finally:
             db.close()

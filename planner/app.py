@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from planner import APP_NAME, __version__
-from planner.dates import iso_date
+from planner.core.dates import iso_date
+from planner.core.paths import default_data_dir
 from planner.exit_codes import EXIT_OK, EXIT_USAGE
-from planner.paths import default_data_dir
 from planner.terminal import out, say, shown
 
 if TYPE_CHECKING:
-    from planner.services.database import Database
+    from planner.db.database import Database
 
 PAPER_HELP = "paper size of the PDF: a4 or letter (default: from the system's locale)"
 
@@ -101,7 +101,7 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         parser.error("export needs at least one of --pdf, --ics, --json or --csv")
     if args.command in ("export", "import"):
         return _run_with_data(data_dir, lambda db: _transfer(db, args))
-    from planner.ui.application import run_gui
+    from planner.ui.app.application import run_gui
 
     return run_gui(data_dir, smoke=args.smoke)
 
@@ -122,7 +122,7 @@ def _transfer(db: Database, args: argparse.Namespace) -> int:
     if args.command == "import":
         on_clash = "replace" if args.replace else "rename" if args.rename else "ask"
         return commands.import_file(db, args.file, on_clash, args.name)
-    from planner.paper import default_paper, environment_locale
+    from planner.printouts.paper import default_paper, environment_locale
 
     paper = args.paper or default_paper(environment_locale())
     targets = {"pdf": args.pdf, "ics": args.ics, "json": args.json, "csv": args.csv}
@@ -130,7 +130,7 @@ def _transfer(db: Database, args: argparse.Namespace) -> int:
 
 
 def _print_plans(db: Database) -> int:
-    from planner.services.plans import list_plans
+    from planner.plans.service import list_plans
 
     for plan in list_plans(db):
         out(plan.name, plan.condition_name, iso_date(plan.departure), iso_date(plan.return_))

@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from planner import clock
+from planner.core import clock
+from planner.db.database import Database
 from planner.exit_codes import EXIT_BAD_FILE, EXIT_CLASH, EXIT_FAILURE, EXIT_NO_PLAN, EXIT_OK
-from planner.services.database import Database
-from planner.services.plans import Plan, list_plans
+from planner.plans.service import Plan, list_plans
 from planner.terminal import out, say
 
 
@@ -26,8 +26,8 @@ def _write(path: Path, data: bytes) -> str | None:
 
 
 def _pdf(db: Database, plan: Plan, path: Path, paper: str, printout: str) -> str | None:
-    from planner.services.printouts import build_printout
-    from planner.ui.printing import write_pdf_without_window
+    from planner.printouts.registry import build_printout
+    from planner.ui.printing.printing import write_pdf_without_window
 
     problem, _pages = write_pdf_without_window(
         build_printout(db, plan.id, printout, clock.today()), paper, path
@@ -36,19 +36,19 @@ def _pdf(db: Database, plan: Plan, path: Path, paper: str, printout: str) -> str
 
 
 def _ics(db: Database, plan: Plan, path: Path) -> str | None:
-    from planner.services.calendar import plan_calendar
+    from planner.journey.calendar_service import plan_calendar
 
     return _write(path, plan_calendar(db, plan.id))
 
 
 def _json(db: Database, plan: Plan, path: Path) -> str | None:
-    from planner.services.plan_transfer import export_plan
+    from planner.planfile.service import export_plan
 
     return _write(path, export_plan(db, plan.id))
 
 
 def _csv(db: Database, plan: Plan, path: Path) -> str | None:
-    from planner.services.budget import expenses_csv_text
+    from planner.budget.service import expenses_csv_text
 
     return _write(path, expenses_csv_text(db, plan.id).encode("utf-8"))
 
@@ -84,7 +84,7 @@ def export(
 
 def import_file(db: Database, path: Path, on_clash: str, name: str | None) -> int:
     from planner.datadir import os_error_reason
-    from planner.services.plan_transfer import NameClash, OnClash, PlanFileError, import_plan, read_plan_file
+    from planner.planfile.service import NameClash, OnClash, PlanFileError, import_plan, read_plan_file
 
     try:
         data = path.read_bytes()

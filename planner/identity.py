@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from planner import APP_NAME
-from planner.paths import resources_dir
+from planner.core.paths import resources_dir
 
 __all__ = ["APP_ID", "APP_NAME", "ICON_SIZES", "LICENCE", "SUMMARY", "icon_png", "icon_svg"]
 

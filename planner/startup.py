@@ -12,9 +12,7 @@ from typing import Protocol
 
 from planner.catalogue.errors import CatalogueError
 from planner.datadir import DataDirError, data_dir_warning, os_error_text, prepare_data_dir
-from planner.exit_codes import EXIT_DAMAGED, EXIT_FAILURE, EXIT_IN_USE
-from planner.platform.instance_lock import AlreadyRunning, LockError, lock_data_dir
-from planner.services.database import (
+from planner.db.database import (
     DamagedDatabase,
     Database,
     StartupError,
@@ -22,6 +20,8 @@ from planner.services.database import (
     open_database,
     storage_failure,
 )
+from planner.exit_codes import EXIT_DAMAGED, EXIT_FAILURE, EXIT_IN_USE
+from planner.platform.instance_lock import AlreadyRunning, LockError, lock_data_dir
 from planner.terminal import say
 
 

@@ -19,18 +19,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QTimer
 
-from planner.budget import ExpenseDraft
-from planner.quotes import QuoteDraft, QuoteLineDraft
-from planner.services import budget as budget_service
-from planner.services import clinics as clinic_service
-from planner.services import plans as plan_service
-from planner.services import questions as question_service
-from planner.services import quotes as quote_service
-from planner.services import shortlist as shortlist_service
-from planner.services.database import Database, open_database
-from planner.ui.application import make_application
-from planner.ui.main_window import MainWindow, settings_for
-from planner.ui.prompter import Prompter
+from planner.budget.rules import ExpenseDraft
+from planner.budget.service import add_rate, save_expense
+from planner.clinics.questions_service import save_answer
+from planner.clinics.quotes import QuoteDraft, QuoteLineDraft
+from planner.clinics.quotes_service import accept_quote, list_quotes, save_quote
+from planner.clinics.service import list_clinics, save_notes
+from planner.clinics.shortlist_service import set_shortlisted
+from planner.db.database import Database, open_database
+from planner.plans.service import PlanDraft, create_plan, list_plans
+from planner.ui.app.application import make_application
+from planner.ui.app.main_window import MainWindow, settings_for
+from planner.ui.kit.prompter import Prompter
 
 
 def main() -> int:
@@ -92,8 +92,8 @@ def main() -> int:
 
 def show_damaged(data_dir: Path) -> int:
     """The question asked at start-up when the data file is damaged (after a backup of samples)."""
-    from planner.services.database import DamagedDatabase
-    from planner.ui.recovery import recover
+    from planner.db.database import DamagedDatabase
+    from planner.ui.app.recovery import recover
 
     db = open_database(data_dir)
     ensure_samples(db)
@@ -112,7 +112,7 @@ def show_bad_import(window: MainWindow, data_dir: Path) -> None:
     """File › Import plan with a plan file whose expense tables were spoiled by hand."""
     import json
 
-    from planner.services.plan_transfer import export_plan
+    from planner.planfile.service import export_plan
 
     plan = window.current_plan()
     assert plan is not None
@@ -148,11 +148,11 @@ def show_print_state(window: MainWindow, state: str) -> None:
 
 def ensure_samples(db: Database) -> None:
     """Two sample plans with clinics, quotes, costs, a schedule and trip details, made once."""
-    if plan_service.list_plans(db):
+    if list_plans(db):
         return
-    plan_service.create_plan(
+    create_plan(
         db,
-        plan_service.PlanDraft(
+        PlanDraft(
             "Knee, Cellinique, March",
             "knee-cartilage-damage",
             "GB",
@@ -162,9 +162,9 @@ def ensure_samples(db: Database) -> None:
             "18,000",
         ),
     )
-    plan_service.create_plan(
+    create_plan(
         db,
-        plan_service.PlanDraft(
+        PlanDraft(
             "Achilles, Lydian, May", "tendonitis", "US", "USD", date(2027, 5, 3), date(2027, 5, 12), ""
         ),
     )
@@ -174,9 +174,9 @@ def ensure_samples(db: Database) -> None:
 
 
 def add_trip_details(db: Database) -> None:
-    from planner.services.trip_details import TripDetails, save_details
+    from planner.journey.trip_details_service import TripDetails, save_details
 
-    plan = next(p for p in plan_service.list_plans(db) if p.name.startswith("Knee"))
+    plan = next(p for p in list_plans(db) if p.name.startswith("Knee"))
     save_details(
         db,
         plan.id,
@@ -191,19 +191,19 @@ def add_trip_details(db: Database) -> None:
 
 
 def add_journey_samples(db: Database, plan_id: int) -> None:
-    from planner.journey import StepDraft
-    from planner.services import itinerary as itinerary_service
-    from planner.services import journey as journey_service
+    from planner.journey.itinerary_service import StayDraft, accept_proposal, load_itinerary, propose_schedule
+    from planner.journey.rules import StepDraft
+    from planner.journey.service import save_step
 
-    if itinerary_service.load_itinerary(db, plan_id).appointments:
+    if load_itinerary(db, plan_id).appointments:
         return
-    stay = itinerary_service.StayDraft(date(2027, 3, 2), 10, date(2027, 3, 4), "same-day", 14)
-    proposed = itinerary_service.propose_schedule(db, plan_id, stay, date(2026, 11, 21))
-    itinerary_service.accept_proposal(db, plan_id, stay, proposed)
-    journey_service.save_step(
+    stay = StayDraft(date(2027, 3, 2), 10, date(2027, 3, 4), "same-day", 14)
+    proposed = propose_schedule(db, plan_id, stay, date(2026, 11, 21))
+    accept_proposal(db, plan_id, stay, proposed)
+    save_step(
         db, plan_id, "virtual-consultation", StepDraft("done", date(2026, 11, 2), date(2026, 11, 12), "")
     )
-    journey_service.save_step(
+    save_step(
         db,
         plan_id,
         "booking-preparation",
@@ -240,10 +240,10 @@ def show_journey_state(window: MainWindow, state: str, step: str) -> None:
 
 
 def add_budget_samples(db: Database) -> None:
-    plan = next(p for p in plan_service.list_plans(db) if p.name == "Knee, Cellinique, March")
+    plan = next(p for p in list_plans(db) if p.name == "Knee, Cellinique, March")
     day = date.today()
-    budget_service.add_rate(db, plan.id, "GBP", "USD", "1.27", day.replace(day=1))
-    budget_service.add_rate(db, plan.id, "USD", "KRW", "1,380", day.replace(day=1))
+    add_rate(db, plan.id, "GBP", "USD", "1.27", day.replace(day=1))
+    add_rate(db, plan.id, "USD", "KRW", "1,380", day.replace(day=1))
     lines = (
         (
             "Return flights London–Seoul",
@@ -310,7 +310,7 @@ def add_budget_samples(db: Database) -> None:
         ),
     )
     for label, category, step, planned, actual, currency, paid, payee in lines:
-        budget_service.save_expense(
+        save_expense(
             db,
             plan.id,
             ExpenseDraft(label, category, step, planned, actual, currency, day if paid else None, payee),
@@ -318,7 +318,7 @@ def add_budget_samples(db: Database) -> None:
 
 
 def show_budget_state(window: MainWindow, state: str) -> None:
-    from planner.ui.budget_page import TAB_CHARTS, TAB_ESTIMATE, TAB_HOME, TAB_RATES
+    from planner.ui.budget.budget_page import TAB_CHARTS, TAB_ESTIMATE, TAB_HOME, TAB_RATES
 
     window.budget_action.trigger()
     page = window.budget
@@ -338,19 +338,19 @@ def show_budget_state(window: MainWindow, state: str) -> None:
 
 
 def show_checklist_state(window: MainWindow, state: str) -> None:
-    from planner.services import checklist as checklist_service
+    from planner.checklist.service import ItemDraft, load_checklist, save_item, set_done
 
     plan = window.current_plan()
     assert plan is not None
-    items = checklist_service.load_checklist(window.db, plan.id).items
+    items = load_checklist(window.db, plan.id).items
     if not any(i.done for i in items):
         for item in items[:6]:
-            checklist_service.set_done(window.db, plan.id, item.id, True)
+            set_done(window.db, plan.id, item.id, True)
         passport = next(i for i in items if i.document == "passport")
-        checklist_service.save_item(
+        save_item(
             window.db,
             plan.id,
-            checklist_service.ItemDraft(
+            ItemDraft(
                 passport.step_id,
                 passport.text,
                 "document",
@@ -368,10 +368,10 @@ def show_checklist_state(window: MainWindow, state: str) -> None:
             "Send your MRI and X-rays to the two shortlisted clinics",
             "Ask your GP for a referral letter",
         ):
-            checklist_service.save_item(
+            save_item(
                 window.db,
                 plan.id,
-                checklist_service.ItemDraft("virtual-consultation", text, "task", "date", late),
+                ItemDraft("virtual-consultation", text, "task", "date", late),
             )
     window.checklist_action.trigger()
     window.checklist.reload()
@@ -387,25 +387,19 @@ def show_checklist_state(window: MainWindow, state: str) -> None:
 
 
 def add_clinic_samples(db: Database) -> None:
-    plan = plan_service.list_plans(db)[1]
-    clinics = {c.catalogue_id: c for c in clinic_service.list_clinics(db)}
+    plan = list_plans(db)[1]
+    clinics = {c.catalogue_id: c for c in list_clinics(db)}
     for key in ("cellinique", "lydian", "theplus"):
-        shortlist_service.set_shortlisted(db, plan.id, clinics[key].id, True)
-    clinic_service.save_notes(
-        db, clinics["cellinique"].id, "Friendly video call; answered every question.", 4
-    )
-    clinic_service.save_notes(db, clinics["lydian"].id, "Approved provider; slower to reply.", 5)
-    question_service.save_answer(
-        db, clinics["cellinique"].id, "builtin:cell-source", "My own fat (autologous)"
-    )
-    question_service.save_answer(
-        db, clinics["lydian"].id, "builtin:cell-source", "Own fat, processed in their lab"
-    )
+        set_shortlisted(db, plan.id, clinics[key].id, True)
+    save_notes(db, clinics["cellinique"].id, "Friendly video call; answered every question.", 4)
+    save_notes(db, clinics["lydian"].id, "Approved provider; slower to reply.", 5)
+    save_answer(db, clinics["cellinique"].id, "builtin:cell-source", "My own fat (autologous)")
+    save_answer(db, clinics["lydian"].id, "builtin:cell-source", "Own fat, processed in their lab")
     for key, amounts in (
         ("cellinique", ("3,500", "1,200", "2,000")),
         ("lydian", ("4,200", "1,500", "1,800")),
     ):
-        quote_service.save_quote(
+        save_quote(
             db,
             plan.id,
             QuoteDraft(
@@ -424,8 +418,8 @@ def add_clinic_samples(db: Database) -> None:
                 ),
             ),
         )
-    cellinique_quote = quote_service.list_quotes(db, plan.id, clinics["cellinique"].id)[0]
-    quote_service.accept_quote(db, plan.id, cellinique_quote.id)
+    cellinique_quote = list_quotes(db, plan.id, clinics["cellinique"].id)[0]
+    accept_quote(db, plan.id, cellinique_quote.id)
 
 
 def show_clinic_state(window: MainWindow, state: str, search: str) -> None:

@@ -12,11 +12,11 @@ import pytest
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from planner import clock
+from planner.core import clock
+from planner.core.paths import BACKUP_DIR, DATABASE_FILE, catalogue_dir
 from planner.datadir import prepare_data_dir
 from planner.db.backup import SIGNATURE_FILE, backup_database
-from planner.paths import BACKUP_DIR, DATABASE_FILE, catalogue_dir
-from planner.services.database import Database, open_database
+from planner.db.database import Database, open_database
 from tests.fixed_time import TEST_NOW, TEST_NOW_ENV
 
 

@@ -24,10 +24,12 @@ _ROOT = str(Path(__file__).resolve().parents[1])
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
-from planner.budget import ExpenseDraft  # noqa: E402
-from planner.checklist import ItemDraft  # noqa: E402
-from planner.services import budget, checklist, plans  # noqa: E402
-from planner.services.database import Database, open_database  # noqa: E402
+from planner.budget.rules import ExpenseDraft  # noqa: E402
+from planner.budget.service import list_expenses, save_expense  # noqa: E402
+from planner.checklist.rules import ItemDraft  # noqa: E402
+from planner.checklist.service import load_checklist, save_item  # noqa: E402
+from planner.db.database import Database, open_database  # noqa: E402
+from planner.plans.service import PlanDraft, create_plan, list_plans  # noqa: E402
 
 PLAN_NAME = "Crash test"
 PREFIX = "crash-save "
@@ -48,10 +50,10 @@ def counter_in(text: str) -> int | None:
 
 
 def plan_id(db: Database) -> int:
-    for plan in plans.list_plans(db):
+    for plan in list_plans(db):
         if plan.name == PLAN_NAME:
             return plan.id
-    draft = plans.PlanDraft(
+    draft = PlanDraft(
         name=PLAN_NAME,
         condition_id="knee-cartilage-damage",
         home_country="GB",
@@ -60,13 +62,13 @@ def plan_id(db: Database) -> int:
         return_=date(2027, 3, 11),
         budget_limit="",
     )
-    return plans.create_plan(db, draft).id
+    return create_plan(db, draft).id
 
 
 def last_counter(db: Database, plan: int) -> int:
     """The highest counter already saved, read back through the services (0 when none)."""
-    texts = [e.label for e in budget.list_expenses(db, plan)]
-    texts += [i.text for i in checklist.load_checklist(db, plan).items]
+    texts = [e.label for e in list_expenses(db, plan)]
+    texts += [i.text for i in load_checklist(db, plan).items]
     return max((n for n in map(counter_in, texts) if n is not None), default=0)
 
 
@@ -82,9 +84,9 @@ def save(db: Database, plan: int, counter: int) -> None:
             currency=CURRENCY,
             paid_on=None,
         )
-        budget.save_expense(db, plan, draft)
+        save_expense(db, plan, draft)
     else:
-        checklist.save_item(db, plan, ItemDraft(step_id=STEP, text=text))
+        save_item(db, plan, ItemDraft(step_id=STEP, text=text))
 
 
 def main(argv: list[str]) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from itertools import chain
 from typing import Any
 
-from planner.plan_file_expenses import V2_CONVERSION_FIELDS, V2_EXPENSE_FIELDS
+from planner.planfile.expenses import V2_CONVERSION_FIELDS, V2_EXPENSE_FIELDS
 
 OldLine = tuple[Sequence[Any], Mapping[str, Sequence[Any]]]
 """A line's own values (V2_EXPENSE_FIELDS order) and its conversions by currency

@@ -1,7 +1,8 @@
 """The rules of DESIGN.md a test can check: Qt only in planner/ui (QtCore also in the shared
 planner/platform helpers); no database access from planner/ui; SQLAlchemy and Sessions only in
-planner/services and planner/db; no import cycle between modules or packages; dates written
-only by planner/dates.py; the time read only by planner/clock.py."""
+planner/db and a feature's service and store modules (its other modules hold pure rules); no
+import cycle between modules or packages; dates written only by planner/core/dates.py; the time
+read only by planner/core/clock.py."""
 
 from __future__ import annotations
 
@@ -67,12 +68,18 @@ def test_the_qt_check_allows_qtcore_only_in_the_platform_helpers(tmp_path: Path)
     assert _qt_offences(Path("ui", "sample.py"), imported) == []
 
 
+UI_DATABASE_HANDLE = "planner.db.database"
+"""The one module of planner/db the UI may name: the opened `Database` it hands to the services,
+and the errors opening or saving it raises."""
+
+
 def test_the_ui_never_touches_the_database() -> None:
     offenders = [
         f"{path.relative_to(PACKAGE.parent)}: {name}"
         for path in _python_files(PACKAGE / "ui")
         for name in _imports(path)
-        if name.split(".")[0] == "sqlalchemy" or name.startswith("planner.db")
+        if name.split(".")[0] == "sqlalchemy"
+        or (name.startswith("planner.db") and name != UI_DATABASE_HANDLE)
     ]
     assert offenders == []
 
@@ -83,15 +90,24 @@ def test_the_check_sees_imports_it_should_refuse(tmp_path: Path) -> None:
     assert {"PySide6.QtCore", "sqlalchemy.orm"} <= _imports(sample)
 
 
-DATABASE_LAYERS = ("services", "db")
-"""The packages that may use SQLAlchemy and open or receive a Session."""
+DATABASE_PACKAGE = "db"
+"""The package of the engine, the ORM rows, the migrations and the backups."""
+DATABASE_ROLES = ("service", "store")
+"""A feature's modules that may use SQLAlchemy and open or receive a Session: `service` (or
+`<topic>_service`), which opens the transactions, and `store` (or `<topic>_store`), which maps
+rows and takes a Session. Every other module of a feature holds its pure rules."""
 SESSION_NAMES = {"Session", "sessionmaker", "scoped_session"}
 SESSION_ATTRIBUTES = {"transaction", "sessions", "Session"}
 """`db.transaction()` opens a Session; `db.sessions` is the factory behind it."""
 
 
 def _in_database_layers(path: Path) -> bool:
-    return path.relative_to(PACKAGE).parts[0] in DATABASE_LAYERS
+    """Whether a file of planner/ is in the database package, or is a feature's service or store."""
+    parts = path.relative_to(PACKAGE).parts
+    if parts[0] == DATABASE_PACKAGE:
+        return True
+    stem = path.stem
+    return len(parts) > 1 and any(stem == role or stem.endswith(f"_{role}") for role in DATABASE_ROLES)
 
 
 def test_sqlalchemy_stays_in_the_services_and_the_database_package() -> None:
@@ -139,8 +155,13 @@ def test_the_session_check_sees_a_session_taken_or_opened(tmp_path: Path) -> Non
         "transactions = 3\n"
     )
     assert sorted(int(line.split(":")[1]) for line in _session_uses(sample)) == [1, 2, 3, 5]
-    assert _in_database_layers(PACKAGE / "services" / "plans.py")
-    assert not _in_database_layers(PACKAGE / "budget.py")
+    assert _in_database_layers(PACKAGE / "plans" / "service.py")
+    assert _in_database_layers(PACKAGE / "clinics" / "quotes_service.py")
+    assert _in_database_layers(PACKAGE / "plans" / "room_store.py")
+    assert _in_database_layers(PACKAGE / "db" / "models.py")
+    assert not _in_database_layers(PACKAGE / "plans" / "rules.py")
+    assert not _in_database_layers(PACKAGE / "clinics" / "servicer.py")
+    assert not _in_database_layers(PACKAGE / "startup.py")
 
 
 def _module_name(path: Path, root: Path) -> str:
@@ -300,7 +321,7 @@ def test_only_the_dates_module_has_date_patterns() -> None:
     offenders = [
         found
         for path in _python_files(PACKAGE)
-        if path != PACKAGE / "dates.py"
+        if path != PACKAGE / "core" / "dates.py"
         for found in _date_patterns(path)
     ]
     assert offenders == []
@@ -310,7 +331,7 @@ def test_only_the_clock_reads_the_time() -> None:
     offenders = [
         found
         for path in _python_files(PACKAGE)
-        if path != PACKAGE / "clock.py"
+        if path != PACKAGE / "core" / "clock.py"
         for found in _clock_reads(path)
     ]
     assert offenders == []
@@ -331,3 +352,91 @@ def test_the_checks_see_date_patterns_and_clock_reads_they_should_refuse(tmp_pat
     )
     assert sorted(int(line.split(":")[1]) for line in _date_patterns(sample)) == [2, 3, 4, 5]
     assert sorted(int(line.split(":")[1]) for line in _clock_reads(sample)) == [6, 7, 9]
+
+
+def _module_aliases(path: Path, modules: set[str]) -> list[str]:
+    """Where a file binds one of planner's modules to a name of its own: `import planner.x as y`
+    or `from planner import x as y` (a feature's functions are imported by their own names)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [
+                f"{path.name}:{node.lineno}: {a.name} as {a.asname}"
+                for a in node.names
+                if a.asname and a.name.split(".")[0] == "planner"
+            ]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found += [
+                f"{path.name}:{node.lineno}: {node.module}.{a.name} as {a.asname}"
+                for a in node.names
+                if a.asname and f"{node.module}.{a.name}" in modules
+            ]
+    return found
+
+
+def _planner_modules() -> set[str]:
+    return {_module_name(path, PACKAGE.parent) for path in _python_files(PACKAGE)}
+
+
+def test_no_module_of_planner_is_imported_under_another_name() -> None:
+    modules = _planner_modules()
+    root = PACKAGE.parent
+    places = [root / "main.py", *_python_files(PACKAGE), *_python_files(root / "tests")]
+    places += [*_python_files(root / "bench"), *_python_files(root / "scripts")]
+    offenders = [found for path in places for found in _module_aliases(path, modules)]
+    assert offenders == []
+
+
+def _class_names(path: Path) -> list[str]:
+    return [
+        node.name
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef)
+    ]
+
+
+def _type_names(path: Path) -> list[str]:
+    """The classes a file defines, and the type aliases it names at its top (`XRow = tuple[...]`;
+    a TypeVar is not a type of its own)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    aliases = [
+        target.id
+        for node in tree.body
+        if isinstance(node, ast.Assign | ast.AnnAssign)
+        and not (isinstance(node.value, ast.Call) and getattr(node.value.func, "id", "") == "TypeVar")
+        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        if isinstance(target, ast.Name) and target.id[:1].isupper() and not target.id.isupper()
+    ]
+    return _class_names(path) + aliases
+
+
+def test_no_two_classes_of_the_app_share_a_name() -> None:
+    places: dict[str, list[str]] = {}
+    for path in _python_files(PACKAGE):
+        for name in _class_names(path):
+            places.setdefault(name, []).append(str(path.relative_to(PACKAGE.parent)))
+    assert {name: where for name, where in places.items() if len(where) > 1} == {}
+
+
+def test_only_the_orm_rows_have_names_ending_in_row() -> None:
+    offenders = [
+        f"{path.relative_to(PACKAGE.parent)}: {name}"
+        for path in _python_files(PACKAGE)
+        if path != PACKAGE / "db" / "models.py"
+        for name in _type_names(path)
+        if name.endswith("Row")
+    ]
+    assert offenders == []
+
+
+def test_the_alias_check_sees_a_module_bound_to_another_name(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "import planner.plans.service as plans\n"
+        "from planner.plans import service as plan_service\n"
+        "from planner.plans import service\n"
+        "from planner.plans.service import create_plan as make\n"
+        "import json as j\n"
+    )
+    found = _module_aliases(sample, {"planner.plans.service", "planner.plans"})
+    assert [int(line.split(":")[1]) for line in found] == [1, 2]

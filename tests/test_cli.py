@@ -17,9 +17,8 @@ import pytest
 
 from planner import __version__
 from planner.app import main
-from planner.services import plans as plan_service
-from planner.services.database import Database, open_database
-from planner.services.plans import PlanDraft
+from planner.db.database import Database, open_database
+from planner.plans.service import PlanDraft, create_plan, list_plans
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -45,7 +44,7 @@ def test_plans_lists_one_per_line_with_data_dir_before_or_after(
     data = tmp_path / "data"
     db = fresh_database(data)
     for name in ("Knee, Cellinique, March", "무릎 계획"):
-        plan_service.create_plan(
+        create_plan(
             db, PlanDraft(name, "knee-cartilage-damage", "CA", "CAD", date(2027, 3, 1), date(2027, 3, 10))
         )
     db.close()
@@ -105,19 +104,19 @@ PLAN = "Knee, March"
 @pytest.fixture
 def data_with_plan(tmp_path: Path, fresh_database: Callable[[Path], Database]) -> Path:
     """A data folder with the plan "Knee, March": one appointment and one expense line."""
-    from planner.budget import ExpenseDraft
-    from planner.itinerary import AppointmentDraft
-    from planner.services import budget as budget_service
-    from planner.services import itinerary as itinerary_service
+    from planner.budget.rules import ExpenseDraft
+    from planner.budget.service import save_expense
+    from planner.journey.itinerary import AppointmentDraft
+    from planner.journey.itinerary_service import save_appointment
 
     data = tmp_path / "data"
     db = fresh_database(data)
     try:
-        plan = plan_service.create_plan(
+        plan = create_plan(
             db, PlanDraft(PLAN, "knee-cartilage-damage", "GB", "GBP", date(2027, 3, 1), date(2027, 3, 11))
         )
         start = datetime(2027, 3, 2, 14, 0)
-        itinerary_service.save_appointment(
+        save_appointment(
             db,
             plan.id,
             AppointmentDraft(
@@ -129,7 +128,7 @@ def data_with_plan(tmp_path: Path, fresh_database: Callable[[Path], Database]) -
                 "Asia/Seoul",
             ),
         )
-        budget_service.save_expense(
+        save_expense(
             db,
             plan.id,
             ExpenseDraft("Flights to Seoul", "travel", None, "850", "", "GBP", None),
@@ -155,7 +154,7 @@ def plan_names(data: Path) -> list[str]:
     """The plans' names, read in this process (quicker than `planner plans`)."""
     db = open_database(data)
     try:
-        return [p.name for p in plan_service.list_plans(db)]
+        return [p.name for p in list_plans(db)]
     finally:
         db.close()
 
@@ -230,11 +229,11 @@ def test_export_to_a_folder_that_does_not_exist_fails_with_a_message(
 @pytest.fixture
 def plan_file(data_with_plan: Path, tmp_path: Path) -> Path:
     """The plan's file, as `export --json` writes it (that command is run end to end above)."""
-    from planner.services.plan_transfer import export_plan
+    from planner.planfile.service import export_plan
 
     db = open_database(data_with_plan)
     try:
-        [plan] = plan_service.list_plans(db)
+        [plan] = list_plans(db)
         path = tmp_path / "knee.plan.json"
         path.write_bytes(export_plan(db, plan.id))
     finally:
@@ -303,13 +302,13 @@ def test_import_refuses_a_name_no_plan_may_have(
 def test_importing_a_copy_of_a_plan_with_the_longest_name_keeps_to_the_limit(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], fresh_database: Callable[[Path], Database]
 ) -> None:
-    from planner.plans import MAX_NAME_LENGTH
-    from planner.services.plan_transfer import export_plan
+    from planner.planfile.service import export_plan
+    from planner.plans.rules import MAX_NAME_LENGTH
 
     data = tmp_path / "data"
     db = fresh_database(data)
     try:
-        plan = plan_service.create_plan(
+        plan = create_plan(
             db,
             PlanDraft(
                 "K" * MAX_NAME_LENGTH,

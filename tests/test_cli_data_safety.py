@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pytest
 
+from planner.core.paths import DATABASE_FILE
+from planner.db.database import Database, open_database
 from planner.exit_codes import EXIT_DAMAGED, EXIT_IN_USE, EXIT_OK
-from planner.paths import DATABASE_FILE
 from planner.platform.instance_lock import LOCK_FILE
-from planner.services.database import Database, open_database
 from tests.db.journey_plans import new_plan
 from tests.fixed_time import TEST_NOW_ENV
 from tests.test_cli import run

@@ -24,14 +24,13 @@ import pytest
 from sqlalchemy import update
 
 from planner.app import main
+from planner.core.paths import BACKUP_DIR, DATABASE_FILE
+from planner.db.database import Database, open_database
 from planner.db.models import PlanRow
 from planner.exit_codes import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
-from planner.paths import BACKUP_DIR, DATABASE_FILE
+from planner.planfile.service import export_plan
+from planner.plans.service import PlanDraft, create_plan, list_plans
 from planner.platform.instance_lock import LOCK_FILE
-from planner.services import plans as plan_service
-from planner.services.database import Database, open_database
-from planner.services.plan_transfer import export_plan
-from planner.services.plans import PlanDraft
 from planner.terminal import shown
 from tests.test_cli import run
 
@@ -80,7 +79,7 @@ def run_with_umask(umask: int, *args: str) -> subprocess.CompletedProcess[str]:
 def make_data(db: Database, name: str = "Knee, March") -> int:
     """Save the plan `name` in `db` and close it; the plan's id."""
     try:
-        plan = plan_service.create_plan(
+        plan = create_plan(
             db, PlanDraft(name, "knee-cartilage-damage", "GB", "GBP", date(2027, 3, 1), date(2027, 3, 9))
         )
         return plan.id
@@ -91,7 +90,7 @@ def make_data(db: Database, name: str = "Knee, March") -> int:
 def names(folder: Path) -> list[str]:
     db = open_database(folder)
     try:
-        return [p.name for p in plan_service.list_plans(db)]
+        return [p.name for p in list_plans(db)]
     finally:
         db.close()
 

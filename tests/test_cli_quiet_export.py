@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from planner.budget import ExpenseDraft
-from planner.services import budget as budget_service
-from planner.services import plans as plan_service
-from planner.services.database import open_database
-from planner.services.plans import PlanDraft
+from planner.budget.rules import ExpenseDraft
+from planner.budget.service import save_expense
+from planner.db.database import open_database
+from planner.plans.service import PlanDraft, create_plan
 from tests.test_cli import run
 
 
@@ -20,11 +19,11 @@ from tests.test_cli import run
 def test_an_export_with_charts_prints_nothing_to_standard_error(tmp_path: Path, printout: str) -> None:
     data = tmp_path / "data"
     db = open_database(data)
-    plan = plan_service.create_plan(
+    plan = create_plan(
         db,
         PlanDraft("Knee, March", "knee-cartilage-damage", "GB", "GBP", date(2027, 3, 1), date(2027, 3, 11)),
     )
-    budget_service.save_expense(
+    save_expense(
         db,
         plan.id,
         ExpenseDraft("Flights", "travel", None, "850.00", "", "GBP", None),

@@ -6,10 +6,11 @@ import ast
 import inspect
 from pathlib import Path
 
+import planner.clinics.quotes_service
+import planner.clinics.service
+import planner.clinics.shortlist_service
 from planner.changes import Change
-from planner.services import clinics as clinic_service
-from planner.services import quotes as quote_service
-from planner.services import shortlist as shortlist_service
+from planner.clinics.quotes_service import accept_quote, save_quote
 
 UI = Path(__file__).resolve().parents[1] / "planner" / "ui"
 
@@ -30,9 +31,13 @@ def test_no_page_announces_a_change_as_a_string() -> None:
 
 
 def test_what_a_write_changes_is_declared_by_its_service() -> None:
-    assert quote_service.save_quote.changes == Change.QUOTES
-    assert Change.PLAN in quote_service.accept_quote.changes
-    for service in (clinic_service, quote_service, shortlist_service):
+    assert save_quote.changes == Change.QUOTES
+    assert Change.PLAN in accept_quote.changes
+    for service in (
+        planner.clinics.service,
+        planner.clinics.quotes_service,
+        planner.clinics.shortlist_service,
+    ):
         writes = [f for name, f in inspect.getmembers(service, inspect.isfunction) if hasattr(f, "changes")]
         assert writes and all(isinstance(f.changes, Change) for f in writes)
 

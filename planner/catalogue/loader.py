@@ -11,11 +11,35 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-from planner.catalogue import model as m
 from planner.catalogue.errors import CatalogueError
 from planner.catalogue.fields import EntryReader, entries, single, unique_ids
 from planner.catalogue.files import FILES, fingerprint_of, read_file
-from planner.money import active_currencies
+from planner.catalogue.model import (
+    Catalogue,
+    CatalogueClinic,
+    CatalogueDeposit,
+    CatalogueQuestion,
+    CatalogueSavings,
+    CatalogueSource,
+    CatalogueStay,
+    CatalogueTechnique,
+    ChecklistTemplate,
+    Condition,
+    ConditionGroup,
+    CountryCost,
+    CountryTable,
+    Fee,
+    JourneyStep,
+    LabelledPrice,
+    Note,
+    Package,
+    Phase,
+    ProcedureStep,
+    ReferenceEntry,
+    Section,
+    TravelCost,
+)
+from planner.core.money import active_currencies
 
 CHECKLIST_KINDS = ("task", "document", "bring", "ask", "keep")
 DOCUMENT_KINDS = (
@@ -63,7 +87,7 @@ def _check_tables(file: str, doc: Mapping[str, Any], allowed: set[str]) -> None:
         raise CatalogueError(f"{file}: unknown table(s): {', '.join(sorted(unknown))}")
 
 
-def load_catalogue(directory: Path) -> m.Catalogue:
+def load_catalogue(directory: Path) -> Catalogue:
     docs: dict[str, dict[str, Any]] = {}
     contents: dict[str, bytes] = {}
     for name in FILES:
@@ -77,21 +101,21 @@ def load_catalogue(directory: Path) -> m.Catalogue:
         f,
         docs[f],
         "source",
-        lambda r: m.Source(r.id(), r.text("file"), r.text("title"), r.text("published", required=False)),
+        lambda r: CatalogueSource(
+            r.id(), r.text("file"), r.text("title"), r.text("published", required=False)
+        ),
     )
     src = [s.id for s in sources]
 
     f = "conditions.toml"
     _check_tables(f, docs[f], {"group", "condition"})
-    groups = _all(
-        f, docs[f], "group", lambda r: m.ConditionGroup(r.id(), r.text("name"), r.ref("source", src))
-    )
+    groups = _all(f, docs[f], "group", lambda r: ConditionGroup(r.id(), r.text("name"), r.ref("source", src)))
     group_ids = [g.id for g in groups]
     conditions = _all(
         f,
         docs[f],
         "condition",
-        lambda r: m.Condition(
+        lambda r: Condition(
             r.id(),
             r.ref("group", group_ids),
             r.text("name"),
@@ -106,13 +130,13 @@ def load_catalogue(directory: Path) -> m.Catalogue:
 
     f = "clinics.toml"
     _check_tables(f, docs[f], {"technique", "clinic"})
-    techniques = _all(f, docs[f], "technique", lambda r: m.Technique(r.id(), r.text("name")))
+    techniques = _all(f, docs[f], "technique", lambda r: CatalogueTechnique(r.id(), r.text("name")))
     technique_ids = [t.id for t in techniques]
     clinics = _all(
         f,
         docs[f],
         "clinic",
-        lambda r: m.Clinic(
+        lambda r: CatalogueClinic(
             r.id(),
             r.text("name"),
             r.text("city"),
@@ -140,7 +164,7 @@ def load_catalogue(directory: Path) -> m.Catalogue:
         f,
         docs[f],
         "package",
-        lambda r: m.Package(
+        lambda r: Package(
             r.id(),
             r.text("name"),
             r.ref("condition_group", [*group_ids, "any"]),
@@ -154,13 +178,13 @@ def load_catalogue(directory: Path) -> m.Catalogue:
         f,
         docs[f],
         "fee",
-        lambda r: m.Fee(r.id(), r.text("name"), r.price("price", money), r.ref("source", src)),
+        lambda r: Fee(r.id(), r.text("name"), r.price("price", money), r.ref("source", src)),
     )
     travel = _all(
         f,
         docs[f],
         "travel",
-        lambda r: m.TravelCost(
+        lambda r: TravelCost(
             r.id(),
             r.text("name"),
             r.price("price", money),
@@ -173,7 +197,9 @@ def load_catalogue(directory: Path) -> m.Catalogue:
         f,
         docs[f],
         "stay",
-        lambda r: m.Stay(_int(r, "low_days"), _int(r, "high_days"), r.text("text"), r.ref("source", src)),
+        lambda r: CatalogueStay(
+            _int(r, "low_days"), _int(r, "high_days"), r.text("text"), r.ref("source", src)
+        ),
     )
     if stay.low_days > stay.high_days:
         raise CatalogueError(f"{f}, stay: low_days is above high_days")
@@ -181,7 +207,7 @@ def load_catalogue(directory: Path) -> m.Catalogue:
         f,
         docs[f],
         "deposit",
-        lambda r: m.Deposit(
+        lambda r: CatalogueDeposit(
             _dec(r, "percent"),
             r.text("text"),
             r.choice("qualifier", ("", "approx"), required=False),
@@ -189,23 +215,21 @@ def load_catalogue(directory: Path) -> m.Catalogue:
         ),
     )
     cost_factors = _all(
-        f, docs[f], "cost_factor", lambda r: m.Note(r.id(), r.text("text"), r.ref("source", src))
+        f, docs[f], "cost_factor", lambda r: Note(r.id(), r.text("text"), r.ref("source", src))
     )
     cost_components = _all(
-        f, docs[f], "cost_component", lambda r: m.Note(r.id(), r.text("text"), r.ref("source", src))
+        f, docs[f], "cost_component", lambda r: Note(r.id(), r.text("text"), r.ref("source", src))
     )
 
     f = "countries.toml"
     _check_tables(f, docs[f], {"table", "country_cost", "savings"})
-    tables = _all(
-        f, docs[f], "table", lambda r: m.CountryTable(r.id(), r.text("title"), r.ref("source", src))
-    )
+    tables = _all(f, docs[f], "table", lambda r: CountryTable(r.id(), r.text("title"), r.ref("source", src)))
     table_ids = [t.id for t in tables]
     country_costs = _all(
         f,
         docs[f],
         "country_cost",
-        lambda r: m.CountryCost(
+        lambda r: CountryCost(
             r.id(),
             r.ref("table", table_ids),
             r.text("country"),
@@ -220,7 +244,7 @@ def load_catalogue(directory: Path) -> m.Catalogue:
         f,
         docs[f],
         "savings",
-        lambda r: m.Savings(
+        lambda r: CatalogueSavings(
             r.id(),
             tuple(_country_codes(r)),
             r.text("text"),
@@ -233,13 +257,13 @@ def load_catalogue(directory: Path) -> m.Catalogue:
 
     f = "reference.toml"
     _check_tables(f, docs[f], {"section", "entry"})
-    sections = _all(f, docs[f], "section", lambda r: m.Section(r.id(), r.text("name"), _int(r, "order")))
+    sections = _all(f, docs[f], "section", lambda r: Section(r.id(), r.text("name"), _int(r, "order")))
     section_ids = [s.id for s in sections]
     ref_entries = _all(
         f,
         docs[f],
         "entry",
-        lambda r: m.ReferenceEntry(
+        lambda r: ReferenceEntry(
             r.id(),
             r.ref("section", section_ids),
             r.text("title"),
@@ -251,13 +275,13 @@ def load_catalogue(directory: Path) -> m.Catalogue:
 
     f = "journey.toml"
     _check_tables(f, docs[f], {"phase", "step"})
-    phases = _all(f, docs[f], "phase", lambda r: m.Phase(r.id(), r.text("name"), _int(r, "order")))
+    phases = _all(f, docs[f], "phase", lambda r: Phase(r.id(), r.text("name"), _int(r, "order")))
     phase_ids = [p.id for p in phases]
     steps = _all(
         f,
         docs[f],
         "step",
-        lambda r: m.JourneyStep(
+        lambda r: JourneyStep(
             r.id(),
             r.ref("phase", phase_ids),
             _int(r, "order"),
@@ -281,10 +305,12 @@ def load_catalogue(directory: Path) -> m.Catalogue:
         f,
         docs[f],
         "question",
-        lambda r: m.Question(r.id(), r.text("topic"), r.text("text"), r.text("why"), r.ref("source", src)),
+        lambda r: CatalogueQuestion(
+            r.id(), r.text("topic"), r.text("text"), r.text("why"), r.ref("source", src)
+        ),
     )
 
-    return m.Catalogue(
+    return Catalogue(
         sources=sources,
         groups=groups,
         conditions=conditions,
@@ -344,7 +370,7 @@ def _country_codes(r: EntryReader) -> list[str]:
     return codes
 
 
-def _ranges(r: EntryReader, currencies: frozenset[str]) -> tuple[m.LabelledPrice, ...]:
+def _ranges(r: EntryReader, currencies: frozenset[str]) -> tuple[LabelledPrice, ...]:
     r.used.add("ranges")
     raw = r.data.get("ranges")
     if not isinstance(raw, list) or not raw:
@@ -356,11 +382,11 @@ def _ranges(r: EntryReader, currencies: frozenset[str]) -> tuple[m.LabelledPrice
         label = item.get("label", "")
         if not isinstance(label, str):
             raise r.fail('a "ranges" label must be text')
-        result.append(m.LabelledPrice(label, r.price("ranges", currencies, item.get("price"))))
+        result.append(LabelledPrice(label, r.price("ranges", currencies, item.get("price"))))
     return tuple(result)
 
 
-def _procedures(r: EntryReader) -> tuple[m.ProcedureStep, ...]:
+def _procedures(r: EntryReader) -> tuple[ProcedureStep, ...]:
     r.used.add("procedure")
     raw = r.data.get("procedure", [])
     if not isinstance(raw, list):
@@ -368,13 +394,13 @@ def _procedures(r: EntryReader) -> tuple[m.ProcedureStep, ...]:
     result = []
     for i, item in enumerate(raw):
         sub = EntryReader(r.file, f"{r.label} procedure", item, i + 1)
-        result.append(m.ProcedureStep(sub.id(), sub.text("name"), sub.text("summary")))
+        result.append(ProcedureStep(sub.id(), sub.text("name"), sub.text("summary")))
         sub.finish()
     unique_ids(r.file, f"{r.label} procedure", (p.id for p in result))
     return tuple(result)
 
 
-def _checklist_item(r: EntryReader, step_ids: list[str], src: list[str]) -> m.ChecklistTemplate:
+def _checklist_item(r: EntryReader, step_ids: list[str], src: list[str]) -> ChecklistTemplate:
     kind = r.choice("kind", CHECKLIST_KINDS)
     document = r.choice("document", DOCUMENT_KINDS, required=False)
     if document and kind != "document":
@@ -395,6 +421,6 @@ def _checklist_item(r: EntryReader, step_ids: list[str], src: list[str]) -> m.Ch
                 '"due" must be { anchor = "departure"|"treatment"|"return", days = N } with N within a year'
             )
         anchor, days = str(due["anchor"]), int(due["days"])
-    return m.ChecklistTemplate(
+    return ChecklistTemplate(
         r.id(), r.ref("step", step_ids), r.text("text"), kind, document, anchor, days, r.ref("source", src)
     )

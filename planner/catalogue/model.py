@@ -7,7 +7,7 @@ from decimal import Decimal
 
 
 @dataclass(frozen=True, slots=True)
-class Source:
+class CatalogueSource:
     id: str
     file: str
     title: str
@@ -52,14 +52,28 @@ class Condition:
     source: str
 
 
+CLINIC_LIST_FIELDS = (
+    "lead_doctors",
+    "key_features",
+    "special_techniques",
+    "treatments",
+    "conditions",
+    "techniques",
+    "approvals",
+    "claims",
+)
+"""A clinic's list columns, as the catalogue and plan files carry them (with `sources` besides
+for the catalogue's)."""
+
+
 @dataclass(frozen=True, slots=True)
-class Technique:
+class CatalogueTechnique:
     id: str
     name: str
 
 
 @dataclass(frozen=True, slots=True)
-class Clinic:
+class CatalogueClinic:
     id: str
     name: str
     city: str
@@ -108,7 +122,7 @@ class TravelCost:
 
 
 @dataclass(frozen=True, slots=True)
-class Stay:
+class CatalogueStay:
     low_days: int
     high_days: int
     text: str
@@ -116,7 +130,7 @@ class Stay:
 
 
 @dataclass(frozen=True, slots=True)
-class Deposit:
+class CatalogueDeposit:
     percent: Decimal
     text: str
     qualifier: str
@@ -152,7 +166,7 @@ class CountryCost:
 
 
 @dataclass(frozen=True, slots=True)
-class Savings:
+class CatalogueSavings:
     id: str
     countries: tuple[str, ...]
     text: str
@@ -219,7 +233,7 @@ class ChecklistTemplate:
 
 
 @dataclass(frozen=True, slots=True)
-class Question:
+class CatalogueQuestion:
     id: str
     topic: str
     text: str
@@ -229,26 +243,26 @@ class Question:
 
 @dataclass(frozen=True, slots=True)
 class Catalogue:
-    sources: tuple[Source, ...]
+    sources: tuple[CatalogueSource, ...]
     groups: tuple[ConditionGroup, ...]
     conditions: tuple[Condition, ...]
-    techniques: tuple[Technique, ...]
-    clinics: tuple[Clinic, ...]
+    techniques: tuple[CatalogueTechnique, ...]
+    clinics: tuple[CatalogueClinic, ...]
     packages: tuple[Package, ...]
     fees: tuple[Fee, ...]
     travel: tuple[TravelCost, ...]
-    stay: Stay
-    deposit: Deposit
+    stay: CatalogueStay
+    deposit: CatalogueDeposit
     cost_factors: tuple[Note, ...]
     cost_components: tuple[Note, ...]
     country_tables: tuple[CountryTable, ...]
     country_costs: tuple[CountryCost, ...]
-    savings: tuple[Savings, ...]
+    savings: tuple[CatalogueSavings, ...]
     sections: tuple[Section, ...]
     entries: tuple[ReferenceEntry, ...]
     phases: tuple[Phase, ...]
     steps: tuple[JourneyStep, ...]
     checklist: tuple[ChecklistTemplate, ...]
-    questions: tuple[Question, ...]
+    questions: tuple[CatalogueQuestion, ...]
     fingerprint: str
     """A hash of the files' bytes: a changed fingerprint means the catalogue needs syncing."""

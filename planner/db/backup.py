@@ -3,7 +3,7 @@
 Copies are made with SQLite's online backup API, never a file copy, so a backup taken while
 the app writes is still a consistent database. They live in the `backups` folder beside the
 database, owner-only, named `planner-YYYYMMDD-HHMMSS-ffffff-REASON.sqlite3` (local time), and
-are thinned by `planner.backup_schedule` after each new one.
+are thinned by `planner.db.backup_schedule` after each new one.
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from planner.backup_schedule import backups_to_keep
-from planner.clock import local_now
+from planner.core.clock import local_now
+from planner.core.dates import backup_stamp, file_stamp, parse_backup_stamp
+from planner.core.paths import BACKUP_DIR
 from planner.datadir import PRIVATE_DIR_MODE, create_private_file
-from planner.dates import backup_stamp, file_stamp, parse_backup_stamp
+from planner.db.backup_schedule import backups_to_keep
 from planner.db.migrate import KNOWN_REVISIONS
-from planner.paths import BACKUP_DIR
 
 NAME = re.compile(r"(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z-]+)\.sqlite3")
 SIGNATURE_FILE = "last-backup.json"

@@ -13,8 +13,8 @@ from typing import Any, TypeVar
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from planner.catalogue.model import Catalogue
-from planner.clinics import CLINIC_LIST_FIELDS
+from planner.catalogue.learn_builder import build_learn_entries
+from planner.catalogue.model import CLINIC_LIST_FIELDS, Catalogue
 from planner.db.catalogue_meta import FINGERPRINT_KEY
 from planner.db.models import (
     AppMeta,
@@ -30,7 +30,6 @@ from planner.db.models import (
     TechniqueRow,
 )
 from planner.db.price_points import price_point_rows
-from planner.learn_builder import build_learn_entries
 
 Row = TypeVar(
     "Row",

@@ -130,7 +130,8 @@ class FeeCategoryRow(Base):
 
 
 class PricePointRow(Base):
-    """A figure from the articles (see `planner.prices.PricePoint`); bounds are exact decimal text."""
+    """A figure from the articles (see `planner.catalogue.prices.PricePoint`); bounds are exact
+    decimal text."""
 
     __tablename__ = "price_point"
     id: Mapped[str] = mapped_column(String(160), primary_key=True)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from planner.catalogue.model import Catalogue, PriceRange
-from planner.prices import decimal_text
+from planner.catalogue.prices import decimal_text
 
 
 def _range(price: PriceRange) -> dict[str, Any]:

@@ -6,10 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from planner.itinerary import AppointmentDraft
-from planner.services import plans as plan_service
-from planner.services.database import Database
-from planner.services.plans import PlanDraft
+from planner.db.database import Database
+from planner.journey.itinerary import AppointmentDraft
+from planner.plans.service import PlanDraft, create_plan
 
 JOURNEY = [
     "virtual-consultation",
@@ -34,7 +33,7 @@ def new_plan(
     departure: date = DEPARTURE,
     return_: date = RETURN,
 ) -> int:
-    plan = plan_service.create_plan(
+    plan = create_plan(
         db,
         PlanDraft(
             name=name,

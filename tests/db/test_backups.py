@@ -34,11 +34,12 @@ import pytest
 from sqlalchemy import event, select, text
 from sqlalchemy.exc import OperationalError
 
-from planner.backup_schedule import backups_to_keep
-from planner.budget import ExpenseDraft
+from planner.budget.rules import ExpenseDraft
+from planner.budget.service import list_expenses, save_expense
 from planner.catalogue.files import catalogue_fingerprint
-from planner.clock import local_now
-from planner.dates import backup_stamp
+from planner.core.clock import local_now
+from planner.core.dates import backup_stamp
+from planner.core.paths import BACKUP_DIR, DATABASE_FILE
 from planner.db import migrate
 from planner.db.backup import (
     BackupInfo,
@@ -47,13 +48,9 @@ from planner.db.backup import (
     list_backups,
     thin_backups,
 )
+from planner.db.backup_schedule import backups_to_keep
 from planner.db.catalogue_meta import FINGERPRINT_KEY
-from planner.db.models import AppMeta
-from planner.paths import BACKUP_DIR, DATABASE_FILE
-from planner.services import budget as budget_svc
-from planner.services import plans as plan_svc
-from planner.services import trip_details as details_svc
-from planner.services.database import (
+from planner.db.database import (
     DamagedDatabase,
     Database,
     RestoreError,
@@ -61,7 +58,10 @@ from planner.services.database import (
     open_database,
     recover_damaged,
 )
-from planner.services.plan_transfer import NameClash, OnClash, export_plan, import_plan, read_plan_file
+from planner.db.models import AppMeta
+from planner.journey.trip_details_service import load_details
+from planner.planfile.service import NameClash, OnClash, export_plan, import_plan, read_plan_file
+from planner.plans.service import delete_plan, list_plans, rename_plan
 from tests.db.journey_plans import new_plan
 from tests.db.migration_steps import step_back
 
@@ -129,11 +129,11 @@ def integrity(path: Path) -> list[tuple[Any, ...]]:
 
 
 def plan_names(db: Database) -> tuple[str, ...]:
-    return tuple(plan.name for plan in plan_svc.list_plans(db))
+    return tuple(plan.name for plan in list_plans(db))
 
 
 def plan_id(db: Database, name: str) -> int:
-    return next(plan.id for plan in plan_svc.list_plans(db) if plan.name == name)
+    return next(plan.id for plan in list_plans(db) if plan.name == name)
 
 
 def dump(path: Path) -> list[str]:
@@ -232,7 +232,7 @@ def test_opening_and_closing_twice_without_changes_takes_one_start_up_backup(sav
 def test_a_start_after_a_plan_changed_takes_a_backup_holding_the_change(saved: Path) -> None:
     first = open_database(saved.parent)
     assert first.startup_backup is not None and plans_in(first.startup_backup) == PLANS
-    plan_svc.rename_plan(first, plan_id(first, "Hip, June"), "Hip, July")
+    rename_plan(first, plan_id(first, "Hip, June"), "Hip, July")
     first.close()
     second = open_database(saved.parent)
     second.close()
@@ -263,7 +263,7 @@ def test_importing_a_plan_backs_up_first_but_a_name_clash_backs_up_nothing(opene
 
 
 def test_a_deleted_plan_is_kept_in_the_before_delete_backup(opened: Database) -> None:
-    plan_svc.delete_plan(opened, plan_id(opened, "Hip, June"))
+    delete_plan(opened, plan_id(opened, "Hip, June"))
     assert plan_names(opened) == ("Knee, March",)
     [backup] = by_reason(opened.path, "before-delete")
     assert backup.plans == PLANS
@@ -277,7 +277,7 @@ def test_a_plan_is_not_deleted_when_no_backup_can_be_made_first(opened: Database
     folder.rmdir()
     folder.write_text("not a folder")
     with pytest.raises(StorageError, match="backup could not be made first, so nothing was changed"):
-        plan_svc.delete_plan(opened, plan_id(opened, "Hip, June"))
+        delete_plan(opened, plan_id(opened, "Hip, June"))
     assert plan_names(opened) == PLANS
 
 
@@ -500,7 +500,7 @@ def test_restoring_a_backup_brings_back_its_plans_and_keeps_the_data_from_just_b
 ) -> None:
     chosen = opened.back_up("by-you")
     new_plan(opened, "Knee, April")
-    plan_svc.delete_plan(opened, plan_id(opened, "Hip, June"))
+    delete_plan(opened, plan_id(opened, "Hip, June"))
 
     before_restore = opened.restore(chosen)
 
@@ -585,8 +585,8 @@ def test_a_backup_from_an_older_version_of_the_app_is_brought_up_to_date(
 
     assert migrate.current_revision(opened.engine) == migrate.HEAD_REVISION
     assert plan_names(opened) == PLANS
-    details = details_svc.load_details(opened, plan_id(opened, "Knee, March"))
-    assert details == details_svc.load_details(opened, plan_id(opened, "Hip, June"))
+    details = load_details(opened, plan_id(opened, "Knee, March"))
+    assert details == load_details(opened, plan_id(opened, "Hip, June"))
     with opened.transaction() as session:  # the catalogue was synced again
         stored = session.scalars(select(AppMeta).where(AppMeta.key == FINGERPRINT_KEY)).one()
         assert stored.value == catalogue_fingerprint(opened.catalogue)
@@ -647,7 +647,7 @@ def test_a_save_the_disk_or_file_refuses_says_why_and_writes_nothing(
         if limit is no_waiting:
             other.execute("BEGIN IMMEDIATE")  # another program is writing
         with pytest.raises(StorageError) as raised:
-            budget_svc.save_expense(opened, knee, long_expense(), today=TODAY)
+            save_expense(opened, knee, long_expense(), today=TODAY)
         if limit is no_waiting:
             other.execute("ROLLBACK")
     assert str(raised.value).startswith(f"Your change could not be saved: {problem}.")
@@ -656,8 +656,8 @@ def test_a_save_the_disk_or_file_refuses_says_why_and_writes_nothing(
 
     event.remove(opened.engine, "connect", limited)
     opened.engine.dispose()
-    budget_svc.save_expense(opened, knee, long_expense(), today=TODAY)  # with room again, it saves
-    assert [e.note for e in budget_svc.list_expenses(opened, knee)] == [long_expense().note.strip()]
+    save_expense(opened, knee, long_expense(), today=TODAY)  # with room again, it saves
+    assert [e.note for e in list_expenses(opened, knee)] == [long_expense().note.strip()]
 
 
 def test_an_error_that_is_not_the_disks_is_not_reported_as_a_storage_problem(opened: Database) -> None:

@@ -13,7 +13,34 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from planner.budget import EXTRA_CATEGORIES, Expense, ExpenseConversion, ExpenseDraft
+import planner.budget.service
+from planner.budget.deposit import Deposit, DepositDraft
+from planner.budget.estimate import EstimateOverride, EstimateSettings
+from planner.budget.rules import EXTRA_CATEGORIES, Expense, ExpenseConversion, ExpenseDraft
+from planner.budget.service import (
+    add_rate,
+    delete_expense,
+    delete_rate,
+    expense_categories,
+    list_expenses,
+    load_budget,
+    remove_estimate_line,
+    restore_estimate_line,
+    save_deposit,
+    save_estimate_line,
+    save_estimate_settings,
+    save_expense,
+)
+from planner.clinics.quotes_service import (
+    QuoteDraft,
+    QuoteLineDraft,
+    accept_quote,
+    fee_categories,
+    save_quote,
+)
+from planner.clinics.service import list_clinics
+from planner.core.validation import ValidationError
+from planner.db.database import Database
 from planner.db.models import (
     BudgetSettingsRow,
     EstimateOverrideRow,
@@ -21,16 +48,7 @@ from planner.db.models import (
     ExpenseConversionRow,
     ExpenseRow,
 )
-from planner.deposit import Deposit, DepositDraft
-from planner.estimate import EstimateOverride, EstimateSettings
-from planner.services import budget as budget_svc
-from planner.services import clinics as clinic_svc
-from planner.services import plans as plan_svc
-from planner.services import quotes as quote_svc
-from planner.services.database import Database
-from planner.services.plans import Plan, PlanDraft
-from planner.services.quotes import QuoteDraft, QuoteLineDraft
-from planner.validation import ValidationError
+from planner.plans.service import Plan, PlanDraft, create_plan, delete_plan, duplicate_plan
 
 TODAY = date(2026, 11, 1)
 RATE_DAY = date(2026, 10, 1)
@@ -80,7 +98,7 @@ JOURNEY_STEPS = [
 
 
 def make_plan(db: Database, name: str = "Knee, March", home_currency: str = "GBP") -> Plan:
-    return plan_svc.create_plan(
+    return create_plan(
         db,
         PlanDraft(
             name=name,
@@ -110,18 +128,18 @@ def expense(**changes: Any) -> ExpenseDraft:
 
 
 def save(db: Database, plan_id: int, draft: ExpenseDraft, expense_id: int | None = None) -> Expense:
-    return budget_svc.save_expense(db, plan_id, draft, expense_id, today=TODAY)
+    return save_expense(db, plan_id, draft, expense_id, today=TODAY)
 
 
-def add_rate(db: Database, plan_id: int, base: str, quote: str, rate: str, on: date = RATE_DAY) -> int:
+def add_test_rate(db: Database, plan_id: int, base: str, quote: str, rate: str, on: date = RATE_DAY) -> int:
     """Enter a rate; returns how many lines gained a conversion."""
-    return budget_svc.add_rate(db, plan_id, base, quote, rate, on, today=TODAY)[1]
+    return add_rate(db, plan_id, base, quote, rate, on, today=TODAY)[1]
 
 
 def with_usual_rates(db: Database, plan_id: int) -> None:
     """GBP→USD 1.27 and USD→KRW 1,380, both on RATE_DAY (GBP↔KRW only through USD)."""
-    add_rate(db, plan_id, "GBP", "USD", "1.27")
-    add_rate(db, plan_id, "USD", "KRW", "1,380")
+    add_test_rate(db, plan_id, "GBP", "USD", "1.27")
+    add_test_rate(db, plan_id, "USD", "KRW", "1,380")
 
 
 def conversions(line: Expense) -> dict[str, ExpenseConversion]:
@@ -139,7 +157,7 @@ def count(db: Database, model: type[Any], plan_id: int | None = None) -> int:
 
 
 def rate_count(db: Database, plan_id: int) -> int:
-    return len(budget_svc.load_budget(db, plan_id).rates)
+    return len(load_budget(db, plan_id).rates)
 
 
 # --- 1. expense lines ------------------------------------------------------------------------
@@ -163,7 +181,7 @@ def test_a_saved_line_is_listed_with_exact_amounts(db: Database) -> None:
         ),
     )
 
-    listed = budget_svc.list_expenses(db, plan.id)
+    listed = list_expenses(db, plan.id)
     assert listed == [flights, hotel]
     first, second = listed
     assert (first.label, first.category, first.currency) == ("Flights to Seoul", "travel", "USD")
@@ -175,7 +193,7 @@ def test_a_saved_line_is_listed_with_exact_amounts(db: Database) -> None:
     # No rates yet: nothing is converted, and nothing is guessed.
     assert first.conversions == () and second.conversions == ()
     # Another plan's budget is its own.
-    assert budget_svc.list_expenses(db, make_plan(db, "Other").id) == []
+    assert list_expenses(db, make_plan(db, "Other").id) == []
 
 
 def test_editing_a_line_replaces_its_fields(db: Database) -> None:
@@ -209,7 +227,7 @@ def test_editing_a_line_replaces_its_fields(db: Database) -> None:
     )
     assert (edited.planned, edited.actual) == (None, Decimal("999.99"))
     assert (edited.payee, edited.note) == ("", "")
-    assert budget_svc.list_expenses(db, plan.id) == [edited, other]
+    assert list_expenses(db, plan.id) == [edited, other]
 
 
 def test_a_line_of_another_plan_cannot_be_edited_through_this_one(db: Database) -> None:
@@ -218,8 +236,8 @@ def test_a_line_of_another_plan_cannot_be_edited_through_this_one(db: Database) 
     line = save(db, theirs.id, expense())
     with pytest.raises(ValueError, match="another plan"):
         save(db, mine.id, expense(planned="1"), expense_id=line.id)
-    assert budget_svc.list_expenses(db, theirs.id) == [line]
-    assert budget_svc.list_expenses(db, mine.id) == []
+    assert list_expenses(db, theirs.id) == [line]
+    assert list_expenses(db, mine.id) == []
 
 
 # --- 2. conversions --------------------------------------------------------------------------
@@ -231,7 +249,7 @@ def test_a_krw_line_in_a_gbp_plan_is_converted_to_gbp_through_usd_and_to_usd(db:
 
     saved = save(db, plan.id, expense(label="Hotel", category="lodging", planned="900,000", currency="KRW"))
 
-    [listed] = budget_svc.list_expenses(db, plan.id)
+    [listed] = list_expenses(db, plan.id)
     assert listed == saved
     kept = conversions(listed)
     assert set(kept) == {"GBP", "USD"}
@@ -250,7 +268,7 @@ def test_a_usd_line_in_a_gbp_plan_is_converted_to_gbp_and_krw(db: Database) -> N
 
     save(db, plan.id, expense(planned="1,234.56", actual="1,234.56", paid_on=PAID_DAY))
 
-    [listed] = budget_svc.list_expenses(db, plan.id)
+    [listed] = list_expenses(db, plan.id)
     kept = conversions(listed)
     assert set(kept) == {"GBP", "KRW"}
     # 1,234.56 / 1.27 = 972.094… GBP; × 1,380 = 1,703,692.8 → 1,703,693 KRW (whole won).
@@ -286,9 +304,9 @@ def test_a_past_entry_keeps_its_amount_when_a_rate_changes(db: Database) -> None
     line = save(db, plan.id, expense(label="Hotel", category="lodging", planned="1,380,000", currency="KRW"))
     assert conversions(line)["GBP"].planned == Decimal("787.40")  # 1,000 USD at 1.27
 
-    assert add_rate(db, plan.id, "GBP", "USD", "1.25", on=NEWER_RATE_DAY) == 0
+    assert add_test_rate(db, plan.id, "GBP", "USD", "1.25", on=NEWER_RATE_DAY) == 0
 
-    [listed] = budget_svc.list_expenses(db, plan.id)
+    [listed] = list_expenses(db, plan.id)
     assert listed == line
     assert conversions(listed)["GBP"].planned == Decimal("787.40")
     assert conversions(listed)["GBP"].rate_date == RATE_DAY
@@ -298,7 +316,7 @@ def test_editing_only_the_amount_converts_at_the_lines_old_rate(db: Database) ->
     plan = make_plan(db)
     with_usual_rates(db, plan.id)
     line = save(db, plan.id, expense(label="Hotel", category="lodging", planned="1,380,000", currency="KRW"))
-    add_rate(db, plan.id, "GBP", "USD", "1.25", on=NEWER_RATE_DAY)
+    add_test_rate(db, plan.id, "GBP", "USD", "1.25", on=NEWER_RATE_DAY)
 
     edited = save(
         db,
@@ -314,7 +332,7 @@ def test_editing_only_the_amount_converts_at_the_lines_old_rate(db: Database) ->
     assert kept["GBP"].rate_date == RATE_DAY
     assert kept["USD"].planned == Decimal("2000.00")
     assert kept["USD"].rate_date == RATE_DAY
-    assert budget_svc.list_expenses(db, plan.id) == [edited]
+    assert list_expenses(db, plan.id) == [edited]
 
 
 def test_editing_a_paid_lines_amount_keeps_the_rate_of_its_payment(db: Database) -> None:
@@ -323,7 +341,7 @@ def test_editing_a_paid_lines_amount_keeps_the_rate_of_its_payment(db: Database)
     line = save(db, plan.id, expense(planned="", actual="1,000", paid_on=PAID_DAY))
     assert conversions(line)["GBP"].actual == Decimal("787.40")
     # A rate entered later but dated before the payment does not revalue the line either.
-    add_rate(db, plan.id, "GBP", "USD", "1.25", on=date(2026, 10, 10))
+    add_test_rate(db, plan.id, "GBP", "USD", "1.25", on=date(2026, 10, 10))
 
     edited = save(db, plan.id, expense(planned="", actual="2,000", paid_on=PAID_DAY), expense_id=line.id)
 
@@ -335,7 +353,7 @@ def test_changing_a_lines_currency_converts_at_the_current_rate(db: Database) ->
     plan = make_plan(db)
     with_usual_rates(db, plan.id)
     line = save(db, plan.id, expense(label="Hotel", category="lodging", planned="1,380,000", currency="KRW"))
-    add_rate(db, plan.id, "GBP", "USD", "1.25", on=NEWER_RATE_DAY)
+    add_test_rate(db, plan.id, "GBP", "USD", "1.25", on=NEWER_RATE_DAY)
 
     edited = save(
         db,
@@ -349,14 +367,14 @@ def test_changing_a_lines_currency_converts_at_the_current_rate(db: Database) ->
     assert kept["GBP"].planned == Decimal("800.00")  # 1,000 USD at today's 1.25
     assert kept["GBP"].rate_date == NEWER_RATE_DAY
     assert kept["KRW"].planned == Decimal("1380000")
-    assert budget_svc.list_expenses(db, plan.id) == [edited]
+    assert list_expenses(db, plan.id) == [edited]
 
 
 def test_changing_a_lines_paid_date_converts_at_that_days_rate(db: Database) -> None:
     plan = make_plan(db)
     with_usual_rates(db, plan.id)
     line = save(db, plan.id, expense(planned="", actual="1,000", paid_on=PAID_DAY))
-    add_rate(db, plan.id, "GBP", "USD", "1.25", on=NEWER_RATE_DAY)
+    add_test_rate(db, plan.id, "GBP", "USD", "1.25", on=NEWER_RATE_DAY)
 
     edited = save(
         db, plan.id, expense(planned="", actual="1,000", paid_on=date(2026, 10, 25)), expense_id=line.id
@@ -370,10 +388,10 @@ def test_deleting_a_rate_keeps_the_amounts_converted_with_it(db: Database) -> No
     plan = make_plan(db)
     with_usual_rates(db, plan.id)
     line = save(db, plan.id, expense(planned="1,000"))
-    for stored in budget_svc.load_budget(db, plan.id).rates:
-        budget_svc.delete_rate(db, plan.id, stored.id)
+    for stored in load_budget(db, plan.id).rates:
+        delete_rate(db, plan.id, stored.id)
     assert rate_count(db, plan.id) == 0
-    assert budget_svc.list_expenses(db, plan.id) == [line]
+    assert list_expenses(db, plan.id) == [line]
 
     # Even with no rate left, an amount-only edit converts at the rate the line kept.
     edited = save(db, plan.id, expense(planned="2,000"), expense_id=line.id)
@@ -387,12 +405,12 @@ def test_a_plans_rates_convert_only_its_own_lines(db: Database) -> None:
     mine = make_plan(db)
     theirs = make_plan(db, "Other")
     their_line = save(db, theirs.id, expense())
-    assert add_rate(db, mine.id, "GBP", "USD", "1.27") == 0
+    assert add_test_rate(db, mine.id, "GBP", "USD", "1.27") == 0
     assert save(db, theirs.id, expense(planned="5")).conversions == ()
-    assert budget_svc.list_expenses(db, theirs.id)[0] == their_line
+    assert list_expenses(db, theirs.id)[0] == their_line
     assert rate_count(db, theirs.id) == 0
     # The same pair and day may be entered in each plan.
-    assert add_rate(db, theirs.id, "GBP", "USD", "1.30") == 2
+    assert add_test_rate(db, theirs.id, "GBP", "USD", "1.30") == 2
 
 
 # --- 4. rates fill what is missing -----------------------------------------------------------
@@ -406,8 +424,8 @@ def test_a_new_rate_fills_lines_without_a_conversion_and_says_how_many(db: Datab
     assert all(line.conversions == () for line in (krw, usd, gbp))
 
     # GBP→USD reaches the USD line (to GBP) and the GBP line (to USD); not the KRW one.
-    assert add_rate(db, plan.id, "GBP", "USD", "1.27") == 2
-    lines = {line.id: line for line in budget_svc.list_expenses(db, plan.id)}
+    assert add_test_rate(db, plan.id, "GBP", "USD", "1.27") == 2
+    lines = {line.id: line for line in list_expenses(db, plan.id)}
     assert set(conversions(lines[krw.id])) == set()
     assert set(conversions(lines[usd.id])) == {"GBP"}
     assert set(conversions(lines[gbp.id])) == {"USD"}
@@ -415,8 +433,8 @@ def test_a_new_rate_fills_lines_without_a_conversion_and_says_how_many(db: Datab
     assert usd_to_gbp.planned == Decimal("972.09") and usd_to_gbp.rate_date == RATE_DAY
 
     # USD→KRW then reaches all three lines: each gains only what it lacked.
-    assert add_rate(db, plan.id, "USD", "KRW", "1,380", on=NEWER_RATE_DAY) == 3
-    after = {line.id: line for line in budget_svc.list_expenses(db, plan.id)}
+    assert add_test_rate(db, plan.id, "USD", "KRW", "1,380", on=NEWER_RATE_DAY) == 3
+    after = {line.id: line for line in list_expenses(db, plan.id)}
     assert set(conversions(after[krw.id])) == {"GBP", "USD"}
     assert conversions(after[krw.id])["GBP"].planned == Decimal("513.52")
     assert conversions(after[usd.id])["KRW"].planned == Decimal("1703693")
@@ -431,22 +449,22 @@ def test_a_new_rate_never_touches_lines_already_converted(db: Database) -> None:
     with_usual_rates(db, plan.id)
     save(db, plan.id, expense(label="Hotel", category="lodging", planned="900,000", currency="KRW"))
     save(db, plan.id, expense(planned="1,234.56", currency="USD"))
-    before = budget_svc.list_expenses(db, plan.id)
+    before = list_expenses(db, plan.id)
 
-    assert add_rate(db, plan.id, "GBP", "USD", "1.10", on=NEWER_RATE_DAY) == 0
-    assert add_rate(db, plan.id, "KRW", "USD", "0.0008", on=NEWER_RATE_DAY) == 0
-    assert add_rate(db, plan.id, "GBP", "KRW", "1,700", on=NEWER_RATE_DAY) == 0
+    assert add_test_rate(db, plan.id, "GBP", "USD", "1.10", on=NEWER_RATE_DAY) == 0
+    assert add_test_rate(db, plan.id, "KRW", "USD", "0.0008", on=NEWER_RATE_DAY) == 0
+    assert add_test_rate(db, plan.id, "GBP", "KRW", "1,700", on=NEWER_RATE_DAY) == 0
 
-    assert budget_svc.list_expenses(db, plan.id) == before
+    assert list_expenses(db, plan.id) == before
 
 
 def test_rates_are_listed_newest_first(db: Database) -> None:
     plan = make_plan(db)
-    stored, filled = budget_svc.add_rate(db, plan.id, " gbp ", "usd", "1.27", RATE_DAY, today=TODAY)
+    stored, filled = add_rate(db, plan.id, " gbp ", "usd", "1.27", RATE_DAY, today=TODAY)
     assert filled == 0
     assert (stored.rate.base, stored.rate.quote, stored.rate.rate) == ("GBP", "USD", Decimal("1.27"))
-    add_rate(db, plan.id, "GBP", "USD", "1.25", on=NEWER_RATE_DAY)
-    assert [(r.rate.rate, r.rate.on) for r in budget_svc.load_budget(db, plan.id).rates] == [
+    add_test_rate(db, plan.id, "GBP", "USD", "1.25", on=NEWER_RATE_DAY)
+    assert [(r.rate.rate, r.rate.on) for r in load_budget(db, plan.id).rates] == [
         (Decimal("1.25"), NEWER_RATE_DAY),
         (Decimal("1.27"), RATE_DAY),
     ]
@@ -475,15 +493,15 @@ def test_a_bad_rate_is_refused_and_nothing_is_written(
     db: Database, base: str, quote: str, rate: str, on: date, field: str
 ) -> None:
     plan = make_plan(db)
-    add_rate(db, plan.id, "GBP", "USD", "1.27")
+    add_test_rate(db, plan.id, "GBP", "USD", "1.27")
     save(db, plan.id, expense(label="Hotel", category="lodging", planned="900,000", currency="KRW"))
-    before = budget_svc.load_budget(db, plan.id)
+    before = load_budget(db, plan.id)
 
     with pytest.raises(ValidationError) as refused:
-        budget_svc.add_rate(db, plan.id, base, quote, rate, on, today=TODAY)
+        add_rate(db, plan.id, base, quote, rate, on, today=TODAY)
 
     assert field in refused.value.errors
-    after = budget_svc.load_budget(db, plan.id)
+    after = load_budget(db, plan.id)
     assert after.rates == before.rates
     assert after.expenses == before.expenses
     assert count(db, ExchangeRateRow) == 1
@@ -491,9 +509,9 @@ def test_a_bad_rate_is_refused_and_nothing_is_written(
 
 def test_a_rate_for_the_same_pair_and_day_the_other_way_round_is_refused(db: Database) -> None:
     plan = make_plan(db)
-    add_rate(db, plan.id, "GBP", "USD", "1.27")
+    add_test_rate(db, plan.id, "GBP", "USD", "1.27")
     with pytest.raises(ValidationError) as refused:
-        budget_svc.add_rate(db, plan.id, "USD", "GBP", "0.5", RATE_DAY, today=TODAY)
+        add_rate(db, plan.id, "USD", "GBP", "0.5", RATE_DAY, today=TODAY)
     assert "on" in refused.value.errors
     assert rate_count(db, plan.id) == 1
 
@@ -527,7 +545,7 @@ def test_a_bad_new_line_is_refused_and_nothing_is_written(
         save(db, plan.id, expense(**changes))
 
     assert field in refused.value.errors
-    assert budget_svc.list_expenses(db, plan.id) == [existing]
+    assert list_expenses(db, plan.id) == [existing]
     assert count(db, ExpenseRow) == 1
 
 
@@ -543,7 +561,7 @@ def test_a_bad_edit_is_refused_and_the_line_keeps_its_old_values(
         save(db, plan.id, expense(**changes), expense_id=existing.id)
 
     assert field in refused.value.errors
-    assert budget_svc.list_expenses(db, plan.id) == [existing]
+    assert list_expenses(db, plan.id) == [existing]
 
 
 def test_ten_million_usd_is_the_most_a_line_may_be(db: Database) -> None:
@@ -567,11 +585,11 @@ def test_a_failure_while_saving_leaves_the_budget_as_it_was(
     with_usual_rates(db, plan.id)
     hotel = save(db, plan.id, expense(label="Hotel", category="lodging", planned="900,000", currency="KRW"))
     save(db, plan.id, expense(planned="1,234.56", actual="1,234.56", paid_on=PAID_DAY))
-    add_rate(db, plan.id, "GBP", "USD", "1.25", on=NEWER_RATE_DAY)
-    before = budget_svc.list_expenses(db, plan.id)
+    add_test_rate(db, plan.id, "GBP", "USD", "1.25", on=NEWER_RATE_DAY)
+    before = list_expenses(db, plan.id)
     rows_before = (count(db, ExpenseRow), count(db, ExpenseConversionRow))
 
-    monkeypatch.setattr(budget_svc, step, _boom)
+    monkeypatch.setattr(planner.budget.service, step, _boom)
     with pytest.raises(RuntimeError):
         save(db, plan.id, expense(label="Interpreter", category="interpreter", planned="300"))
     with pytest.raises(RuntimeError):  # an amount-only edit
@@ -585,7 +603,7 @@ def test_a_failure_while_saving_leaves_the_budget_as_it_was(
         save(db, plan.id, expense(label="Hotel", planned="700", currency="EUR"), expense_id=hotel.id)
     monkeypatch.undo()
 
-    assert budget_svc.list_expenses(db, plan.id) == before
+    assert list_expenses(db, plan.id) == before
     assert (count(db, ExpenseRow), count(db, ExpenseConversionRow)) == rows_before
 
 
@@ -594,20 +612,20 @@ def test_a_failure_while_filling_conversions_does_not_store_the_rate(
     db: Database, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
     plan = make_plan(db)
-    add_rate(db, plan.id, "GBP", "USD", "1.27")
+    add_test_rate(db, plan.id, "GBP", "USD", "1.27")
     save(db, plan.id, expense(label="Hotel", category="lodging", planned="900,000", currency="KRW"))
-    before = budget_svc.load_budget(db, plan.id)
+    before = load_budget(db, plan.id)
 
-    monkeypatch.setattr(budget_svc, step, _boom)
+    monkeypatch.setattr(planner.budget.service, step, _boom)
     with pytest.raises(RuntimeError):
-        budget_svc.add_rate(db, plan.id, "USD", "KRW", "1,380", RATE_DAY, today=TODAY)
+        add_rate(db, plan.id, "USD", "KRW", "1,380", RATE_DAY, today=TODAY)
     monkeypatch.undo()
 
-    after = budget_svc.load_budget(db, plan.id)
+    after = load_budget(db, plan.id)
     assert after.rates == before.rates
     assert after.expenses == before.expenses
     # Entered again once things work, the rate is accepted (no half-stored clash) and fills the line.
-    assert add_rate(db, plan.id, "USD", "KRW", "1,380") == 1
+    assert add_test_rate(db, plan.id, "USD", "KRW", "1,380") == 1
 
 
 # --- 8. deleting -----------------------------------------------------------------------------
@@ -620,9 +638,9 @@ def test_deleting_a_line_removes_it_and_its_conversions(db: Database) -> None:
     flights = save(db, plan.id, expense())
     assert count(db, ExpenseConversionRow) == 4
 
-    budget_svc.delete_expense(db, plan.id, hotel.id)
+    delete_expense(db, plan.id, hotel.id)
 
-    assert budget_svc.list_expenses(db, plan.id) == [flights]
+    assert list_expenses(db, plan.id) == [flights]
     assert count(db, ExpenseConversionRow) == 2
 
 
@@ -630,20 +648,18 @@ def test_a_line_is_not_deleted_through_another_plan(db: Database) -> None:
     mine = make_plan(db)
     theirs = make_plan(db, "Other")
     line = save(db, theirs.id, expense())
-    budget_svc.delete_expense(db, mine.id, line.id)
-    assert budget_svc.list_expenses(db, theirs.id) == [line]
+    delete_expense(db, mine.id, line.id)
+    assert list_expenses(db, theirs.id) == [line]
 
 
 def _fill_budget(db: Database, plan_id: int) -> None:
     with_usual_rates(db, plan_id)
     save(db, plan_id, expense(label="Hotel", category="lodging", planned="900,000", currency="KRW"))
     save(db, plan_id, expense(planned="", actual="1,234.56", paid_on=PAID_DAY))
-    budget_svc.save_estimate_settings(db, plan_id, EstimateSettings("fees", 8, 12, "comfort", False, True))
-    budget_svc.save_estimate_line(db, plan_id, "hotel", "800", "1,200", "USD")
-    budget_svc.remove_estimate_line(db, plan_id, "travel/medical-visa", Decimal("60"), Decimal("90"), "USD")
-    budget_svc.save_deposit(
-        db, plan_id, DepositDraft("10", "1,500", "USD", date(2027, 1, 15), PAID_DAY), today=TODAY
-    )
+    save_estimate_settings(db, plan_id, EstimateSettings("fees", 8, 12, "comfort", False, True))
+    save_estimate_line(db, plan_id, "hotel", "800", "1,200", "USD")
+    remove_estimate_line(db, plan_id, "travel/medical-visa", Decimal("60"), Decimal("90"), "USD")
+    save_deposit(db, plan_id, DepositDraft("10", "1,500", "USD", date(2027, 1, 15), PAID_DAY), today=TODAY)
 
 
 def test_deleting_a_plan_removes_all_its_budget(db: Database) -> None:
@@ -655,7 +671,7 @@ def test_deleting_a_plan_removes_all_its_budget(db: Database) -> None:
     assert all(kept_before.values())
     assert all(count(db, model, gone.id) for model in BUDGET_TABLES)
 
-    plan_svc.delete_plan(db, gone.id)
+    delete_plan(db, gone.id)
 
     assert {model: count(db, model) for model in BUDGET_TABLES} == kept_before
     assert {model: count(db, model, gone.id) for model in BUDGET_TABLES} == dict.fromkeys(BUDGET_TABLES, 0)
@@ -666,16 +682,16 @@ def test_deleting_a_plan_removes_all_its_budget(db: Database) -> None:
 
 def test_estimate_settings_start_at_the_defaults_and_are_saved(db: Database) -> None:
     plan = make_plan(db)
-    assert budget_svc.load_budget(db, plan.id).settings == EstimateSettings()
+    assert load_budget(db, plan.id).settings == EstimateSettings()
 
     chosen = EstimateSettings("package:package/knee-overall-range", 8, 12, "comfort", False, True)
-    budget_svc.save_estimate_settings(db, plan.id, chosen)
-    assert budget_svc.load_budget(db, plan.id).settings == chosen
+    save_estimate_settings(db, plan.id, chosen)
+    assert load_budget(db, plan.id).settings == chosen
 
     again = EstimateSettings("fees", None, None, "budget", True, False)
-    budget_svc.save_estimate_settings(db, plan.id, again)
-    assert budget_svc.load_budget(db, plan.id).settings == again
-    assert budget_svc.load_budget(db, make_plan(db, "Other").id).settings == EstimateSettings()
+    save_estimate_settings(db, plan.id, again)
+    assert load_budget(db, plan.id).settings == again
+    assert load_budget(db, make_plan(db, "Other").id).settings == EstimateSettings()
 
 
 @pytest.mark.parametrize(
@@ -695,42 +711,42 @@ def test_bad_estimate_settings_are_refused_and_nothing_is_written(
 ) -> None:
     plan = make_plan(db)
     chosen = EstimateSettings("fees", 8, 12, "comfort", False, True)
-    budget_svc.save_estimate_settings(db, plan.id, chosen)
+    save_estimate_settings(db, plan.id, chosen)
 
     with pytest.raises(ValidationError) as refused:
-        budget_svc.save_estimate_settings(db, plan.id, settings)
+        save_estimate_settings(db, plan.id, settings)
 
     assert field in refused.value.errors
-    assert budget_svc.load_budget(db, plan.id).settings == chosen
+    assert load_budget(db, plan.id).settings == chosen
 
 
 def test_a_stay_runs_from_one_day_to_a_year(db: Database) -> None:
     plan = make_plan(db)
     for low, high in ((1, 1), (1, 366), (366, 366)):
         settings = EstimateSettings(stay_low=low, stay_high=high)
-        budget_svc.save_estimate_settings(db, plan.id, settings)
-        assert budget_svc.load_budget(db, plan.id).settings == settings
+        save_estimate_settings(db, plan.id, settings)
+        assert load_budget(db, plan.id).settings == settings
 
 
 def test_bad_estimate_settings_on_a_fresh_plan_write_no_row(db: Database) -> None:
     plan = make_plan(db)
     with pytest.raises(ValidationError):
-        budget_svc.save_estimate_settings(db, plan.id, EstimateSettings(stay_low=0, stay_high=0))
+        save_estimate_settings(db, plan.id, EstimateSettings(stay_low=0, stay_high=0))
     assert count(db, BudgetSettingsRow) == 0
 
 
 def test_an_estimate_line_takes_the_persons_figures(db: Database) -> None:
     plan = make_plan(db)
-    saved = budget_svc.save_estimate_line(db, plan.id, "hotel", "800", "1,200.50", "usd")
+    saved = save_estimate_line(db, plan.id, "hotel", "800", "1,200.50", "usd")
     assert saved == EstimateOverride("hotel", Decimal("800"), Decimal("1200.50"), "USD", False)
-    assert budget_svc.load_budget(db, plan.id).overrides == [saved]
+    assert load_budget(db, plan.id).overrides == [saved]
 
     # A single figure counts as both bounds; saving again replaces the figures.
-    again = budget_svc.save_estimate_line(db, plan.id, "hotel", "1,000,000", "", "KRW")
-    assert budget_svc.load_budget(db, plan.id).overrides == [
+    again = save_estimate_line(db, plan.id, "hotel", "1,000,000", "", "KRW")
+    assert load_budget(db, plan.id).overrides == [
         EstimateOverride("hotel", Decimal("1000000"), Decimal("1000000"), "KRW", False)
     ]
-    assert again == budget_svc.load_budget(db, plan.id).overrides[0]
+    assert again == load_budget(db, plan.id).overrides[0]
 
 
 @pytest.mark.parametrize(
@@ -746,34 +762,34 @@ def test_bad_estimate_figures_are_refused_and_nothing_is_written(
     db: Database, low: str, high: str, currency: str, field: str
 ) -> None:
     plan = make_plan(db)
-    kept = budget_svc.save_estimate_line(db, plan.id, "hotel", "800", "1,200", "USD")
+    kept = save_estimate_line(db, plan.id, "hotel", "800", "1,200", "USD")
 
     with pytest.raises(ValidationError) as refused:
-        budget_svc.save_estimate_line(db, plan.id, "hotel", low, high, currency)
+        save_estimate_line(db, plan.id, "hotel", low, high, currency)
     with pytest.raises(ValidationError):
-        budget_svc.save_estimate_line(db, plan.id, "daily", low, high, currency)
+        save_estimate_line(db, plan.id, "daily", low, high, currency)
 
     assert field in refused.value.errors
-    assert budget_svc.load_budget(db, plan.id).overrides == [kept]
+    assert load_budget(db, plan.id).overrides == [kept]
 
 
 def test_removing_and_restoring_an_estimate_line(db: Database) -> None:
     plan = make_plan(db)
-    budget_svc.remove_estimate_line(db, plan.id, "travel/medical-visa", Decimal("60"), Decimal("90"), "USD")
-    assert budget_svc.load_budget(db, plan.id).overrides == [
+    remove_estimate_line(db, plan.id, "travel/medical-visa", Decimal("60"), Decimal("90"), "USD")
+    assert load_budget(db, plan.id).overrides == [
         EstimateOverride("travel/medical-visa", Decimal("60"), Decimal("90"), "USD", True)
     ]
 
     # A line with the person's figures keeps them while it is removed.
-    budget_svc.save_estimate_line(db, plan.id, "hotel", "800", "1,200", "USD")
-    budget_svc.remove_estimate_line(db, plan.id, "hotel", Decimal("300"), Decimal("400"), "USD")
-    overrides = {o.key: o for o in budget_svc.load_budget(db, plan.id).overrides}
+    save_estimate_line(db, plan.id, "hotel", "800", "1,200", "USD")
+    remove_estimate_line(db, plan.id, "hotel", Decimal("300"), Decimal("400"), "USD")
+    overrides = {o.key: o for o in load_budget(db, plan.id).overrides}
     assert overrides["hotel"] == EstimateOverride("hotel", Decimal("800"), Decimal("1200"), "USD", True)
 
-    budget_svc.restore_estimate_line(db, plan.id, "hotel")
-    budget_svc.restore_estimate_line(db, plan.id, "travel/medical-visa")
-    budget_svc.restore_estimate_line(db, plan.id, "never-changed")
-    assert budget_svc.load_budget(db, plan.id).overrides == []
+    restore_estimate_line(db, plan.id, "hotel")
+    restore_estimate_line(db, plan.id, "travel/medical-visa")
+    restore_estimate_line(db, plan.id, "never-changed")
+    assert load_budget(db, plan.id).overrides == []
     assert count(db, EstimateOverrideRow) == 0
 
 
@@ -782,25 +798,25 @@ def test_removing_and_restoring_an_estimate_line(db: Database) -> None:
 
 def test_a_deposit_is_saved_with_its_dates(db: Database) -> None:
     plan = make_plan(db)
-    assert budget_svc.load_budget(db, plan.id).deposit is None
+    assert load_budget(db, plan.id).deposit is None
 
-    saved = budget_svc.save_deposit(
+    saved = save_deposit(
         db, plan.id, DepositDraft("12.5", "1,500.25", "usd", date(2027, 1, 15), PAID_DAY), today=TODAY
     )
 
     expected = Deposit(Decimal("12.5"), Decimal("1500.25"), "USD", date(2027, 1, 15), PAID_DAY)
     assert saved == expected
-    loaded = budget_svc.load_budget(db, plan.id).deposit
+    loaded = load_budget(db, plan.id).deposit
     assert loaded == expected
     assert loaded is not None and loaded.paid
 
     # Saving the deposit leaves the estimate's choices alone, and the other way round.
-    budget_svc.save_estimate_settings(db, plan.id, EstimateSettings("fees", 8, 12, "comfort", False, True))
-    assert budget_svc.load_budget(db, plan.id).deposit == expected
-    unpaid = budget_svc.save_deposit(
+    save_estimate_settings(db, plan.id, EstimateSettings("fees", 8, 12, "comfort", False, True))
+    assert load_budget(db, plan.id).deposit == expected
+    unpaid = save_deposit(
         db, plan.id, DepositDraft("", "2,000,000", "KRW", date(2027, 1, 20), None), today=TODAY
     )
-    budget = budget_svc.load_budget(db, plan.id)
+    budget = load_budget(db, plan.id)
     assert budget.deposit == unpaid == Deposit(None, Decimal("2000000"), "KRW", date(2027, 1, 20), None)
     assert budget.settings == EstimateSettings("fees", 8, 12, "comfort", False, True)
 
@@ -820,17 +836,17 @@ def test_a_bad_deposit_is_refused_and_nothing_is_written(
 ) -> None:
     plan = make_plan(db)
     with pytest.raises(ValidationError) as refused:
-        budget_svc.save_deposit(db, plan.id, draft, today=TODAY)
+        save_deposit(db, plan.id, draft, today=TODAY)
     assert field in refused.value.errors
-    assert budget_svc.load_budget(db, plan.id).deposit is None
+    assert load_budget(db, plan.id).deposit is None
     assert count(db, BudgetSettingsRow) == 0
 
-    first = budget_svc.save_deposit(
+    first = save_deposit(
         db, plan.id, DepositDraft("10", "1,500", "USD", date(2027, 1, 15), None), today=TODAY
     )
     with pytest.raises(ValidationError):
-        budget_svc.save_deposit(db, plan.id, draft, today=TODAY)
-    assert budget_svc.load_budget(db, plan.id).deposit == first
+        save_deposit(db, plan.id, draft, today=TODAY)
+    assert load_budget(db, plan.id).deposit == first
 
 
 # --- 11. duplicating a plan ------------------------------------------------------------------
@@ -839,10 +855,10 @@ def test_a_bad_deposit_is_refused_and_nothing_is_written(
 def test_duplicating_a_plan_copies_its_budget(db: Database) -> None:
     plan = make_plan(db)
     _fill_budget(db, plan.id)
-    original = budget_svc.load_budget(db, plan.id)
+    original = load_budget(db, plan.id)
 
-    copy = plan_svc.duplicate_plan(db, plan.id)
-    copied = budget_svc.load_budget(db, copy.id)
+    copy = duplicate_plan(db, plan.id)
+    copied = load_budget(db, copy.id)
 
     assert copy.id != plan.id
     assert copied.plain_rates == original.plain_rates
@@ -868,9 +884,9 @@ def test_duplicating_a_plan_copies_its_budget(db: Database) -> None:
 def test_changing_the_copy_leaves_the_original_alone(db: Database) -> None:
     plan = make_plan(db)
     _fill_budget(db, plan.id)
-    copy = plan_svc.duplicate_plan(db, plan.id)
-    original = budget_svc.load_budget(db, plan.id)
-    hotel = budget_svc.list_expenses(db, copy.id)[0]
+    copy = duplicate_plan(db, plan.id)
+    original = load_budget(db, plan.id)
+    hotel = list_expenses(db, copy.id)[0]
 
     save(
         db,
@@ -878,21 +894,21 @@ def test_changing_the_copy_leaves_the_original_alone(db: Database) -> None:
         expense(label="Hotel, bigger room", category="lodging", planned="1,500,000", currency="KRW"),
         expense_id=hotel.id,
     )
-    budget_svc.delete_expense(db, copy.id, budget_svc.list_expenses(db, copy.id)[1].id)
-    add_rate(db, copy.id, "GBP", "USD", "1.25", on=NEWER_RATE_DAY)
-    budget_svc.save_estimate_line(db, copy.id, "hotel", "5", "6", "USD")
-    budget_svc.restore_estimate_line(db, copy.id, "travel/medical-visa")
-    budget_svc.save_estimate_settings(db, copy.id, EstimateSettings())
-    budget_svc.save_deposit(db, copy.id, DepositDraft("20", "", "USD", None, None), today=TODAY)
+    delete_expense(db, copy.id, list_expenses(db, copy.id)[1].id)
+    add_test_rate(db, copy.id, "GBP", "USD", "1.25", on=NEWER_RATE_DAY)
+    save_estimate_line(db, copy.id, "hotel", "5", "6", "USD")
+    restore_estimate_line(db, copy.id, "travel/medical-visa")
+    save_estimate_settings(db, copy.id, EstimateSettings())
+    save_deposit(db, copy.id, DepositDraft("20", "", "USD", None, None), today=TODAY)
 
-    changed = budget_svc.list_expenses(db, copy.id)
+    changed = list_expenses(db, copy.id)
     assert [e.label for e in changed] == ["Hotel, bigger room"]
     assert changed[0].planned == Decimal("1500000")
-    assert budget_svc.load_budget(db, plan.id) == original
+    assert load_budget(db, plan.id) == original
 
     # Deleting the copy leaves the original's budget whole.
-    plan_svc.delete_plan(db, copy.id)
-    assert budget_svc.load_budget(db, plan.id) == original
+    delete_plan(db, copy.id)
+    assert load_budget(db, plan.id) == original
 
 
 # --- 12. what the budget page reads ----------------------------------------------------------
@@ -900,20 +916,20 @@ def test_changing_the_copy_leaves_the_original_alone(db: Database) -> None:
 
 def test_the_budget_page_gets_the_accepted_quote_categories_and_steps(db: Database) -> None:
     plan = make_plan(db)
-    budget = budget_svc.load_budget(db, plan.id)
+    budget = load_budget(db, plan.id)
     assert budget.plan == plan
     assert budget.accepted_quote is None
     assert list(budget.categories) == FEE_CATEGORIES + EXTRA_CATEGORY_IDS
     assert [name for key, name in EXTRA_CATEGORIES] == [budget.categories[k] for k in EXTRA_CATEGORY_IDS]
-    assert list(budget.categories)[:7] == [c.id for c in quote_svc.fee_categories(db)]
-    assert budget_svc.expense_categories(db) == budget.categories
+    assert list(budget.categories)[:7] == [c.id for c in fee_categories(db)]
+    assert expense_categories(db) == budget.categories
     assert list(budget.steps) == JOURNEY_STEPS
     assert budget.expenses == [] and budget.rates == [] and budget.overrides == []
     assert budget.deposit is None
     assert {p.id for p in budget.points} >= {"stay/days", "travel/hotel", "fee/surgeon"}
 
-    sh = next(c for c in clinic_svc.list_clinics(db) if c.catalogue_id == "sh-clinic")
-    lydian = next(c for c in clinic_svc.list_clinics(db) if c.catalogue_id == "lydian")
+    sh = next(c for c in list_clinics(db) if c.catalogue_id == "sh-clinic")
+    lydian = next(c for c in list_clinics(db) if c.catalogue_id == "lydian")
     lines = (QuoteLineDraft("surgeon", "", "3,000"), QuoteLineDraft(None, "Hotel", "450.50"))
 
     def quote(clinic_id: int) -> QuoteDraft:
@@ -928,12 +944,12 @@ def test_the_budget_page_gets_the_accepted_quote_categories_and_steps(db: Databa
             lines=lines,
         )
 
-    quote_svc.save_quote(db, plan.id, quote(sh.id))
-    accepted = quote_svc.save_quote(db, plan.id, quote(lydian.id))
-    assert budget_svc.load_budget(db, plan.id).accepted_quote is None
+    save_quote(db, plan.id, quote(sh.id))
+    accepted = save_quote(db, plan.id, quote(lydian.id))
+    assert load_budget(db, plan.id).accepted_quote is None
 
-    quote_svc.accept_quote(db, plan.id, accepted.id)
-    got = budget_svc.load_budget(db, plan.id).accepted_quote
+    accept_quote(db, plan.id, accepted.id)
+    got = load_budget(db, plan.id).accepted_quote
     assert got is not None
     assert (got.id, got.clinic_name, got.total) == (
         accepted.id,
@@ -941,14 +957,14 @@ def test_the_budget_page_gets_the_accepted_quote_categories_and_steps(db: Databa
         Decimal("3450.50"),
     )
     # Another plan does not see this plan's quote.
-    assert budget_svc.load_budget(db, make_plan(db, "Other").id).accepted_quote is None
+    assert load_budget(db, make_plan(db, "Other").id).accepted_quote is None
 
 
 def test_a_line_may_be_filed_under_any_category_and_step(db: Database) -> None:
     plan = make_plan(db)
     for category in FEE_CATEGORIES + EXTRA_CATEGORY_IDS:
         save(db, plan.id, expense(label="", category=category, step_id="treatment", planned="1"))
-    listed = budget_svc.list_expenses(db, plan.id)
+    listed = list_expenses(db, plan.id)
     assert [e.category for e in listed] == FEE_CATEGORIES + EXTRA_CATEGORY_IDS
     assert listed[0].label == "Surgeon’s Fees"
     with pytest.raises(ValidationError) as refused:

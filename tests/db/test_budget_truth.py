@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from planner.services import budget as budget_service
-from planner.services.budget_summary import budget_glance, summarise
-from planner.services.database import Database
-from planner.services.print_budget import build_budget_printout
-from planner.services.step_page import load_step_page
+from planner.budget.service import load_budget, save_expense
+from planner.budget.summary_service import budget_glance, summarise
+from planner.db.database import Database
+from planner.printouts.budget import build_budget_printout
+from planner.step_page.service import load_step_page
 from tests.db.uk_patient import TODAY, enter_rate, expense, uk_patient
 
 
 def test_without_a_rate_the_quote_is_named_as_left_out_not_silently_dropped(db: Database) -> None:
     plan_id = uk_patient(db)
-    summary = summarise(budget_service.load_budget(db, plan_id), TODAY)
+    summary = summarise(load_budget(db, plan_id), TODAY)
     home = summary.totals[0]
     assert (home.currency, home.planned, home.missing) == ("GBP", Decimal(1535), 1)
     assert [w.text for w in summary.limit.warnings] == [
@@ -26,7 +26,7 @@ def test_without_a_rate_the_quote_is_named_as_left_out_not_silently_dropped(db: 
 def test_the_uk_patients_budget_counts_her_accepted_quote(db: Database) -> None:
     plan_id = uk_patient(db)
     enter_rate(db, plan_id)
-    summary = summarise(budget_service.load_budget(db, plan_id), TODAY)
+    summary = summarise(load_budget(db, plan_id), TODAY)
     home, usd, _krw = summary.totals
     assert (home.planned, home.missing) == (Decimal("10415.00"), 0)  # £8,880 + £900 + £635
     assert usd.planned == Decimal("11100") + Decimal("1918.75")  # the lines were £1,535
@@ -46,7 +46,7 @@ def test_the_uk_patients_budget_counts_her_accepted_quote(db: Database) -> None:
 def test_planned_costs_over_the_limit_are_said_with_by_how_much_on_the_printout(db: Database) -> None:
     plan_id = uk_patient(db)
     enter_rate(db, plan_id)
-    budget_service.save_expense(db, plan_id, expense("Interpreter", "interpreter", "1,819"), today=TODAY)
+    save_expense(db, plan_id, expense("Interpreter", "interpreter", "1,819"), today=TODAY)
     html = build_budget_printout(db, plan_id, TODAY).html
     assert "Left after planned costs: nothing: £234.00 over." in html
     assert "The planned costs are £234.00 over your £12,000.00 limit." in html
@@ -61,10 +61,10 @@ def test_costs_entered_again_as_treatment_lines_are_not_counted_twice(db: Databa
     plan_id = uk_patient(db)
     enter_rate(db, plan_id)
     deposit = expense("Deposit to Cellinique", "treatment", "1,110", "USD", actual="1,110")
-    budget_service.save_expense(db, plan_id, deposit, today=TODAY)
+    save_expense(db, plan_id, deposit, today=TODAY)
     surgeon = expense("Surgeon's fee", "surgeon", "4,800")
-    budget_service.save_expense(db, plan_id, surgeon, today=TODAY)
-    summary = summarise(budget_service.load_budget(db, plan_id), TODAY)
+    save_expense(db, plan_id, surgeon, today=TODAY)
+    summary = summarise(load_budget(db, plan_id), TODAY)
     home = summary.totals[0]
     assert home.planned == Decimal("10415.00")  # still the quote, the flights and the hotel
     assert home.actual == Decimal("888.00")  # the deposit paid does count
@@ -74,7 +74,7 @@ def test_costs_entered_again_as_treatment_lines_are_not_counted_twice(db: Databa
 
 def test_the_estimates_stay_follows_the_plans_own_days(db: Database) -> None:
     plan_id = uk_patient(db)
-    summary = summarise(budget_service.load_budget(db, plan_id), TODAY)
+    summary = summarise(load_budget(db, plan_id), TODAY)
     hotel = next(row.line for row in summary.estimate if row.line.key == "hotel")
     daily = next(row.line for row in summary.estimate if row.line.key == "daily")
     assert hotel.basis.startswith("9 nights at ")  # arriving 6 March, flying home 15 March

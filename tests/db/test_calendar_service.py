@@ -11,12 +11,20 @@ import pytest
 from icalendar import Calendar
 from sqlalchemy import select
 
+from planner.db.database import Database
 from planner.db.models import AppointmentRow
-from planner.services import itinerary as itinerary_svc
-from planner.services import plans as plan_svc
-from planner.services.calendar import plan_calendar
-from planner.services.database import Database
-from planner.services.itinerary import StayDraft
+from planner.journey.calendar_service import plan_calendar
+from planner.journey.itinerary_service import (
+    StayDraft,
+    accept_proposal,
+    delete_appointment,
+    load_itinerary,
+    move_appointment,
+    propose_schedule,
+    restore_appointment,
+    save_appointment,
+)
+from planner.plans.service import duplicate_plan
 from tests.db.journey_plans import TODAY, injection, new_plan
 
 SEOUL = "Asia/Seoul"
@@ -39,7 +47,7 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     clock = Clock()
-    monkeypatch.setattr("planner.services.itinerary.utc_now", clock)
+    monkeypatch.setattr("planner.journey.itinerary_service.utc_now", clock)
     return clock
 
 
@@ -60,10 +68,8 @@ def stored_uids(db: Database, plan_id: int) -> dict[int, str]:
 def with_a_schedule(db: Database, plan_id: int) -> int:
     """Accept the proposed schedule and add one appointment; returns how many there are."""
     stay = StayDraft(datetime(2027, 3, 2).date(), 10, datetime(2027, 3, 4).date(), "cultured", 2)
-    itinerary_svc.accept_proposal(
-        db, plan_id, stay, itinerary_svc.propose_schedule(db, plan_id, stay, today=TODAY)
-    )
-    itinerary_svc.save_appointment(
+    accept_proposal(db, plan_id, stay, propose_schedule(db, plan_id, stay, today=TODAY))
+    save_appointment(
         db,
         plan_id,
         injection(
@@ -76,14 +82,14 @@ def with_a_schedule(db: Database, plan_id: int) -> int:
             note="Gifts\nSnacks",
         ),
     )
-    return len(itinerary_svc.load_itinerary(db, plan_id).appointments)
+    return len(load_itinerary(db, plan_id).appointments)
 
 
 def test_the_calendar_has_every_appointment_of_the_plan_and_no_other(db: Database, clock: Clock) -> None:
     plan_id = new_plan(db)
     other = new_plan(db, "Other plan")
     count = with_a_schedule(db, plan_id)
-    itinerary_svc.save_appointment(db, other, injection(title="Not this plan"))
+    save_appointment(db, other, injection(title="Not this plan"))
     assert count > 5
 
     calendar = Calendar.from_ical(plan_calendar(db, plan_id))
@@ -101,7 +107,7 @@ def test_the_calendar_has_every_appointment_of_the_plan_and_no_other(db: Databas
 
 def test_an_event_keeps_the_appointments_zone_and_text(db: Database, clock: Clock) -> None:
     plan_id = new_plan(db)
-    saved = itinerary_svc.save_appointment(
+    saved = save_appointment(
         db, plan_id, injection(location="SH Clinic, 3F; 강남구", note="Fast, no water;\nbring scans")
     )
     uid = stored_uids(db, plan_id)[saved.id] + DOMAIN
@@ -126,8 +132,8 @@ def test_exporting_twice_gives_the_same_uids(db: Database, clock: Clock) -> None
 
 def test_an_edited_appointment_keeps_its_uid_with_a_higher_sequence(db: Database, clock: Clock) -> None:
     plan_id = new_plan(db)
-    saved = itinerary_svc.save_appointment(db, plan_id, injection())
-    other = itinerary_svc.save_appointment(
+    saved = save_appointment(db, plan_id, injection())
+    other = save_appointment(
         db, plan_id, injection(title="MRI", start=datetime(2027, 3, 3, 10), end=datetime(2027, 3, 3, 11))
     )
     uid = stored_uids(db, plan_id)[saved.id] + DOMAIN
@@ -135,7 +141,7 @@ def test_an_edited_appointment_keeps_its_uid_with_a_higher_sequence(db: Database
     before = events(db, plan_id)
 
     clock.tick(minutes=3)
-    itinerary_svc.save_appointment(
+    save_appointment(
         db,
         plan_id,
         injection(title="Injection, moved", start=datetime(2027, 3, 5, 9), end=datetime(2027, 3, 5, 10)),
@@ -151,7 +157,7 @@ def test_an_edited_appointment_keeps_its_uid_with_a_higher_sequence(db: Database
     assert int(after[other_uid]["SEQUENCE"]) == int(before[other_uid]["SEQUENCE"])
 
     clock.tick(days=2)
-    itinerary_svc.move_appointment(db, plan_id, saved.id, datetime(2027, 3, 6).date())
+    move_appointment(db, plan_id, saved.id, datetime(2027, 3, 6).date())
     moved = events(db, plan_id)
     assert set(moved) == set(before)
     assert int(moved[uid]["SEQUENCE"]) > int(after[uid]["SEQUENCE"])
@@ -167,9 +173,7 @@ def test_accepting_the_proposal_again_updates_its_events_instead_of_adding(
 
     clock.tick(hours=2)
     stay = StayDraft(datetime(2027, 3, 2).date(), 10, datetime(2027, 3, 5).date(), "cultured", 2)
-    itinerary_svc.accept_proposal(
-        db, plan_id, stay, itinerary_svc.propose_schedule(db, plan_id, stay, today=TODAY)
-    )
+    accept_proposal(db, plan_id, stay, propose_schedule(db, plan_id, stay, today=TODAY))
     after = events(db, plan_id)
     assert set(before) <= set(after)
     assert [uid for uid, e in after.items() if str(e["SUMMARY"]) == "Injection"] == [injection]
@@ -180,7 +184,7 @@ def test_accepting_the_proposal_again_updates_its_events_instead_of_adding(
 def test_a_duplicated_plans_events_have_uids_of_their_own(db: Database, clock: Clock) -> None:
     plan_id = new_plan(db)
     count = with_a_schedule(db, plan_id)
-    copy = plan_svc.duplicate_plan(db, plan_id)
+    copy = duplicate_plan(db, plan_id)
 
     original, copied = events(db, plan_id), events(db, copy.id)
     assert len(copied) == len(original) == count
@@ -193,11 +197,11 @@ def test_a_duplicated_plans_events_have_uids_of_their_own(db: Database, clock: C
 
 def test_undoing_a_delete_brings_the_appointment_back_with_its_uid(db: Database, clock: Clock) -> None:
     plan_id = new_plan(db)
-    saved = itinerary_svc.save_appointment(db, plan_id, injection())
+    saved = save_appointment(db, plan_id, injection())
     before = events(db, plan_id)
 
-    gone = itinerary_svc.delete_appointment(db, plan_id, saved.id)
+    gone = delete_appointment(db, plan_id, saved.id)
     clock.tick(seconds=30)
-    itinerary_svc.restore_appointment(db, plan_id, gone)
+    restore_appointment(db, plan_id, gone)
 
     assert set(events(db, plan_id)) == set(before)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from planner import clock
+from planner.core import clock
+from planner.db.database import Database, open_database
 from planner.db.models import ClinicAnnotationRow, ClinicRow, ConditionRow, ReferenceRow
-from planner.services.database import Database, open_database
-from planner.services.learn import list_learn_entries
+from planner.reference.learn_service import list_learn_entries
 
 
 def _clinic(db: Database, catalogue_id: str) -> ClinicRow:
@@ -121,7 +121,7 @@ def test_a_broken_catalogue_update_stops_the_start_and_changes_nothing(
 
 
 def test_the_catalogues_two_source_articles_are_listed_by_title(db: Database) -> None:
-    from planner.services.catalogue import list_sources
+    from planner.reference.service import list_sources
 
     sources = list_sources(db)
     assert [s.id for s in sources] == ["soft-tissue", "knee-cartilage"]

@@ -8,15 +8,23 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, func, inspect, select
 
-from planner.checklist import Due, Item, ItemDraft
-from planner.clock import utc_now
+from planner.checklist.rules import Due, Item, ItemDraft
+from planner.checklist.service import (
+    delete_item,
+    load_checklist,
+    move_item,
+    restore_item,
+    save_item,
+    set_done,
+    set_treatment_date,
+    take_templates,
+)
+from planner.core.clock import utc_now
+from planner.core.validation import ValidationError
 from planner.db import migrate
+from planner.db.database import Database, open_database
 from planner.db.models import ChecklistItemRow, ChecklistTemplateRow, JourneyStepRow, PlanRow
-from planner.services import checklist as svc
-from planner.services import plans as plan_svc
-from planner.services.database import Database, open_database
-from planner.services.plans import PlanDraft
-from planner.validation import ValidationError
+from planner.plans.service import PlanDraft, create_plan, delete_plan, duplicate_plan
 from tests.db.migration_steps import step_back
 
 TEMPLATES = 49
@@ -36,7 +44,7 @@ TICKED = datetime(2027, 2, 1, 9, 30, 15, 123456)
 
 
 def new_plan(db: Database, name: str = "Knee, March") -> int:
-    plan = plan_svc.create_plan(
+    plan = create_plan(
         db,
         PlanDraft(
             name=name,
@@ -52,7 +60,7 @@ def new_plan(db: Database, name: str = "Knee, March") -> int:
 
 
 def items(db: Database, plan_id: int) -> list[Item]:
-    return svc.load_checklist(db, plan_id).items
+    return load_checklist(db, plan_id).items
 
 
 def step_ids(db: Database, plan_id: int, step: str) -> list[int]:
@@ -85,7 +93,7 @@ def own(step: str = "booking-preparation", text: str = "Buy a knee brace", **cha
 
 def test_a_new_plan_starts_with_every_template_in_the_journeys_order(db: Database) -> None:
     plan_id = new_plan(db)
-    data = svc.load_checklist(db, plan_id)
+    data = load_checklist(db, plan_id)
     assert list(data.steps) == JOURNEY
     assert (data.trip.departure, data.trip.return_, data.trip.treatment) == (DEPARTURE, RETURN, None)
     assert len(data.items) == TEMPLATES
@@ -127,7 +135,7 @@ def test_a_new_plan_starts_with_every_template_in_the_journeys_order(db: Databas
 def test_take_templates_adds_nothing_to_a_plan_that_has_them(db: Database) -> None:
     plan_id = new_plan(db)
     before = items(db, plan_id)
-    assert svc.take_templates(db, plan_id) == 0
+    assert take_templates(db, plan_id) == 0
     assert items(db, plan_id) == before
 
 
@@ -140,7 +148,7 @@ def test_take_templates_puts_back_only_the_missing_ones_without_duplicates(db: D
         session.execute(delete(ChecklistItemRow).where(ChecklistItemRow.id.in_([i.id for i in gone])))
     assert row_count(db, plan_id) == TEMPLATES - len(gone)
 
-    assert svc.take_templates(db, plan_id) == len(gone)
+    assert take_templates(db, plan_id) == len(gone)
     after = items(db, plan_id)
     assert len(after) == TEMPLATES
     assert sorted(i.text for i in after) == sorted(i.text for i in before)
@@ -151,7 +159,7 @@ def test_take_templates_puts_back_only_the_missing_ones_without_duplicates(db: D
     # The first consultation item comes back at the end of its step.
     consultation = [i for i in after if i.step_id == "virtual-consultation"]
     assert consultation[-1].text == before[0].text
-    assert svc.take_templates(db, plan_id) == 0
+    assert take_templates(db, plan_id) == 0
     ids = template_ids(db, plan_id)
     assert len(ids) == len(set(ids)) == TEMPLATES
 
@@ -164,12 +172,12 @@ def test_a_plan_with_no_checklist_takes_all_the_templates_once(db: Database) -> 
         session.execute(delete(ChecklistItemRow).where(ChecklistItemRow.plan_id == plan_id))
     assert items(db, plan_id) == []
 
-    assert svc.take_templates(db, plan_id) == TEMPLATES
+    assert take_templates(db, plan_id) == TEMPLATES
     after = items(db, plan_id)
     assert [(i.step_id, i.text, i.kind, i.due, i.document) for i in after] == [
         (i.step_id, i.text, i.kind, i.due, i.document) for i in before
     ]
-    assert svc.take_templates(db, plan_id) == 0
+    assert take_templates(db, plan_id) == 0
     assert row_count(db, plan_id) == TEMPLATES
 
 
@@ -177,8 +185,8 @@ def test_take_templates_keeps_own_items_first_in_their_step(db: Database) -> Non
     plan_id = new_plan(db)
     with db.transaction() as session:
         session.execute(delete(ChecklistItemRow).where(ChecklistItemRow.plan_id == plan_id))
-    mine = svc.save_item(db, plan_id, own("treatment", "Ask about the hotel's lift"))
-    assert svc.take_templates(db, plan_id) == TEMPLATES
+    mine = save_item(db, plan_id, own("treatment", "Ask about the hotel's lift"))
+    assert take_templates(db, plan_id) == TEMPLATES
     treatment = [i for i in items(db, plan_id) if i.step_id == "treatment"]
     assert treatment[0] == mine
     assert len(treatment) == 6
@@ -186,7 +194,7 @@ def test_take_templates_keeps_own_items_first_in_their_step(db: Database) -> Non
 
 def test_take_templates_on_a_missing_plan_fails(db: Database) -> None:
     with pytest.raises(Exception, match="No row was found"):
-        svc.take_templates(db, 12345)
+        take_templates(db, 12345)
     assert row_count(db) == 0
 
 
@@ -217,22 +225,22 @@ def test_a_0004_plan_upgrades_and_takes_the_templates(data_dir: Path) -> None:
     db = open_database(data_dir)
     try:
         assert migrate.current_revision(db.engine) == migrate.HEAD_REVISION
-        data = svc.load_checklist(db, plan_id)
+        data = load_checklist(db, plan_id)
         assert data.items == []
         assert (data.trip.departure, data.trip.return_, data.trip.treatment) == (DEPARTURE, RETURN, None)
 
-        assert svc.take_templates(db, plan_id) == TEMPLATES
+        assert take_templates(db, plan_id) == TEMPLATES
         taken = items(db, plan_id)
         assert len(taken) == TEMPLATES
         assert taken[0].step_id == "virtual-consultation" and taken[-1].step_id == "rehabilitation-home"
-        assert svc.take_templates(db, plan_id) == 0
+        assert take_templates(db, plan_id) == 0
 
         # And it matches what a plan made today starts with.
         fresh = items(db, new_plan(db, "Made today"))
         assert [(i.step_id, i.text, i.due) for i in taken] == [(i.step_id, i.text, i.due) for i in fresh]
 
-        svc.set_treatment_date(db, plan_id, date(2027, 3, 3))
-        assert svc.load_checklist(db, plan_id).trip.treatment == date(2027, 3, 3)
+        set_treatment_date(db, plan_id, date(2027, 3, 3))
+        assert load_checklist(db, plan_id).trip.treatment == date(2027, 3, 3)
     finally:
         db.close()
 
@@ -243,8 +251,8 @@ def test_a_0004_plan_upgrades_and_takes_the_templates(data_dir: Path) -> None:
 def test_a_new_item_goes_at_the_end_of_its_step(db: Database) -> None:
     plan_id = new_plan(db)
     before = step_ids(db, plan_id, "treatment")
-    first = svc.save_item(db, plan_id, own("treatment", "Ask about the hotel's lift"))
-    second = svc.save_item(
+    first = save_item(db, plan_id, own("treatment", "Ask about the hotel's lift"))
+    second = save_item(
         db,
         plan_id,
         own("treatment", "Pack loose trousers", kind="bring", due_mode="treatment", offset_text="-2"),
@@ -266,7 +274,7 @@ def test_a_new_item_goes_at_the_end_of_its_step(db: Database) -> None:
 def test_an_item_with_a_long_note_and_a_document_round_trips(db: Database) -> None:
     plan_id = new_plan(db)
     note = ("무릎 치료 🦵 서울 — 줄기세포 💉 " * 500)[:10_000].strip()
-    saved = svc.save_item(
+    saved = save_item(
         db,
         plan_id,
         own(
@@ -288,7 +296,7 @@ def test_an_item_with_a_long_note_and_a_document_round_trips(db: Database) -> No
 
 def test_an_item_on_a_missing_plan_is_not_saved(db: Database) -> None:
     with pytest.raises(Exception, match="No row was found"):
-        svc.save_item(db, 12345, own())
+        save_item(db, 12345, own())
     assert row_count(db) == 0
 
 
@@ -297,7 +305,7 @@ def test_editing_changes_the_fields_and_keeps_the_place(db: Database) -> None:
     order = step_ids(db, plan_id, "booking-preparation")
     target = items(db, plan_id)[10]
     assert target.step_id == "booking-preparation" and target.due.anchor == "departure"
-    edited = svc.save_item(
+    edited = save_item(
         db,
         plan_id,
         own(
@@ -322,19 +330,19 @@ def test_editing_changes_the_fields_and_keeps_the_place(db: Database) -> None:
     assert row_count(db, plan_id) == TEMPLATES
 
     # Back to a relative date, then to none at all.
-    relative = svc.save_item(db, plan_id, own(due_mode="return", offset_text="3"), target.id)
+    relative = save_item(db, plan_id, own(due_mode="return", offset_text="3"), target.id)
     assert relative.due == Due(anchor="return", days=3)
-    plain = svc.save_item(db, plan_id, own(), target.id)
+    plain = save_item(db, plan_id, own(), target.id)
     assert plain.due == Due() and plain.note == ""
 
 
 def test_editing_keeps_the_done_time_and_the_template(db: Database) -> None:
     plan_id = new_plan(db)
     target = items(db, plan_id)[0]
-    svc.set_done(db, plan_id, target.id, True, now=TICKED)
-    edited = svc.save_item(db, plan_id, own("virtual-consultation", "Collect my records"), target.id)
+    set_done(db, plan_id, target.id, True, now=TICKED)
+    edited = save_item(db, plan_id, own("virtual-consultation", "Collect my records"), target.id)
     assert edited.done_at == TICKED
-    assert svc.take_templates(db, plan_id) == 0
+    assert take_templates(db, plan_id) == 0
 
 
 def test_moving_an_item_to_another_step_puts_it_at_that_steps_end(db: Database) -> None:
@@ -342,14 +350,14 @@ def test_moving_an_item_to_another_step_puts_it_at_that_steps_end(db: Database) 
     consultation = step_ids(db, plan_id, "virtual-consultation")
     departure = step_ids(db, plan_id, "departure")
     moved = consultation[2]
-    saved = svc.save_item(db, plan_id, own("departure", "Write down my goals"), moved)
+    saved = save_item(db, plan_id, own("departure", "Write down my goals"), moved)
     assert saved.step_id == "departure"
     assert step_ids(db, plan_id, "departure") == [*departure, moved]
     assert step_ids(db, plan_id, "virtual-consultation") == [i for i in consultation if i != moved]
     # A new item in the old step still goes at its end; one in the new step after the moved one.
-    added = svc.save_item(db, plan_id, own("virtual-consultation", "Another"))
+    added = save_item(db, plan_id, own("virtual-consultation", "Another"))
     assert step_ids(db, plan_id, "virtual-consultation")[-1] == added.id
-    later = svc.save_item(db, plan_id, own("departure", "Later"))
+    later = save_item(db, plan_id, own("departure", "Later"))
     assert step_ids(db, plan_id, "departure")[-2:] == [moved, later.id]
 
 
@@ -374,10 +382,10 @@ def test_bad_input_is_refused_and_nothing_is_written(
     target = before[10]
 
     with pytest.raises(ValidationError) as adding:
-        svc.save_item(db, plan_id, own(step, **changes))
+        save_item(db, plan_id, own(step, **changes))
     assert field in adding.value.errors
     with pytest.raises(ValidationError) as editing:
-        svc.save_item(db, plan_id, own(step, **changes), target.id)
+        save_item(db, plan_id, own(step, **changes), target.id)
     assert field in editing.value.errors
 
     assert row_count(db, plan_id) == TEMPLATES
@@ -390,21 +398,21 @@ def test_bad_input_is_refused_and_nothing_is_written(
 def test_ticking_keeps_the_first_time_and_unticking_clears_it(db: Database) -> None:
     plan_id = new_plan(db)
     target = items(db, plan_id)[3]
-    ticked = svc.set_done(db, plan_id, target.id, True, now=TICKED)
+    ticked = set_done(db, plan_id, target.id, True, now=TICKED)
     assert ticked.done and ticked.done_at == TICKED
-    again = svc.set_done(db, plan_id, target.id, True, now=datetime(2027, 2, 5, 8, 0))
+    again = set_done(db, plan_id, target.id, True, now=datetime(2027, 2, 5, 8, 0))
     assert again.done_at == TICKED
     [stored] = [i for i in items(db, plan_id) if i.id == target.id]
     assert stored.done_at == TICKED
     assert sum(i.done for i in items(db, plan_id)) == 1
 
-    unticked = svc.set_done(db, plan_id, target.id, False)
+    unticked = set_done(db, plan_id, target.id, False)
     assert unticked.done_at is None and not unticked.done
     assert not any(i.done for i in items(db, plan_id))
     # Unticking an open item leaves it open; ticking it without a time uses the clock.
-    assert svc.set_done(db, plan_id, target.id, False).done_at is None
+    assert set_done(db, plan_id, target.id, False).done_at is None
     before = utc_now()
-    clocked = svc.set_done(db, plan_id, target.id, True).done_at
+    clocked = set_done(db, plan_id, target.id, True).done_at
     assert clocked is not None and before <= clocked <= utc_now()
 
 
@@ -418,28 +426,28 @@ def test_move_item_reorders_within_its_step_only(db: Database) -> None:
     order = step_ids(db, plan_id, step)
     assert len(order) == 11
 
-    svc.move_item(db, plan_id, order[-1], 0)
+    move_item(db, plan_id, order[-1], 0)
     order = [order[-1], *order[:-1]]
     assert step_ids(db, plan_id, step) == order
 
-    svc.move_item(db, plan_id, order[0], len(order) - 1)
+    move_item(db, plan_id, order[0], len(order) - 1)
     order = [*order[1:], order[0]]
     assert step_ids(db, plan_id, step) == order
 
-    svc.move_item(db, plan_id, order[2], 5)
+    move_item(db, plan_id, order[2], 5)
     moved = order.pop(2)
     order.insert(5, moved)
     assert step_ids(db, plan_id, step) == order
 
-    svc.move_item(db, plan_id, order[0], 99)
+    move_item(db, plan_id, order[0], 99)
     order = [*order[1:], order[0]]
     assert step_ids(db, plan_id, step) == order
 
-    svc.move_item(db, plan_id, order[4], -3)
+    move_item(db, plan_id, order[4], -3)
     order = [order[4], *order[:4], *order[5:]]
     assert step_ids(db, plan_id, step) == order
 
-    svc.move_item(db, plan_id, order[3], 3)
+    move_item(db, plan_id, order[3], 3)
     assert step_ids(db, plan_id, step) == order
 
     assert {s: step_ids(db, plan_id, s) for s in JOURNEY if s != step} == others
@@ -455,8 +463,8 @@ def test_move_item_reorders_within_its_step_only(db: Database) -> None:
 def test_moving_after_a_delete_closes_the_gap(db: Database) -> None:
     plan_id = new_plan(db)
     order = step_ids(db, plan_id, "departure")
-    svc.delete_item(db, plan_id, order[1])
-    svc.move_item(db, plan_id, order[-1], 1)
+    delete_item(db, plan_id, order[1])
+    move_item(db, plan_id, order[-1], 1)
     assert step_ids(db, plan_id, "departure") == [order[0], order[-1], order[2], order[3]]
 
 
@@ -469,8 +477,8 @@ def test_delete_then_restore_puts_the_item_back_as_it_was(db: Database, index: i
     step = "departure"
     order = step_ids(db, plan_id, step)
     target = order[index]
-    svc.set_done(db, plan_id, target, True, now=TICKED)
-    edited = svc.save_item(
+    set_done(db, plan_id, target, True, now=TICKED)
+    edited = save_item(
         db,
         plan_id,
         own(step, "Get the clearance", due_mode="return", offset_text="-2", note="Ask Dr Kim"),
@@ -478,12 +486,12 @@ def test_delete_then_restore_puts_the_item_back_as_it_was(db: Database, index: i
     )
     before = items(db, plan_id)
 
-    deleted = svc.delete_item(db, plan_id, target)
+    deleted = delete_item(db, plan_id, target)
     assert deleted.item == edited
     assert step_ids(db, plan_id, step) == [i for i in order if i != target]
     assert row_count(db, plan_id) == TEMPLATES - 1
 
-    restored = svc.restore_item(db, deleted)
+    restored = restore_item(db, deleted)
     after = items(db, plan_id)
     assert len(after) == TEMPLATES
     # Same place, same content; only the id is new.
@@ -498,33 +506,33 @@ def test_delete_then_restore_puts_the_item_back_as_it_was(db: Database, index: i
         "Ask Dr Kim",
     )
     assert [i for i in after if i.id != restored.id] == [i for i in before if i.id != target]
-    assert svc.take_templates(db, plan_id) == 0
+    assert take_templates(db, plan_id) == 0
     ids = template_ids(db, plan_id)
     assert len(ids) == len(set(ids))
 
 
 def test_restoring_an_own_item_and_a_document(db: Database) -> None:
     plan_id = new_plan(db)
-    mine = svc.save_item(
+    mine = save_item(
         db,
         plan_id,
         own("treatment", "Passport copy", kind="document", document="passport", expires_text="2030-01-31"),
     )
-    svc.move_item(db, plan_id, mine.id, 1)
+    move_item(db, plan_id, mine.id, 1)
     order = step_ids(db, plan_id, "treatment")
-    deleted = svc.delete_item(db, plan_id, mine.id)
+    deleted = delete_item(db, plan_id, mine.id)
     assert deleted.template_id is None
-    restored = svc.restore_item(db, deleted)
+    restored = restore_item(db, deleted)
     assert step_ids(db, plan_id, "treatment") == [restored.id if i == mine.id else i for i in order]
     assert (restored.document, restored.expires_on, restored.done_at) == ("passport", date(2030, 1, 31), None)
     # Brings back no template: the catalogue's items are all still there once each.
-    assert svc.take_templates(db, plan_id) == 0
+    assert take_templates(db, plan_id) == 0
 
 
 def test_deleting_a_template_item_keeps_the_others(db: Database) -> None:
     plan_id = new_plan(db)
     target = items(db, plan_id)[5]
-    svc.delete_item(db, plan_id, target.id)
+    delete_item(db, plan_id, target.id)
     assert target.id not in {i.id for i in items(db, plan_id)}
     assert row_count(db, plan_id) == TEMPLATES - 1
 
@@ -534,7 +542,7 @@ def test_deleting_a_template_item_keeps_the_others(db: Database) -> None:
 
 def test_relative_due_dates_follow_the_plans_dates(db: Database) -> None:
     plan_id = new_plan(db)
-    data = svc.load_checklist(db, plan_id)
+    data = load_checklist(db, plan_id)
     by_anchor = {
         a: [i for i in data.items if i.due.anchor == a] for a in ("departure", "treatment", "return")
     }
@@ -548,7 +556,7 @@ def test_relative_due_dates_follow_the_plans_dates(db: Database) -> None:
         plan = session.get_one(PlanRow, plan_id)
         plan.departure_date = date(2027, 5, 3)
         plan.return_date = date(2027, 5, 12)
-    moved = svc.load_checklist(db, plan_id)
+    moved = load_checklist(db, plan_id)
     assert (moved.trip.departure, moved.trip.return_) == (date(2027, 5, 3), date(2027, 5, 12))
     assert deposit.due.resolve(moved.trip) == date(2027, 4, 3)
     assert claim.due.resolve(moved.trip) == date(2027, 6, 11)
@@ -564,19 +572,19 @@ def test_relative_due_dates_follow_the_plans_dates(db: Database) -> None:
 
 def test_a_fixed_due_date_stays_when_the_plan_moves(db: Database) -> None:
     plan_id = new_plan(db)
-    fixed = svc.save_item(db, plan_id, own(due_mode="date", due_text="2027-01-15"))
+    fixed = save_item(db, plan_id, own(due_mode="date", due_text="2027-01-15"))
     with db.transaction() as session:
         plan = session.get_one(PlanRow, plan_id)
         plan.departure_date, plan.return_date = date(2027, 5, 3), date(2027, 5, 12)
-    data = svc.load_checklist(db, plan_id)
+    data = load_checklist(db, plan_id)
     [stored] = [i for i in data.items if i.id == fixed.id]
     assert stored.due.resolve(data.trip) == date(2027, 1, 15)
 
 
 def test_the_treatment_date_makes_treatment_items_resolve(db: Database) -> None:
     plan_id = new_plan(db)
-    svc.set_treatment_date(db, plan_id, date(2027, 3, 3))
-    data = svc.load_checklist(db, plan_id)
+    set_treatment_date(db, plan_id, date(2027, 3, 3))
+    data = load_checklist(db, plan_id)
     assert data.trip.treatment == date(2027, 3, 3)
     treatment_items = [i for i in data.items if i.due.anchor == "treatment"]
     assert treatment_items
@@ -587,12 +595,12 @@ def test_the_treatment_date_makes_treatment_items_resolve(db: Database) -> None:
     day_of = [i for i in treatment_items if i.due.days == 0]
     assert day_of and all(i.due.resolve(data.trip) == date(2027, 3, 3) for i in day_of)
 
-    svc.set_treatment_date(db, plan_id, date(2027, 3, 5))
-    later = svc.load_checklist(db, plan_id)
+    set_treatment_date(db, plan_id, date(2027, 3, 5))
+    later = load_checklist(db, plan_id)
     assert all(i.due.resolve(later.trip) == date(2027, 3, 5) for i in day_of)
 
-    svc.set_treatment_date(db, plan_id, None)
-    cleared = svc.load_checklist(db, plan_id)
+    set_treatment_date(db, plan_id, None)
+    cleared = load_checklist(db, plan_id)
     assert cleared.trip.treatment is None
     assert all(i.due.resolve(cleared.trip) is None for i in treatment_items)
 
@@ -603,14 +611,14 @@ def test_the_treatment_date_makes_treatment_items_resolve(db: Database) -> None:
 def test_duplicating_a_plan_copies_its_checklist_separately(db: Database) -> None:
     plan_id = new_plan(db)
     original = items(db, plan_id)
-    svc.set_done(db, plan_id, original[0].id, True, now=TICKED)
-    mine = svc.save_item(db, plan_id, own("treatment", "Ask about the hotel's lift", note="노트 🦵"))
-    svc.move_item(db, plan_id, mine.id, 0)
-    svc.set_treatment_date(db, plan_id, date(2027, 3, 3))
-    before = svc.load_checklist(db, plan_id)
+    set_done(db, plan_id, original[0].id, True, now=TICKED)
+    mine = save_item(db, plan_id, own("treatment", "Ask about the hotel's lift", note="노트 🦵"))
+    move_item(db, plan_id, mine.id, 0)
+    set_treatment_date(db, plan_id, date(2027, 3, 3))
+    before = load_checklist(db, plan_id)
 
-    copy_id = plan_svc.duplicate_plan(db, plan_id).id
-    copied = svc.load_checklist(db, copy_id)
+    copy_id = duplicate_plan(db, plan_id).id
+    copied = load_checklist(db, copy_id)
     assert copied.trip == before.trip
     assert len(copied.items) == TEMPLATES + 1
     assert not {i.id for i in copied.items} & {i.id for i in before.items}
@@ -620,14 +628,14 @@ def test_duplicating_a_plan_copies_its_checklist_separately(db: Database) -> Non
 
     assert [content(i) for i in copied.items] == [content(i) for i in before.items]
     assert copied.items[0].done_at == TICKED
-    assert svc.take_templates(db, copy_id) == 0
+    assert take_templates(db, copy_id) == 0
 
     # Ticking, editing and deleting in the copy leave the original alone.
-    svc.set_done(db, copy_id, copied.items[1].id, True, now=datetime(2027, 2, 2))
-    svc.set_done(db, copy_id, copied.items[0].id, False)
-    svc.save_item(db, copy_id, own("treatment", "Changed in the copy"), copied.items[-1].id)
-    svc.delete_item(db, copy_id, copied.items[2].id)
-    assert svc.load_checklist(db, plan_id) == before
+    set_done(db, copy_id, copied.items[1].id, True, now=datetime(2027, 2, 2))
+    set_done(db, copy_id, copied.items[0].id, False)
+    save_item(db, copy_id, own("treatment", "Changed in the copy"), copied.items[-1].id)
+    delete_item(db, copy_id, copied.items[2].id)
+    assert load_checklist(db, plan_id) == before
 
 
 def test_items_of_another_plan_cannot_be_touched(db: Database) -> None:
@@ -637,13 +645,13 @@ def test_items_of_another_plan_cannot_be_touched(db: Database) -> None:
     target = theirs[10]
 
     with pytest.raises(ValueError, match="another plan"):
-        svc.save_item(db, mine, own(), target.id)
+        save_item(db, mine, own(), target.id)
     with pytest.raises(ValueError, match="another plan"):
-        svc.set_done(db, mine, target.id, True, now=TICKED)
+        set_done(db, mine, target.id, True, now=TICKED)
     with pytest.raises(ValueError, match="another plan"):
-        svc.move_item(db, mine, target.id, 0)
+        move_item(db, mine, target.id, 0)
     with pytest.raises(ValueError, match="another plan"):
-        svc.delete_item(db, mine, target.id)
+        delete_item(db, mine, target.id)
 
     assert items(db, other) == theirs
     assert row_count(db, mine) == row_count(db, other) == TEMPLATES
@@ -652,9 +660,9 @@ def test_items_of_another_plan_cannot_be_touched(db: Database) -> None:
 def test_deleting_a_plan_removes_its_items(db: Database) -> None:
     keep = new_plan(db, "Keep")
     gone = new_plan(db, "Gone")
-    svc.save_item(db, gone, own())
+    save_item(db, gone, own())
     kept = items(db, keep)
-    plan_svc.delete_plan(db, gone)
+    delete_plan(db, gone)
     assert row_count(db, gone) == 0
     assert row_count(db) == TEMPLATES
     assert items(db, keep) == kept
@@ -663,9 +671,9 @@ def test_deleting_a_plan_removes_its_items(db: Database) -> None:
 def test_undo_after_taking_the_templates_again_keeps_one_copy(db: Database) -> None:
     plan_id = new_plan(db)
     first = items(db, plan_id)[0]
-    deleted = svc.delete_item(db, plan_id, first.id)
-    assert svc.take_templates(db, plan_id) == 1
-    restored = svc.restore_item(db, deleted)
+    deleted = delete_item(db, plan_id, first.id)
+    assert take_templates(db, plan_id) == 1
+    restored = restore_item(db, deleted)
     after = items(db, plan_id)
     assert len(after) == 49
     assert [i.text for i in after].count(first.text) == 1

@@ -10,27 +10,53 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from planner.catalogue.loader import load_catalogue
+from planner.clinics.questions_service import (
+    add_question,
+    answers_for,
+    delete_question,
+    list_questions,
+    save_answer,
+)
+from planner.clinics.quotes_service import (
+    QuoteDraft,
+    QuoteLineDraft,
+    accept_quote,
+    delete_quote,
+    fee_categories,
+    latest_quotes_by_clinic,
+    list_quotes,
+    save_quote,
+)
+from planner.clinics.service import (
+    Clinic,
+    ClinicDraft,
+    ClinicUse,
+    clinic_name_problem,
+    clinic_use,
+    create_clinic,
+    delete_clinic,
+    get_clinic,
+    list_clinics,
+    save_notes,
+    set_hidden,
+    technique_choices,
+    update_clinic,
+)
+from planner.clinics.shortlist_service import choose_clinic, set_shortlisted, shortlisted_ids
+from planner.core.paths import catalogue_dir
+from planner.core.validation import ValidationError
+from planner.db.database import Database
 from planner.db.models import (
     ClinicAnswerRow,
     QuoteLineRow,
     QuoteRow,
     ShortlistRow,
 )
-from planner.paths import catalogue_dir
-from planner.services import clinics as clinic_svc
-from planner.services import plans as plan_svc
-from planner.services import questions as question_svc
-from planner.services import quotes as quote_svc
-from planner.services import shortlist as shortlist_svc
-from planner.services.clinics import Clinic, ClinicDraft
-from planner.services.database import Database
-from planner.services.plans import Plan, PlanDraft
-from planner.services.quotes import QuoteDraft, QuoteLineDraft
-from planner.validation import ValidationError
+from planner.plans.service import Plan, PlanDraft, create_plan, delete_plan, duplicate_plan, get_plan
 
 
 def make_plan(db: Database, name: str = "Knee, March") -> Plan:
-    return plan_svc.create_plan(
+    return create_plan(
         db,
         PlanDraft(
             name=name,
@@ -44,11 +70,11 @@ def make_plan(db: Database, name: str = "Knee, March") -> Plan:
 
 
 def catalogue_clinic(db: Database, catalogue_id: str) -> Clinic:
-    return next(c for c in clinic_svc.list_clinics(db) if c.catalogue_id == catalogue_id)
+    return next(c for c in list_clinics(db) if c.catalogue_id == catalogue_id)
 
 
 def own_clinic(db: Database, name: str = "Busan Knee Centre") -> Clinic:
-    return clinic_svc.create_clinic(
+    return create_clinic(
         db,
         ClinicDraft(
             name=name,
@@ -85,7 +111,7 @@ def count(db: Database, model: type[object]) -> int:
 
 
 def test_the_four_catalogue_clinics_are_listed_with_their_techniques(db: Database) -> None:
-    clinics = clinic_svc.list_clinics(db)
+    clinics = list_clinics(db)
     assert [c.name for c in clinics] == [
         "Cellinique Clinic",
         "Lydian Plastic Surgery Clinic",
@@ -105,7 +131,7 @@ def test_the_four_catalogue_clinics_are_listed_with_their_techniques(db: Databas
     assert set(lydian.condition_groups) == {"knee-cartilage"}
     # The search text is ready, so the page can search by technique name straight away.
     assert "liposculpture" in lydian.search_text
-    choices = clinic_svc.technique_choices(db)
+    choices = technique_choices(db)
     assert {t.id for c in clinics for t in c.techniques} <= {t.id for t in choices}
 
 
@@ -114,9 +140,9 @@ def test_own_clinics_are_created_listed_after_the_catalogue_and_updated(db: Data
     assert created.own
     assert created.lead_doctors == ("Dr. Park", "Dr. Choi")
     assert [t.name for t in created.techniques] == ["PRP", "Stem cell therapy"]
-    assert [c.name for c in clinic_svc.list_clinics(db)][-1] == "Busan Knee Centre"
+    assert [c.name for c in list_clinics(db)][-1] == "Busan Knee Centre"
 
-    updated = clinic_svc.update_clinic(
+    updated = update_clinic(
         db, created.id, ClinicDraft(name="busan knee centre", district="Seomyeon", government_approved=True)
     )
     assert updated.id == created.id
@@ -126,60 +152,58 @@ def test_own_clinics_are_created_listed_after_the_catalogue_and_updated(db: Data
         True,
     )
     assert updated.techniques == ()
-    assert clinic_svc.get_clinic(db, created.id) == updated
+    assert get_clinic(db, created.id) == updated
 
 
 def test_an_own_clinic_needs_a_name_of_its_own(db: Database) -> None:
     with pytest.raises(ValidationError) as refused:
-        clinic_svc.create_clinic(db, ClinicDraft(name="   "))
+        create_clinic(db, ClinicDraft(name="   "))
     assert "name" in refused.value.errors
     with pytest.raises(ValidationError) as duplicate:
-        clinic_svc.create_clinic(db, ClinicDraft(name="  sh   clinic "))
+        create_clinic(db, ClinicDraft(name="  sh   clinic "))
     assert "already a clinic" in duplicate.value.errors["name"]
     mine = own_clinic(db)
     other = own_clinic(db, "Daegu Sports Clinic")
     with pytest.raises(ValidationError) as clash:
-        clinic_svc.update_clinic(db, other.id, ClinicDraft(name=mine.name.upper()))
+        update_clinic(db, other.id, ClinicDraft(name=mine.name.upper()))
     assert "name" in clash.value.errors
-    assert len(clinic_svc.list_clinics(db)) == 6
-    assert clinic_svc.clinic_name_problem(db, "Busan Knee Centre", mine.id) is None
+    assert len(list_clinics(db)) == 6
+    assert clinic_name_problem(db, "Busan Knee Centre", mine.id) is None
 
 
 def test_bad_technique_or_condition_is_refused(db: Database) -> None:
     with pytest.raises(ValidationError) as refused:
-        clinic_svc.create_clinic(
-            db, ClinicDraft(name="New", technique_ids=("laser",), condition_groups=("x",))
-        )
+        create_clinic(db, ClinicDraft(name="New", technique_ids=("laser",), condition_groups=("x",)))
     assert set(refused.value.errors) == {"techniques", "conditions"}
-    assert len(clinic_svc.list_clinics(db)) == 4
+    assert len(list_clinics(db)) == 4
 
 
 def test_catalogue_clinics_cannot_be_changed_or_deleted(db: Database) -> None:
     sh = catalogue_clinic(db, "sh-clinic")
     with pytest.raises(ValidationError) as refused:
-        clinic_svc.update_clinic(db, sh.id, ClinicDraft(name="My SH"))
+        update_clinic(db, sh.id, ClinicDraft(name="My SH"))
     assert "cannot be changed or deleted" in refused.value.errors["clinic"]
     with pytest.raises(ValidationError):
-        clinic_svc.delete_clinic(db, sh.id)
-    assert clinic_svc.get_clinic(db, sh.id) == sh
+        delete_clinic(db, sh.id)
+    assert get_clinic(db, sh.id) == sh
 
 
 def test_hiding_a_clinic_keeps_it_but_marks_it_hidden(db: Database) -> None:
     theplus = catalogue_clinic(db, "theplus")
-    clinic_svc.set_hidden(db, theplus.id, True)
-    assert clinic_svc.get_clinic(db, theplus.id).hidden
-    assert len(clinic_svc.list_clinics(db)) == 4
-    clinic_svc.set_hidden(db, theplus.id, False)
-    assert not clinic_svc.get_clinic(db, theplus.id).hidden
+    set_hidden(db, theplus.id, True)
+    assert get_clinic(db, theplus.id).hidden
+    assert len(list_clinics(db)) == 4
+    set_hidden(db, theplus.id, False)
+    assert not get_clinic(db, theplus.id).hidden
 
 
 def test_notes_and_ratings_are_saved_and_searchable(db: Database) -> None:
     cellinique = catalogue_clinic(db, "cellinique")
-    saved = clinic_svc.save_notes(db, cellinique.id, "  Replied in a day; 무릎 🦵  ", 4)
+    saved = save_notes(db, cellinique.id, "  Replied in a day; 무릎 🦵  ", 4)
     assert (saved.note, saved.rating) == ("Replied in a day; 무릎 🦵", 4)
     assert "replied in a day" in saved.search_text
-    assert clinic_svc.get_clinic(db, cellinique.id) == saved
-    cleared = clinic_svc.save_notes(db, cellinique.id, "", None)
+    assert get_clinic(db, cellinique.id) == saved
+    cleared = save_notes(db, cellinique.id, "", None)
     assert (cleared.note, cleared.rating) == ("", None)
 
 
@@ -187,9 +211,9 @@ def test_notes_and_ratings_are_saved_and_searchable(db: Database) -> None:
 def test_a_rating_outside_one_to_five_is_refused_and_nothing_saved(db: Database, rating: int) -> None:
     sh = catalogue_clinic(db, "sh-clinic")
     with pytest.raises(ValidationError) as refused:
-        clinic_svc.save_notes(db, sh.id, "Looks good", rating)
+        save_notes(db, sh.id, "Looks good", rating)
     assert "1 to 5" in refused.value.errors["rating"]
-    after = clinic_svc.get_clinic(db, sh.id)
+    after = get_clinic(db, sh.id)
     assert (after.note, after.rating) == ("", None)
 
 
@@ -197,23 +221,23 @@ def test_deleting_an_own_clinic_takes_its_quotes_answers_and_choice_with_it(db: 
     plan = make_plan(db)
     mine = own_clinic(db)
     kept = catalogue_clinic(db, "sh-clinic")
-    shortlist_svc.choose_clinic(db, plan.id, mine.id)
-    shortlist_svc.set_shortlisted(db, plan.id, kept.id, True)
-    quote_svc.save_quote(db, plan.id, quote_draft(mine.id))
-    quote_svc.save_quote(db, plan.id, quote_draft(kept.id))
-    question_svc.save_answer(db, mine.id, "builtin:lab-standards", "GMP lab")
-    assert clinic_svc.clinic_use(db, mine.id) == clinic_svc.ClinicUse(1, ("Knee, March",))
+    choose_clinic(db, plan.id, mine.id)
+    set_shortlisted(db, plan.id, kept.id, True)
+    save_quote(db, plan.id, quote_draft(mine.id))
+    save_quote(db, plan.id, quote_draft(kept.id))
+    save_answer(db, mine.id, "builtin:lab-standards", "GMP lab")
+    assert clinic_use(db, mine.id) == ClinicUse(1, ("Knee, March",))
 
-    clinic_svc.delete_clinic(db, mine.id)
+    delete_clinic(db, mine.id)
 
-    after = plan_svc.get_plan(db, plan.id)
+    after = get_plan(db, plan.id)
     assert after is not None
     assert (after.clinic_id, after.clinic_name) == (None, "")
-    assert [q.clinic_id for q in quote_svc.list_quotes(db, plan.id)] == [kept.id]
-    assert shortlist_svc.shortlisted_ids(db, plan.id) == {kept.id}
+    assert [q.clinic_id for q in list_quotes(db, plan.id)] == [kept.id]
+    assert shortlisted_ids(db, plan.id) == {kept.id}
     assert count(db, ClinicAnswerRow) == 0
     assert count(db, QuoteLineRow) == 2  # only the remaining quote's lines
-    assert mine.id not in {c.id for c in clinic_svc.list_clinics(db)}
+    assert mine.id not in {c.id for c in list_clinics(db)}
 
 
 # --- Shortlist and the chosen clinic ---------------------------------------------------------
@@ -223,39 +247,39 @@ def test_shortlist_add_and_remove(db: Database) -> None:
     plan = make_plan(db)
     other_plan = make_plan(db, "Shoulder, May")
     sh, lydian = catalogue_clinic(db, "sh-clinic"), catalogue_clinic(db, "lydian")
-    shortlist_svc.set_shortlisted(db, plan.id, sh.id, True)
-    shortlist_svc.set_shortlisted(db, plan.id, sh.id, True)  # twice is still once
-    shortlist_svc.set_shortlisted(db, plan.id, lydian.id, True)
-    assert shortlist_svc.shortlisted_ids(db, plan.id) == {sh.id, lydian.id}
-    assert shortlist_svc.shortlisted_ids(db, other_plan.id) == frozenset()
-    shortlist_svc.set_shortlisted(db, plan.id, sh.id, False)
-    assert shortlist_svc.shortlisted_ids(db, plan.id) == {lydian.id}
+    set_shortlisted(db, plan.id, sh.id, True)
+    set_shortlisted(db, plan.id, sh.id, True)  # twice is still once
+    set_shortlisted(db, plan.id, lydian.id, True)
+    assert shortlisted_ids(db, plan.id) == {sh.id, lydian.id}
+    assert shortlisted_ids(db, other_plan.id) == frozenset()
+    set_shortlisted(db, plan.id, sh.id, False)
+    assert shortlisted_ids(db, plan.id) == {lydian.id}
 
 
 def test_the_chosen_clinic_shows_on_the_plan_and_joins_the_shortlist(db: Database) -> None:
     plan = make_plan(db)
     lydian = catalogue_clinic(db, "lydian")
-    shortlist_svc.choose_clinic(db, plan.id, lydian.id)
-    chosen = plan_svc.get_plan(db, plan.id)
+    choose_clinic(db, plan.id, lydian.id)
+    chosen = get_plan(db, plan.id)
     assert chosen is not None
     assert (chosen.clinic_id, chosen.clinic_name) == (lydian.id, "Lydian Plastic Surgery Clinic")
-    assert lydian.id in shortlist_svc.shortlisted_ids(db, plan.id)
-    shortlist_svc.choose_clinic(db, plan.id, None)
-    cleared = plan_svc.get_plan(db, plan.id)
+    assert lydian.id in shortlisted_ids(db, plan.id)
+    choose_clinic(db, plan.id, None)
+    cleared = get_plan(db, plan.id)
     assert cleared is not None and cleared.clinic_name == ""
-    assert lydian.id in shortlist_svc.shortlisted_ids(db, plan.id)  # clearing the choice keeps it listed
+    assert lydian.id in shortlisted_ids(db, plan.id)  # clearing the choice keeps it listed
 
 
 def test_taking_the_chosen_clinic_off_the_shortlist_unchooses_it(db: Database) -> None:
     plan = make_plan(db)
     sh, lydian = catalogue_clinic(db, "sh-clinic"), catalogue_clinic(db, "lydian")
-    shortlist_svc.choose_clinic(db, plan.id, lydian.id)
-    shortlist_svc.set_shortlisted(db, plan.id, sh.id, True)
-    shortlist_svc.set_shortlisted(db, plan.id, sh.id, False)  # another clinic: the choice stays
-    still = plan_svc.get_plan(db, plan.id)
+    choose_clinic(db, plan.id, lydian.id)
+    set_shortlisted(db, plan.id, sh.id, True)
+    set_shortlisted(db, plan.id, sh.id, False)  # another clinic: the choice stays
+    still = get_plan(db, plan.id)
     assert still is not None and still.clinic_id == lydian.id
-    shortlist_svc.set_shortlisted(db, plan.id, lydian.id, False)
-    after = plan_svc.get_plan(db, plan.id)
+    set_shortlisted(db, plan.id, lydian.id, False)
+    after = get_plan(db, plan.id)
     assert after is not None and (after.clinic_id, after.clinic_name) == (None, "")
 
 
@@ -263,56 +287,56 @@ def test_taking_the_chosen_clinic_off_the_shortlist_unchooses_it(db: Database) -
 
 
 def test_the_21_built_in_questions_come_first(db: Database) -> None:
-    questions = question_svc.list_questions(db)
+    questions = list_questions(db)
     assert len(questions) == 21
     assert all(q.key.startswith("builtin:") and not q.own and q.why for q in questions)
     assert questions[0].key == "builtin:certifications"
 
 
 def test_own_questions_are_added_after_the_built_in_ones(db: Database) -> None:
-    added = question_svc.add_question(db, "  Is a   translator included? ")
+    added = add_question(db, "  Is a   translator included? ")
     assert added.own and added.text == "Is a translator included?"
-    questions = question_svc.list_questions(db)
+    questions = list_questions(db)
     assert len(questions) == 22 and questions[-1] == added
     with pytest.raises(ValidationError) as refused:
-        question_svc.add_question(db, "   ")
+        add_question(db, "   ")
     assert "question" in refused.value.errors
-    assert len(question_svc.list_questions(db)) == 22
+    assert len(list_questions(db)) == 22
 
 
 def test_answers_are_saved_overwritten_and_cleared(db: Database) -> None:
     sh, lydian = catalogue_clinic(db, "sh-clinic"), catalogue_clinic(db, "lydian")
     key = "builtin:lab-standards"
-    question_svc.save_answer(db, sh.id, key, "  A clean room, class 10,000 ")
-    assert question_svc.answers_for(db, [sh.id, lydian.id]) == {
+    save_answer(db, sh.id, key, "  A clean room, class 10,000 ")
+    assert answers_for(db, [sh.id, lydian.id]) == {
         sh.id: {key: "A clean room, class 10,000"},
         lydian.id: {},
     }
-    question_svc.save_answer(db, sh.id, key, "GMP-certified lab")
-    assert question_svc.answers_for(db, [sh.id]) == {sh.id: {key: "GMP-certified lab"}}
+    save_answer(db, sh.id, key, "GMP-certified lab")
+    assert answers_for(db, [sh.id]) == {sh.id: {key: "GMP-certified lab"}}
     assert count(db, ClinicAnswerRow) == 1
-    question_svc.save_answer(db, sh.id, key, "   ")
-    assert question_svc.answers_for(db, [sh.id]) == {sh.id: {}}
+    save_answer(db, sh.id, key, "   ")
+    assert answers_for(db, [sh.id]) == {sh.id: {}}
     assert count(db, ClinicAnswerRow) == 0
-    question_svc.save_answer(db, sh.id, key, "")  # clearing twice is harmless
+    save_answer(db, sh.id, key, "")  # clearing twice is harmless
     with pytest.raises(ValidationError):
-        question_svc.save_answer(db, sh.id, "builtin:no-such-question", "Yes")
+        save_answer(db, sh.id, "builtin:no-such-question", "Yes")
 
 
 def test_deleting_an_own_question_removes_its_answers(db: Database) -> None:
     sh = catalogue_clinic(db, "sh-clinic")
-    own = question_svc.add_question(db, "Is a translator included?")
-    question_svc.save_answer(db, sh.id, own.key, "Yes")
-    question_svc.save_answer(db, sh.id, "builtin:certifications", "None stated")
-    assert question_svc.answers_for(db, [sh.id])[sh.id][own.key] == "Yes"
-    question_svc.delete_question(db, own.key)
-    assert own not in question_svc.list_questions(db)
-    assert question_svc.answers_for(db, [sh.id]) == {sh.id: {"builtin:certifications": "None stated"}}
+    own = add_question(db, "Is a translator included?")
+    save_answer(db, sh.id, own.key, "Yes")
+    save_answer(db, sh.id, "builtin:certifications", "None stated")
+    assert answers_for(db, [sh.id])[sh.id][own.key] == "Yes"
+    delete_question(db, own.key)
+    assert own not in list_questions(db)
+    assert answers_for(db, [sh.id]) == {sh.id: {"builtin:certifications": "None stated"}}
     with pytest.raises(ValidationError):
-        question_svc.save_answer(db, sh.id, own.key, "Yes")
+        save_answer(db, sh.id, own.key, "Yes")
     with pytest.raises(ValidationError):
-        question_svc.delete_question(db, "builtin:certifications")
-    assert len(question_svc.list_questions(db)) == 21
+        delete_question(db, "builtin:certifications")
+    assert len(list_questions(db)) == 21
 
 
 # --- Quotes ----------------------------------------------------------------------------------
@@ -321,7 +345,7 @@ def test_deleting_an_own_question_removes_its_answers(db: Database) -> None:
 def test_a_saved_quote_reads_back_with_its_total_and_deposit(db: Database) -> None:
     plan = make_plan(db)
     sh = catalogue_clinic(db, "sh-clinic")
-    saved = quote_svc.save_quote(db, plan.id, quote_draft(sh.id, valid_until=date(2027, 2, 10)))
+    saved = save_quote(db, plan.id, quote_draft(sh.id, valid_until=date(2027, 2, 10)))
     assert saved.clinic_name == "SH Clinic"
     assert [(ln.category_id, ln.label, ln.amount) for ln in saved.lines] == [
         ("surgeon", "Surgeon’s Fees", Decimal("3000")),
@@ -331,16 +355,16 @@ def test_a_saved_quote_reads_back_with_its_total_and_deposit(db: Database) -> No
     assert saved.deposit_percent == Decimal("10")
     assert saved.deposit_amount == Decimal("345.05")
     assert not saved.accepted
-    assert quote_svc.list_quotes(db, plan.id) == [saved]
+    assert list_quotes(db, plan.id) == [saved]
 
 
 def test_won_quotes_keep_whole_won(db: Database) -> None:
     plan = make_plan(db)
     sh = catalogue_clinic(db, "sh-clinic")
-    saved = quote_svc.save_quote(
+    saved = save_quote(
         db, plan.id, quote_draft(sh.id, QuoteLineDraft(None, "All in", "12,500,000"), currency="krw")
     )
-    [again] = quote_svc.list_quotes(db, plan.id)
+    [again] = list_quotes(db, plan.id)
     assert again == saved
     assert (again.currency, again.total, again.deposit_amount) == (
         "KRW",
@@ -352,19 +376,19 @@ def test_won_quotes_keep_whole_won(db: Database) -> None:
 def test_quotes_are_listed_newest_first_and_by_clinic(db: Database) -> None:
     plan = make_plan(db)
     sh, lydian = catalogue_clinic(db, "sh-clinic"), catalogue_clinic(db, "lydian")
-    old = quote_svc.save_quote(db, plan.id, quote_draft(sh.id, received_on=date(2027, 1, 1)))
-    new = quote_svc.save_quote(db, plan.id, quote_draft(lydian.id, received_on=date(2027, 1, 20)))
-    middle = quote_svc.save_quote(db, plan.id, quote_draft(sh.id, received_on=date(2027, 1, 5)))
-    assert [q.id for q in quote_svc.list_quotes(db, plan.id)] == [new.id, middle.id, old.id]
-    assert [q.id for q in quote_svc.list_quotes(db, plan.id, sh.id)] == [middle.id, old.id]
-    assert quote_svc.list_quotes(db, make_plan(db, "Other").id) == []
+    old = save_quote(db, plan.id, quote_draft(sh.id, received_on=date(2027, 1, 1)))
+    new = save_quote(db, plan.id, quote_draft(lydian.id, received_on=date(2027, 1, 20)))
+    middle = save_quote(db, plan.id, quote_draft(sh.id, received_on=date(2027, 1, 5)))
+    assert [q.id for q in list_quotes(db, plan.id)] == [new.id, middle.id, old.id]
+    assert [q.id for q in list_quotes(db, plan.id, sh.id)] == [middle.id, old.id]
+    assert list_quotes(db, make_plan(db, "Other").id) == []
 
 
 def test_editing_a_quote_replaces_its_lines(db: Database) -> None:
     plan = make_plan(db)
     sh = catalogue_clinic(db, "sh-clinic")
-    first = quote_svc.save_quote(db, plan.id, quote_draft(sh.id))
-    edited = quote_svc.save_quote(
+    first = save_quote(db, plan.id, quote_draft(sh.id))
+    edited = save_quote(
         db,
         plan.id,
         quote_draft(sh.id, QuoteLineDraft("facility", "", "1,500"), deposit="", note="Revised"),
@@ -373,7 +397,7 @@ def test_editing_a_quote_replaces_its_lines(db: Database) -> None:
     assert edited.id == first.id
     assert [(ln.label, ln.amount) for ln in edited.lines] == [("Facility Fees", Decimal("1500"))]
     assert (edited.deposit_percent, edited.deposit_amount, edited.note) == (None, None, "Revised")
-    assert quote_svc.list_quotes(db, plan.id) == [edited]
+    assert list_quotes(db, plan.id) == [edited]
     assert count(db, QuoteLineRow) == 1
 
 
@@ -390,84 +414,84 @@ def test_editing_a_quote_replaces_its_lines(db: Database) -> None:
 def test_a_bad_quote_writes_nothing(db: Database, changes: dict[str, object]) -> None:
     plan = make_plan(db)
     sh = catalogue_clinic(db, "sh-clinic")
-    existing = quote_svc.save_quote(db, plan.id, quote_draft(sh.id))
+    existing = save_quote(db, plan.id, quote_draft(sh.id))
     before = (count(db, QuoteRow), count(db, QuoteLineRow))
     with pytest.raises(ValidationError):
-        quote_svc.save_quote(db, plan.id, quote_draft(sh.id, **changes))
+        save_quote(db, plan.id, quote_draft(sh.id, **changes))
     with pytest.raises(ValidationError):
-        quote_svc.save_quote(db, plan.id, quote_draft(sh.id, **changes), quote_id=existing.id)
+        save_quote(db, plan.id, quote_draft(sh.id, **changes), quote_id=existing.id)
     assert (count(db, QuoteRow), count(db, QuoteLineRow)) == before
-    assert quote_svc.list_quotes(db, plan.id) == [existing]
+    assert list_quotes(db, plan.id) == [existing]
 
 
 def test_accepting_a_quote_leaves_one_accepted_and_chooses_its_clinic(db: Database) -> None:
     plan = make_plan(db)
     sh, lydian = catalogue_clinic(db, "sh-clinic"), catalogue_clinic(db, "lydian")
-    from_sh = quote_svc.save_quote(db, plan.id, quote_draft(sh.id))
-    from_lydian = quote_svc.save_quote(db, plan.id, quote_draft(lydian.id))
+    from_sh = save_quote(db, plan.id, quote_draft(sh.id))
+    from_lydian = save_quote(db, plan.id, quote_draft(lydian.id))
 
-    quote_svc.accept_quote(db, plan.id, from_sh.id)
-    quote_svc.accept_quote(db, plan.id, from_lydian.id)
+    accept_quote(db, plan.id, from_sh.id)
+    accept_quote(db, plan.id, from_lydian.id)
 
-    accepted = [q.id for q in quote_svc.list_quotes(db, plan.id) if q.accepted]
+    accepted = [q.id for q in list_quotes(db, plan.id) if q.accepted]
     assert accepted == [from_lydian.id]
-    chosen = plan_svc.get_plan(db, plan.id)
+    chosen = get_plan(db, plan.id)
     assert chosen is not None and chosen.clinic_name == "Lydian Plastic Surgery Clinic"
-    assert lydian.id in shortlist_svc.shortlisted_ids(db, plan.id)
+    assert lydian.id in shortlisted_ids(db, plan.id)
 
-    quote_svc.accept_quote(db, plan.id, None)
-    assert not any(q.accepted for q in quote_svc.list_quotes(db, plan.id))
+    accept_quote(db, plan.id, None)
+    assert not any(q.accepted for q in list_quotes(db, plan.id))
 
 
 def test_a_quote_of_another_plan_cannot_be_accepted(db: Database) -> None:
     plan, other = make_plan(db), make_plan(db, "Other")
     sh = catalogue_clinic(db, "sh-clinic")
-    mine = quote_svc.save_quote(db, plan.id, quote_draft(sh.id))
-    quote_svc.accept_quote(db, plan.id, mine.id)
-    theirs = quote_svc.save_quote(db, other.id, quote_draft(sh.id))
+    mine = save_quote(db, plan.id, quote_draft(sh.id))
+    accept_quote(db, plan.id, mine.id)
+    theirs = save_quote(db, other.id, quote_draft(sh.id))
     with pytest.raises(ValueError, match="another plan"):
-        quote_svc.accept_quote(db, plan.id, theirs.id)
-    assert [q.accepted for q in quote_svc.list_quotes(db, plan.id)] == [True]  # rolled back whole
+        accept_quote(db, plan.id, theirs.id)
+    assert [q.accepted for q in list_quotes(db, plan.id)] == [True]  # rolled back whole
 
 
 def test_moving_the_accepted_quote_to_another_clinic_moves_the_choice(db: Database) -> None:
     plan, other = make_plan(db), make_plan(db, "Other")
     sh, lydian = catalogue_clinic(db, "sh-clinic"), catalogue_clinic(db, "lydian")
-    quote = quote_svc.save_quote(db, plan.id, quote_draft(sh.id))
-    quote_svc.accept_quote(db, plan.id, quote.id)
-    quote_svc.save_quote(db, plan.id, quote_draft(lydian.id), quote.id)
-    chosen = plan_svc.get_plan(db, plan.id)
+    quote = save_quote(db, plan.id, quote_draft(sh.id))
+    accept_quote(db, plan.id, quote.id)
+    save_quote(db, plan.id, quote_draft(lydian.id), quote.id)
+    chosen = get_plan(db, plan.id)
     assert chosen is not None and chosen.clinic_id == lydian.id
     with pytest.raises(ValueError, match="another plan"):
-        quote_svc.save_quote(db, other.id, quote_draft(sh.id), quote.id)
-    assert quote_svc.list_quotes(db, other.id) == []
+        save_quote(db, other.id, quote_draft(sh.id), quote.id)
+    assert list_quotes(db, other.id) == []
 
 
 def test_the_comparison_uses_the_accepted_quote_before_a_newer_one(db: Database) -> None:
     plan = make_plan(db)
     sh, lydian = catalogue_clinic(db, "sh-clinic"), catalogue_clinic(db, "lydian")
-    accepted = quote_svc.save_quote(db, plan.id, quote_draft(sh.id, received_on=date(2027, 1, 1)))
-    quote_svc.save_quote(db, plan.id, quote_draft(sh.id, received_on=date(2027, 1, 15)))
-    quote_svc.save_quote(db, plan.id, quote_draft(lydian.id, received_on=date(2027, 1, 2)))
-    newest_lydian = quote_svc.save_quote(db, plan.id, quote_draft(lydian.id, received_on=date(2027, 1, 9)))
-    quote_svc.accept_quote(db, plan.id, accepted.id)
+    accepted = save_quote(db, plan.id, quote_draft(sh.id, received_on=date(2027, 1, 1)))
+    save_quote(db, plan.id, quote_draft(sh.id, received_on=date(2027, 1, 15)))
+    save_quote(db, plan.id, quote_draft(lydian.id, received_on=date(2027, 1, 2)))
+    newest_lydian = save_quote(db, plan.id, quote_draft(lydian.id, received_on=date(2027, 1, 9)))
+    accept_quote(db, plan.id, accepted.id)
 
-    best = quote_svc.latest_quotes_by_clinic(quote_svc.list_quotes(db, plan.id))
+    best = latest_quotes_by_clinic(list_quotes(db, plan.id))
     assert {clinic: q.id for clinic, q in best.items()} == {sh.id: accepted.id, lydian.id: newest_lydian.id}
 
 
 def test_deleting_a_quote(db: Database) -> None:
     plan = make_plan(db)
     sh = catalogue_clinic(db, "sh-clinic")
-    saved = quote_svc.save_quote(db, plan.id, quote_draft(sh.id))
-    quote_svc.delete_quote(db, saved.id)
-    quote_svc.delete_quote(db, saved.id)  # already gone: nothing happens
-    assert quote_svc.list_quotes(db, plan.id) == []
+    saved = save_quote(db, plan.id, quote_draft(sh.id))
+    delete_quote(db, saved.id)
+    delete_quote(db, saved.id)  # already gone: nothing happens
+    assert list_quotes(db, plan.id) == []
     assert count(db, QuoteLineRow) == 0
 
 
 def test_fee_categories_come_from_the_articles(db: Database) -> None:
-    names = [c.name for c in quote_svc.fee_categories(db)]
+    names = [c.name for c in fee_categories(db)]
     assert names[:3] == ["Surgeon’s Fees", "Anesthesia", "Facility Fees"]
     assert len(names) == len(load_catalogue(catalogue_dir()).fees) == 7
 
@@ -478,47 +502,45 @@ def test_fee_categories_come_from_the_articles(db: Database) -> None:
 def test_duplicating_a_plan_copies_its_shortlist_choice_and_quotes(db: Database) -> None:
     plan = make_plan(db)
     sh, lydian = catalogue_clinic(db, "sh-clinic"), catalogue_clinic(db, "lydian")
-    shortlist_svc.set_shortlisted(db, plan.id, sh.id, True)
-    quote_svc.save_quote(db, plan.id, quote_draft(sh.id, received_on=date(2027, 1, 3)))
-    accepted = quote_svc.save_quote(db, plan.id, quote_draft(lydian.id, received_on=date(2027, 1, 4)))
-    quote_svc.accept_quote(db, plan.id, accepted.id)
+    set_shortlisted(db, plan.id, sh.id, True)
+    save_quote(db, plan.id, quote_draft(sh.id, received_on=date(2027, 1, 3)))
+    accepted = save_quote(db, plan.id, quote_draft(lydian.id, received_on=date(2027, 1, 4)))
+    accept_quote(db, plan.id, accepted.id)
 
-    copy = plan_svc.duplicate_plan(db, plan.id)
+    copy = duplicate_plan(db, plan.id)
 
     assert (copy.clinic_id, copy.clinic_name) == (lydian.id, "Lydian Plastic Surgery Clinic")
-    assert shortlist_svc.shortlisted_ids(db, copy.id) == {sh.id, lydian.id}
+    assert shortlisted_ids(db, copy.id) == {sh.id, lydian.id}
 
     def summary(plan_id: int) -> list[tuple[object, ...]]:
         return [
             (q.clinic_id, q.received_on, q.accepted, q.total, q.deposit_percent, q.refund_terms, q.lines)
-            for q in quote_svc.list_quotes(db, plan_id)
+            for q in list_quotes(db, plan_id)
         ]
 
     assert summary(copy.id) == summary(plan.id)
     assert len(summary(copy.id)) == 2
-    assert {q.id for q in quote_svc.list_quotes(db, copy.id)}.isdisjoint(
-        q.id for q in quote_svc.list_quotes(db, plan.id)
-    )
+    assert {q.id for q in list_quotes(db, copy.id)}.isdisjoint(q.id for q in list_quotes(db, plan.id))
     # The copy is independent: changing it leaves the original as it was.
-    quote_svc.accept_quote(db, copy.id, None)
-    shortlist_svc.set_shortlisted(db, copy.id, sh.id, False)
-    assert [q.accepted for q in quote_svc.list_quotes(db, plan.id)] == [True, False]
-    assert shortlist_svc.shortlisted_ids(db, plan.id) == {sh.id, lydian.id}
+    accept_quote(db, copy.id, None)
+    set_shortlisted(db, copy.id, sh.id, False)
+    assert [q.accepted for q in list_quotes(db, plan.id)] == [True, False]
+    assert shortlisted_ids(db, plan.id) == {sh.id, lydian.id}
 
 
 def test_deleting_a_plan_removes_its_quotes_and_shortlist(db: Database) -> None:
     plan, kept = make_plan(db), make_plan(db, "Kept")
     sh = catalogue_clinic(db, "sh-clinic")
     for target in (plan, kept):
-        shortlist_svc.choose_clinic(db, target.id, sh.id)
-        quote_svc.save_quote(db, target.id, quote_draft(sh.id))
+        choose_clinic(db, target.id, sh.id)
+        save_quote(db, target.id, quote_draft(sh.id))
 
-    plan_svc.delete_plan(db, plan.id)
+    delete_plan(db, plan.id)
 
     assert count(db, QuoteRow) == 1 and count(db, QuoteLineRow) == 2 and count(db, ShortlistRow) == 1
-    assert len(quote_svc.list_quotes(db, kept.id)) == 1
-    assert shortlist_svc.shortlisted_ids(db, kept.id) == {sh.id}
-    assert clinic_svc.get_clinic(db, sh.id).name == "SH Clinic"  # the clinic itself stays
+    assert len(list_quotes(db, kept.id)) == 1
+    assert shortlisted_ids(db, kept.id) == {sh.id}
+    assert get_clinic(db, sh.id).name == "SH Clinic"  # the clinic itself stays
 
 
 def test_the_database_refuses_two_accepted_quotes_in_one_plan(db: Database) -> None:
@@ -543,4 +565,4 @@ def test_the_database_refuses_two_accepted_quotes_in_one_plan(db: Database) -> N
     with pytest.raises(IntegrityError, match="UNIQUE"), db.transaction() as session:
         session.add(row(plan.id, True))
     assert count(db, QuoteRow) == 4
-    assert [q.accepted for q in quote_svc.list_quotes(db, plan.id)].count(True) == 1
+    assert [q.accepted for q in list_quotes(db, plan.id)].count(True) == 1

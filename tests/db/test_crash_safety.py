@@ -37,10 +37,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from planner.money import Money
-from planner.paths import DATABASE_FILE
-from planner.services import budget, checklist, plans
-from planner.services.database import open_database
+from planner.budget.service import list_expenses
+from planner.checklist.service import load_checklist
+from planner.core.money import Money
+from planner.core.paths import DATABASE_FILE
+from planner.db.database import open_database
+from planner.plans.service import list_plans
 from tests.crash_writer import CURRENCY, PLAN_NAME, PREFIX, STEP, counter_in, is_expense
 
 WRITER = Path(__file__).resolve().parents[1] / "crash_writer.py"
@@ -176,11 +178,11 @@ def _check_with_app(data_dir: Path) -> Stored:
     """Open the folder as the app does and list the saves through its services."""
     db = open_database(data_dir)
     try:
-        found = [p for p in plans.list_plans(db) if p.name == PLAN_NAME]
+        found = [p for p in list_plans(db) if p.name == PLAN_NAME]
         assert len(found) == 1, f"plans named {PLAN_NAME!r}: {len(found)}"
         plan_id = found[0].id
         expenses: dict[int, int | None] = {}
-        for expense in budget.list_expenses(db, plan_id):
+        for expense in list_expenses(db, plan_id):
             counter = counter_in(expense.label)
             if counter is not None:
                 planned = expense.planned
@@ -189,7 +191,7 @@ def _check_with_app(data_dir: Path) -> Stored:
                 )
         items = {
             counter: item.step_id
-            for item in checklist.load_checklist(db, plan_id).items
+            for item in load_checklist(db, plan_id).items
             if (counter := counter_in(item.text)) is not None
         }
     finally:

@@ -11,10 +11,10 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
+from planner.core.paths import BACKUP_DIR, DATABASE_FILE
 from planner.db import migrate
+from planner.db.database import Database, open_database
 from planner.db.models import Base
-from planner.paths import BACKUP_DIR, DATABASE_FILE
-from planner.services.database import Database, open_database
 
 
 def _mode(path: Path) -> int:

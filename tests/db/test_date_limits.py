@@ -12,28 +12,31 @@ from typing import Any
 
 import pytest
 
-from planner.budget import ExpenseDraft
-from planner.checklist import ItemDraft
-from planner.deposit import DepositDraft
-from planner.estimate import EstimateSettings
-from planner.itinerary import AppointmentDraft
-from planner.limits import EARLIEST_DAY, LATEST_DAY
-from planner.quotes import QuoteDraft, QuoteLineDraft
-from planner.services import budget as budget_svc
-from planner.services import checklist as checklist_svc
-from planner.services import clinics as clinic_svc
-from planner.services import itinerary as itinerary_svc
-from planner.services import journey as journey_svc
-from planner.services import plan_transfer
-from planner.services import plans as plan_svc
-from planner.services import quotes as quote_svc
-from planner.services.calendar import plan_calendar
-from planner.services.database import Database
-from planner.services.itinerary import StayDraft
-from planner.services.plan_transfer import OnClash, PlanFileError, export_plan, import_plan
-from planner.services.plans import PlanDraft
-from planner.services.printouts import PRINTOUTS, build_printout
-from planner.validation import ValidationError
+from planner.budget.deposit import DepositDraft
+from planner.budget.estimate import EstimateSettings
+from planner.budget.rules import ExpenseDraft
+from planner.budget.service import (
+    add_rate,
+    expenses_csv_text,
+    save_deposit,
+    save_estimate_settings,
+    save_expense,
+)
+from planner.checklist.rules import ItemDraft
+from planner.checklist.service import load_checklist, save_item, take_templates
+from planner.clinics.quotes import QuoteDraft, QuoteLineDraft
+from planner.clinics.quotes_service import save_quote
+from planner.clinics.service import list_clinics
+from planner.core.limits import EARLIEST_DAY, LATEST_DAY
+from planner.core.validation import ValidationError
+from planner.db.database import Database
+from planner.journey.calendar_service import plan_calendar
+from planner.journey.itinerary import AppointmentDraft
+from planner.journey.itinerary_service import StayDraft, accept_proposal, propose_schedule, save_appointment
+from planner.journey.service import load_journey, save_stay
+from planner.planfile.service import OnClash, PlanFileError, export_plan, import_plan, read_plan_file
+from planner.plans.service import PlanDraft, change_dates, check_draft, create_plan, list_plans
+from planner.printouts.registry import PRINTOUTS, build_printout
 from tests.db.test_plan_transfer import dump, rich_plan
 
 OUTSIDE = [
@@ -53,34 +56,32 @@ def draft(departure: date, return_: date) -> PlanDraft:
 
 @pytest.mark.parametrize("day", OUTSIDE, ids=str)
 def test_the_wizard_refuses_a_trip_outside_the_window(db: Database, day: date) -> None:
-    errors = plan_svc.check_draft(db, draft(day, day))
+    errors = check_draft(db, draft(day, day))
     assert {"departure", "return"} <= errors.keys()
     with pytest.raises(ValidationError):
-        plan_svc.create_plan(db, draft(day, day))
-    assert plan_svc.list_plans(db) == []
+        create_plan(db, draft(day, day))
+    assert list_plans(db) == []
 
 
 @pytest.mark.parametrize("day", OUTSIDE, ids=str)
 def test_every_service_taking_a_day_refuses_one_outside_the_window(db: Database, day: date) -> None:
     plan_id = rich_plan(db)
     before = dump(db)
-    clinic = clinic_svc.list_clinics(db)[0].id
+    clinic = list_clinics(db)[0].id
     actions: list[Callable[[], object]] = [
-        lambda: plan_svc.change_dates(db, plan_id, day, day, None),
-        lambda: budget_svc.add_rate(db, plan_id, "GBP", "EUR", "1.1", day, today=date(2026, 11, 1)),
-        lambda: budget_svc.save_expense(
+        lambda: change_dates(db, plan_id, day, day, None),
+        lambda: add_rate(db, plan_id, "GBP", "EUR", "1.1", day, today=date(2026, 11, 1)),
+        lambda: save_expense(
             db, plan_id, ExpenseDraft("Taxi", "travel", None, "", "10", "GBP", day), today=date(2026, 11, 1)
         ),
-        lambda: budget_svc.save_deposit(
-            db, plan_id, DepositDraft("10", "", "GBP", day, None), today=date(2026, 11, 1)
-        ),
-        lambda: quote_svc.save_quote(
+        lambda: save_deposit(db, plan_id, DepositDraft("10", "", "GBP", day, None), today=date(2026, 11, 1)),
+        lambda: save_quote(
             db, plan_id, QuoteDraft(clinic, "USD", day, None, "", "", "", (QuoteLineDraft(None, "Fee", "1"),))
         ),
-        lambda: checklist_svc.save_item(
+        lambda: save_item(
             db, plan_id, ItemDraft("booking-preparation", "Visa", "task", "date", day.isoformat())
         ),
-        lambda: itinerary_svc.save_appointment(
+        lambda: save_appointment(
             db,
             plan_id,
             AppointmentDraft(
@@ -92,7 +93,7 @@ def test_every_service_taking_a_day_refuses_one_outside_the_window(db: Database,
                 "Asia/Seoul",
             ),
         ),
-        lambda: journey_svc.save_stay(db, plan_id, day, "same-day", 14),
+        lambda: save_stay(db, plan_id, day, "same-day", 14),
     ]
     for action in actions:
         with pytest.raises(ValidationError):
@@ -114,38 +115,36 @@ def test_every_service_taking_a_day_refuses_one_outside_the_window(db: Database,
 def test_a_plan_at_either_edge_of_the_window_works_everywhere(
     db: Database, departure: date, return_: date, treatment: date
 ) -> None:
-    plan = plan_svc.create_plan(db, draft(departure, return_))
-    plan_svc.change_dates(db, plan.id, departure, return_, treatment)
-    checklist_svc.take_templates(db, plan.id)
+    plan = create_plan(db, draft(departure, return_))
+    change_dates(db, plan.id, departure, return_, treatment)
+    take_templates(db, plan.id)
     for day in (EARLIEST_DAY, LATEST_DAY):
-        checklist_svc.save_item(
-            db, plan.id, ItemDraft("booking-preparation", f"On {day}", "task", "date", day.isoformat())
-        )
+        save_item(db, plan.id, ItemDraft("booking-preparation", f"On {day}", "task", "date", day.isoformat()))
     arrival = max(departure, treatment - timedelta(days=2))
     stay = StayDraft(arrival, (return_ - arrival).days + 1, treatment, "same-day", 14)
-    proposed = itinerary_svc.propose_schedule(db, plan.id, stay, today=departure)
+    proposed = propose_schedule(db, plan.id, stay, today=departure)
     near = [a for a in proposed if a.start.date() >= EARLIEST_DAY and a.end.date() <= LATEST_DAY]
-    itinerary_svc.accept_proposal(db, plan.id, stay, near)
+    accept_proposal(db, plan.id, stay, near)
     for start in (
         datetime.combine(treatment, datetime.min.time()),
         datetime.combine(treatment, datetime.max.time()),
     ):
         moment = start.replace(second=0, microsecond=0)
-        itinerary_svc.save_appointment(
+        save_appointment(
             db, plan.id, AppointmentDraft("treatment", "injection", "", moment, moment, "Pacific/Kiritimati")
         )
-    budget_svc.add_rate(db, plan.id, "GBP", "KRW", "1750", departure, today=return_)
-    budget_svc.save_expense(
+    add_rate(db, plan.id, "GBP", "KRW", "1750", departure, today=return_)
+    save_expense(
         db, plan.id, ExpenseDraft("Hotel", "travel", None, "", "100", "GBP", departure), today=return_
     )
-    budget_svc.save_deposit(db, plan.id, DepositDraft("10", "1", "GBP", return_, None), today=departure)
-    journey_svc.load_journey(db, plan.id)
-    checklist_svc.load_checklist(db, plan.id)
+    save_deposit(db, plan.id, DepositDraft("10", "1", "GBP", return_, None), today=departure)
+    load_journey(db, plan.id)
+    load_checklist(db, plan.id)
     for kind in PRINTOUTS:
         build_printout(db, plan.id, kind, today=return_)
     assert b"BEGIN:VEVENT" in plan_calendar(db, plan.id)
-    budget_svc.expenses_csv_text(db, plan.id)
-    again = import_plan(db, plan_transfer.read_plan_file(db, export_plan(db, plan.id)), OnClash.RENAME)
+    expenses_csv_text(db, plan.id)
+    again = import_plan(db, read_plan_file(db, export_plan(db, plan.id)), OnClash.RENAME)
     assert again.departure == departure
 
 
@@ -153,7 +152,7 @@ def test_a_plan_at_either_edge_of_the_window_works_everywhere(
 
 
 def spoiled(db: Database, change: Callable[[dict[str, Any]], None]) -> bytes:
-    plan_id = next(p.id for p in plan_svc.list_plans(db) if p.name == "Knee, March")
+    plan_id = next(p.id for p in list_plans(db) if p.name == "Knee, March")
     parsed = json.loads(export_plan(db, plan_id))
     change(parsed)
     return json.dumps(parsed).encode()
@@ -242,17 +241,17 @@ def test_a_plan_file_beyond_the_limits_is_refused_and_nothing_is_written(db: Dat
     data = spoiled(db, change)
     before = dump(db)
     with pytest.raises(PlanFileError) as refused:
-        import_plan(db, plan_transfer.read_plan_file(db, data), OnClash.RENAME)
+        import_plan(db, read_plan_file(db, data), OnClash.RENAME)
     assert fragment in str(refused.value)
     assert dump(db) == before
 
 
 def test_a_package_of_the_catalogue_is_still_accepted(db: Database) -> None:
     plan_id = rich_plan(db)
-    budget_svc.save_estimate_settings(
+    save_estimate_settings(
         db, plan_id, EstimateSettings("package:package/knee-overall-range", 8, 12, "comfort", True, True)
     )
-    copy = import_plan(db, plan_transfer.read_plan_file(db, export_plan(db, plan_id)), OnClash.RENAME)
+    copy = import_plan(db, read_plan_file(db, export_plan(db, plan_id)), OnClash.RENAME)
     build_printout(db, copy.id, "budget")
 
 
@@ -260,7 +259,7 @@ def test_the_service_refuses_a_package_that_does_not_exist(db: Database) -> None
     plan_id = rich_plan(db)
     before = dump(db)
     with pytest.raises(ValidationError):
-        budget_svc.save_estimate_settings(
+        save_estimate_settings(
             db, plan_id, EstimateSettings("package:package/nothing", None, None, "standard", True, True)
         )
     assert dump(db) == before

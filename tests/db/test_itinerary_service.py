@@ -10,14 +10,22 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from planner.core.validation import ValidationError
+from planner.db.database import Database
 from planner.db.models import AppointmentRow, JourneySettingsRow, PlanRow
-from planner.itinerary import Appointment, AppointmentDraft
-from planner.services import itinerary as svc
-from planner.services import journey as journey_svc
-from planner.services import plans as plan_svc
-from planner.services.database import Database
-from planner.services.itinerary import StayDraft
-from planner.validation import ValidationError
+from planner.journey.itinerary import Appointment, AppointmentDraft
+from planner.journey.itinerary_service import (
+    StayDraft,
+    accept_proposal,
+    delete_appointment,
+    load_itinerary,
+    move_appointment,
+    propose_schedule,
+    restore_appointment,
+    save_appointment,
+)
+from planner.journey.service import load_journey
+from planner.plans.service import get_plan
 from tests.db.journey_plans import DEPARTURE, RETURN, TODAY, injection, new_plan
 
 SEOUL = "Asia/Seoul"
@@ -74,7 +82,7 @@ def same_but_id(first: Appointment, second: Appointment) -> bool:
 
 def test_save_appointment_adds_one_with_utc_moments_from_its_zone(db: Database) -> None:
     plan_id = new_plan(db)
-    saved = svc.save_appointment(db, plan_id, injection())
+    saved = save_appointment(db, plan_id, injection())
     assert saved.id > 0
     assert (saved.start, saved.end, saved.zone) == (
         datetime(2027, 3, 4, 14),
@@ -100,12 +108,12 @@ def test_save_appointment_adds_one_with_utc_moments_from_its_zone(db: Database) 
     )
     assert (stored.start_utc, stored.end_utc) == (datetime(2027, 3, 4, 5), datetime(2027, 3, 4, 6, 30))
     assert stored.proposal_key is None
-    assert svc.load_itinerary(db, plan_id).appointments == [saved]
+    assert load_itinerary(db, plan_id).appointments == [saved]
 
 
 def test_save_appointment_tidies_the_draft(db: Database) -> None:
     plan_id = new_plan(db)
-    saved = svc.save_appointment(
+    saved = save_appointment(
         db,
         plan_id,
         injection(
@@ -123,17 +131,17 @@ def test_save_appointment_tidies_the_draft(db: Database) -> None:
         "keep  inner  spaces",
         SEOUL,
     )
-    assert svc.load_itinerary(db, plan_id).appointments == [saved]
+    assert load_itinerary(db, plan_id).appointments == [saved]
 
 
 def test_save_appointment_with_an_id_edits_it(db: Database) -> None:
     plan_id = new_plan(db)
-    first = svc.save_appointment(db, plan_id, injection())
-    other = svc.save_appointment(db, plan_id, injection(title="Harvest", kind="harvest"))
+    first = save_appointment(db, plan_id, injection())
+    other = save_appointment(db, plan_id, injection(title="Harvest", kind="harvest"))
     other_row = rows(db, plan_id)[1]
 
     # New York is on summer time from 14 Mar 2027: four hours behind UTC.
-    edited = svc.save_appointment(
+    edited = save_appointment(
         db,
         plan_id,
         AppointmentDraft(
@@ -166,12 +174,12 @@ def test_save_appointment_with_an_id_edits_it(db: Database) -> None:
     )
     assert count(db, plan_id) == 2
     assert rows(db, plan_id)[1] == other_row
-    assert {a.id for a in svc.load_itinerary(db, plan_id).appointments} == {first.id, other.id}
+    assert {a.id for a in load_itinerary(db, plan_id).appointments} == {first.id, other.id}
 
 
 def test_winter_time_in_new_york_is_five_hours_behind_utc(db: Database) -> None:
     plan_id = new_plan(db)
-    saved = svc.save_appointment(
+    saved = save_appointment(
         db, plan_id, injection(zone=NEW_YORK, start=datetime(2027, 3, 1, 10), end=datetime(2027, 3, 1, 11))
     )
     stored = row(db, saved.id)
@@ -198,16 +206,16 @@ def test_winter_time_in_new_york_is_five_hours_behind_utc(db: Database) -> None:
 def test_a_refused_appointment_saves_nothing(db: Database, changes: dict[str, Any], field: str) -> None:
     plan_id = new_plan(db)
     with pytest.raises(ValidationError) as raised:
-        svc.save_appointment(db, plan_id, injection(**changes))
+        save_appointment(db, plan_id, injection(**changes))
     assert field in raised.value.errors
     assert raised.value.errors[field]
     assert count(db, plan_id) == 0
 
     # Nor does it change an appointment it was meant to edit.
-    kept = svc.save_appointment(db, plan_id, injection())
+    kept = save_appointment(db, plan_id, injection())
     before = rows(db, plan_id)
     with pytest.raises(ValidationError) as raised:
-        svc.save_appointment(db, plan_id, injection(**changes), kept.id)
+        save_appointment(db, plan_id, injection(**changes), kept.id)
     assert field in raised.value.errors
     assert rows(db, plan_id) == before
 
@@ -215,7 +223,7 @@ def test_a_refused_appointment_saves_nothing(db: Database, changes: dict[str, An
 def test_a_time_in_the_gap_is_explained(db: Database) -> None:
     plan_id = new_plan(db)
     with pytest.raises(ValidationError) as raised:
-        svc.save_appointment(
+        save_appointment(
             db,
             plan_id,
             injection(zone=NEW_YORK, start=datetime(2027, 3, 14, 2, 30), end=datetime(2027, 3, 14, 4)),
@@ -227,7 +235,7 @@ def test_a_time_in_the_gap_is_explained(db: Database) -> None:
 def test_a_length_across_the_clock_change_is_measured_in_real_time(db: Database) -> None:
     # 01:59 to 03:00 on the night New York's clocks go forward is one minute long.
     plan_id = new_plan(db)
-    saved = svc.save_appointment(
+    saved = save_appointment(
         db,
         plan_id,
         injection(zone=NEW_YORK, start=datetime(2027, 3, 14, 1, 59), end=datetime(2027, 3, 14, 3)),
@@ -241,19 +249,19 @@ def test_a_length_across_the_clock_change_is_measured_in_real_time(db: Database)
 
 def test_move_appointment_keeps_the_wall_clock_times(db: Database) -> None:
     plan_id = new_plan(db)
-    seoul = svc.save_appointment(db, plan_id, injection())
-    moved = svc.move_appointment(db, plan_id, seoul.id, date(2027, 3, 6))
+    seoul = save_appointment(db, plan_id, injection())
+    moved = move_appointment(db, plan_id, seoul.id, date(2027, 3, 6))
     assert moved.id == seoul.id
     assert (moved.start, moved.end) == (datetime(2027, 3, 6, 14), datetime(2027, 3, 6, 15, 30))
     assert (moved.start_utc, moved.end_utc) == (datetime(2027, 3, 6, 5), datetime(2027, 3, 6, 6, 30))
     assert (moved.title, moved.note, moved.location) == (seoul.title, seoul.note, seoul.location)
 
     # Across New York's change to summer time: still 10:00 there, an hour earlier in UTC.
-    home = svc.save_appointment(
+    home = save_appointment(
         db, plan_id, injection(zone=NEW_YORK, start=datetime(2027, 3, 10, 10), end=datetime(2027, 3, 10, 11))
     )
     assert home.start_utc == datetime(2027, 3, 10, 15)
-    moved = svc.move_appointment(db, plan_id, home.id, date(2027, 3, 15))
+    moved = move_appointment(db, plan_id, home.id, date(2027, 3, 15))
     assert (moved.start, moved.end) == (datetime(2027, 3, 15, 10), datetime(2027, 3, 15, 11))
     stored = row(db, home.id)
     assert (stored.start_local, stored.end_local) == (datetime(2027, 3, 15, 10), datetime(2027, 3, 15, 11))
@@ -263,7 +271,7 @@ def test_move_appointment_keeps_the_wall_clock_times(db: Database) -> None:
 
 def test_an_overnight_appointment_moves_as_a_whole(db: Database) -> None:
     plan_id = new_plan(db)
-    flight = svc.save_appointment(
+    flight = save_appointment(
         db,
         plan_id,
         injection(
@@ -274,7 +282,7 @@ def test_an_overnight_appointment_moves_as_a_whole(db: Database) -> None:
             end=datetime(2027, 3, 2, 6),
         ),
     )
-    moved = svc.move_appointment(db, plan_id, flight.id, date(2027, 2, 27))
+    moved = move_appointment(db, plan_id, flight.id, date(2027, 2, 27))
     assert (moved.start, moved.end) == (datetime(2027, 2, 27, 22), datetime(2027, 2, 28, 6))
 
 
@@ -290,12 +298,10 @@ def test_a_refused_move_leaves_the_row_as_it_was(
     db: Database, zone: str, start: datetime, day: date, field: str
 ) -> None:
     plan_id = new_plan(db)
-    saved = svc.save_appointment(
-        db, plan_id, injection(zone=zone, start=start, end=start + timedelta(hours=1))
-    )
+    saved = save_appointment(db, plan_id, injection(zone=zone, start=start, end=start + timedelta(hours=1)))
     before = rows(db, plan_id)
     with pytest.raises(ValidationError) as raised:
-        svc.move_appointment(db, plan_id, saved.id, day)
+        move_appointment(db, plan_id, saved.id, day)
     assert field in raised.value.errors
     assert rows(db, plan_id) == before
 
@@ -305,19 +311,19 @@ def test_a_refused_move_leaves_the_row_as_it_was(
 
 def test_delete_then_restore_brings_the_appointment_back(db: Database) -> None:
     plan_id = new_plan(db)
-    kept = svc.save_appointment(db, plan_id, injection(title="Harvest", kind="harvest"))
-    saved = svc.save_appointment(db, plan_id, injection(note="Bring the MRI\nand the referral"))
+    kept = save_appointment(db, plan_id, injection(title="Harvest", kind="harvest"))
+    saved = save_appointment(db, plan_id, injection(note="Bring the MRI\nand the referral"))
 
-    gone = svc.delete_appointment(db, plan_id, saved.id)
+    gone = delete_appointment(db, plan_id, saved.id)
     assert gone == saved
     assert count(db, plan_id) == 1
-    assert [a.id for a in svc.load_itinerary(db, plan_id).appointments] == [kept.id]
+    assert [a.id for a in load_itinerary(db, plan_id).appointments] == [kept.id]
 
-    back = svc.restore_appointment(db, plan_id, gone)
+    back = restore_appointment(db, plan_id, gone)
     assert same_but_id(back, saved)
     assert count(db, plan_id) == 2
     assert back.id != kept.id
-    listed = svc.load_itinerary(db, plan_id).appointments
+    listed = load_itinerary(db, plan_id).appointments
     assert {a.id for a in listed} == {kept.id, back.id}
     assert back in listed
 
@@ -325,20 +331,20 @@ def test_delete_then_restore_brings_the_appointment_back(db: Database) -> None:
 def test_restoring_a_proposed_appointment_keeps_its_key_unless_it_was_taken(db: Database) -> None:
     plan_id = new_plan(db)
     stay = StayDraft(date(2027, 3, 2), 10, date(2027, 3, 4), "same-day", 14)
-    proposal = svc.propose_schedule(db, plan_id, stay, today=TODAY)
-    svc.accept_proposal(db, plan_id, stay, proposal)
-    [harvest] = [a for a in svc.load_itinerary(db, plan_id).appointments if a.proposal_key == "harvest"]
+    proposal = propose_schedule(db, plan_id, stay, today=TODAY)
+    accept_proposal(db, plan_id, stay, proposal)
+    [harvest] = [a for a in load_itinerary(db, plan_id).appointments if a.proposal_key == "harvest"]
 
-    gone = svc.delete_appointment(db, plan_id, harvest.id)
-    back = svc.restore_appointment(db, plan_id, gone)
+    gone = delete_appointment(db, plan_id, harvest.id)
+    back = restore_appointment(db, plan_id, gone)
     assert back.proposal_key == "harvest"
     assert row(db, back.id).proposal_key == "harvest"
 
     # Deleted, then the proposal accepted again: the new one has the key, the old one comes back
     # without it.
-    gone = svc.delete_appointment(db, plan_id, back.id)
-    svc.accept_proposal(db, plan_id, stay, proposal)
-    again = svc.restore_appointment(db, plan_id, gone)
+    gone = delete_appointment(db, plan_id, back.id)
+    accept_proposal(db, plan_id, stay, proposal)
+    again = restore_appointment(db, plan_id, gone)
     assert again.proposal_key == ""
     assert row(db, again.id).proposal_key is None
     assert count(db, plan_id) == len(proposal) + 1
@@ -350,20 +356,20 @@ def test_restoring_a_proposed_appointment_keeps_its_key_unless_it_was_taken(db: 
 def test_another_plans_appointment_cannot_be_touched(db: Database) -> None:
     mine = new_plan(db)
     theirs = new_plan(db, "Other")
-    saved = svc.save_appointment(db, theirs, injection())
+    saved = save_appointment(db, theirs, injection())
     before = rows(db)
 
     for attempt in (
-        lambda: svc.save_appointment(db, mine, injection(title="Mine now"), saved.id),
-        lambda: svc.move_appointment(db, mine, saved.id, date(2027, 3, 5)),
-        lambda: svc.delete_appointment(db, mine, saved.id),
+        lambda: save_appointment(db, mine, injection(title="Mine now"), saved.id),
+        lambda: move_appointment(db, mine, saved.id, date(2027, 3, 5)),
+        lambda: delete_appointment(db, mine, saved.id),
     ):
         with pytest.raises(ValueError, match="another plan") as raised:
             attempt()
         assert not isinstance(raised.value, ValidationError)
     assert rows(db) == before
-    assert svc.load_itinerary(db, mine).appointments == []
-    assert svc.load_itinerary(db, theirs).appointments == [saved]
+    assert load_itinerary(db, mine).appointments == []
+    assert load_itinerary(db, theirs).appointments == [saved]
 
 
 # The proposed schedule
@@ -373,7 +379,7 @@ def test_propose_schedule_returns_drafts_and_saves_nothing(db: Database) -> None
     plan_id = new_plan(db)
     before = plan_state(db, plan_id)
     stay = StayDraft(date(2027, 3, 2), 10, date(2027, 3, 4), "same-day", 14)
-    proposal = svc.propose_schedule(db, plan_id, stay, today=TODAY)
+    proposal = propose_schedule(db, plan_id, stay, today=TODAY)
 
     assert proposal and all(isinstance(d, AppointmentDraft) for d in proposal)
     keys = [d.proposal_key for d in proposal]
@@ -394,23 +400,23 @@ def test_propose_schedule_returns_drafts_and_saves_nothing(db: Database) -> None
     assert plan_state(db, plan_id) == before
 
     # Once the consultation's day has passed it is not proposed.
-    late = svc.propose_schedule(db, plan_id, stay, today=date(2027, 2, 25))
+    late = propose_schedule(db, plan_id, stay, today=date(2027, 2, 25))
     assert "virtual-consultation" not in {d.proposal_key for d in late}
 
 
 def test_accept_proposal_saves_the_stay_and_the_appointments(db: Database) -> None:
     plan_id = new_plan(db)
     stay = StayDraft(date(2027, 3, 2), 12, date(2027, 3, 5), "same-day", 14)
-    proposal = svc.propose_schedule(db, plan_id, stay, today=TODAY)
+    proposal = propose_schedule(db, plan_id, stay, today=TODAY)
 
-    assert svc.accept_proposal(db, plan_id, stay, proposal) == len(proposal)
+    assert accept_proposal(db, plan_id, stay, proposal) == len(proposal)
 
     departure, return_, treatment, _updated, settings = plan_state(db, plan_id)
     assert (departure, return_, treatment) == (DEPARTURE, date(2027, 3, 13), date(2027, 3, 5))
     assert settings == (date(2027, 3, 2), "same-day", 14)
-    plan = plan_svc.get_plan(db, plan_id)
+    plan = get_plan(db, plan_id)
     assert plan is not None and (plan.return_, plan.treatment_date) == (date(2027, 3, 13), date(2027, 3, 5))
-    journey = journey_svc.load_journey(db, plan_id, today=TODAY)
+    journey = load_journey(db, plan_id, today=TODAY)
     assert (journey.stay.arrival, journey.stay.leave, journey.stay.treatment) == (
         date(2027, 3, 2),
         date(2027, 3, 13),
@@ -418,7 +424,7 @@ def test_accept_proposal_saves_the_stay_and_the_appointments(db: Database) -> No
     )
 
     assert count(db, plan_id) == len(proposal)
-    listed = svc.load_itinerary(db, plan_id).appointments
+    listed = load_itinerary(db, plan_id).appointments
     assert sorted(a.proposal_key for a in listed) == sorted(d.proposal_key for d in proposal)
     by_key = {a.proposal_key: a for a in listed}
     for draft in proposal:
@@ -436,12 +442,12 @@ def test_accept_proposal_saves_the_stay_and_the_appointments(db: Database) -> No
 def test_accepting_again_updates_rather_than_duplicates(db: Database) -> None:
     plan_id = new_plan(db)
     stay = StayDraft(date(2027, 3, 2), 10, date(2027, 3, 4), "same-day", 14)
-    proposal = svc.propose_schedule(db, plan_id, stay, today=TODAY)
-    svc.accept_proposal(db, plan_id, stay, proposal)
-    first = {a.proposal_key: a for a in svc.load_itinerary(db, plan_id).appointments}
-    mine = svc.save_appointment(db, plan_id, injection(title="My own", kind="free", step_id="departure"))
+    proposal = propose_schedule(db, plan_id, stay, today=TODAY)
+    accept_proposal(db, plan_id, stay, proposal)
+    first = {a.proposal_key: a for a in load_itinerary(db, plan_id).appointments}
+    mine = save_appointment(db, plan_id, injection(title="My own", kind="free", step_id="departure"))
 
-    svc.accept_proposal(db, plan_id, stay, proposal)
+    accept_proposal(db, plan_id, stay, proposal)
     assert count(db, plan_id) == len(proposal) + 1
 
     # A changed proposed appointment updates the one with its key, in place.
@@ -451,9 +457,9 @@ def test_accepting_again_updates_rather_than_duplicates(db: Database) -> None:
         else d
         for d in proposal
     ]
-    svc.accept_proposal(db, plan_id, stay, changed)
+    accept_proposal(db, plan_id, stay, changed)
     assert count(db, plan_id) == len(proposal) + 1
-    after = {a.proposal_key: a for a in svc.load_itinerary(db, plan_id).appointments}
+    after = {a.proposal_key: a for a in load_itinerary(db, plan_id).appointments}
     assert after[""] == mine
     assert {k: a.id for k, a in after.items() if k} == {k: a.id for k, a in first.items()}
     assert (after["harvest"].start, after["harvest"].note) == (datetime(2027, 3, 4, 11), "Moved")
@@ -463,11 +469,11 @@ def test_accepting_again_updates_rather_than_duplicates(db: Database) -> None:
 def test_accepting_part_of_a_proposal_adds_only_that_part(db: Database) -> None:
     plan_id = new_plan(db)
     stay = StayDraft(date(2027, 3, 2), 10, date(2027, 3, 4), "same-day", 14)
-    proposal = svc.propose_schedule(db, plan_id, stay, today=TODAY)
+    proposal = propose_schedule(db, plan_id, stay, today=TODAY)
     part = [d for d in proposal if d.step_id == "treatment"]
-    assert svc.accept_proposal(db, plan_id, stay, part) == len(part)
+    assert accept_proposal(db, plan_id, stay, part) == len(part)
     assert count(db, plan_id) == len(part)
-    svc.accept_proposal(db, plan_id, stay, proposal)
+    accept_proposal(db, plan_id, stay, proposal)
     assert count(db, plan_id) == len(proposal)
 
 
@@ -488,12 +494,12 @@ def test_accepting_part_of_a_proposal_adds_only_that_part(db: Database) -> None:
 def test_a_bad_stay_is_refused_and_nothing_changes(db: Database, stay: StayDraft, field: str) -> None:
     plan_id = new_plan(db)
     good = StayDraft(date(2027, 3, 2), 10, date(2027, 3, 4), "same-day", 14)
-    proposal = svc.propose_schedule(db, plan_id, good, today=TODAY)
-    svc.accept_proposal(db, plan_id, good, proposal)
+    proposal = propose_schedule(db, plan_id, good, today=TODAY)
+    accept_proposal(db, plan_id, good, proposal)
     before_plan, before_rows = plan_state(db, plan_id), rows(db, plan_id)
 
     with pytest.raises(ValidationError) as raised:
-        svc.accept_proposal(db, plan_id, stay, [replace(d, note="changed") for d in proposal])
+        accept_proposal(db, plan_id, stay, [replace(d, note="changed") for d in proposal])
     assert field in raised.value.errors
 
     assert plan_state(db, plan_id) == before_plan
@@ -506,7 +512,7 @@ def test_a_bad_stay_on_a_new_plan_saves_no_stay(db: Database) -> None:
     before = plan_state(db, plan_id)
     stay = StayDraft(date(2027, 2, 20), 5, date(2027, 2, 22), "same-day", 14)
     with pytest.raises(ValidationError) as raised:
-        svc.accept_proposal(db, plan_id, stay, [injection(proposal_key="injection")])
+        accept_proposal(db, plan_id, stay, [injection(proposal_key="injection")])
     assert set(raised.value.errors) == {"days"}
     assert plan_state(db, plan_id) == before
     assert before[4] is None
@@ -517,11 +523,11 @@ def test_one_bad_appointment_keeps_the_whole_proposal_out(db: Database) -> None:
     plan_id = new_plan(db)
     before = plan_state(db, plan_id)
     stay = StayDraft(date(2027, 3, 2), 12, date(2027, 3, 5), "same-day", 14)
-    proposal = svc.propose_schedule(db, plan_id, stay, today=TODAY)
+    proposal = propose_schedule(db, plan_id, stay, today=TODAY)
     broken = [*proposal, injection(title="Broken", zone="Mars/Olympus_Mons", proposal_key="broken")]
 
     with pytest.raises(ValidationError) as raised:
-        svc.accept_proposal(db, plan_id, stay, broken)
+        accept_proposal(db, plan_id, stay, broken)
     assert set(raised.value.errors) == {"appointment"}
     assert "Broken" in raised.value.errors["appointment"]
     assert plan_state(db, plan_id) == before
@@ -533,12 +539,12 @@ def test_one_bad_appointment_keeps_the_whole_proposal_out(db: Database) -> None:
 
 def test_load_itinerary_lists_appointments_in_time_order(db: Database) -> None:
     plan_id = new_plan(db)
-    late = svc.save_appointment(db, plan_id, injection(title="Late"))
-    early = svc.save_appointment(
+    late = save_appointment(db, plan_id, injection(title="Late"))
+    early = save_appointment(
         db, plan_id, injection(title="Early", start=datetime(2027, 3, 3, 9), end=datetime(2027, 3, 3, 10))
     )
     # 20:00 on 3 Mar in New York is 10:00 on 4 Mar in Seoul: between the two.
-    home = svc.save_appointment(
+    home = save_appointment(
         db,
         plan_id,
         injection(
@@ -549,7 +555,7 @@ def test_load_itinerary_lists_appointments_in_time_order(db: Database) -> None:
             end=datetime(2027, 3, 3, 20, 30),
         ),
     )
-    data = svc.load_itinerary(db, plan_id)
+    data = load_itinerary(db, plan_id)
     assert [a.id for a in data.appointments] == [early.id, home.id, late.id]
     assert data.warnings == []
     assert data.home_zone == NEW_YORK
@@ -560,32 +566,32 @@ def test_load_itinerary_lists_appointments_in_time_order(db: Database) -> None:
 
 def test_load_itinerary_warns_of_overlaps(db: Database) -> None:
     plan_id = new_plan(db)
-    svc.save_appointment(
+    save_appointment(
         db, plan_id, injection(title="Harvest", start=datetime(2027, 3, 4, 13), end=datetime(2027, 3, 4, 15))
     )
-    svc.save_appointment(db, plan_id, injection(title="Injection"))
+    save_appointment(db, plan_id, injection(title="Injection"))
     # Touching end to start, and free time, are no overlap.
-    svc.save_appointment(
+    save_appointment(
         db,
         plan_id,
         injection(title="Monitoring", start=datetime(2027, 3, 4, 15, 30), end=datetime(2027, 3, 4, 16)),
     )
-    svc.save_appointment(
+    save_appointment(
         db,
         plan_id,
         injection(title="Rest", kind="free", start=datetime(2027, 3, 4, 13), end=datetime(2027, 3, 4, 18)),
     )
-    warnings = svc.load_itinerary(db, plan_id).warnings
+    warnings = load_itinerary(db, plan_id).warnings
     assert [w.key for w in warnings] == ["overlap"]
     assert "“Injection”" in warnings[0].text and "“Harvest”" in warnings[0].text
 
 
 def test_appointments_in_seoul_outside_the_stay_are_warned_of(db: Database) -> None:
     plan_id = new_plan(db)
-    svc.save_appointment(
+    save_appointment(
         db, plan_id, injection(title="Too early", start=datetime(2027, 3, 1, 9), end=datetime(2027, 3, 1, 10))
     )
-    keys = [w.key for w in svc.load_itinerary(db, plan_id).warnings]
+    keys = [w.key for w in load_itinerary(db, plan_id).warnings]
     assert keys == ["outside-stay"]
 
 
@@ -595,9 +601,9 @@ def test_long_notes_and_hangul_and_emoji_round_trip_exactly(db: Database) -> Non
     note = (note + "x" * 10_000)[:10_000]
     assert len(note) == 10_000 and note == note.strip()
     title = "무릎 줄기세포 주사 💉🦵 (서울) 🧑‍⚕️"
-    saved = svc.save_appointment(db, plan_id, injection(title=title, note=note, location="강남구 🏥"))
+    saved = save_appointment(db, plan_id, injection(title=title, note=note, location="강남구 🏥"))
     assert (saved.title, saved.note, saved.location) == (title, note, "강남구 🏥")
-    [listed] = svc.load_itinerary(db, plan_id).appointments
+    [listed] = load_itinerary(db, plan_id).appointments
     assert listed == saved
     assert (listed.title, listed.note) == (title, note)
     stored = row(db, saved.id)

@@ -9,14 +9,14 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from planner.core.validation import ValidationError
+from planner.db.database import Database
 from planner.db.models import JourneySettingsRow, PlanRow, StepStateRow
-from planner.itinerary import AppointmentDraft
-from planner.journey import Stay, StepDraft, StepState
-from planner.services import itinerary as itinerary_svc
-from planner.services import journey as svc
-from planner.services import plans as plan_svc
-from planner.services.database import Database
-from planner.validation import ValidationError
+from planner.journey.itinerary import AppointmentDraft
+from planner.journey.itinerary_service import save_appointment
+from planner.journey.rules import Stay, StepDraft, StepState
+from planner.journey.service import list_steps, load_journey, save_stay, save_step
+from planner.plans.service import change_dates, get_plan
 from tests.db.journey_plans import DEPARTURE, JOURNEY, RETURN, TODAY, new_plan
 
 FAR = date(2029, 6, 1)
@@ -47,11 +47,11 @@ def plan_row(db: Database, plan_id: int) -> tuple[Any, ...]:
 
 def test_a_new_plan_has_eight_steps_none_started(db: Database) -> None:
     plan_id = new_plan(db)
-    data = svc.load_journey(db, plan_id, today=TODAY)
+    data = load_journey(db, plan_id, today=TODAY)
 
     assert data.plan_id == plan_id
     assert [s.id for s in data.steps] == JOURNEY
-    assert [s.id for s in svc.list_steps(db)] == JOURNEY
+    assert [s.id for s in list_steps(db)] == JOURNEY
     assert all(s.name for s in data.steps)
     assert data.states == {}
     assert all(data.state(s) == StepState(s) for s in JOURNEY)
@@ -68,7 +68,7 @@ def test_a_new_plan_has_eight_steps_none_started(db: Database) -> None:
 
 def test_a_new_plan_stays_from_the_day_after_departure_by_default(db: Database) -> None:
     # Flights from New York land in Seoul the next day; cells are used the same day.
-    data = svc.load_journey(db, new_plan(db), today=TODAY)
+    data = load_journey(db, new_plan(db), today=TODAY)
     assert data.stay == Stay(date(2027, 3, 2), RETURN, None, "same-day", 14)
     assert data.warnings == []
 
@@ -81,8 +81,8 @@ def test_the_home_zone_is_the_home_countrys_main_one(
     db: Database, country: str, currency: str, zone: str
 ) -> None:
     plan_id = new_plan(db, country=country, currency=currency)
-    assert svc.load_journey(db, plan_id, today=TODAY).home_zone == zone
-    assert plan_svc.get_plan(db, plan_id).home_zone == zone  # type: ignore[union-attr]
+    assert load_journey(db, plan_id, today=TODAY).home_zone == zone
+    assert get_plan(db, plan_id).home_zone == zone  # type: ignore[union-attr]
 
 
 # Saving a step
@@ -90,7 +90,7 @@ def test_the_home_zone_is_the_home_countrys_main_one(
 
 def test_save_step_keeps_status_dates_and_note(db: Database) -> None:
     plan_id = new_plan(db)
-    saved = svc.save_step(
+    saved = save_step(
         db,
         plan_id,
         "booking-preparation",
@@ -105,15 +105,15 @@ def test_save_step_keeps_status_dates_and_note(db: Database) -> None:
     )
     assert saved == expected
 
-    data = svc.load_journey(db, plan_id, today=TODAY)
+    data = load_journey(db, plan_id, today=TODAY)
     assert data.states == {"booking-preparation": expected}
     assert data.state("booking-preparation") == expected
     assert data.position.step_id == "booking-preparation"
     assert data.position.reason == "In progress."
 
     # Saving again changes the same row.
-    svc.save_step(db, plan_id, "booking-preparation", StepDraft("done", None, None, ""))
-    assert svc.load_journey(db, plan_id, today=TODAY).states == {
+    save_step(db, plan_id, "booking-preparation", StepDraft("done", None, None, ""))
+    assert load_journey(db, plan_id, today=TODAY).states == {
         "booking-preparation": StepState("booking-preparation", "done")
     }
     assert list(step_rows(db, plan_id)) == ["booking-preparation"]
@@ -122,19 +122,19 @@ def test_save_step_keeps_status_dates_and_note(db: Database) -> None:
 def test_save_step_writes_only_that_step(db: Database) -> None:
     plan_id = new_plan(db)
     other_plan = new_plan(db, name="Other")
-    svc.save_step(db, plan_id, "treatment", StepDraft("in-progress", date(2027, 3, 4), None, "Harvest"))
-    svc.save_step(db, other_plan, "treatment", StepDraft("skipped", None, None, "Not this one"))
+    save_step(db, plan_id, "treatment", StepDraft("in-progress", date(2027, 3, 4), None, "Harvest"))
+    save_step(db, other_plan, "treatment", StepDraft("skipped", None, None, "Not this one"))
     before = step_rows(db, plan_id)
     other_before = step_rows(db, other_plan)
 
-    svc.save_step(db, plan_id, "departure", StepDraft("done", date(2027, 3, 11), date(2027, 3, 11), "Home"))
+    save_step(db, plan_id, "departure", StepDraft("done", date(2027, 3, 11), date(2027, 3, 11), "Home"))
 
     after = step_rows(db, plan_id)
     assert set(after) == {"treatment", "departure"}
     assert after["treatment"] == before["treatment"]
     assert after["departure"][:4] == ("done", date(2027, 3, 11), date(2027, 3, 11), "Home")
     assert step_rows(db, other_plan) == other_before
-    states = svc.load_journey(db, plan_id, today=TODAY).states
+    states = load_journey(db, plan_id, today=TODAY).states
     assert set(states) == {"treatment", "departure"}
 
 
@@ -153,13 +153,13 @@ def test_a_refused_step_leaves_the_stored_state_exactly_as_before(
     db: Database, draft: StepDraft, field: str
 ) -> None:
     plan_id = new_plan(db)
-    svc.save_step(db, plan_id, "treatment", StepDraft("in-progress", date(2027, 3, 3), date(2027, 3, 4), "n"))
-    svc.save_step(db, plan_id, "arrival-intake", StepDraft("done", None, None, "landed"))
+    save_step(db, plan_id, "treatment", StepDraft("in-progress", date(2027, 3, 3), date(2027, 3, 4), "n"))
+    save_step(db, plan_id, "arrival-intake", StepDraft("done", None, None, "landed"))
     before = step_rows(db, plan_id)
 
     for step in ("treatment", "departure"):  # an existing row and a step without one
         with pytest.raises(ValidationError) as raised:
-            svc.save_step(db, plan_id, step, draft)
+            save_step(db, plan_id, step, draft)
         assert field in raised.value.errors
         assert raised.value.errors[field]
 
@@ -169,32 +169,32 @@ def test_a_refused_step_leaves_the_stored_state_exactly_as_before(
 def test_an_end_before_the_start_is_the_end_fields_fault(db: Database) -> None:
     plan_id = new_plan(db)
     with pytest.raises(ValidationError) as raised:
-        svc.save_step(db, plan_id, "treatment", StepDraft("done", date(2027, 3, 5), date(2027, 3, 4)))
+        save_step(db, plan_id, "treatment", StepDraft("done", date(2027, 3, 5), date(2027, 3, 4)))
     assert set(raised.value.errors) == {"end"}
     assert step_rows(db, plan_id) == {}
 
 
 def test_marking_steps_done_moves_the_current_step(db: Database) -> None:
     plan_id = new_plan(db)
-    assert svc.load_journey(db, plan_id, today=TODAY).position.step_id == "virtual-consultation"
+    assert load_journey(db, plan_id, today=TODAY).position.step_id == "virtual-consultation"
 
-    svc.save_step(db, plan_id, "virtual-consultation", StepDraft("done", None, None))
-    data = svc.load_journey(db, plan_id, today=TODAY)
+    save_step(db, plan_id, "virtual-consultation", StepDraft("done", None, None))
+    data = load_journey(db, plan_id, today=TODAY)
     assert (data.position.step_id, data.position.index) == ("booking-preparation", 1)
     assert data.progress.settled == 1
 
-    svc.save_step(db, plan_id, "booking-preparation", StepDraft("skipped", None, None))
-    data = svc.load_journey(db, plan_id, today=TODAY)
+    save_step(db, plan_id, "booking-preparation", StepDraft("skipped", None, None))
+    data = load_journey(db, plan_id, today=TODAY)
     assert (data.position.step_id, data.position.index) == ("arrival-intake", 2)
     assert (data.progress.settled, data.progress.total) == (2, 8)
 
     # During the stay the step planned for today is the current one.
-    data = svc.load_journey(db, plan_id, today=date(2027, 3, 4))
+    data = load_journey(db, plan_id, today=date(2027, 3, 4))
     assert data.position.step_id == "treatment"
 
     for step in JOURNEY:
-        svc.save_step(db, plan_id, step, StepDraft("done", None, None))
-    data = svc.load_journey(db, plan_id, today=TODAY)
+        save_step(db, plan_id, step, StepDraft("done", None, None))
+    data = load_journey(db, plan_id, today=TODAY)
     assert data.position.step_id is None
     assert (data.progress.settled, data.progress.percent) == (8, 100)
 
@@ -204,12 +204,12 @@ def test_marking_steps_done_moves_the_current_step(db: Database) -> None:
 
 def test_save_stay_keeps_arrival_cells_and_culture_days(db: Database) -> None:
     plan_id = new_plan(db)
-    stay = svc.save_stay(db, plan_id, date(2027, 3, 1), "cultured", 3)
+    stay = save_stay(db, plan_id, date(2027, 3, 1), "cultured", 3)
     assert stay == Stay(date(2027, 3, 1), RETURN, None, "cultured", 3)
     assert settings_row(db, plan_id) == (date(2027, 3, 1), "cultured", 3)
-    assert svc.load_journey(db, plan_id, today=TODAY).stay == stay
+    assert load_journey(db, plan_id, today=TODAY).stay == stay
 
-    again = svc.save_stay(db, plan_id, date(2027, 3, 2), "same-day", 90)
+    again = save_stay(db, plan_id, date(2027, 3, 2), "same-day", 90)
     assert again == Stay(date(2027, 3, 2), RETURN, None, "same-day", 90)
     assert settings_row(db, plan_id) == (date(2027, 3, 2), "same-day", 90)
 
@@ -230,13 +230,13 @@ def test_a_refused_stay_changes_nothing(
 ) -> None:
     plan_id = new_plan(db)
     with pytest.raises(ValidationError) as raised:
-        svc.save_stay(db, plan_id, arrival, cells, culture)
+        save_stay(db, plan_id, arrival, cells, culture)
     assert set(raised.value.errors) == {field}
     assert settings_row(db, plan_id) is None
 
-    svc.save_stay(db, plan_id, date(2027, 3, 3), "cultured", 5)
+    save_stay(db, plan_id, date(2027, 3, 3), "cultured", 5)
     with pytest.raises(ValidationError) as raised:
-        svc.save_stay(db, plan_id, arrival, cells, culture)
+        save_stay(db, plan_id, arrival, cells, culture)
     assert set(raised.value.errors) == {field}
     assert settings_row(db, plan_id) == (date(2027, 3, 3), "cultured", 5)
 
@@ -244,7 +244,7 @@ def test_a_refused_stay_changes_nothing(
 def test_every_wrong_stay_field_is_reported_at_once(db: Database) -> None:
     plan_id = new_plan(db)
     with pytest.raises(ValidationError) as raised:
-        svc.save_stay(db, plan_id, FAR, "frozen", 0)
+        save_stay(db, plan_id, FAR, "frozen", 0)
     assert set(raised.value.errors) == {"arrival", "cells", "culture"}
     assert settings_row(db, plan_id) is None
 
@@ -254,21 +254,19 @@ def test_every_wrong_stay_field_is_reported_at_once(db: Database) -> None:
 
 def test_a_home_zone_near_seoul_arrives_the_same_day(db: Database) -> None:
     plan_id = new_plan(db)
-    assert svc.load_journey(db, plan_id, today=TODAY).stay.arrival == date(2027, 3, 2)
-    plan_svc.change_dates(db, plan_id, DEPARTURE, RETURN, None, "Asia/Tokyo")
-    data = svc.load_journey(db, plan_id, today=TODAY)
+    assert load_journey(db, plan_id, today=TODAY).stay.arrival == date(2027, 3, 2)
+    change_dates(db, plan_id, DEPARTURE, RETURN, None, "Asia/Tokyo")
+    data = load_journey(db, plan_id, today=TODAY)
     assert (data.home_zone, data.stay.arrival) == ("Asia/Tokyo", DEPARTURE)
     # An arrival the person chose is kept whatever the zone.
-    svc.save_stay(db, plan_id, date(2027, 3, 3), "same-day", 14)
-    plan_svc.change_dates(db, plan_id, DEPARTURE, RETURN, None, "America/New_York")
-    assert svc.load_journey(db, plan_id, today=TODAY).stay.arrival == date(2027, 3, 3)
+    save_stay(db, plan_id, date(2027, 3, 3), "same-day", 14)
+    change_dates(db, plan_id, DEPARTURE, RETURN, None, "America/New_York")
+    assert load_journey(db, plan_id, today=TODAY).stay.arrival == date(2027, 3, 3)
 
 
 def test_change_dates_with_a_home_zone_keeps_the_zone(db: Database) -> None:
     plan_id = new_plan(db)
-    plan = plan_svc.change_dates(
-        db, plan_id, date(2027, 4, 1), date(2027, 4, 12), date(2027, 4, 4), "  Europe/Paris "
-    )
+    plan = change_dates(db, plan_id, date(2027, 4, 1), date(2027, 4, 12), date(2027, 4, 4), "  Europe/Paris ")
     assert (plan.departure, plan.return_, plan.treatment_date) == (
         date(2027, 4, 1),
         date(2027, 4, 12),
@@ -281,7 +279,7 @@ def test_change_dates_with_a_home_zone_keeps_the_zone(db: Database) -> None:
         date(2027, 4, 4),
         "Europe/Paris",
     )
-    data = svc.load_journey(db, plan_id, today=TODAY)
+    data = load_journey(db, plan_id, today=TODAY)
     assert data.home_zone == "Europe/Paris"
     assert (data.departure, data.return_, data.stay.treatment) == (
         date(2027, 4, 1),
@@ -290,8 +288,8 @@ def test_change_dates_with_a_home_zone_keeps_the_zone(db: Database) -> None:
     )
 
     # Without a zone, the zone stays as it was.
-    plan_svc.change_dates(db, plan_id, date(2027, 4, 2), date(2027, 4, 12), None)
-    assert svc.load_journey(db, plan_id, today=TODAY).home_zone == "Europe/Paris"
+    change_dates(db, plan_id, date(2027, 4, 2), date(2027, 4, 12), None)
+    assert load_journey(db, plan_id, today=TODAY).home_zone == "Europe/Paris"
     assert plan_row(db, plan_id)[3] == "Europe/Paris"
 
 
@@ -300,10 +298,10 @@ def test_change_dates_refuses_an_unknown_zone_and_changes_nothing(db: Database, 
     plan_id = new_plan(db)
     before = plan_row(db, plan_id)
     with pytest.raises(ValidationError) as raised:
-        plan_svc.change_dates(db, plan_id, date(2027, 4, 1), date(2027, 4, 12), None, zone)
+        change_dates(db, plan_id, date(2027, 4, 1), date(2027, 4, 12), None, zone)
     assert set(raised.value.errors) == {"zone"}
     assert plan_row(db, plan_id) == before
-    data = svc.load_journey(db, plan_id, today=TODAY)
+    data = load_journey(db, plan_id, today=TODAY)
     assert (data.home_zone, data.departure, data.return_) == ("America/New_York", DEPARTURE, RETURN)
 
 
@@ -311,9 +309,7 @@ def test_change_dates_reports_a_bad_zone_with_bad_dates(db: Database) -> None:
     plan_id = new_plan(db)
     before = plan_row(db, plan_id)
     with pytest.raises(ValidationError) as raised:
-        plan_svc.change_dates(
-            db, plan_id, date(2027, 4, 12), date(2027, 4, 1), date(2027, 5, 1), "Nowhere/City"
-        )
+        change_dates(db, plan_id, date(2027, 4, 12), date(2027, 4, 1), date(2027, 5, 1), "Nowhere/City")
     assert set(raised.value.errors) == {"zone", "return", "treatment"}
     assert plan_row(db, plan_id) == before
 
@@ -323,7 +319,7 @@ def test_change_dates_reports_a_bad_zone_with_bad_dates(db: Database) -> None:
 
 def test_a_three_day_trip_warns_of_a_short_stay(db: Database) -> None:
     plan_id = new_plan(db, return_=date(2027, 3, 3))
-    data = svc.load_journey(db, plan_id, today=TODAY)
+    data = load_journey(db, plan_id, today=TODAY)
     assert [w.key for w in data.warnings] == ["short-stay"]
     assert "2 days" in data.warnings[0].text
 
@@ -332,20 +328,20 @@ def test_a_treatment_before_the_arrival_is_warned_of(db: Database) -> None:
     # From New York the stay starts the day after departure; a treatment on departure day is
     # outside it.
     plan_id = new_plan(db)
-    plan_svc.change_dates(db, plan_id, DEPARTURE, RETURN, DEPARTURE)
-    keys = [w.key for w in svc.load_journey(db, plan_id, today=TODAY).warnings]
+    change_dates(db, plan_id, DEPARTURE, RETURN, DEPARTURE)
+    keys = [w.key for w in load_journey(db, plan_id, today=TODAY).warnings]
     assert keys == ["treatment-outside"]
 
 
 def test_too_little_culture_time_and_an_early_arrival_are_warned_of(db: Database) -> None:
     plan_id = new_plan(db)
-    plan_svc.change_dates(db, plan_id, DEPARTURE, RETURN, date(2027, 3, 5))
-    svc.save_stay(db, plan_id, date(2027, 2, 27), "cultured", 14)
-    keys = {w.key for w in svc.load_journey(db, plan_id, today=TODAY).warnings}
+    change_dates(db, plan_id, DEPARTURE, RETURN, date(2027, 3, 5))
+    save_stay(db, plan_id, date(2027, 2, 27), "cultured", 14)
+    keys = {w.key for w in load_journey(db, plan_id, today=TODAY).warnings}
     assert keys == {"arrival-before-departure", "culture-time"}
 
-    svc.save_stay(db, plan_id, date(2027, 3, 2), "same-day", 14)
-    assert svc.load_journey(db, plan_id, today=TODAY).warnings == []
+    save_stay(db, plan_id, date(2027, 3, 2), "same-day", 14)
+    assert load_journey(db, plan_id, today=TODAY).warnings == []
 
 
 def test_overlapping_appointments_come_back_as_warnings(db: Database) -> None:
@@ -354,9 +350,9 @@ def test_overlapping_appointments_come_back_as_warnings(db: Database) -> None:
         ("Harvest", datetime(2027, 3, 4, 9), datetime(2027, 3, 4, 11)),
         ("Injection", datetime(2027, 3, 4, 10), datetime(2027, 3, 4, 12)),
     ):
-        itinerary_svc.save_appointment(
+        save_appointment(
             db, plan_id, AppointmentDraft("treatment", "injection", title, start, end, "Asia/Seoul")
         )
-    warnings = svc.load_journey(db, plan_id, today=TODAY).warnings
+    warnings = load_journey(db, plan_id, today=TODAY).warnings
     assert [w.key for w in warnings] == ["overlap"]
     assert "Injection" in warnings[0].text and "Harvest" in warnings[0].text

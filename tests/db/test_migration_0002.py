@@ -7,14 +7,14 @@ from pathlib import Path
 from sqlalchemy import inspect
 
 from planner.catalogue.loader import load_catalogue
+from planner.clinics.questions_service import list_questions
+from planner.clinics.quotes_service import fee_categories
+from planner.clinics.service import list_clinics, technique_choices
+from planner.clinics.shortlist_service import choose_clinic
+from planner.core.paths import catalogue_dir
 from planner.db import migrate
-from planner.paths import catalogue_dir
-from planner.services import clinics as clinic_svc
-from planner.services import plans as plan_svc
-from planner.services import questions as question_svc
-from planner.services import quotes as quote_svc
-from planner.services import shortlist as shortlist_svc
-from planner.services.database import open_database
+from planner.db.database import open_database
+from planner.plans.service import get_plan
 from tests.db.migration_steps import step_back
 
 NEW_TABLES = {
@@ -31,7 +31,7 @@ NEW_TABLES = {
 def _database_at_0001_with_a_plan(data_dir: Path) -> int:
     """Build today's database, step it back to 0001 and add a plan and a note as 0001 stored them."""
     db = open_database(data_dir)
-    lydian_id = next(c.id for c in clinic_svc.list_clinics(db) if c.catalogue_id == "lydian")
+    lydian_id = next(c.id for c in list_clinics(db) if c.catalogue_id == "lydian")
     step_back(db.engine, "0001")
     with db.engine.begin() as connection:
         tables = set(inspect(connection).get_table_names())
@@ -61,24 +61,24 @@ def test_a_0001_database_upgrades_keeping_plans_and_notes(data_dir: Path) -> Non
         assert db.migration_backup is not None and db.migration_backup.exists()
         assert migrate.current_revision(db.engine) == migrate.HEAD_REVISION
 
-        plan = plan_svc.get_plan(db, plan_id)
+        plan = get_plan(db, plan_id)
         assert plan is not None
         assert (plan.name, plan.clinic_id, plan.clinic_name) == ("Knee, March", None, "")
         assert plan.budget_limit is not None and plan.budget_limit.to_minor() == 1_500_000
 
         # The re-sync after the migration fills what the new tables take from the catalogue.
         catalogue = load_catalogue(catalogue_dir())
-        assert [t.id for t in clinic_svc.technique_choices(db)] == [t.id for t in catalogue.techniques]
-        assert [c.id for c in quote_svc.fee_categories(db)] == [f.id for f in catalogue.fees]
-        lydian = next(c for c in clinic_svc.list_clinics(db) if c.catalogue_id == "lydian")
+        assert [t.id for t in technique_choices(db)] == [t.id for t in catalogue.techniques]
+        assert [c.id for c in fee_categories(db)] == [f.id for f in catalogue.fees]
+        lydian = next(c for c in list_clinics(db) if c.catalogue_id == "lydian")
         assert lydian.government_approved
         assert "Gene therapy" in {t.name for t in lydian.techniques}
         assert (lydian.note, lydian.rating) == ("Ask about the gene therapy", 5)
-        assert len(question_svc.list_questions(db)) == 21
+        assert len(list_questions(db)) == 21
 
         # And the old plan can use the new features at once.
-        shortlist_svc.choose_clinic(db, plan_id, lydian.id)
-        chosen = plan_svc.get_plan(db, plan_id)
+        choose_clinic(db, plan_id, lydian.id)
+        chosen = get_plan(db, plan_id)
         assert chosen is not None and chosen.clinic_name == "Lydian Plastic Surgery Clinic"
     finally:
         db.close()

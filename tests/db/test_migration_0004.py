@@ -9,14 +9,14 @@ from pathlib import Path
 
 from sqlalchemy import inspect
 
-from planner.budget import ExpenseDraft
+from planner.budget.deposit import DepositDraft
+from planner.budget.estimate import EstimateSettings
+from planner.budget.rules import ExpenseDraft
+from planner.budget.service import add_rate, list_expenses, load_budget, save_deposit, save_expense
+from planner.clinics.service import list_clinics
 from planner.db import migrate
-from planner.deposit import DepositDraft
-from planner.estimate import EstimateSettings
-from planner.services import budget as budget_svc
-from planner.services import clinics as clinic_svc
-from planner.services import plans as plan_svc
-from planner.services.database import open_database
+from planner.db.database import open_database
+from planner.plans.service import get_plan
 from tests.db.migration_steps import step_back
 
 BUDGET_TABLES = {"exchange_rate", "expense", "expense_conversion", "budget_settings", "estimate_override"}
@@ -27,7 +27,7 @@ def _database_at_0003_with_a_plan(data_dir: Path) -> tuple[int, int]:
     """Build today's database, step it back to 0003 and add a plan with an accepted quote as
     0003 stored them. Returns the plan's and the quote's ids."""
     db = open_database(data_dir)
-    sh_id = next(c.id for c in clinic_svc.list_clinics(db) if c.catalogue_id == "sh-clinic")
+    sh_id = next(c.id for c in list_clinics(db) if c.catalogue_id == "sh-clinic")
     step_back(db.engine, "0003")
     with db.engine.begin() as connection:
         tables = set(inspect(connection).get_table_names())
@@ -66,32 +66,32 @@ def test_a_0003_database_upgrades_keeping_plans_and_takes_a_budget(data_dir: Pat
         with db.engine.connect() as connection:
             assert set(inspect(connection).get_table_names()) >= BUDGET_TABLES
 
-        plan = plan_svc.get_plan(db, plan_id)
+        plan = get_plan(db, plan_id)
         assert plan is not None
         assert (plan.name, plan.home_currency, plan.clinic_name) == ("Knee, March", "GBP", "SH Clinic")
         assert plan.budget_limit is not None and plan.budget_limit.to_minor() == 1_500_000
 
         # The old plan's budget starts empty, with the accepted quote already there for it.
-        budget = budget_svc.load_budget(db, plan_id)
+        budget = load_budget(db, plan_id)
         assert budget.expenses == [] and budget.rates == [] and budget.overrides == []
         assert budget.settings == EstimateSettings() and budget.deposit is None
         assert budget.accepted_quote is not None
         assert (budget.accepted_quote.id, budget.accepted_quote.total) == (quote_id, Decimal("3000.00"))
 
         # And it can keep a budget at once.
-        budget_svc.add_rate(db, plan_id, "GBP", "USD", "1.25", date(2026, 10, 1), today=TODAY)
-        saved = budget_svc.save_expense(
+        add_rate(db, plan_id, "GBP", "USD", "1.25", date(2026, 10, 1), today=TODAY)
+        saved = save_expense(
             db,
             plan_id,
             ExpenseDraft("Flights", "travel", "departure", "1,250.00", "", "USD", None),
             today=TODAY,
         )
-        [listed] = budget_svc.list_expenses(db, plan_id)
+        [listed] = list_expenses(db, plan_id)
         assert listed == saved
         assert listed.planned == Decimal("1250.00")
         assert [(c.currency, c.planned) for c in listed.conversions] == [("GBP", Decimal("1000.00"))]
-        budget_svc.save_deposit(db, plan_id, DepositDraft("10", "300", "USD", None, None), today=TODAY)
-        deposit = budget_svc.load_budget(db, plan_id).deposit
+        save_deposit(db, plan_id, DepositDraft("10", "300", "USD", None, None), today=TODAY)
+        deposit = load_budget(db, plan_id).deposit
         assert deposit is not None and deposit.amount == Decimal("300")
     finally:
         db.close()
@@ -100,6 +100,6 @@ def test_a_0003_database_upgrades_keeping_plans_and_takes_a_budget(data_dir: Pat
     again = open_database(data_dir)
     try:
         assert again.migration_backup is None
-        assert budget_svc.list_expenses(again, plan_id) == [saved]
+        assert list_expenses(again, plan_id) == [saved]
     finally:
         again.close()

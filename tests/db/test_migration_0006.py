@@ -11,15 +11,20 @@ from typing import Any
 from sqlalchemy import func, inspect, select
 
 from planner.db import migrate
+from planner.db.database import Database, open_database
 from planner.db.models import AppointmentRow, JourneySettingsRow, StepStateRow
-from planner.itinerary import AppointmentDraft
-from planner.journey import StepDraft, StepState
-from planner.services import itinerary as itinerary_svc
-from planner.services import journey as journey_svc
-from planner.services import plans as plan_svc
-from planner.services.database import Database, open_database
-from planner.services.itinerary import StayDraft
-from planner.services.plans import PlanDraft
+from planner.journey.itinerary import AppointmentDraft
+from planner.journey.itinerary_service import (
+    StayDraft,
+    accept_proposal,
+    delete_appointment,
+    load_itinerary,
+    propose_schedule,
+    save_appointment,
+)
+from planner.journey.rules import StepDraft, StepState
+from planner.journey.service import load_journey, save_stay, save_step
+from planner.plans.service import PlanDraft, change_dates, create_plan, delete_plan, duplicate_plan, get_plan
 from tests.db.migration_steps import step_back
 
 JOURNEY_TABLES = {"appointment", "journey_settings", "journey_step_state"}
@@ -65,14 +70,14 @@ def test_a_0005_database_upgrades_keeping_plans_without_a_home_zone(data_dir: Pa
         assert tuple(stored) == ("Knee, March", "", "2027-03-01", "2027-03-11", "2027-03-04")
 
         # The services use the home country's main zone meanwhile.
-        plan = plan_svc.get_plan(db, plan_id)
+        plan = get_plan(db, plan_id)
         assert plan is not None
         assert (plan.name, plan.home_zone, plan.treatment_date) == (
             "Knee, March",
             "Europe/London",
             date(2027, 3, 4),
         )
-        journey = journey_svc.load_journey(db, plan_id, today=TODAY)
+        journey = load_journey(db, plan_id, today=TODAY)
         assert journey.home_zone == "Europe/London"
         assert journey.states == {} and journey.position.step_id == "virtual-consultation"
         assert (journey.progress.settled, journey.progress.total) == (0, 8)
@@ -81,12 +86,12 @@ def test_a_0005_database_upgrades_keeping_plans_without_a_home_zone(data_dir: Pa
             date(2027, 3, 11),
             date(2027, 3, 4),
         )
-        assert itinerary_svc.load_itinerary(db, plan_id).home_zone == "Europe/London"
+        assert load_itinerary(db, plan_id).home_zone == "Europe/London"
 
         # And the old plan takes a journey at once.
-        journey_svc.save_step(db, plan_id, "treatment", StepDraft("in-progress", None, None, "Booked"))
-        journey_svc.save_stay(db, plan_id, date(2027, 3, 2), "cultured", 2)
-        itinerary_svc.save_appointment(
+        save_step(db, plan_id, "treatment", StepDraft("in-progress", None, None, "Booked"))
+        save_stay(db, plan_id, date(2027, 3, 2), "cultured", 2)
+        save_appointment(
             db,
             plan_id,
             AppointmentDraft(
@@ -98,10 +103,8 @@ def test_a_0005_database_upgrades_keeping_plans_without_a_home_zone(data_dir: Pa
                 "Asia/Seoul",
             ),
         )
-        plan_svc.change_dates(
-            db, plan_id, date(2027, 3, 1), date(2027, 3, 11), date(2027, 3, 4), "Europe/Dublin"
-        )
-        assert journey_svc.load_journey(db, plan_id, today=TODAY).home_zone == "Europe/Dublin"
+        change_dates(db, plan_id, date(2027, 3, 1), date(2027, 3, 11), date(2027, 3, 4), "Europe/Dublin")
+        assert load_journey(db, plan_id, today=TODAY).home_zone == "Europe/Dublin"
     finally:
         db.close()
 
@@ -109,10 +112,10 @@ def test_a_0005_database_upgrades_keeping_plans_without_a_home_zone(data_dir: Pa
     again = open_database(data_dir)
     try:
         assert again.migration_backup is None
-        journey = journey_svc.load_journey(again, plan_id, today=TODAY)
+        journey = load_journey(again, plan_id, today=TODAY)
         assert journey.states == {"treatment": StepState("treatment", "in-progress", note="Booked")}
         assert (journey.stay.cells, journey.stay.culture_days) == ("cultured", 2)
-        assert [a.title for a in itinerary_svc.load_itinerary(again, plan_id).appointments] == ["Injection"]
+        assert [a.title for a in load_itinerary(again, plan_id).appointments] == ["Injection"]
     finally:
         again.close()
 
@@ -121,22 +124,18 @@ def test_a_0005_database_upgrades_keeping_plans_without_a_home_zone(data_dir: Pa
 
 
 def new_plan(db: Database, name: str) -> int:
-    return plan_svc.create_plan(
+    return create_plan(
         db, PlanDraft(name, "knee-cartilage-damage", "US", "USD", date(2027, 3, 1), date(2027, 3, 11), "")
     ).id
 
 
 def with_a_journey(db: Database, plan_id: int) -> None:
-    journey_svc.save_step(
-        db, plan_id, "virtual-consultation", StepDraft("done", None, date(2027, 1, 20), "OK")
-    )
-    journey_svc.save_step(
-        db, plan_id, "booking-preparation", StepDraft("in-progress", date(2027, 1, 25), None)
-    )
+    save_step(db, plan_id, "virtual-consultation", StepDraft("done", None, date(2027, 1, 20), "OK"))
+    save_step(db, plan_id, "booking-preparation", StepDraft("in-progress", date(2027, 1, 25), None))
     stay = StayDraft(date(2027, 3, 2), 11, date(2027, 3, 5), "cultured", 2)
-    proposal = itinerary_svc.propose_schedule(db, plan_id, stay, today=TODAY)
-    itinerary_svc.accept_proposal(db, plan_id, stay, proposal)
-    itinerary_svc.save_appointment(
+    proposal = propose_schedule(db, plan_id, stay, today=TODAY)
+    accept_proposal(db, plan_id, stay, proposal)
+    save_appointment(
         db,
         plan_id,
         AppointmentDraft(
@@ -150,9 +149,7 @@ def with_a_journey(db: Database, plan_id: int) -> None:
             "Gifts",
         ),
     )
-    plan_svc.change_dates(
-        db, plan_id, date(2027, 3, 1), date(2027, 3, 12), date(2027, 3, 5), "America/Chicago"
-    )
+    change_dates(db, plan_id, date(2027, 3, 1), date(2027, 3, 12), date(2027, 3, 5), "America/Chicago")
 
 
 def journey_counts(db: Database, plan_id: int) -> dict[str, int]:
@@ -181,17 +178,17 @@ def appointments_but_ids(db: Database, plan_id: int) -> list[tuple[Any, ...]]:
             a.note,
             a.proposal_key,
         )
-        for a in itinerary_svc.load_itinerary(db, plan_id).appointments
+        for a in load_itinerary(db, plan_id).appointments
     ]
 
 
 def test_duplicate_plan_copies_the_journey(db: Database) -> None:
     source = new_plan(db, "Knee, March")
     with_a_journey(db, source)
-    before = journey_svc.load_journey(db, source, today=TODAY)
-    before_appointments = itinerary_svc.load_itinerary(db, source).appointments
+    before = load_journey(db, source, today=TODAY)
+    before_appointments = load_itinerary(db, source).appointments
 
-    copy = plan_svc.duplicate_plan(db, source)
+    copy = duplicate_plan(db, source)
     assert copy.id != source
     assert copy.home_zone == "America/Chicago"
     assert (copy.departure, copy.return_, copy.treatment_date) == (
@@ -200,7 +197,7 @@ def test_duplicate_plan_copies_the_journey(db: Database) -> None:
         date(2027, 3, 5),
     )
 
-    copied = journey_svc.load_journey(db, copy.id, today=TODAY)
+    copied = load_journey(db, copy.id, today=TODAY)
     assert copied.states == before.states
     assert len(copied.states) == 2
     assert copied.stay == before.stay
@@ -213,20 +210,18 @@ def test_duplicate_plan_copies_the_journey(db: Database) -> None:
     assert copied.position == before.position and copied.warnings == before.warnings
     assert appointments_but_ids(db, copy.id) == appointments_but_ids(db, source)
     assert journey_counts(db, copy.id) == journey_counts(db, source)
-    copied_ids = {a.id for a in itinerary_svc.load_itinerary(db, copy.id).appointments}
+    copied_ids = {a.id for a in load_itinerary(db, copy.id).appointments}
     assert copied_ids.isdisjoint(a.id for a in before_appointments)
 
     # The two are independent: changing the copy leaves the source as it was.
-    journey_svc.save_step(db, copy.id, "virtual-consultation", StepDraft("skipped", None, None))
-    journey_svc.save_stay(db, copy.id, date(2027, 3, 3), "same-day", 14)
+    save_step(db, copy.id, "virtual-consultation", StepDraft("skipped", None, None))
+    save_stay(db, copy.id, date(2027, 3, 3), "same-day", 14)
     first = min(copied_ids)
-    itinerary_svc.delete_appointment(db, copy.id, first)
+    delete_appointment(db, copy.id, first)
     stay = StayDraft(date(2027, 3, 2), 11, date(2027, 3, 5), "cultured", 2)
-    itinerary_svc.accept_proposal(
-        db, copy.id, stay, itinerary_svc.propose_schedule(db, copy.id, stay, today=TODAY)
-    )
-    assert journey_svc.load_journey(db, source, today=TODAY) == before
-    assert itinerary_svc.load_itinerary(db, source).appointments == before_appointments
+    accept_proposal(db, copy.id, stay, propose_schedule(db, copy.id, stay, today=TODAY))
+    assert load_journey(db, source, today=TODAY) == before
+    assert load_itinerary(db, source).appointments == before_appointments
 
 
 def test_deleting_a_plan_removes_its_journey(db: Database) -> None:
@@ -237,13 +232,13 @@ def test_deleting_a_plan_removes_its_journey(db: Database) -> None:
     kept_counts = journey_counts(db, kept)
     assert all(kept_counts.values())
     assert journey_counts(db, gone) == kept_counts
-    kept_appointments = itinerary_svc.load_itinerary(db, kept).appointments
+    kept_appointments = load_itinerary(db, kept).appointments
 
-    plan_svc.delete_plan(db, gone)
+    delete_plan(db, gone)
 
-    assert plan_svc.get_plan(db, gone) is None
+    assert get_plan(db, gone) is None
     assert journey_counts(db, gone) == {"appointment": 0, "journey_settings": 0, "journey_step_state": 0}
     assert journey_counts(db, kept) == kept_counts
-    assert itinerary_svc.load_itinerary(db, kept).appointments == kept_appointments
+    assert load_itinerary(db, kept).appointments == kept_appointments
     with db.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []

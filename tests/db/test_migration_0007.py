@@ -10,12 +10,11 @@ from pathlib import Path
 from sqlalchemy import inspect
 
 from planner.db import migrate
-from planner.itinerary import AppointmentDraft
-from planner.services import itinerary as itinerary_svc
-from planner.services import plans as plan_svc
-from planner.services import trip_details as details_svc
-from planner.services.database import Database, open_database
-from planner.services.trip_details import TripDetails
+from planner.db.database import Database, open_database
+from planner.journey.itinerary import AppointmentDraft
+from planner.journey.itinerary_service import load_itinerary, save_appointment
+from planner.journey.trip_details_service import TripDetails, load_details, save_details
+from planner.plans.service import duplicate_plan
 from tests.db.migration_steps import step_back
 
 APPOINTMENT_COLUMNS = (
@@ -94,15 +93,15 @@ def test_a_0006_database_upgrades_giving_each_appointment_its_own_uid(data_dir: 
         assert len(set(uids.values())) == 2
 
         # The appointments are as they were, and the plan prints with blank trip details.
-        shown = itinerary_svc.load_itinerary(db, plan_id).appointments
+        shown = load_itinerary(db, plan_id).appointments
         assert [(a.title, a.start) for a in shown] == [
             ("MRI", datetime(2027, 3, 3, 10)),
             ("Injection", datetime(2027, 3, 4, 14)),
         ]
-        assert details_svc.load_details(db, plan_id) == TripDetails()
+        assert load_details(db, plan_id) == TripDetails()
 
         # A new appointment gets a uid of its own too.
-        itinerary_svc.save_appointment(
+        save_appointment(
             db,
             plan_id,
             AppointmentDraft(
@@ -130,18 +129,18 @@ def test_an_upgraded_plan_duplicates_with_its_details_and_new_uids(data_dir: Pat
         details = TripDetails(
             "Hotel Gangnam", "서울특별시 강남구 테헤란로 123", "+82 2 555 0101", "Aviva", "Sam"
         )
-        details_svc.save_details(db, plan_id, details)
+        save_details(db, plan_id, details)
 
-        copy = plan_svc.duplicate_plan(db, plan_id)
+        copy = duplicate_plan(db, plan_id)
 
-        assert details_svc.load_details(db, copy.id) == details
+        assert load_details(db, copy.id) == details
         original, copied = _uids(db, plan_id), _uids(db, copy.id)
         assert set(copied) == set(original) == {"MRI", "Injection"}
         assert set(copied.values()).isdisjoint(original.values())
         assert len(set(copied.values())) == 2
 
         # The copy's details are its own.
-        details_svc.save_details(db, copy.id, TripDetails(hotel_name="Another hotel"))
-        assert details_svc.load_details(db, plan_id) == details
+        save_details(db, copy.id, TripDetails(hotel_name="Another hotel"))
+        assert load_details(db, plan_id) == details
     finally:
         db.close()

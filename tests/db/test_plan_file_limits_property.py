@@ -11,13 +11,12 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.limits import EARLIEST_DAY, LATEST_DAY
-from planner.services import budget as budget_svc
-from planner.services import plan_transfer
-from planner.services.calendar import plan_calendar
-from planner.services.database import Database
-from planner.services.plan_transfer import OnClash, PlanFileError, export_plan, import_plan
-from planner.services.printouts import PRINTOUTS, build_printout
+from planner.budget.service import expenses_csv_text
+from planner.core.limits import EARLIEST_DAY, LATEST_DAY
+from planner.db.database import Database
+from planner.journey.calendar_service import plan_calendar
+from planner.planfile.service import OnClash, PlanFileError, export_plan, import_plan, read_plan_file
+from planner.printouts.registry import PRINTOUTS, build_printout
 from tests.db.test_plan_transfer import dump, rich_plan
 
 DAYS = st.one_of(
@@ -82,14 +81,14 @@ def test_a_file_moved_past_the_limits_is_refused_whole_or_works_everywhere(
     data = json.dumps(file).encode()
     before = dump(db)
     try:
-        plan = import_plan(db, plan_transfer.read_plan_file(db, data), OnClash.RENAME)
+        plan = import_plan(db, read_plan_file(db, data), OnClash.RENAME)
     except PlanFileError:
         assert dump(db) == before
         return
     for kind in PRINTOUTS:
         build_printout(db, plan.id, kind)
     plan_calendar(db, plan.id)
-    budget_svc.expenses_csv_text(db, plan.id)
+    expenses_csv_text(db, plan.id)
     export_plan(db, plan.id)
 
 

@@ -1,4 +1,4 @@
-"""A plan takes entries up to its limits (planner/limits.py) and refuses one more, writing nothing."""
+"""A plan takes entries up to its limits (planner/core/limits.py) and refuses one more, writing nothing."""
 
 from __future__ import annotations
 
@@ -8,23 +8,29 @@ from typing import Any
 import pytest
 from sqlalchemy import func, insert, select
 
-from planner import limits
-from planner.budget import ExpenseDraft
-from planner.checklist import ItemDraft
-from planner.clinic_drafts import ClinicDraft
+from planner.budget.rules import ExpenseDraft
+from planner.budget.service import expense_room_problem, save_expense
+from planner.checklist.rules import ItemDraft
+from planner.checklist.service import (
+    checklist_room_problem,
+    delete_item,
+    load_checklist,
+    save_item,
+    take_templates,
+)
+from planner.clinics.drafts import ClinicDraft
+from planner.clinics.questions_service import add_question, full_message, list_questions
+from planner.clinics.quotes import QuoteDraft, QuoteLineDraft
+from planner.clinics.quotes_service import list_quotes, save_quote
+from planner.clinics.service import create_clinic, list_clinics
+from planner.clinics.shortlist_service import choose_clinic, set_shortlisted, shortlisted_ids
+from planner.core import limits
+from planner.core.limits import PlanFull
+from planner.core.validation import ValidationError
+from planner.db.database import Database
 from planner.db.models import AppointmentRow, ChecklistItemRow, ClinicRow, ExpenseRow
-from planner.limits import PlanFull
-from planner.quotes import QuoteDraft, QuoteLineDraft
-from planner.services import budget as budget_svc
-from planner.services import checklist as checklist_svc
-from planner.services import clinics as clinic_svc
-from planner.services import itinerary as itinerary_svc
-from planner.services import plans as plan_svc
-from planner.services import questions as question_svc
-from planner.services import quotes as quote_svc
-from planner.services import shortlist as shortlist_svc
-from planner.services.database import Database
-from planner.validation import ValidationError
+from planner.journey.itinerary_service import save_appointment
+from planner.plans.service import get_plan
 from tests.db.journey_plans import TODAY, injection, new_plan
 
 NOW = datetime(2026, 11, 1, 9)
@@ -55,15 +61,15 @@ def test_the_checklist_takes_items_up_to_its_limit_and_refuses_one_more(db: Data
     plan_id = new_plan(db)
     item = {"step_id": "treatment", "text": "Item", "kind": "task", "created_at": NOW}
     fill(db, ChecklistItemRow, plan_id, limits.CHECKLIST_ITEMS.most - 1, item)
-    assert checklist_svc.room_problem(db, plan_id) is None
-    checklist_svc.save_item(db, plan_id, ItemDraft("treatment", "The last one"))
+    assert checklist_room_problem(db, plan_id) is None
+    save_item(db, plan_id, ItemDraft("treatment", "The last one"))
     assert count(db, ChecklistItemRow, plan_id) == limits.CHECKLIST_ITEMS.most
-    assert checklist_svc.room_problem(db, plan_id) == limits.CHECKLIST_ITEMS.full_message()
+    assert checklist_room_problem(db, plan_id) == limits.CHECKLIST_ITEMS.full_message()
     with pytest.raises(PlanFull, match="2,000 checklist items"):
-        checklist_svc.save_item(db, plan_id, ItemDraft("treatment", "One too many"))
+        save_item(db, plan_id, ItemDraft("treatment", "One too many"))
     assert count(db, ChecklistItemRow, plan_id) == limits.CHECKLIST_ITEMS.most
-    first = checklist_svc.load_checklist(db, plan_id).items[0]
-    checklist_svc.save_item(db, plan_id, ItemDraft(first.step_id, "Edited"), first.id)  # editing still works
+    first = load_checklist(db, plan_id).items[0]
+    save_item(db, plan_id, ItemDraft(first.step_id, "Edited"), first.id)  # editing still works
 
 
 def test_the_budget_takes_expense_lines_up_to_its_limit_and_refuses_one_more(db: Database) -> None:
@@ -73,11 +79,11 @@ def test_the_budget_takes_expense_lines_up_to_its_limit_and_refuses_one_more(db:
         db, ExpenseRow, plan_id, limits.EXPENSE_LINES.most - 1, {**line, "created_at": NOW, "updated_at": NOW}
     )
     draft = ExpenseDraft("Taxi", "other", None, "12.00", "", "USD", None)
-    budget_svc.save_expense(db, plan_id, draft, today=TODAY)
+    save_expense(db, plan_id, draft, today=TODAY)
     assert count(db, ExpenseRow, plan_id) == limits.EXPENSE_LINES.most
-    assert budget_svc.room_problem(db, plan_id) is not None
+    assert expense_room_problem(db, plan_id) is not None
     with pytest.raises(PlanFull, match="5,000 expense lines"):
-        budget_svc.save_expense(db, plan_id, draft, today=TODAY)
+        save_expense(db, plan_id, draft, today=TODAY)
     assert count(db, ExpenseRow, plan_id) == limits.EXPENSE_LINES.most
 
 
@@ -102,16 +108,16 @@ def test_the_itinerary_takes_appointments_up_to_its_limit_and_refuses_one_more(d
             for n in range(limits.APPOINTMENTS.most - 1)
         ]
         session.execute(insert(AppointmentRow), rows)
-    itinerary_svc.save_appointment(db, plan_id, injection())
+    save_appointment(db, plan_id, injection())
     assert count(db, AppointmentRow, plan_id) == limits.APPOINTMENTS.most
     with pytest.raises(PlanFull, match=f"{limits.APPOINTMENTS.most:,} appointments"):
-        itinerary_svc.save_appointment(db, plan_id, injection())
+        save_appointment(db, plan_id, injection())
     assert count(db, AppointmentRow, plan_id) == limits.APPOINTMENTS.most
 
 
 def test_a_quote_takes_lines_up_to_its_limit_and_refuses_one_more(db: Database) -> None:
     plan_id = new_plan(db)
-    clinic_id = clinic_svc.list_clinics(db)[0].id
+    clinic_id = list_clinics(db)[0].id
 
     def draft(lines: int) -> QuoteDraft:
         return QuoteDraft(
@@ -125,20 +131,20 @@ def test_a_quote_takes_lines_up_to_its_limit_and_refuses_one_more(db: Database) 
             tuple(QuoteLineDraft(None, f"Line {n}", "10") for n in range(lines)),
         )
 
-    quote_svc.save_quote(db, plan_id, draft(limits.QUOTE_LINES.most))
+    save_quote(db, plan_id, draft(limits.QUOTE_LINES.most))
     with pytest.raises(ValidationError, match="at most 60 lines"):
-        quote_svc.save_quote(db, plan_id, draft(limits.QUOTE_LINES.most + 1))
-    assert len(quote_svc.list_quotes(db, plan_id)) == 1
+        save_quote(db, plan_id, draft(limits.QUOTE_LINES.most + 1))
+    assert len(list_quotes(db, plan_id)) == 1
 
 
 def test_taking_the_templates_into_a_full_checklist_adds_none(db: Database) -> None:
     plan_id = new_plan(db)
-    first = checklist_svc.load_checklist(db, plan_id).items[0]
-    checklist_svc.delete_item(db, plan_id, first.id)
+    first = load_checklist(db, plan_id).items[0]
+    delete_item(db, plan_id, first.id)
     item = {"step_id": "treatment", "text": "Item", "kind": "task", "created_at": NOW}
     fill(db, ChecklistItemRow, plan_id, limits.CHECKLIST_ITEMS.most, item)
     with pytest.raises(PlanFull):
-        checklist_svc.take_templates(db, plan_id)
+        take_templates(db, plan_id)
     assert count(db, ChecklistItemRow, plan_id) == limits.CHECKLIST_ITEMS.most
 
 
@@ -155,16 +161,16 @@ def test_the_shortlist_takes_clinics_up_to_its_limit_and_refuses_one_more(db: Da
     plan_id = new_plan(db)
     ids = own_clinics(db, limits.SHORTLIST.most + 1)
     for clinic_id in ids[:-1]:
-        shortlist_svc.set_shortlisted(db, plan_id, clinic_id, True)
-    shortlist_svc.set_shortlisted(db, plan_id, ids[0], True)  # already there: no room needed
+        set_shortlisted(db, plan_id, clinic_id, True)
+    set_shortlisted(db, plan_id, ids[0], True)  # already there: no room needed
     with pytest.raises(PlanFull, match="100 shortlisted clinics"):
-        shortlist_svc.set_shortlisted(db, plan_id, ids[-1], True)
+        set_shortlisted(db, plan_id, ids[-1], True)
     with pytest.raises(PlanFull):
-        shortlist_svc.choose_clinic(db, plan_id, ids[-1])
-    assert len(shortlist_svc.shortlisted_ids(db, plan_id)) == limits.SHORTLIST.most
-    assert plan_svc.get_plan(db, plan_id).clinic_id is None  # type: ignore[union-attr]
-    shortlist_svc.choose_clinic(db, plan_id, ids[0])  # a shortlisted one can still be chosen
-    assert plan_svc.get_plan(db, plan_id).clinic_id == ids[0]  # type: ignore[union-attr]
+        choose_clinic(db, plan_id, ids[-1])
+    assert len(shortlisted_ids(db, plan_id)) == limits.SHORTLIST.most
+    assert get_plan(db, plan_id).clinic_id is None  # type: ignore[union-attr]
+    choose_clinic(db, plan_id, ids[0])  # a shortlisted one can still be chosen
+    assert get_plan(db, plan_id).clinic_id == ids[0]  # type: ignore[union-attr]
 
 
 def test_own_clinics_and_questions_stop_at_their_limits_whatever_the_plan(db: Database) -> None:
@@ -174,10 +180,10 @@ def test_own_clinics_and_questions_stop_at_their_limits_whatever_the_plan(db: Da
         )
     own_clinics(db, limits.OWN_CLINICS.most - (have or 0))
     with pytest.raises(PlanFull, match="You already have 100 clinics of your own, the most the app keeps"):
-        clinic_svc.create_clinic(db, ClinicDraft(name="One clinic too many"))
+        create_clinic(db, ClinicDraft(name="One clinic too many"))
     for n in range(limits.OWN_QUESTIONS.most):
-        question_svc.add_question(db, f"Question {n}?")
-    assert question_svc.full_message(db) == limits.OWN_QUESTIONS.full_message()
+        add_question(db, f"Question {n}?")
+    assert full_message(db) == limits.OWN_QUESTIONS.full_message()
     with pytest.raises(PlanFull, match="30 consultation questions of your own"):
-        question_svc.add_question(db, "One question too many?")
-    assert sum(q.own for q in question_svc.list_questions(db)) == limits.OWN_QUESTIONS.most
+        add_question(db, "One question too many?")
+    assert sum(q.own for q in list_questions(db)) == limits.OWN_QUESTIONS.most

@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 from sqlalchemy import Column, ColumnElement, ForeignKey, Integer, MetaData, Table, select
 
+from planner.db.database import Database
 from planner.db.models import Base
-from planner.services import plans as plan_svc
-from planner.services.database import Database
-from planner.services.plan_transfer import OnClash, export_plan, import_plan, read_plan_file
+from planner.planfile.service import OnClash, export_plan, import_plan, read_plan_file
+from planner.plans.service import duplicate_plan
 from tests.db.test_plan_transfer import rich_plan
 
 
@@ -111,5 +111,5 @@ def test_every_plan_table_comes_through_a_plan_file(db: Database, second: Databa
 
 def test_every_plan_table_comes_through_a_duplicate(db: Database) -> None:
     plan_id = rich_plan(db)
-    copy = plan_svc.duplicate_plan(db, plan_id)
+    copy = duplicate_plan(db, plan_id)
     assert plan_rows(db, copy.id, COPY_RENEWS) == plan_rows(db, plan_id, COPY_RENEWS)

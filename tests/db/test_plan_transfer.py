@@ -17,14 +17,28 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
-from planner import budget as budget_rules
-from planner import checklist as checklist_rules
-from planner import itinerary as itinerary_rules
-from planner import journey as journey_rules
-from planner import quotes as quote_rules
-from planner.budget import ExpenseDraft
-from planner.checklist import ItemDraft
-from planner.clinic_drafts import (
+import planner.budget.rules
+import planner.checklist.rules
+import planner.clinics.quotes
+import planner.journey.itinerary
+import planner.journey.rules
+import planner.planfile.service
+from planner.budget.deposit import DepositDraft
+from planner.budget.estimate import EstimateSettings
+from planner.budget.rules import ExpenseDraft
+from planner.budget.service import (
+    add_rate,
+    list_expenses,
+    load_budget,
+    save_deposit,
+    save_estimate_line,
+    save_estimate_settings,
+    save_expense,
+)
+from planner.budget.summary_service import summarise
+from planner.checklist.rules import ItemDraft
+from planner.checklist.service import load_checklist, save_item, set_done
+from planner.clinics.drafts import (
     MAX_CLINIC_NAME,
     MAX_ITEMS,
     MAX_LOCATION,
@@ -33,31 +47,43 @@ from planner.clinic_drafts import (
     TEXT_LISTS,
     ClinicDraft,
 )
+from planner.clinics.questions_service import (
+    MAX_ANSWER,
+    MAX_QUESTION,
+    add_question,
+    answers_for,
+    list_questions,
+    save_answer,
+)
+from planner.clinics.quotes import QuoteDraft, QuoteLineDraft
+from planner.clinics.quotes_service import accept_quote, save_quote
+from planner.clinics.service import create_clinic, get_clinic, list_clinics, save_notes
+from planner.clinics.shortlist_service import choose_clinic, set_shortlisted
+from planner.db.database import Database, StorageError
 from planner.db.models import AppointmentRow, ClinicRow, PlanRow
-from planner.deposit import DepositDraft
-from planner.estimate import EstimateSettings
-from planner.itinerary import AppointmentDraft
-from planner.journey import StepDraft
-from planner.plan_file import VERSION
-from planner.plan_file_expenses import expense_tables
-from planner.plans import MAX_NAME_LENGTH
-from planner.quotes import QuoteDraft, QuoteLineDraft
-from planner.services import budget as budget_svc
-from planner.services import checklist as checklist_svc
-from planner.services import clinics as clinic_svc
-from planner.services import itinerary as itinerary_svc
-from planner.services import journey as journey_svc
-from planner.services import plan_transfer
-from planner.services import plans as plan_svc
-from planner.services import questions as question_svc
-from planner.services import quotes as quote_svc
-from planner.services import shortlist as shortlist_svc
-from planner.services.budget_summary import summarise
-from planner.services.database import Database, StorageError
-from planner.services.itinerary import StayDraft
-from planner.services.plan_transfer import NameClash, OnClash, PlanFileError, export_plan, import_plan
-from planner.services.questions import MAX_ANSWER, MAX_QUESTION
-from planner.services.trip_details import MAX_DETAIL, TripDetails, load_details, save_details
+from planner.journey.itinerary import AppointmentDraft
+from planner.journey.itinerary_service import (
+    StayDraft,
+    accept_proposal,
+    load_itinerary,
+    propose_schedule,
+    save_appointment,
+)
+from planner.journey.rules import StepDraft
+from planner.journey.service import save_step
+from planner.journey.trip_details_service import MAX_DETAIL, TripDetails, load_details, save_details
+from planner.planfile.expenses import expense_tables
+from planner.planfile.format import VERSION
+from planner.planfile.service import (
+    NameClash,
+    OnClash,
+    PlanFileError,
+    export_plan,
+    import_plan,
+    read_plan_file,
+)
+from planner.plans.rules import MAX_NAME_LENGTH
+from planner.plans.service import Plan, get_plan, list_plans
 from tests.db.journey_plans import TODAY, new_plan
 from tests.old_plan_files import version_1_expense, version_2_table
 
@@ -76,7 +102,7 @@ def second(tmp_path: Path, fresh_database: Callable[[Path], Database]) -> Iterat
 def rich_plan(db: Database, name: str = "Knee, March") -> int:
     """A plan using every part of the app that goes into a plan file."""
     plan_id = new_plan(db, name, country="GB", currency="GBP")
-    own = clinic_svc.create_clinic(
+    own = create_clinic(
         db,
         ClinicDraft(
             name=OWN_CLINIC,
@@ -92,9 +118,9 @@ def rich_plan(db: Database, name: str = "Knee, March") -> int:
             claims="Best in Busan",
         ),
     )
-    catalogue = next(c for c in clinic_svc.list_clinics(db) if c.catalogue_id == "sh-clinic")
-    shortlist_svc.set_shortlisted(db, plan_id, catalogue.id, True)
-    quote = quote_svc.save_quote(
+    catalogue = next(c for c in list_clinics(db) if c.catalogue_id == "sh-clinic")
+    set_shortlisted(db, plan_id, catalogue.id, True)
+    quote = save_quote(
         db,
         plan_id,
         QuoteDraft(
@@ -108,7 +134,7 @@ def rich_plan(db: Database, name: str = "Knee, March") -> int:
             (QuoteLineDraft("surgeon", "", "9,000,000"), QuoteLineDraft(None, "호텔 5박", "750,000")),
         ),
     )
-    quote_svc.save_quote(
+    save_quote(
         db,
         plan_id,
         QuoteDraft(
@@ -122,10 +148,10 @@ def rich_plan(db: Database, name: str = "Knee, March") -> int:
             (QuoteLineDraft("facility", "", "6,500.50"),),
         ),
     )
-    quote_svc.accept_quote(db, plan_id, quote.id)  # chooses the own clinic too
-    budget_svc.add_rate(db, plan_id, "GBP", "KRW", "1,750.25", date(2026, 10, 1), today=TODAY)
-    budget_svc.add_rate(db, plan_id, "GBP", "USD", "1.27", date(2026, 10, 1), today=TODAY)
-    budget_svc.save_expense(
+    accept_quote(db, plan_id, quote.id)  # chooses the own clinic too
+    add_rate(db, plan_id, "GBP", "KRW", "1,750.25", date(2026, 10, 1), today=TODAY)
+    add_rate(db, plan_id, "GBP", "USD", "1.27", date(2026, 10, 1), today=TODAY)
+    save_expense(
         db,
         plan_id,
         ExpenseDraft(
@@ -141,31 +167,25 @@ def rich_plan(db: Database, name: str = "Knee, March") -> int:
         ),
         today=TODAY,
     )
-    budget_svc.save_expense(
+    save_expense(
         db, plan_id, ExpenseDraft("Deposit", "treatment", None, "1,200,000", "", "KRW", None), today=TODAY
     )
-    budget_svc.save_estimate_settings(db, plan_id, EstimateSettings("fees", 8, 12, "comfort", True, False))
-    budget_svc.save_estimate_line(db, plan_id, "hotel", "900", "1,400", "USD")
-    budget_svc.save_deposit(
-        db, plan_id, DepositDraft("10", "1,500,000", "KRW", date(2027, 1, 15), None), today=TODAY
-    )
-    items = checklist_svc.load_checklist(db, plan_id).items
-    checklist_svc.set_done(db, plan_id, items[0].id, True, datetime(2026, 10, 20, 8, 30))
-    checklist_svc.save_item(
+    save_estimate_settings(db, plan_id, EstimateSettings("fees", 8, 12, "comfort", True, False))
+    save_estimate_line(db, plan_id, "hotel", "900", "1,400", "USD")
+    save_deposit(db, plan_id, DepositDraft("10", "1,500,000", "KRW", date(2027, 1, 15), None), today=TODAY)
+    items = load_checklist(db, plan_id).items
+    set_done(db, plan_id, items[0].id, True, datetime(2026, 10, 20, 8, 30))
+    save_item(
         db,
         plan_id,
         ItemDraft(
             "booking-preparation", "Ask about 김치 allergies", "ask", "date", "2027-02-01", note="Twice"
         ),
     )
-    journey_svc.save_step(
-        db, plan_id, "virtual-consultation", StepDraft("done", None, date(2027, 1, 20), "OK")
-    )
+    save_step(db, plan_id, "virtual-consultation", StepDraft("done", None, date(2027, 1, 20), "OK"))
     stay = StayDraft(date(2027, 3, 2), 10, date(2027, 3, 4), "cultured", 2)
-    itinerary_svc.accept_proposal(
-        db, plan_id, stay, itinerary_svc.propose_schedule(db, plan_id, stay, today=TODAY)
-    )
-    itinerary_svc.save_appointment(
+    accept_proposal(db, plan_id, stay, propose_schedule(db, plan_id, stay, today=TODAY))
+    save_appointment(
         db,
         plan_id,
         AppointmentDraft(
@@ -184,11 +204,11 @@ def rich_plan(db: Database, name: str = "Knee, March") -> int:
         plan_id,
         TripDetails("Hotel Gangnam", "서울특별시 강남구 테헤란로 123", "+82 2 555 0101", "Aviva 123", "Sam"),
     )
-    clinic_svc.save_notes(db, own.id, "Friendly on the phone", 4)
-    clinic_svc.save_notes(db, catalogue.id, "", 3)
-    question_svc.save_answer(db, own.id, "builtin:certifications", "KFDA approved")
-    mine = question_svc.add_question(db, NURSE_QUESTION)
-    question_svc.save_answer(db, catalogue.id, mine.key, "Yes, Jiyoung")
+    save_notes(db, own.id, "Friendly on the phone", 4)
+    save_notes(db, catalogue.id, "", 3)
+    save_answer(db, own.id, "builtin:certifications", "KFDA approved")
+    mine = add_question(db, NURSE_QUESTION)
+    save_answer(db, catalogue.id, mine.key, "Yes, Jiyoung")
     return plan_id
 
 
@@ -198,8 +218,8 @@ def without_stamp(data: bytes) -> dict[str, Any]:
     return dict(parsed)
 
 
-def import_bytes(db: Database, data: bytes, on_clash: OnClash = OnClash.ASK) -> plan_svc.Plan:
-    return import_plan(db, plan_transfer.read_plan_file(db, data), on_clash)
+def import_bytes(db: Database, data: bytes, on_clash: OnClash = OnClash.ASK) -> Plan:
+    return import_plan(db, read_plan_file(db, data), on_clash)
 
 
 def dump(db: Database) -> list[str]:
@@ -263,7 +283,7 @@ def test_a_rich_plan_round_trips_through_another_database(db: Database, second: 
 def test_the_imported_plan_reads_as_the_original_in_the_app(db: Database, second: Database) -> None:
     plan_id = rich_plan(db)
     imported = import_bytes(second, export_plan(db, plan_id))
-    original = plan_svc.get_plan(db, plan_id)
+    original = get_plan(db, plan_id)
     assert original is not None
 
     assert (imported.name, imported.clinic_name, imported.departure, imported.return_) == (
@@ -274,40 +294,36 @@ def test_the_imported_plan_reads_as_the_original_in_the_app(db: Database, second
     )
     assert imported.treatment_date == original.treatment_date == date(2027, 3, 4)
     assert load_details(second, imported.id) == load_details(db, plan_id)
-    shown = [
-        (a.title, a.start, a.zone) for a in itinerary_svc.load_itinerary(second, imported.id).appointments
-    ]
-    assert shown == [
-        (a.title, a.start, a.zone) for a in itinerary_svc.load_itinerary(db, plan_id).appointments
-    ]
+    shown = [(a.title, a.start, a.zone) for a in load_itinerary(second, imported.id).appointments]
+    assert shown == [(a.title, a.start, a.zone) for a in load_itinerary(db, plan_id).appointments]
     # Same calendar identity: a calendar that imported the first plan's events updates them.
     assert appointment_uids(second, imported.id) == appointment_uids(db, plan_id)
-    before = summarise(budget_svc.load_budget(db, plan_id), TODAY).totals
-    after = summarise(budget_svc.load_budget(second, imported.id), TODAY).totals
+    before = summarise(load_budget(db, plan_id), TODAY).totals
+    after = summarise(load_budget(second, imported.id), TODAY).totals
     assert [(t.currency, t.planned, t.actual, t.lines) for t in after] == [
         (t.currency, t.planned, t.actual, t.lines) for t in before
     ]
 
 
 def test_an_own_clinics_government_approval_survives_the_round_trip(db: Database, second: Database) -> None:
-    clinic = clinic_svc.create_clinic(db, ClinicDraft(name=OWN_CLINIC, government_approved=True))
+    clinic = create_clinic(db, ClinicDraft(name=OWN_CLINIC, government_approved=True))
     plan_id = new_plan(db)
-    shortlist_svc.choose_clinic(db, plan_id, clinic.id)
+    choose_clinic(db, plan_id, clinic.id)
 
     import_bytes(second, export_plan(db, plan_id))
 
-    (imported,) = [c for c in clinic_svc.list_clinics(second) if c.name == OWN_CLINIC]
+    (imported,) = [c for c in list_clinics(second) if c.name == OWN_CLINIC]
     assert imported.government_approved
 
 
 def test_a_plan_with_a_large_expense_can_be_imported_again(db: Database, second: Database) -> None:
     plan_id = new_plan(db, country="US", currency="USD")
-    budget_svc.add_rate(db, plan_id, "USD", "KRW", "1,400", date(2026, 10, 1), today=TODAY)
-    budget_svc.save_expense(
+    add_rate(db, plan_id, "USD", "KRW", "1,400", date(2026, 10, 1), today=TODAY)
+    save_expense(
         db, plan_id, ExpenseDraft("Surgery", "treatment", None, "8,000,000", "", "USD", None), today=TODAY
     )
     imported = import_bytes(second, export_plan(db, plan_id))
-    assert len(budget_svc.list_expenses(second, imported.id)) == 1
+    assert len(list_expenses(second, imported.id)) == 1
 
 
 def expense_line(n: int) -> tuple[list[Any], dict[str, list[Any]], dict[str, tuple[Decimal, Decimal]]]:
@@ -367,13 +383,13 @@ def test_two_thousand_expenses_round_trip_their_totals_exactly(
     moved = import_bytes(second, export_plan(db, imported.id))
 
     for database, plan in ((db, imported.id), (second, moved.id)):
-        totals = {t.currency: t for t in summarise(budget_svc.load_budget(database, plan), TODAY).totals}
+        totals = {t.currency: t for t in summarise(load_budget(database, plan), TODAY).totals}
         for currency in ("GBP", "KRW"):
             total = totals[currency]
             assert (total.planned, total.actual) == tuple(expected[currency])
             assert isinstance(total.planned, Decimal)
             assert (total.lines, total.missing) == (2_000, 0)
-    assert len(budget_svc.list_expenses(second, moved.id)) == 2_000
+    assert len(list_expenses(second, moved.id)) == 2_000
     assert without_stamp(export_plan(second, moved.id))["expenses"] == tables
 
 
@@ -395,7 +411,7 @@ def test_every_text_at_the_longest_the_app_allows_with_a_nul_round_trips(
     """Whatever the forms let a person save, a plan file carries to another computer."""
     plan_id = new_plan(db, longest_name(MAX_NAME_LENGTH, "plan"), country="GB", currency="GBP")
     items = "\n".join(longest(MAX_LOCATION, f"item {n}") for n in range(MAX_ITEMS))
-    own = clinic_svc.create_clinic(
+    own = create_clinic(
         db,
         ClinicDraft(
             name=longest_name(MAX_CLINIC_NAME, "clinic"),
@@ -406,7 +422,7 @@ def test_every_text_at_the_longest_the_app_allows_with_a_nul_round_trips(
             **{field: items for field in TEXT_LISTS},
         ),
     )
-    quote_svc.save_quote(
+    save_quote(
         db,
         plan_id,
         QuoteDraft(
@@ -415,67 +431,67 @@ def test_every_text_at_the_longest_the_app_allows_with_a_nul_round_trips(
             date(2026, 10, 5),
             None,
             "",
-            longest(quote_rules.MAX_TEXT_LENGTH, "refund"),
-            longest(quote_rules.MAX_TEXT_LENGTH, "note"),
-            (QuoteLineDraft(None, longest(quote_rules.MAX_LABEL_LENGTH, "line"), "750,000"),),
+            longest(planner.clinics.quotes.MAX_TEXT_LENGTH, "refund"),
+            longest(planner.clinics.quotes.MAX_TEXT_LENGTH, "note"),
+            (QuoteLineDraft(None, longest(planner.clinics.quotes.MAX_LABEL_LENGTH, "line"), "750,000"),),
         ),
     )
-    budget_svc.save_expense(
+    save_expense(
         db,
         plan_id,
         ExpenseDraft(
-            longest(budget_rules.MAX_LABEL_LENGTH, "label"),
+            longest(planner.budget.rules.MAX_LABEL_LENGTH, "label"),
             "travel",
             None,
             "850.00",
             "",
             "GBP",
             None,
-            longest(budget_rules.MAX_LABEL_LENGTH, "payee"),
-            longest(budget_rules.MAX_NOTE_LENGTH, "note"),
+            longest(planner.budget.rules.MAX_LABEL_LENGTH, "payee"),
+            longest(planner.budget.rules.MAX_NOTE_LENGTH, "note"),
         ),
         today=TODAY,
     )
-    checklist_svc.save_item(
+    save_item(
         db,
         plan_id,
         ItemDraft(
             "booking-preparation",
-            longest(checklist_rules.MAX_TEXT_LENGTH, "item"),
+            longest(planner.checklist.rules.MAX_TEXT_LENGTH, "item"),
             "ask",
-            note=longest(checklist_rules.MAX_NOTE_LENGTH, "note"),
+            note=longest(planner.checklist.rules.MAX_NOTE_LENGTH, "note"),
         ),
     )
-    journey_svc.save_step(
+    save_step(
         db,
         plan_id,
         "virtual-consultation",
-        StepDraft("done", None, None, longest(journey_rules.MAX_NOTE_LENGTH, "step")),
+        StepDraft("done", None, None, longest(planner.journey.rules.MAX_NOTE_LENGTH, "step")),
     )
-    itinerary_svc.save_appointment(
+    save_appointment(
         db,
         plan_id,
         AppointmentDraft(
             "departure",
             "free",
-            longest(itinerary_rules.MAX_TITLE_LENGTH, "title"),
+            longest(planner.journey.itinerary.MAX_TITLE_LENGTH, "title"),
             datetime(2027, 3, 10, 9),
             datetime(2027, 3, 10, 11),
             "Asia/Seoul",
-            longest(itinerary_rules.MAX_LOCATION_LENGTH, "where"),
-            longest(itinerary_rules.MAX_NOTE_LENGTH, "note"),
+            longest(planner.journey.itinerary.MAX_LOCATION_LENGTH, "where"),
+            longest(planner.journey.itinerary.MAX_NOTE_LENGTH, "note"),
         ),
     )
     save_details(db, plan_id, TripDetails(*(longest(MAX_DETAIL, f"detail {n}") for n in range(5))))
-    clinic_svc.save_notes(db, own.id, longest(MAX_NOTE, "clinic note"), 4)
-    question = question_svc.add_question(db, longest(MAX_QUESTION, "question"))
-    question_svc.save_answer(db, own.id, question.key, longest(MAX_ANSWER, "answer"))
+    save_notes(db, own.id, longest(MAX_NOTE, "clinic note"), 4)
+    question = add_question(db, longest(MAX_QUESTION, "question"))
+    save_answer(db, own.id, question.key, longest(MAX_ANSWER, "answer"))
     first = export_plan(db, plan_id)
 
     moved = import_bytes(second, first)
 
     assert without_stamp(export_plan(second, moved.id)) == without_stamp(first)
-    assert clinic_svc.get_clinic(second, own_clinic_ids(second, own.name)[0]).focus == own.focus
+    assert get_clinic(second, own_clinic_ids(second, own.name)[0]).focus == own.focus
 
 
 # Name clashes
@@ -531,9 +547,7 @@ def test_rename_imports_as_a_copy_with_new_appointment_uids(db: Database) -> Non
 
 def test_rename_to_a_chosen_name(db: Database) -> None:
     plan_id = rich_plan(db)
-    plan = import_plan(
-        db, plan_transfer.read_plan_file(db, export_plan(db, plan_id)), OnClash.RENAME, name=" Knee, April "
-    )
+    plan = import_plan(db, read_plan_file(db, export_plan(db, plan_id)), OnClash.RENAME, name=" Knee, April ")
     assert plan.name == "Knee, April"
 
 
@@ -545,9 +559,9 @@ def test_replace_removes_the_old_plan_and_keeps_the_name(db: Database) -> None:
     plan = import_bytes(db, data, OnClash.REPLACE)
 
     assert plan.name == "Knee, March"
-    assert plan_svc.get_plan(db, plan_id) is None
-    assert sorted(p.name for p in plan_svc.list_plans(db)) == ["Knee, March", "Shoulder, May"]
-    assert plan_svc.get_plan(db, other) is not None
+    assert get_plan(db, plan_id) is None
+    assert sorted(p.name for p in list_plans(db)) == ["Knee, March", "Shoulder, May"]
+    assert get_plan(db, other) is not None
     assert without_stamp(export_plan(db, plan.id)) == without_stamp(data)
     assert len(own_clinic_ids(db, OWN_CLINIC)) == 1
 
@@ -624,7 +638,7 @@ def test_a_failure_half_way_through_leaves_no_partial_plan(
     db: Database, second: Database, monkeypatch: pytest.MonkeyPatch, error: Exception, seen: type[Exception]
 ) -> None:
     data = export_plan(db, rich_plan(db))
-    file = plan_transfer.read_plan_file(second, data)
+    file = read_plan_file(second, data)
     before = dump(second)
     calls = 0
 
@@ -635,7 +649,7 @@ def test_a_failure_half_way_through_leaves_no_partial_plan(
             raise error
         return datetime(2027, 3, 1)
 
-    monkeypatch.setattr(plan_transfer, "to_utc", failing_to_utc)
+    monkeypatch.setattr(planner.planfile.service, "to_utc", failing_to_utc)
     with pytest.raises(seen):
         import_plan(second, file)
 
@@ -650,22 +664,22 @@ def test_a_failure_half_way_through_leaves_no_partial_plan(
 
 def test_notes_and_answers_already_here_are_kept(db: Database, second: Database) -> None:
     data = export_plan(db, rich_plan(db))
-    mine = clinic_svc.create_clinic(second, ClinicDraft(name=OWN_CLINIC, city="Busan"))
-    clinic_svc.save_notes(second, mine.id, "My own note", 2)
-    question_svc.save_answer(second, mine.id, "builtin:certifications", "My own answer")
+    mine = create_clinic(second, ClinicDraft(name=OWN_CLINIC, city="Busan"))
+    save_notes(second, mine.id, "My own note", 2)
+    save_answer(second, mine.id, "builtin:certifications", "My own answer")
 
     plan = import_bytes(second, data)
 
     # The own clinic of the same name is the one already here, not a second one.
     assert own_clinic_ids(second, OWN_CLINIC) == [mine.id]
     assert plan.clinic_id == mine.id and plan.clinic_name == OWN_CLINIC
-    clinics = {c.name: c for c in clinic_svc.list_clinics(second)}
+    clinics = {c.name: c for c in list_clinics(second)}
     assert (clinics[OWN_CLINIC].note, clinics[OWN_CLINIC].rating) == ("My own note", 2)
-    answers = question_svc.answers_for(second, [mine.id, clinics["SH Clinic"].id])
+    answers = answers_for(second, [mine.id, clinics["SH Clinic"].id])
     assert answers[mine.id] == {"builtin:certifications": "My own answer"}
     # What was empty here is filled from the file.
     assert clinics["SH Clinic"].rating == 3
-    nurse = next(q for q in question_svc.list_questions(second) if q.text == NURSE_QUESTION)
+    nurse = next(q for q in list_questions(second) if q.text == NURSE_QUESTION)
     assert answers[clinics["SH Clinic"].id] == {nurse.key: "Yes, Jiyoung"}
 
 
@@ -675,5 +689,5 @@ def test_importing_twice_reuses_the_own_clinic_and_question(db: Database, second
     import_bytes(second, data, OnClash.RENAME)
 
     assert len(own_clinic_ids(second, OWN_CLINIC)) == 1
-    assert [q.text for q in question_svc.list_questions(second) if q.own] == [NURSE_QUESTION]
+    assert [q.text for q in list_questions(second) if q.own] == [NURSE_QUESTION]
     assert count(second, PlanRow) == 2

@@ -7,10 +7,18 @@ from decimal import Decimal
 
 import pytest
 
-from planner.services import plans as svc
-from planner.services.database import Database
-from planner.services.plans import PlanDraft
-from planner.validation import ValidationError
+from planner.core.validation import ValidationError
+from planner.db.database import Database
+from planner.plans.service import (
+    PlanDraft,
+    change_dates,
+    create_plan,
+    delete_plan,
+    duplicate_plan,
+    get_plan,
+    list_plans,
+    rename_plan,
+)
 
 
 def draft(**changes: object) -> PlanDraft:
@@ -28,17 +36,17 @@ def draft(**changes: object) -> PlanDraft:
 
 
 def test_create_and_list(db: Database) -> None:
-    plan = svc.create_plan(db, draft())
+    plan = create_plan(db, draft())
     assert plan.name == "Knee, Cellinique, March"
     assert plan.home_country_name == "United Kingdom"
     assert plan.budget_limit is not None and plan.budget_limit.amount == Decimal("15000")
     assert plan.nights == 10
-    assert [p.name for p in svc.list_plans(db)] == ["Knee, Cellinique, March"]
+    assert [p.name for p in list_plans(db)] == ["Knee, Cellinique, March"]
 
 
 def test_hangul_and_emoji_names_round_trip(db: Database) -> None:
-    plan = svc.create_plan(db, draft(name="무릎 치료 🦵 서울"))
-    assert svc.get_plan(db, plan.id) == plan
+    plan = create_plan(db, draft(name="무릎 치료 🦵 서울"))
+    assert get_plan(db, plan.id) == plan
 
 
 @pytest.mark.parametrize(
@@ -59,47 +67,47 @@ def test_bad_input_is_refused_and_nothing_is_saved(
     db: Database, changes: dict[str, object], field: str
 ) -> None:
     with pytest.raises(ValidationError) as refused:
-        svc.create_plan(db, draft(**changes))
+        create_plan(db, draft(**changes))
     assert field in refused.value.errors
-    assert svc.list_plans(db) == []
+    assert list_plans(db) == []
 
 
 def test_names_are_unique_regardless_of_case_and_spaces(db: Database) -> None:
-    svc.create_plan(db, draft(name="Knee plan"))
+    create_plan(db, draft(name="Knee plan"))
     with pytest.raises(ValidationError) as refused:
-        svc.create_plan(db, draft(name="  KNEE   plan "))
+        create_plan(db, draft(name="  KNEE   plan "))
     assert "already have a plan" in refused.value.errors["name"]
-    assert len(svc.list_plans(db)) == 1
+    assert len(list_plans(db)) == 1
 
 
 def test_rename_checks_the_name_but_allows_keeping_it(db: Database) -> None:
-    first = svc.create_plan(db, draft(name="First"))
-    svc.create_plan(db, draft(name="Second"))
-    assert svc.rename_plan(db, first.id, "first").name == "first"
+    first = create_plan(db, draft(name="First"))
+    create_plan(db, draft(name="Second"))
+    assert rename_plan(db, first.id, "first").name == "first"
     with pytest.raises(ValidationError):
-        svc.rename_plan(db, first.id, "second")
+        rename_plan(db, first.id, "second")
     with pytest.raises(ValidationError):
-        svc.rename_plan(db, first.id, "")
-    assert sorted(p.name for p in svc.list_plans(db)) == ["Second", "first"]
+        rename_plan(db, first.id, "")
+    assert sorted(p.name for p in list_plans(db)) == ["Second", "first"]
 
 
 def test_duplicate_makes_an_unclashing_copy(db: Database) -> None:
-    plan = svc.create_plan(db, draft(name="Knee"))
-    first = svc.duplicate_plan(db, plan.id)
-    second = svc.duplicate_plan(db, plan.id)
+    plan = create_plan(db, draft(name="Knee"))
+    first = duplicate_plan(db, plan.id)
+    second = duplicate_plan(db, plan.id)
     assert (first.name, second.name) == ("Knee (copy)", "Knee (copy 2)")
     assert first.budget_limit == plan.budget_limit and first.departure == plan.departure
 
 
 def test_delete_removes_only_that_plan(db: Database) -> None:
-    keep = svc.create_plan(db, draft(name="Keep"))
-    gone = svc.create_plan(db, draft(name="Gone"))
-    svc.delete_plan(db, gone.id)
-    assert [p.id for p in svc.list_plans(db)] == [keep.id]
+    keep = create_plan(db, draft(name="Keep"))
+    gone = create_plan(db, draft(name="Gone"))
+    delete_plan(db, gone.id)
+    assert [p.id for p in list_plans(db)] == [keep.id]
 
 
 def test_zero_decimal_currency_budget(db: Database) -> None:
-    plan = svc.create_plan(db, draft(home_country="KR", home_currency="krw", budget_limit="25,000,000"))
+    plan = create_plan(db, draft(home_country="KR", home_currency="krw", budget_limit="25,000,000"))
     assert plan.home_currency == "KRW"
     assert plan.budget_limit is not None and plan.budget_limit.to_minor() == 25_000_000
 
@@ -115,13 +123,11 @@ def test_zero_decimal_currency_budget(db: Database) -> None:
 def test_trip_dates_that_do_not_fit_are_refused_and_nothing_changes(
     db: Database, departure: date, return_: date, treatment: date | None, field: str
 ) -> None:
-    plan = svc.create_plan(
-        db, PlanDraft("Dates", "sprain", "GB", "GBP", date(2027, 3, 1), date(2027, 3, 11), "")
-    )
+    plan = create_plan(db, PlanDraft("Dates", "sprain", "GB", "GBP", date(2027, 3, 1), date(2027, 3, 11), ""))
     with pytest.raises(ValidationError) as refused:
-        svc.change_dates(db, plan.id, departure, return_, treatment)
+        change_dates(db, plan.id, departure, return_, treatment)
     assert field in refused.value.errors
-    after = svc.get_plan(db, plan.id)
+    after = get_plan(db, plan.id)
     assert after is not None
     assert (after.departure, after.return_, after.treatment_date) == (
         date(2027, 3, 1),
@@ -131,10 +137,8 @@ def test_trip_dates_that_do_not_fit_are_refused_and_nothing_changes(
 
 
 def test_trip_dates_are_changed_with_the_treatment_day(db: Database) -> None:
-    plan = svc.create_plan(
-        db, PlanDraft("Dates", "sprain", "GB", "GBP", date(2027, 3, 1), date(2027, 3, 11), "")
-    )
-    changed = svc.change_dates(db, plan.id, date(2027, 4, 1), date(2027, 4, 9), date(2027, 4, 3))
+    plan = create_plan(db, PlanDraft("Dates", "sprain", "GB", "GBP", date(2027, 3, 1), date(2027, 3, 11), ""))
+    changed = change_dates(db, plan.id, date(2027, 4, 1), date(2027, 4, 9), date(2027, 4, 3))
     assert (changed.departure, changed.return_, changed.treatment_date) == (
         date(2027, 4, 1),
         date(2027, 4, 9),

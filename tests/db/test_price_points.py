@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from planner.estimate import EstimateChoices, propose_estimate, totals_by_currency
-from planner.services.database import Database
-from planner.services.prices import list_price_points
+from planner.budget.estimate import EstimateChoices, propose_estimate, totals_by_currency
+from planner.budget.prices_service import list_price_points
+from planner.db.database import Database
 
 
 def test_every_figure_is_stored_exactly_with_its_article(db: Database) -> None:

@@ -8,17 +8,17 @@ from decimal import Decimal
 
 import pytest
 
-from planner.budget import ExpenseDraft
-from planner.itinerary import AppointmentDraft
-from planner.journey import StepDraft, StepState
-from planner.services import budget as budget_svc
-from planner.services import checklist as checklist_svc
-from planner.services import clinics as clinic_svc
-from planner.services import itinerary as itinerary_svc
-from planner.services import journey as journey_svc
-from planner.services import shortlist as shortlist_svc
-from planner.services import step_page as svc
-from planner.services.database import Database
+from planner.budget.rules import ExpenseDraft
+from planner.budget.service import add_rate, save_expense
+from planner.checklist.service import load_checklist
+from planner.clinics.service import list_clinics
+from planner.clinics.shortlist_service import choose_clinic
+from planner.db.database import Database
+from planner.journey.itinerary import AppointmentDraft
+from planner.journey.itinerary_service import save_appointment
+from planner.journey.rules import StepDraft, StepState
+from planner.journey.service import load_journey, save_step
+from planner.step_page.service import load_step_page
 from tests.db.journey_plans import JOURNEY, TODAY, new_plan
 
 COMPARE = "Compare clinics and choose one for this plan (Clinics page)."
@@ -32,7 +32,7 @@ def appointment(step: str, kind: str, title: str, start: datetime, minutes: int 
 @pytest.mark.parametrize("step_id", JOURNEY)
 def test_each_step_knows_its_neighbours(db: Database, step_id: str) -> None:
     plan_id = new_plan(db)
-    page = svc.load_step_page(db, plan_id, step_id, today=TODAY)
+    page = load_step_page(db, plan_id, step_id, today=TODAY)
     index = JOURNEY.index(step_id)
 
     assert page.plan_id == plan_id
@@ -44,13 +44,13 @@ def test_each_step_knows_its_neighbours(db: Database, step_id: str) -> None:
     assert page.state == StepState(step_id)
     assert page.today == TODAY
     assert page.home_zone == "America/New_York"
-    assert page.planned == journey_svc.load_journey(db, plan_id, today=TODAY).planned[step_id]
+    assert page.planned == load_journey(db, plan_id, today=TODAY).planned[step_id]
 
 
 def test_the_first_step_has_no_previous_and_the_last_no_next(db: Database) -> None:
     plan_id = new_plan(db)
-    first = svc.load_step_page(db, plan_id, JOURNEY[0], today=TODAY)
-    last = svc.load_step_page(db, plan_id, JOURNEY[-1], today=TODAY)
+    first = load_step_page(db, plan_id, JOURNEY[0], today=TODAY)
+    last = load_step_page(db, plan_id, JOURNEY[-1], today=TODAY)
     assert first.previous is None and first.next is not None and first.next.id == JOURNEY[1]
     assert last.next is None and last.previous is not None and last.previous.id == JOURNEY[-2]
 
@@ -59,41 +59,39 @@ def test_the_first_step_has_no_previous_and_the_last_no_next(db: Database) -> No
 def test_a_step_page_shows_that_steps_checklist_items_only(db: Database, step_id: str) -> None:
     plan_id = new_plan(db)
     other_plan = new_plan(db, "Other")
-    checklist = checklist_svc.load_checklist(db, plan_id).items
+    checklist = load_checklist(db, plan_id).items
     mine = [i for i in checklist if i.step_id == step_id]
     assert mine, "every step has template items"
 
-    page = svc.load_step_page(db, plan_id, step_id, today=TODAY)
+    page = load_step_page(db, plan_id, step_id, today=TODAY)
     assert page.items == mine
-    assert {i.id for i in page.items}.isdisjoint(
-        i.id for i in checklist_svc.load_checklist(db, other_plan).items
-    )
+    assert {i.id for i in page.items}.isdisjoint(i.id for i in load_checklist(db, other_plan).items)
     assert set(page.due_on) == {i.id for i in mine}
 
 
 def test_a_step_page_shows_its_costs_in_the_home_currency(db: Database) -> None:
     plan_id = new_plan(db)
     other_plan = new_plan(db, "Other")
-    mine = budget_svc.save_expense(
+    mine = save_expense(
         db,
         plan_id,
         ExpenseDraft("Injection package", "treatment", "treatment", "4,500.00", "1,000.00", "USD", None),
         today=TODAY,
     )
-    budget_svc.save_expense(
+    save_expense(
         db,
         plan_id,
         ExpenseDraft("Travel insurance", "insurance", None, "250.00", "", "USD", None),
         today=TODAY,
     )
-    budget_svc.save_expense(
+    save_expense(
         db,
         other_plan,
         ExpenseDraft("Their package", "treatment", "treatment", "9,999.00", "", "USD", None),
         today=TODAY,
     )
 
-    page = svc.load_step_page(db, plan_id, "treatment", today=TODAY)
+    page = load_step_page(db, plan_id, "treatment", today=TODAY)
     assert page.expenses == [mine]
     assert page.costs.currency == "USD"
     assert (page.costs.planned, page.costs.actual, page.costs.lines) == (
@@ -107,23 +105,23 @@ def test_a_step_page_shows_its_costs_in_the_home_currency(db: Database) -> None:
     for step_id in JOURNEY:
         if step_id == "treatment":
             continue
-        other = svc.load_step_page(db, plan_id, step_id, today=TODAY)
+        other = load_step_page(db, plan_id, step_id, today=TODAY)
         assert other.expenses == []
         assert (other.costs.currency, other.costs.planned, other.costs.lines) == ("USD", Decimal(0), 0)
 
 
 def test_a_cost_in_another_currency_without_a_rate_is_counted_apart(db: Database) -> None:
     plan_id = new_plan(db)
-    budget_svc.save_expense(
+    save_expense(
         db,
         plan_id,
         ExpenseDraft("Hotel", "lodging", "arrival-intake", "150,000", "", "KRW", None),
         today=TODAY,
     )
-    budget_svc.save_expense(
+    save_expense(
         db, plan_id, ExpenseDraft("Taxi", "travel", "arrival-intake", "40.00", "", "USD", None), today=TODAY
     )
-    costs = svc.load_step_page(db, plan_id, "arrival-intake", today=TODAY).costs
+    costs = load_step_page(db, plan_id, "arrival-intake", today=TODAY).costs
     assert (costs.planned, costs.lines, costs.missing, costs.missing_from) == (
         Decimal("40.00"),
         2,
@@ -131,58 +129,56 @@ def test_a_cost_in_another_currency_without_a_rate_is_counted_apart(db: Database
         frozenset({"KRW"}),
     )
 
-    budget_svc.add_rate(db, plan_id, "USD", "KRW", "1,250", date(2026, 10, 1), today=TODAY)
-    costs = svc.load_step_page(db, plan_id, "arrival-intake", today=TODAY).costs
+    add_rate(db, plan_id, "USD", "KRW", "1,250", date(2026, 10, 1), today=TODAY)
+    costs = load_step_page(db, plan_id, "arrival-intake", today=TODAY).costs
     assert (costs.planned, costs.lines, costs.missing) == (Decimal("160.00"), 2, 0)
 
 
 def test_a_step_page_shows_its_appointments_only(db: Database) -> None:
     plan_id = new_plan(db)
     other_plan = new_plan(db, "Other")
-    shot = itinerary_svc.save_appointment(
+    shot = save_appointment(
         db, plan_id, appointment("treatment", "injection", "Injection", datetime(2027, 3, 4, 14))
     )
-    harvest = itinerary_svc.save_appointment(
+    harvest = save_appointment(
         db, plan_id, appointment("treatment", "harvest", "Harvest", datetime(2027, 3, 4, 9))
     )
-    itinerary_svc.save_appointment(
-        db, plan_id, appointment("arrival-intake", "imaging", "MRI", datetime(2027, 3, 3, 11))
-    )
-    itinerary_svc.save_appointment(
+    save_appointment(db, plan_id, appointment("arrival-intake", "imaging", "MRI", datetime(2027, 3, 3, 11)))
+    save_appointment(
         db, other_plan, appointment("treatment", "injection", "Theirs", datetime(2027, 3, 4, 10))
     )
 
-    page = svc.load_step_page(db, plan_id, "treatment", today=TODAY)
+    page = load_step_page(db, plan_id, "treatment", today=TODAY)
     assert page.appointments == [harvest, shot]
-    assert [a.title for a in svc.load_step_page(db, plan_id, "arrival-intake", today=TODAY).appointments] == [
+    assert [a.title for a in load_step_page(db, plan_id, "arrival-intake", today=TODAY).appointments] == [
         "MRI"
     ]
-    assert svc.load_step_page(db, plan_id, "departure", today=TODAY).appointments == []
+    assert load_step_page(db, plan_id, "departure", today=TODAY).appointments == []
     # The next appointment is among what to do next.
     assert any(a.startswith("Next appointment: Harvest, Thu 4 Mar 09:00") for a in page.actions)
 
 
 def test_without_a_clinic_the_consultation_step_says_compare_clinics(db: Database) -> None:
     plan_id = new_plan(db)
-    page = svc.load_step_page(db, plan_id, "virtual-consultation", today=TODAY)
+    page = load_step_page(db, plan_id, "virtual-consultation", today=TODAY)
     assert page.actions[0] == COMPARE
     assert page.actions[-1] == "Mark the step in progress when you begin it."
     assert any(a.startswith("Checklist: ") for a in page.actions)
     assert page.current
 
-    assert COMPARE not in svc.load_step_page(db, plan_id, "treatment", today=TODAY).actions
+    assert COMPARE not in load_step_page(db, plan_id, "treatment", today=TODAY).actions
 
-    clinic_id = next(c.id for c in clinic_svc.list_clinics(db) if c.catalogue_id == "sh-clinic")
-    shortlist_svc.choose_clinic(db, plan_id, clinic_id)
-    chosen = svc.load_step_page(db, plan_id, "virtual-consultation", today=TODAY)
+    clinic_id = next(c.id for c in list_clinics(db) if c.catalogue_id == "sh-clinic")
+    choose_clinic(db, plan_id, clinic_id)
+    chosen = load_step_page(db, plan_id, "virtual-consultation", today=TODAY)
     assert COMPARE not in chosen.actions
 
 
 def test_a_settled_step_points_to_the_next_one(db: Database) -> None:
     plan_id = new_plan(db)
-    journey_svc.save_step(db, plan_id, "virtual-consultation", StepDraft("done", None, None, "Talked to SH"))
-    page = svc.load_step_page(db, plan_id, "virtual-consultation", today=TODAY)
+    save_step(db, plan_id, "virtual-consultation", StepDraft("done", None, None, "Talked to SH"))
+    page = load_step_page(db, plan_id, "virtual-consultation", today=TODAY)
     assert page.state == StepState("virtual-consultation", "done", note="Talked to SH")
     assert not page.current
     assert page.actions[-1] == "This step is done. Next: " + page.steps[1].name + "."
-    assert svc.load_step_page(db, plan_id, "booking-preparation", today=TODAY).current
+    assert load_step_page(db, plan_id, "booking-preparation", today=TODAY).current

@@ -26,7 +26,7 @@ and NUL, invisible and bidi control characters are kept):
 - trimmed, `text.strip()`: only the surrounding whitespace goes. Used by the clinic focus and note,
   answers, quote refund terms and note, expense note, checklist note, journey step note,
   appointment note and every trip detail.
-- items, `planner.clinic_drafts.lines_of`: the clinic's list fields hold one item per line
+- items, `planner.clinics.drafts.lines_of`: the clinic's list fields hold one item per line
   (str.splitlines); each item is made one line, a leading "- " and then "• " is dropped, and blank
   lines are left out. A list holds at most 200 items of at most 1,000 characters each.
 - A limit counts code points after tidying, except the clinic note's, which counts the note as
@@ -50,19 +50,45 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import update
 
-from planner import budget as budget_rules
-from planner import checklist as checklist_rules
-from planner import itinerary as itinerary_rules
-from planner import journey as journey_rules
-from planner import quotes as quote_rules
-from planner.budget import ExpenseDraft
-from planner.checklist import INVISIBLE, Item, ItemDraft
-from planner.clinic_drafts import MAX_CLINIC_NAME, MAX_ITEMS, MAX_LOCATION, MAX_NOTE, MAX_PLACE, TEXT_LISTS
-from planner.db.models import PlanRow
-from planner.deposit import DepositDraft
-from planner.itinerary import AppointmentDraft, default_title
-from planner.journey import StepDraft
-from planner.money import (
+import planner.budget.rules
+import planner.checklist.rules
+import planner.clinics.quotes
+import planner.journey.itinerary
+import planner.journey.rules
+from planner.budget.deposit import DepositDraft
+from planner.budget.rules import ExpenseDraft
+from planner.budget.service import (
+    add_rate,
+    delete_rate,
+    list_expenses,
+    load_budget,
+    save_deposit,
+    save_estimate_line,
+    save_expense,
+)
+from planner.checklist.rules import INVISIBLE, Item, ItemDraft
+from planner.checklist.service import load_checklist, save_item
+from planner.clinics.drafts import MAX_CLINIC_NAME, MAX_ITEMS, MAX_LOCATION, MAX_NOTE, MAX_PLACE, TEXT_LISTS
+from planner.clinics.questions_service import (
+    MAX_ANSWER,
+    MAX_QUESTION,
+    add_question,
+    answers_for,
+    delete_question,
+    list_questions,
+    save_answer,
+)
+from planner.clinics.quotes import QuoteDraft, QuoteLineDraft
+from planner.clinics.quotes_service import list_quotes, save_quote
+from planner.clinics.service import (
+    ClinicDraft,
+    create_clinic,
+    get_clinic,
+    list_clinics,
+    save_notes,
+    update_clinic,
+)
+from planner.core.money import (
     Money,
     currency_decimals,
     format_amount,
@@ -70,23 +96,23 @@ from planner.money import (
     number_locale,
     set_number_locale,
 )
-from planner.plans import MAX_NAME_LENGTH
-from planner.quotes import QuoteDraft, QuoteLineDraft
-from planner.rates import MAX_RATE, MAX_RATE_DIGITS, MIN_RATE
-from planner.services import budget as budget_svc
-from planner.services import checklist as checklist_svc
-from planner.services import clinics as clinic_svc
-from planner.services import itinerary as itinerary_svc
-from planner.services import journey as journey_svc
-from planner.services import plans as plan_svc
-from planner.services import questions as question_svc
-from planner.services import quotes as quote_svc
-from planner.services.clinics import ClinicDraft
-from planner.services.database import Database
-from planner.services.plans import PlanDraft
-from planner.services.questions import MAX_ANSWER, MAX_QUESTION
-from planner.services.trip_details import FIELD_NAMES, MAX_DETAIL, TripDetails, load_details, save_details
-from planner.validation import ValidationError
+from planner.core.rates import MAX_RATE, MAX_RATE_DIGITS, MIN_RATE
+from planner.core.validation import ValidationError
+from planner.db.database import Database
+from planner.db.models import PlanRow
+from planner.journey.itinerary import AppointmentDraft, default_title
+from planner.journey.itinerary_service import load_itinerary, save_appointment
+from planner.journey.rules import StepDraft
+from planner.journey.service import load_journey, save_step
+from planner.journey.trip_details_service import (
+    FIELD_NAMES,
+    MAX_DETAIL,
+    TripDetails,
+    load_details,
+    save_details,
+)
+from planner.plans.rules import MAX_NAME_LENGTH
+from planner.plans.service import PlanDraft, create_plan, delete_plan, get_plan, list_plans, rename_plan
 from tests.db.journey_plans import DEPARTURE, RETURN, TODAY, new_plan
 
 # --- the tidying and the rules --------------------------------------------------------------------
@@ -148,26 +174,28 @@ CLINIC_NOTE = Rule(trimmed, MAX_NOTE, limit_as_typed=True)
 ANSWER = Rule(trimmed, MAX_ANSWER)
 OWN_QUESTION = Rule(one_line, MAX_QUESTION, required=True)
 QUOTE_RULES = {
-    "label": Rule(one_line, quote_rules.MAX_LABEL_LENGTH, required=True),
-    "refund_terms": Rule(trimmed, quote_rules.MAX_TEXT_LENGTH),
-    "note": Rule(trimmed, quote_rules.MAX_TEXT_LENGTH),
+    "label": Rule(one_line, planner.clinics.quotes.MAX_LABEL_LENGTH, required=True),
+    "refund_terms": Rule(trimmed, planner.clinics.quotes.MAX_TEXT_LENGTH),
+    "note": Rule(trimmed, planner.clinics.quotes.MAX_TEXT_LENGTH),
 }
 EXPENSE_CATEGORY, EXPENSE_CATEGORY_NAME = "travel", "Travel"
 EXPENSE_RULES = {
-    "label": Rule(one_line, budget_rules.MAX_LABEL_LENGTH, blank=EXPENSE_CATEGORY_NAME),
-    "payee": Rule(one_line, budget_rules.MAX_LABEL_LENGTH),
-    "note": Rule(trimmed, budget_rules.MAX_NOTE_LENGTH),
+    "label": Rule(one_line, planner.budget.rules.MAX_LABEL_LENGTH, blank=EXPENSE_CATEGORY_NAME),
+    "payee": Rule(one_line, planner.budget.rules.MAX_LABEL_LENGTH),
+    "note": Rule(trimmed, planner.budget.rules.MAX_NOTE_LENGTH),
 }
 CHECKLIST_RULES = {
-    "text": Rule(one_line, checklist_rules.MAX_TEXT_LENGTH, required=True, ignored=INVISIBLE),
-    "note": Rule(trimmed, checklist_rules.MAX_NOTE_LENGTH),
+    "text": Rule(one_line, planner.checklist.rules.MAX_TEXT_LENGTH, required=True, ignored=INVISIBLE),
+    "note": Rule(trimmed, planner.checklist.rules.MAX_NOTE_LENGTH),
 }
-STEP_NOTE = Rule(trimmed, journey_rules.MAX_NOTE_LENGTH)
+STEP_NOTE = Rule(trimmed, planner.journey.rules.MAX_NOTE_LENGTH)
 APPOINTMENT_KIND = "injection"
 APPOINTMENT_RULES = {
-    "title": Rule(one_line, itinerary_rules.MAX_TITLE_LENGTH, blank=default_title(APPOINTMENT_KIND)),
-    "location": Rule(one_line, itinerary_rules.MAX_LOCATION_LENGTH),
-    "note": Rule(trimmed, itinerary_rules.MAX_NOTE_LENGTH),
+    "title": Rule(
+        one_line, planner.journey.itinerary.MAX_TITLE_LENGTH, blank=default_title(APPOINTMENT_KIND)
+    ),
+    "location": Rule(one_line, planner.journey.itinerary.MAX_LOCATION_LENGTH),
+    "note": Rule(trimmed, planner.journey.itinerary.MAX_NOTE_LENGTH),
 }
 TRIP_DETAIL_RULES = dict.fromkeys(FIELD_NAMES, Rule(trimmed, MAX_DETAIL))
 
@@ -302,7 +330,7 @@ def other_plan_id(db: Database) -> int:
 
 @pytest.fixture
 def catalogue_clinic_id(db: Database) -> int:
-    return next(c.id for c in clinic_svc.list_clinics(db) if c.catalogue_id is not None)
+    return next(c.id for c in list_clinics(db) if c.catalogue_id is not None)
 
 
 BASE_CLINIC = ClinicDraft(
@@ -323,7 +351,7 @@ BASE_CLINIC = ClinicDraft(
 
 @pytest.fixture
 def own_clinic_id(db: Database) -> int:
-    return clinic_svc.create_clinic(db, BASE_CLINIC).id
+    return create_clinic(db, BASE_CLINIC).id
 
 
 # --- plans ----------------------------------------------------------------------------------------
@@ -345,15 +373,15 @@ def plan_draft(name: str, currency: str = "USD", budget_limit: str = "") -> Plan
 def test_a_renamed_plan_shows_exactly_the_name_typed(
     db: Database, plan_id: int, other_plan_id: int, name: str
 ) -> None:
-    before = plan_svc.list_plans(db)
+    before = list_plans(db)
     hint = plan_name_refusal(name, {OTHER_PLAN.casefold()})
     if hint is not None:
-        error = refusal_of(lambda: plan_svc.rename_plan(db, plan_id, name), f"plan name {name!r}")
+        error = refusal_of(lambda: rename_plan(db, plan_id, name), f"plan name {name!r}")
         assert_refused(error, {"name": hint})
-        assert plan_svc.list_plans(db) == before
+        assert list_plans(db) == before
         return
-    assert plan_svc.rename_plan(db, plan_id, name).name == PLAN_NAME.kept(name)
-    reloaded = plan_svc.get_plan(db, plan_id)
+    assert rename_plan(db, plan_id, name).name == PLAN_NAME.kept(name)
+    reloaded = get_plan(db, plan_id)
     assert reloaded is not None and reloaded.name == PLAN_NAME.kept(name)
 
 
@@ -361,19 +389,19 @@ def test_a_renamed_plan_shows_exactly_the_name_typed(
 @trying({"name": name} for name in [*tries(PLAN_NAME), "knee,  MARCH"])
 @PROPERTY
 def test_a_new_plan_shows_exactly_the_name_typed(db: Database, plan_id: int, name: str) -> None:
-    before = plan_svc.list_plans(db)
+    before = list_plans(db)
     hint = plan_name_refusal(name, {plan.name.casefold() for plan in before})
     if hint is not None:
-        error = refusal_of(lambda: plan_svc.create_plan(db, plan_draft(name)), f"plan name {name!r}")
+        error = refusal_of(lambda: create_plan(db, plan_draft(name)), f"plan name {name!r}")
         assert_refused(error, {"name": hint})
-        assert plan_svc.list_plans(db) == before
+        assert list_plans(db) == before
         return
-    created = plan_svc.create_plan(db, plan_draft(name))
+    created = create_plan(db, plan_draft(name))
     try:
         assert created.name == PLAN_NAME.kept(name)
-        assert plan_svc.get_plan(db, created.id) == created
+        assert get_plan(db, created.id) == created
     finally:
-        plan_svc.delete_plan(db, created.id)
+        delete_plan(db, created.id)
 
 
 def test_two_plans_whose_names_differ_only_after_a_nul_are_both_kept(db: Database) -> None:
@@ -386,7 +414,7 @@ def test_two_plans_whose_names_differ_only_after_a_nul_are_both_kept(db: Databas
         plan_id = new_plan(db, "Knee")
         with db.transaction() as session:
             session.execute(update(PlanRow).where(PlanRow.id == plan_id).values(name=name))
-    assert {plan.name for plan in plan_svc.list_plans(db)} == names
+    assert {plan.name for plan in list_plans(db)} == names
 
 
 # --- clinics, notes, ratings, questions and answers -----------------------------------------------
@@ -396,20 +424,20 @@ def test_two_plans_whose_names_differ_only_after_a_nul_are_both_kept(db: Databas
 @trying({"name": name} for name in [*tries(CLINIC_NAME), "  cellinique\tCLINIC "])
 @PROPERTY
 def test_an_own_clinic_shows_exactly_the_name_typed(db: Database, own_clinic_id: int, name: str) -> None:
-    before = clinic_svc.get_clinic(db, own_clinic_id)
-    taken = {c.name.casefold() for c in clinic_svc.list_clinics(db) if c.id != own_clinic_id}
+    before = get_clinic(db, own_clinic_id)
+    taken = {c.name.casefold() for c in list_clinics(db) if c.id != own_clinic_id}
     hint = CLINIC_NAME.refusal(name)
     if hint is None and CLINIC_NAME.kept(name).casefold() in taken:
         hint = "already a clinic"
     draft = replace(BASE_CLINIC, name=name)
     if hint is not None:
-        error = refusal_of(lambda: clinic_svc.update_clinic(db, own_clinic_id, draft), f"clinic {name!r}")
+        error = refusal_of(lambda: update_clinic(db, own_clinic_id, draft), f"clinic {name!r}")
         assert_refused(error, {"name": hint})
-        assert clinic_svc.get_clinic(db, own_clinic_id) == before
+        assert get_clinic(db, own_clinic_id) == before
         return
-    saved = clinic_svc.update_clinic(db, own_clinic_id, draft)
+    saved = update_clinic(db, own_clinic_id, draft)
     assert saved.name == CLINIC_NAME.kept(name)
-    assert clinic_svc.get_clinic(db, own_clinic_id) == saved
+    assert get_clinic(db, own_clinic_id) == saved
 
 
 CLINIC_DETAILS = {
@@ -449,19 +477,19 @@ LIST_TRIES = [*SAMPLES, "\n".join(["ю" * MAX_LOCATION] * MAX_ITEMS), "\n".join(
 def test_an_own_clinics_details_come_back_exactly_as_tidied_or_are_refused(
     db: Database, own_clinic_id: int, typed: dict[str, Any]
 ) -> None:
-    before = clinic_svc.get_clinic(db, own_clinic_id)
+    before = get_clinic(db, own_clinic_id)
     draft = replace(BASE_CLINIC, **typed)
     refused = {
         name: hint for name, rule in CLINIC_DETAILS.items() if (hint := rule.refusal(typed[name])) is not None
     }
     refused |= {name: hint for name in TEXT_LISTS if (hint := list_refusal(typed[name])) is not None}
     if refused:
-        error = refusal_of(lambda: clinic_svc.update_clinic(db, own_clinic_id, draft), "clinic details")
+        error = refusal_of(lambda: update_clinic(db, own_clinic_id, draft), "clinic details")
         assert_refused(error, refused)
-        assert clinic_svc.get_clinic(db, own_clinic_id) == before
+        assert get_clinic(db, own_clinic_id) == before
         return
-    saved = clinic_svc.update_clinic(db, own_clinic_id, draft)
-    reloaded = clinic_svc.get_clinic(db, own_clinic_id)
+    saved = update_clinic(db, own_clinic_id, draft)
+    reloaded = get_clinic(db, own_clinic_id)
     expected = {name: rule.kept(typed[name]) for name, rule in CLINIC_DETAILS.items()}
     expected |= {name: items(typed[name]) for name in TEXT_LISTS}
     assert {name: getattr(reloaded, name) for name in expected} == expected
@@ -475,21 +503,19 @@ def test_an_own_clinics_details_come_back_exactly_as_tidied_or_are_refused(
 def test_a_clinic_note_and_rating_come_back_exactly_or_are_refused(
     db: Database, catalogue_clinic_id: int, note: str, rating: int | None
 ) -> None:
-    before = clinic_svc.get_clinic(db, catalogue_clinic_id)
+    before = get_clinic(db, catalogue_clinic_id)
     refused: dict[str, str] = {}
     if (hint := CLINIC_NOTE.refusal(note)) is not None:
         refused["note"] = hint
     if rating is not None and not 1 <= rating <= 5:
         refused["rating"] = "1 to 5"
     if refused:
-        error = refusal_of(
-            lambda: clinic_svc.save_notes(db, catalogue_clinic_id, note, rating), f"note {note[:40]!r}"
-        )
+        error = refusal_of(lambda: save_notes(db, catalogue_clinic_id, note, rating), f"note {note[:40]!r}")
         assert_refused(error, refused)
-        assert clinic_svc.get_clinic(db, catalogue_clinic_id) == before
+        assert get_clinic(db, catalogue_clinic_id) == before
         return
-    saved = clinic_svc.save_notes(db, catalogue_clinic_id, note, rating)
-    reloaded = clinic_svc.get_clinic(db, catalogue_clinic_id)
+    saved = save_notes(db, catalogue_clinic_id, note, rating)
+    reloaded = get_clinic(db, catalogue_clinic_id)
     assert (reloaded.note, reloaded.rating) == (CLINIC_NOTE.kept(note), rating)
     assert reloaded == saved
 
@@ -499,7 +525,7 @@ BUILTIN_QUESTION = "builtin:lab-standards"
 
 @pytest.fixture
 def own_question_key(db: Database) -> str:
-    return question_svc.add_question(db, "Do you have an English-speaking nurse?").key
+    return add_question(db, "Do you have an English-speaking nurse?").key
 
 
 @given(answer=TEXTS, own=st.booleans())
@@ -509,38 +535,38 @@ def test_a_clinics_answer_comes_back_exactly_as_trimmed(
     db: Database, catalogue_clinic_id: int, own_question_key: str, answer: str, own: bool
 ) -> None:
     key = own_question_key if own else BUILTIN_QUESTION
-    before = question_svc.answers_for(db, [catalogue_clinic_id])
+    before = answers_for(db, [catalogue_clinic_id])
     if (hint := ANSWER.refusal(answer)) is not None:
         error = refusal_of(
-            lambda: question_svc.save_answer(db, catalogue_clinic_id, key, answer), f"answer {answer[:40]!r}"
+            lambda: save_answer(db, catalogue_clinic_id, key, answer), f"answer {answer[:40]!r}"
         )
         assert_refused(error, {"answer": hint})
-        assert question_svc.answers_for(db, [catalogue_clinic_id]) == before
+        assert answers_for(db, [catalogue_clinic_id]) == before
         return
-    question_svc.save_answer(db, catalogue_clinic_id, key, answer)
+    save_answer(db, catalogue_clinic_id, key, answer)
     expected = dict(before[catalogue_clinic_id])
     expected.pop(key, None)
     if kept := ANSWER.kept(answer):  # a blank answer removes the answer
         expected[key] = kept
-    assert question_svc.answers_for(db, [catalogue_clinic_id]) == {catalogue_clinic_id: expected}
+    assert answers_for(db, [catalogue_clinic_id]) == {catalogue_clinic_id: expected}
 
 
 @given(text=TEXTS)
 @trying({"text": text} for text in tries(OWN_QUESTION))
 @PROPERTY
 def test_an_own_question_comes_back_exactly_as_typed_on_one_line(db: Database, text: str) -> None:
-    before = question_svc.list_questions(db)
+    before = list_questions(db)
     if (hint := OWN_QUESTION.refusal(text)) is not None:
-        error = refusal_of(lambda: question_svc.add_question(db, text), f"question {text[:40]!r}")
+        error = refusal_of(lambda: add_question(db, text), f"question {text[:40]!r}")
         assert_refused(error, {"question": hint})
-        assert question_svc.list_questions(db) == before
+        assert list_questions(db) == before
         return
-    added = question_svc.add_question(db, text)
+    added = add_question(db, text)
     try:
         assert added.text == OWN_QUESTION.kept(text)
-        assert question_svc.list_questions(db) == [*before, added]
+        assert list_questions(db) == [*before, added]
     finally:
-        question_svc.delete_question(db, added.key)
+        delete_question(db, added.key)
 
 
 # --- quotes ---------------------------------------------------------------------------------------
@@ -564,18 +590,18 @@ def test_quote_texts_come_back_exactly_as_tidied(
 ) -> None:
     typed = {**BASE_QUOTE, field: text}
     kept, refused = judged(QUOTE_RULES, typed)
-    before = quote_svc.list_quotes(db, plan_id)
+    before = list_quotes(db, plan_id)
     quote_id = before[0].id if before else None
     draft = quote_draft(catalogue_clinic_id, typed)
     if refused:
-        error = refusal_of(lambda: quote_svc.save_quote(db, plan_id, draft, quote_id), f"quote {field}")
+        error = refusal_of(lambda: save_quote(db, plan_id, draft, quote_id), f"quote {field}")
         assert_refused(
             error, {("line1.label" if name == "label" else name): h for name, h in refused.items()}
         )
-        assert quote_svc.list_quotes(db, plan_id) == before
+        assert list_quotes(db, plan_id) == before
         return
-    saved = quote_svc.save_quote(db, plan_id, draft, quote_id)
-    [reloaded] = quote_svc.list_quotes(db, plan_id)
+    saved = save_quote(db, plan_id, draft, quote_id)
+    [reloaded] = list_quotes(db, plan_id)
     assert {
         "label": reloaded.lines[0].label,
         "refund_terms": reloaded.refund_terms,
@@ -601,18 +627,18 @@ def expense_draft(texts: Mapping[str, str]) -> ExpenseDraft:
 def test_expense_texts_come_back_exactly_as_tidied(db: Database, plan_id: int, field: str, text: str) -> None:
     typed = {**BASE_EXPENSE, field: text}
     kept, refused = judged(EXPENSE_RULES, typed)
-    before = budget_svc.list_expenses(db, plan_id)
+    before = list_expenses(db, plan_id)
     expense_id = before[0].id if before else None
     draft = expense_draft(typed)
     if refused:
         error = refusal_of(
-            lambda: budget_svc.save_expense(db, plan_id, draft, expense_id, today=TODAY), f"expense {field}"
+            lambda: save_expense(db, plan_id, draft, expense_id, today=TODAY), f"expense {field}"
         )
         assert_refused(error, refused)
-        assert budget_svc.list_expenses(db, plan_id) == before
+        assert list_expenses(db, plan_id) == before
         return
-    saved = budget_svc.save_expense(db, plan_id, draft, expense_id, today=TODAY)
-    [reloaded] = budget_svc.list_expenses(db, plan_id)
+    saved = save_expense(db, plan_id, draft, expense_id, today=TODAY)
+    [reloaded] = list_expenses(db, plan_id)
     assert {"label": reloaded.label, "payee": reloaded.payee, "note": reloaded.note} == kept
     assert reloaded == saved
 
@@ -625,7 +651,7 @@ ITEM_STEP = "booking-preparation"
 
 @pytest.fixture
 def item_id(db: Database, plan_id: int) -> int:
-    return checklist_svc.save_item(db, plan_id, ItemDraft(ITEM_STEP, **BASE_ITEM)).id
+    return save_item(db, plan_id, ItemDraft(ITEM_STEP, **BASE_ITEM)).id
 
 
 @given(field=st.sampled_from(sorted(CHECKLIST_RULES)), text=TEXTS)
@@ -638,16 +664,16 @@ def test_checklist_item_texts_come_back_exactly_as_tidied(
     kept, refused = judged(CHECKLIST_RULES, typed)
 
     def stored() -> Item:
-        return next(i for i in checklist_svc.load_checklist(db, plan_id).items if i.id == item_id)
+        return next(i for i in load_checklist(db, plan_id).items if i.id == item_id)
 
     before = stored()
     draft = ItemDraft(ITEM_STEP, **typed)
     if refused:
-        error = refusal_of(lambda: checklist_svc.save_item(db, plan_id, draft, item_id), f"item {field}")
+        error = refusal_of(lambda: save_item(db, plan_id, draft, item_id), f"item {field}")
         assert_refused(error, refused)
         assert stored() == before
         return
-    saved = checklist_svc.save_item(db, plan_id, draft, item_id)
+    saved = save_item(db, plan_id, draft, item_id)
     reloaded = stored()
     assert {"text": reloaded.text, "note": reloaded.note} == kept
     assert reloaded == saved
@@ -660,17 +686,17 @@ NOTED_STEP = "treatment"
 @trying({"note": note} for note in tries(STEP_NOTE))
 @PROPERTY
 def test_a_journey_step_note_comes_back_exactly_as_trimmed(db: Database, plan_id: int, note: str) -> None:
-    def stored() -> journey_rules.StepState:
-        return journey_svc.load_journey(db, plan_id, today=TODAY).state(NOTED_STEP)
+    def stored() -> planner.journey.rules.StepState:
+        return load_journey(db, plan_id, today=TODAY).state(NOTED_STEP)
 
     before = stored()
     draft = StepDraft("in-progress", None, None, note)
     if (hint := STEP_NOTE.refusal(note)) is not None:
-        error = refusal_of(lambda: journey_svc.save_step(db, plan_id, NOTED_STEP, draft), "step note")
+        error = refusal_of(lambda: save_step(db, plan_id, NOTED_STEP, draft), "step note")
         assert_refused(error, {"note": hint})
         assert stored() == before
         return
-    saved = journey_svc.save_step(db, plan_id, NOTED_STEP, draft)
+    saved = save_step(db, plan_id, NOTED_STEP, draft)
     assert stored() == saved
     assert saved.note == STEP_NOTE.kept(note)
 
@@ -693,7 +719,7 @@ def appointment_draft(texts: Mapping[str, str]) -> AppointmentDraft:
 
 @pytest.fixture
 def appointment_id(db: Database, plan_id: int) -> int:
-    return itinerary_svc.save_appointment(db, plan_id, appointment_draft(BASE_APPOINTMENT)).id
+    return save_appointment(db, plan_id, appointment_draft(BASE_APPOINTMENT)).id
 
 
 @given(field=st.sampled_from(sorted(APPOINTMENT_RULES)), text=TEXTS)
@@ -705,21 +731,19 @@ def test_appointment_texts_come_back_exactly_as_tidied(
     typed = {**BASE_APPOINTMENT, field: text}
     kept, refused = judged(APPOINTMENT_RULES, typed)
 
-    def stored() -> itinerary_rules.Appointment:
-        return next(
-            a for a in itinerary_svc.load_itinerary(db, plan_id).appointments if a.id == appointment_id
-        )
+    def stored() -> planner.journey.itinerary.Appointment:
+        return next(a for a in load_itinerary(db, plan_id).appointments if a.id == appointment_id)
 
     before = stored()
     draft = appointment_draft(typed)
     if refused:
         error = refusal_of(
-            lambda: itinerary_svc.save_appointment(db, plan_id, draft, appointment_id), f"appointment {field}"
+            lambda: save_appointment(db, plan_id, draft, appointment_id), f"appointment {field}"
         )
         assert_refused(error, refused)
         assert stored() == before
         return
-    saved = itinerary_svc.save_appointment(db, plan_id, draft, appointment_id)
+    saved = save_appointment(db, plan_id, draft, appointment_id)
     reloaded = stored()
     assert {"title": reloaded.title, "location": reloaded.location, "note": reloaded.note} == kept
     assert reloaded == saved
@@ -799,38 +823,38 @@ class AmountField:
 
 
 def _quote_amount_save(db: Database, plan_id: int, currency: str, typed: str) -> None:
-    quotes = quote_svc.list_quotes(db, plan_id)
-    clinic_id = next(c.id for c in clinic_svc.list_clinics(db) if c.catalogue_id is not None)
+    quotes = list_quotes(db, plan_id)
+    clinic_id = next(c.id for c in list_clinics(db) if c.catalogue_id is not None)
     draft = quote_draft(clinic_id, BASE_QUOTE, currency, typed)
-    quote_svc.save_quote(db, plan_id, draft, quotes[0].id if quotes else None)
+    save_quote(db, plan_id, draft, quotes[0].id if quotes else None)
 
 
 def _quote_amount_load(db: Database, plan_id: int) -> Money | None:
-    quotes = quote_svc.list_quotes(db, plan_id)
+    quotes = list_quotes(db, plan_id)
     return Money(quotes[0].lines[0].amount, quotes[0].currency) if quotes else None
 
 
 def _expense_amount(which: str) -> AmountField:
     def save(db: Database, plan_id: int, currency: str, typed: str) -> None:
-        lines = budget_svc.list_expenses(db, plan_id)
+        lines = list_expenses(db, plan_id)
         amounts = {"planned": "", "actual": "", which: typed}
         draft = ExpenseDraft("Hotel", "lodging", None, amounts["planned"], amounts["actual"], currency, None)
-        budget_svc.save_expense(db, plan_id, draft, lines[0].id if lines else None, today=TODAY)
+        save_expense(db, plan_id, draft, lines[0].id if lines else None, today=TODAY)
 
     def load(db: Database, plan_id: int) -> Money | None:
-        lines = budget_svc.list_expenses(db, plan_id)
+        lines = list_expenses(db, plan_id)
         amount = getattr(lines[0], which) if lines else None
         return Money(amount, lines[0].currency) if amount is not None else None
 
-    return AmountField(f"expense {which}", which, save, load, budget_svc.list_expenses)
+    return AmountField(f"expense {which}", which, save, load, list_expenses)
 
 
 def _deposit_save(db: Database, plan_id: int, currency: str, typed: str) -> None:
-    budget_svc.save_deposit(db, plan_id, DepositDraft("", typed, currency, None, None), today=TODAY)
+    save_deposit(db, plan_id, DepositDraft("", typed, currency, None, None), today=TODAY)
 
 
 def _deposit_load(db: Database, plan_id: int) -> Money | None:
-    deposit = budget_svc.load_budget(db, plan_id).deposit
+    deposit = load_budget(db, plan_id).deposit
     return Money(deposit.amount, deposit.currency) if deposit and deposit.amount is not None else None
 
 
@@ -838,11 +862,11 @@ ESTIMATE_LINE = "flights"
 
 
 def _estimate_save(db: Database, plan_id: int, currency: str, typed: str) -> None:
-    budget_svc.save_estimate_line(db, plan_id, ESTIMATE_LINE, typed, "", currency)
+    save_estimate_line(db, plan_id, ESTIMATE_LINE, typed, "", currency)
 
 
 def _estimate_load(db: Database, plan_id: int) -> Money | None:
-    for line in budget_svc.load_budget(db, plan_id).overrides:
+    for line in load_budget(db, plan_id).overrides:
         if line.key == ESTIMATE_LINE:
             assert line.high == line.low  # a single figure is both bounds
             return Money(line.low, line.currency)
@@ -852,37 +876,35 @@ def _estimate_load(db: Database, plan_id: int) -> Money | None:
 def _budget_limit_save(db: Database, plan_id: int, currency: str, typed: str) -> None:
     """Create a plan with the budget limit (a refusal leaves everything as it was), then delete
     the one created before, so the plans stay few."""
-    others = [plan for plan in plan_svc.list_plans(db) if plan.id != plan_id]
+    others = [plan for plan in list_plans(db) if plan.id != plan_id]
     name = "Budget B" if any(plan.name == "Budget A" for plan in others) else "Budget A"
-    plan_svc.create_plan(db, plan_draft(name, currency, budget_limit=typed))
+    create_plan(db, plan_draft(name, currency, budget_limit=typed))
     for plan in others:
-        plan_svc.delete_plan(db, plan.id)
+        delete_plan(db, plan.id)
 
 
 def _budget_limit_load(db: Database, plan_id: int) -> Money | None:
-    return max(plan_svc.list_plans(db), key=lambda plan: plan.id).budget_limit
+    return max(list_plans(db), key=lambda plan: plan.id).budget_limit
 
 
 AMOUNT_FIELDS = (
-    AmountField("quote line", "line1.amount", _quote_amount_save, _quote_amount_load, quote_svc.list_quotes),
+    AmountField("quote line", "line1.amount", _quote_amount_save, _quote_amount_load, list_quotes),
     _expense_amount("planned"),
     _expense_amount("actual"),
-    AmountField(
-        "deposit", "amount", _deposit_save, _deposit_load, lambda db, p: budget_svc.load_budget(db, p).deposit
-    ),
+    AmountField("deposit", "amount", _deposit_save, _deposit_load, lambda db, p: load_budget(db, p).deposit),
     AmountField(
         "estimate line",
         "low",
         _estimate_save,
         _estimate_load,
-        lambda db, p: budget_svc.load_budget(db, p).overrides,
+        lambda db, p: load_budget(db, p).overrides,
     ),
     AmountField(
         "new plan's budget limit",
         "budget_limit",
         _budget_limit_save,
         _budget_limit_load,
-        lambda db, p: plan_svc.list_plans(db),
+        lambda db, p: list_plans(db),
     ),
 )
 
@@ -984,20 +1006,20 @@ def test_an_exchange_rate_comes_back_as_the_decimal_typed(
     typed = format_amount(value, "en_US") if grouped else f"{value:f}"
     if (hint := rate_refusal(value)) is not None:
         error = refusal_of(
-            lambda: budget_svc.add_rate(db, plan_id, "GBP", "KRW", typed, RATE_DAY, today=TODAY),
+            lambda: add_rate(db, plan_id, "GBP", "KRW", typed, RATE_DAY, today=TODAY),
             f"rate {typed}",
         )
         assert_refused(error, {"rate": hint})
-        assert budget_svc.load_budget(db, plan_id).rates == []
+        assert load_budget(db, plan_id).rates == []
         return
-    stored, _filled = budget_svc.add_rate(db, plan_id, "GBP", "KRW", typed, RATE_DAY, today=TODAY)
+    stored, _filled = add_rate(db, plan_id, "GBP", "KRW", typed, RATE_DAY, today=TODAY)
     try:
-        [reloaded] = budget_svc.load_budget(db, plan_id).rates
+        [reloaded] = load_budget(db, plan_id).rates
         assert reloaded == stored
         assert (reloaded.rate.base, reloaded.rate.quote, reloaded.rate.on) == ("GBP", "KRW", RATE_DAY)
         assert reloaded.rate.rate == value
     finally:
-        budget_svc.delete_rate(db, plan_id, stored.id)
+        delete_rate(db, plan_id, stored.id)
 
 
 def test_a_huge_rate_entered_after_an_expense_is_refused_clearly_or_converts_it(
@@ -1005,16 +1027,16 @@ def test_a_huge_rate_entered_after_an_expense_is_refused_clearly_or_converts_it(
 ) -> None:
     rate, amount = "999,999,999,999", "10,000,000"  # twelve significant digits, the largest GBP amount
     draft = ExpenseDraft("Hotel", "lodging", None, amount, "", "GBP", None)
-    expense = budget_svc.save_expense(db, plan_id, draft, today=TODAY)
+    expense = save_expense(db, plan_id, draft, today=TODAY)
     try:
-        _stored, filled = budget_svc.add_rate(db, plan_id, "GBP", "USD", rate, RATE_DAY, today=TODAY)
+        _stored, filled = add_rate(db, plan_id, "GBP", "USD", rate, RATE_DAY, today=TODAY)
     except ValidationError as error:
         assert_refused(error, {"rate": ""})
-        assert budget_svc.load_budget(db, plan_id).rates == []
-        assert budget_svc.list_expenses(db, plan_id) == [expense]
+        assert load_budget(db, plan_id).rates == []
+        assert list_expenses(db, plan_id) == [expense]
         return
     assert filled == 1
-    [converted] = budget_svc.list_expenses(db, plan_id)
+    [converted] = list_expenses(db, plan_id)
     assert converted.converted("USD") == (
         Decimal(amount.replace(",", "")) * Decimal(rate.replace(",", "")),
         None,
@@ -1024,13 +1046,13 @@ def test_a_huge_rate_entered_after_an_expense_is_refused_clearly_or_converts_it(
 def test_an_expense_saved_after_a_huge_rate_is_kept_or_refused_clearly(db: Database, plan_id: int) -> None:
     rate, amount = "1" + "0" * 30, "100"  # one significant digit
     with contextlib.suppress(ValidationError):  # refusing such a rate is one way to fix this
-        budget_svc.add_rate(db, plan_id, "GBP", "USD", rate, RATE_DAY, today=TODAY)
+        add_rate(db, plan_id, "GBP", "USD", rate, RATE_DAY, today=TODAY)
     draft = ExpenseDraft("Hotel", "lodging", None, amount, "", "GBP", None)
     try:
-        saved = budget_svc.save_expense(db, plan_id, draft, today=TODAY)
+        saved = save_expense(db, plan_id, draft, today=TODAY)
     except ValidationError as error:
         assert error.errors
-        assert budget_svc.list_expenses(db, plan_id) == []
+        assert list_expenses(db, plan_id) == []
         return
-    assert budget_svc.list_expenses(db, plan_id) == [saved]
+    assert list_expenses(db, plan_id) == [saved]
     assert saved.planned == Decimal(amount.replace(",", ""))

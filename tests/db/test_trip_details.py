@@ -10,12 +10,18 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import NoResultFound
 
+from planner.core.validation import ValidationError
+from planner.db.database import Database
 from planner.db.models import TripDetailsRow
-from planner.services import plans as plan_svc
-from planner.services.database import Database
-from planner.services.printouts import build_printout
-from planner.services.trip_details import FIELD_NAMES, MAX_DETAIL, TripDetails, load_details, save_details
-from planner.validation import ValidationError
+from planner.journey.trip_details_service import (
+    FIELD_NAMES,
+    MAX_DETAIL,
+    TripDetails,
+    load_details,
+    save_details,
+)
+from planner.plans.service import delete_plan
+from planner.printouts.registry import build_printout
 from tests.db.journey_plans import new_plan
 
 FILLED = TripDetails(
@@ -99,7 +105,7 @@ def test_details_are_deleted_with_the_plan(db: Database) -> None:
     save_details(db, gone, FILLED)
     save_details(db, kept, TripDetails(hotel_name="Busan Hotel"))
 
-    plan_svc.delete_plan(db, gone)
+    delete_plan(db, gone)
 
     assert stored_rows(db) == 1
     assert load_details(db, kept) == TripDetails(hotel_name="Busan Hotel")

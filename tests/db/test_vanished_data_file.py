@@ -25,10 +25,9 @@ from pathlib import Path
 
 import pytest
 
+from planner.core.paths import BACKUP_DIR, DATABASE_FILE
 from planner.db.backup import MISSING
-from planner.paths import BACKUP_DIR, DATABASE_FILE
-from planner.services import plans as plan_service
-from planner.services.database import (
+from planner.db.database import (
     DamagedDatabase,
     Database,
     DataFileMissing,
@@ -36,13 +35,14 @@ from planner.services.database import (
     open_database,
     recover_damaged,
 )
+from planner.plans.service import list_plans, rename_plan
 from tests.db.journey_plans import new_plan
 
 PLAN = "Knee, March"
 
 
 def names(db: Database) -> list[str]:
-    return [plan.name for plan in plan_service.list_plans(db)]
+    return [plan.name for plan in list_plans(db)]
 
 
 def names_in(path: Path) -> list[str]:
@@ -67,7 +67,7 @@ def test_a_save_after_the_data_file_was_deleted_is_refused_and_nothing_takes_its
     assert "deleted or replaced while the app was open" in str(raised.value)
     assert isinstance(raised.value, StorageError)  # the window's "Not saved" path shows it
     with pytest.raises(DataFileMissing):
-        plan_service.rename_plan(saved, plan_service.list_plans(saved)[0].id, "Knee, April")
+        rename_plan(saved, list_plans(saved)[0].id, "Knee, April")
     assert not saved.path.exists()  # no empty database created behind the person's back
     assert names(saved) == [PLAN]  # what was saved can still be read
 

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from planner.budget import ExpenseDraft
-from planner.services import budget as budget_service
-from planner.services import clinics as clinic_service
-from planner.services import plans as plan_service
-from planner.services import quotes as quote_service
-from planner.services.database import Database
-from planner.services.plans import PlanDraft
-from planner.services.quotes import QuoteDraft, QuoteLineDraft
+from planner.budget.rules import ExpenseDraft
+from planner.budget.service import add_rate, save_expense
+from planner.clinics.quotes_service import QuoteDraft, QuoteLineDraft, accept_quote, save_quote
+from planner.clinics.service import list_clinics
+from planner.db.database import Database
+from planner.plans.service import PlanDraft, create_plan
 
 TODAY = date(2026, 11, 20)
 RATE_DAY = date(2026, 11, 15)
@@ -29,7 +27,7 @@ def expense(label: str, category: str, planned: str, currency: str = "GBP", actu
 
 def uk_patient(db: Database) -> int:
     """Her plan, without any exchange rate yet; returns its id."""
-    plan = plan_service.create_plan(
+    plan = create_plan(
         db,
         PlanDraft(
             "Knee, Cellinique, March",
@@ -41,21 +39,21 @@ def uk_patient(db: Database) -> int:
             "12000",
         ),
     )
-    cellinique = next(c for c in clinic_service.list_clinics(db) if c.catalogue_id == "cellinique")
-    quote = quote_service.save_quote(
+    cellinique = next(c for c in list_clinics(db) if c.catalogue_id == "cellinique")
+    quote = save_quote(
         db,
         plan.id,
         QuoteDraft(cellinique.id, "USD", date(2026, 11, 2), None, "10", "", "", QUOTE_LINES),
     )
-    quote_service.accept_quote(db, plan.id, quote.id)
+    accept_quote(db, plan.id, quote.id)
     for draft in (
         expense("Return flights London–Seoul", "travel", "900"),
         expense("Hotel in Gangnam", "lodging", "635"),
     ):
-        budget_service.save_expense(db, plan.id, draft, today=TODAY)
+        save_expense(db, plan.id, draft, today=TODAY)
     return plan.id
 
 
 def enter_rate(db: Database, plan_id: int) -> None:
     """1 GBP = 1.25 USD: the quote is £8,880."""
-    budget_service.add_rate(db, plan_id, "GBP", "USD", "1.25", RATE_DAY, today=TODAY)
+    add_rate(db, plan_id, "GBP", "USD", "1.25", RATE_DAY, today=TODAY)

@@ -13,13 +13,13 @@ from decimal import Decimal
 
 import pytest
 
-from planner import clock, dates
-from planner.checklist import Due, Filter, Item, TripDates, matches_filter
-from planner.deposit import Deposit, deposit_state
-from planner.itinerary_text import day_label
-from planner.journey import Stay
-from planner.services.print_document import page_footer
-from planner.step_text import _dates as step_dates
+from planner.budget.deposit import Deposit, deposit_state
+from planner.checklist.rules import Due, Filter, Item, TripDates, matches_filter
+from planner.core import clock, dates
+from planner.journey.itinerary_text import day_label
+from planner.journey.rules import Stay
+from planner.printouts.document import page_footer
+from planner.step_page.text import _dates as step_dates
 
 MOMENTS = {
     "the-1st": datetime(2027, 3, 1, 9, 0),

@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.backup_schedule import backups_to_keep
+from planner.db.backup_schedule import backups_to_keep
 
 NOW = datetime(2026, 11, 1, 12, 30)
 """A Sunday, half past twelve."""

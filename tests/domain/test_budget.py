@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.budget import (
+from planner.budget.rules import (
     EXTRA_CATEGORIES,
     BudgetWarning,
     CleanExpense,
@@ -29,8 +29,8 @@ from planner.budget import (
     totals_by_category,
     validate_expense,
 )
-from planner.rates import Rate
-from planner.validation import ValidationError
+from planner.core.rates import Rate
+from planner.core.validation import ValidationError
 
 CATEGORIES = dict(EXTRA_CATEGORIES)
 STEPS = {"consultation", "flight-out"}

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from planner.budget import Expense
-from planner.budget_csv import expenses_csv
+from planner.budget.csv_file import expenses_csv
+from planner.budget.rules import Expense
 
 HOSTILE = [
     "=1+1",
@@ -119,7 +119,7 @@ def test_a_spreadsheet_reads_the_hostile_cells_as_text_and_the_amounts_as_number
 
 
 def test_rates_are_written_as_typed_or_to_ten_significant_digits() -> None:
-    from planner.budget import ExpenseConversion
+    from planner.budget.rules import ExpenseConversion
 
     inverse = Decimal(1) / Decimal("1.27")  # a USD line converted to pounds at 1 GBP = 1.27 USD
     conversions = (

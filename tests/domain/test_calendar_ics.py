@@ -9,7 +9,7 @@ from typing import Any
 
 from icalendar import Calendar
 
-from planner.calendar_ics import CalendarEvent, calendar_ics, event_uid
+from planner.journey.calendar_ics import CalendarEvent, calendar_ics, event_uid
 
 STAMP = datetime(2026, 11, 21, 10, 5)
 SEOUL, NEW_YORK, LONDON = "Asia/Seoul", "America/New_York", "Europe/London"

@@ -8,7 +8,7 @@ import pytest
 
 from planner.catalogue.errors import CatalogueError
 from planner.catalogue.loader import load_catalogue
-from planner.paths import catalogue_dir
+from planner.core.paths import catalogue_dir
 
 
 def test_the_shipped_catalogue_loads() -> None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.checklist import (
+from planner.checklist.rules import (
     ChecklistError,
     Due,
     Filter,
@@ -174,7 +174,7 @@ def test_a_passport_expiring_within_six_months_of_the_return_is_flagged() -> Non
 
 @given(st.lists(st.tuples(st.integers(-60, 60), st.booleans(), st.booleans()), max_size=30))
 def test_the_quick_filter_keeps_what_matches_filter_keeps(specs: list[tuple[int, bool, bool]]) -> None:
-    from planner.checklist import filter_items
+    from planner.checklist.rules import filter_items
 
     items = [
         item(n, Due(anchor="departure", days=days) if dated else NO_DUE, done=done)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.checklist import (
+from planner.checklist.rules import (
     ANCHORS,
     DOCUMENTS,
     KINDS,
@@ -18,7 +18,7 @@ from planner.checklist import (
     TripDates,
     validate_item,
 )
-from planner.validation import ValidationError
+from planner.core.validation import ValidationError
 
 STEPS = {"virtual-consultation", "booking-preparation", "treatment", "rehabilitation-home"}
 TRIP = TripDates(date(2027, 3, 1), date(2027, 3, 11), date(2027, 3, 3))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planner.clinic_drafts import (
+from planner.clinics.drafts import (
     MAX_CLINIC_NAME,
     MAX_NOTE,
     ClinicDraft,
@@ -13,7 +13,7 @@ from planner.clinic_drafts import (
     lines_of,
     validate_clinic,
 )
-from planner.validation import ValidationError
+from planner.core.validation import ValidationError
 
 GROUPS = ("soft-tissue", "knee-cartilage")
 TECHNIQUES = {"stem-cells", "prp"}

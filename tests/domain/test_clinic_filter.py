@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.clinics import Clinic, ClinicQuery, Technique, accepts, filter_clinics, why_empty
+from planner.clinics.rules import Clinic, ClinicQuery, Technique, accepts, filter_clinics, why_empty
 
 STEM = Technique("stem-cells", "Stem cell therapy")
 PRP = Technique("prp", "PRP")

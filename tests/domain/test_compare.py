@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from planner.clinics import Clinic, Technique
-from planner.compare import NOT_GIVEN, CompareRow, build_comparison, quote_summary, stars
-from planner.quotes import Quote, QuoteLine
+from planner.clinics.compare import NOT_GIVEN, ComparedFact, build_comparison, quote_summary, stars
+from planner.clinics.quotes import Quote, QuoteLine
+from planner.clinics.rules import Clinic, Technique
 
 STEM = Technique("stem-cells", "Stem cell therapy")
 GENE = Technique("gene-therapy", "Gene therapy")
@@ -73,7 +73,7 @@ def quote(total: str, accepted: bool = False, deposit: str | None = None, curren
     )
 
 
-def by_label(rows: list[CompareRow]) -> dict[str, CompareRow]:
+def by_label(rows: list[ComparedFact]) -> dict[str, ComparedFact]:
     return {row.label: row for row in rows}
 
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from planner.deposit import Deposit, DepositDraft, deposit_state, proposed_amount, validate_deposit
-from planner.validation import ValidationError
+from planner.budget.deposit import Deposit, DepositDraft, deposit_state, proposed_amount, validate_deposit
+from planner.core.validation import ValidationError
 
 TODAY = date(2027, 3, 15)
 GOOD = DepositDraft(percent="10", amount="1,200.00", currency="USD", due_on=date(2027, 4, 1), paid_on=None)

@@ -8,14 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.estimate import (
+from planner.budget.estimate import (
     HOTEL_TIERS,
     EstimateChoices,
     hotel_night_range,
     propose_estimate,
     totals_by_currency,
 )
-from planner.prices import PricePoint
+from planner.catalogue.prices import PricePoint
 
 
 def point(
@@ -98,7 +98,7 @@ def test_an_unknown_package_is_an_error() -> None:
 
 
 def test_the_stay_follows_the_plans_own_days_unless_the_person_set_one() -> None:
-    from planner.estimate import EstimateSettings, default_stay, resolve_choices
+    from planner.budget.estimate import EstimateSettings, default_stay, resolve_choices
 
     settings = EstimateSettings("package:package/knee-single")
     plan_stay = resolve_choices(settings, True, None, "", plan_days=11)

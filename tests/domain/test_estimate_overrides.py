@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.estimate import (
+from planner.budget.estimate import (
     EstimateLine,
     EstimateOverride,
     apply_overrides,
@@ -17,8 +17,8 @@ from planner.estimate import (
     range_in,
     validate_figures,
 )
-from planner.rates import Factor, Rate
-from planner.validation import ValidationError
+from planner.core.rates import Factor, Rate
+from planner.core.validation import ValidationError
 
 
 def line(key: str, low: str, high: str, currency: str = "USD") -> EstimateLine:

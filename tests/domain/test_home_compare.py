@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from planner.home_compare import HomeFigure, home_figures, savings
-from planner.prices import PricePoint
+from planner.budget.home_compare import HomeFigure, home_figures, savings
+from planner.catalogue.prices import PricePoint
 
 KNEE_TABLE = "Knee stem-cell treatment by country"
 SOFT_TABLE = "Stem-cell treatment of soft-tissue injuries by country"

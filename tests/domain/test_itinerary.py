@@ -10,7 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.itinerary import (
+from planner.core.validation import ValidationError
+from planner.core.zones import SEOUL
+from planner.journey.itinerary import (
     KINDS,
     MAX_NOTE_LENGTH,
     Appointment,
@@ -25,8 +27,6 @@ from planner.itinerary import (
     shifted,
     validate_appointment,
 )
-from planner.validation import ValidationError
-from planner.zones import SEOUL
 
 STEPS = [
     "virtual-consultation",

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.itinerary import PlanSpan
-from planner.journey import (
+from planner.core.validation import ValidationError
+from planner.journey.itinerary import PlanSpan
+from planner.journey.rules import (
     MAX_NOTE_LENGTH,
     Stay,
     Step,
@@ -24,7 +25,6 @@ from planner.journey import (
     progress,
     validate_step,
 )
-from planner.validation import ValidationError
 
 STEPS = [
     "virtual-consultation",

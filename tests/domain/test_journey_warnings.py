@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from planner.itinerary import Appointment, AppointmentDraft, appointment
-from planner.journey import Stay
-from planner.journey_warnings import (
+from planner.core.zones import SEOUL
+from planner.journey.itinerary import Appointment, AppointmentDraft, appointment
+from planner.journey.journey_warnings import (
     MAX_OVERLAPS_LISTED,
     appointment_warnings,
     journey_warnings,
     stay_warnings,
 )
-from planner.zones import SEOUL
+from planner.journey.rules import Stay
 
 DEPARTURE = date(2027, 6, 1)
 RETURN = date(2027, 6, 8)

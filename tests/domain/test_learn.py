@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 
+from planner.catalogue.learn import matches, searchable
+from planner.catalogue.learn_builder import build_learn_entries
 from planner.catalogue.loader import load_catalogue
-from planner.learn import matches, searchable
-from planner.learn_builder import build_learn_entries
-from planner.paths import catalogue_dir
-from planner.services.html import learn_entry_html
+from planner.core.paths import catalogue_dir
+from planner.printouts.html import learn_entry_html
 
 
 def _entries() -> list:  # type: ignore[type-arg]

@@ -9,8 +9,8 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.budget import Expense, ExpenseConversion, total_in, totals_by_category
-from planner.ledger import Ledger
+from planner.budget.ledger import Ledger
+from planner.budget.rules import Expense, ExpenseConversion, total_in, totals_by_category
 
 CURRENCIES = ("GBP", "USD", "KRW")
 amounts = st.one_of(st.none(), st.decimals(min_value=0, max_value=100_000, places=2))

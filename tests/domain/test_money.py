@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.money import MAX_AMOUNT, Money, MoneyError, check_currency, from_minor, parse_amount, to_minor
+from planner.core.money import (
+    MAX_AMOUNT,
+    Money,
+    MoneyError,
+    check_currency,
+    from_minor,
+    parse_amount,
+    to_minor,
+)
 
 
 @pytest.mark.parametrize(

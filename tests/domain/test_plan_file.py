@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from planner.plan_file import MAX_FILE_BYTES, VERSION, Known, PlanFile, PlanFileError, parse_plan_file
-from planner.plan_file_expenses import EXPENSE_COLUMNS
+from planner.planfile.expenses import EXPENSE_COLUMNS
+from planner.planfile.format import MAX_FILE_BYTES, VERSION, Known, PlanFile, PlanFileError, parse_plan_file
 
 KNOWN = Known(
     conditions=frozenset({"knee-cartilage-damage", "rotator-cuff-tear"}),

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from planner.plan_file_checks import FieldReader
-from planner.plan_file_expenses import (
+from planner.planfile.checks import FieldReader
+from planner.planfile.expenses import (
     CONVERSION_COLUMNS,
     EXPENSE_COLUMNS,
     QuickTables,

@@ -1,4 +1,4 @@
-"""The plan-file reader takes a file holding as much as a plan may (planner/limits.py) and refuses
+"""The plan-file reader takes a file holding as much as a plan may (planner/core/limits.py) and refuses
 one holding more, naming the section and the limit, so nothing of it is written."""
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from planner import limits
-from planner.plan_file import VERSION, PlanFileError, parse_plan_file
-from planner.plan_file_expenses import CONVERSION_COLUMNS, EXPENSE_COLUMNS, LINE
+from planner.core import limits
+from planner.planfile.expenses import CONVERSION_COLUMNS, EXPENSE_COLUMNS, LINE
+from planner.planfile.format import VERSION, PlanFileError, parse_plan_file
 from tests.domain.test_plan_file import KNOWN, minimal
 
 

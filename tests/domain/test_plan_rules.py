@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.clinic_drafts import check_clinic_name
-from planner.plans import PlanDraft, check_dates, check_name, copy_name, validate_draft
+from planner.clinics.drafts import check_clinic_name
+from planner.plans.rules import PlanDraft, check_dates, check_name, copy_name, validate_draft
 
 CONDITIONS = {"knee-cartilage-damage"}
 

@@ -12,19 +12,19 @@ from typing import Any
 
 import pytest
 
-from planner.checklist import Due, Item, TripDates
-from planner.clinics import Clinic
-from planner.itinerary import Appointment, AppointmentDraft, appointment
-from planner.journey import Stay
-from planner.paper import PAPERS, default_paper, environment_locale
-from planner.services.checklist import ChecklistData
-from planner.services.plans import Plan
-from planner.services.print_checklist import checklist_printout
-from planner.services.print_clinics import comparison_printout, questions_printout
-from planner.services.print_document import Printout, page_footer, page_header
-from planner.services.print_itinerary import ItineraryPrint, itinerary_printout
-from planner.services.questions import Question
-from planner.services.trip_details import TripDetails
+from planner.checklist.rules import Due, Item, TripDates
+from planner.checklist.service import ChecklistData
+from planner.clinics.questions_service import Question
+from planner.clinics.rules import Clinic
+from planner.journey.itinerary import Appointment, AppointmentDraft, appointment
+from planner.journey.rules import Stay
+from planner.journey.trip_details_service import TripDetails
+from planner.plans.service import Plan
+from planner.printouts.checklist import checklist_printout
+from planner.printouts.clinics import comparison_printout, questions_printout
+from planner.printouts.document import Printout, page_footer, page_header
+from planner.printouts.itinerary import ItineraryPrint, itinerary_printout
+from planner.printouts.paper import PAPERS, default_paper, environment_locale
 
 TODAY = date(2026, 11, 21)
 SCRIPT = "<script>alert(1)</script>"
@@ -440,7 +440,7 @@ def test_environment_locale_reads_the_process_environment_by_default(monkeypatch
 
 
 def test_a_long_grid_is_printed_as_several_tables_under_the_same_header() -> None:
-    from planner.services.print_document import GRID_ROWS, grid
+    from planner.printouts.document import GRID_ROWS, grid
 
     html = str(
         grid(["Item", "Paid"], [[f"Line {n}", "1"] for n in range(2 * GRID_ROWS + 1)], caption="Expenses")

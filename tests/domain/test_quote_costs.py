@@ -5,16 +5,16 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from planner.budget import Expense, ExpenseConversion, total_in, totals_by_category
-from planner.quote_costs import (
+from planner.budget.quote_costs import (
     QUOTE_LINE_ID,
     counted_expenses,
     covered_categories,
     quote_expense,
     relation_sentence,
 )
-from planner.quotes import Quote, QuoteLine
-from planner.rates import Rate
+from planner.budget.rules import Expense, ExpenseConversion, total_in, totals_by_category
+from planner.clinics.quotes import Quote, QuoteLine
+from planner.core.rates import Rate
 
 TODAY = date(2026, 11, 20)
 GBP_USD = Rate("GBP", "USD", Decimal("1.25"), date(2026, 11, 1))

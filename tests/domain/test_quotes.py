@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.money import MAX_AMOUNT
-from planner.quotes import (
+from planner.clinics.quotes import (
     MAX_LINES,
     Quote,
     QuoteDraft,
@@ -23,7 +22,8 @@ from planner.quotes import (
     quote_total,
     validate_quote,
 )
-from planner.validation import ValidationError
+from planner.core.money import MAX_AMOUNT
+from planner.core.validation import ValidationError
 
 CATEGORIES = {"surgeon": "Surgeon’s Fees", "anesthesia": "Anesthesia", "facility": "Facility Fees"}
 RECEIVED = date(2027, 1, 10)

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.money import MoneyError, currency_decimals
-from planner.rates import Rate, convert, parse_rate, pick_rate, round_to_currency
+from planner.core.money import MoneyError, currency_decimals
+from planner.core.rates import Rate, convert, parse_rate, pick_rate, round_to_currency
 
 USD_KRW = Rate("USD", "KRW", Decimal("1380.50"), date(2027, 1, 10))
 GBP_USD = Rate("GBP", "USD", Decimal("1.27"), date(2027, 1, 12))

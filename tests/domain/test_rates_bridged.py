@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from planner.rates import Factor, Rate, apply_factor, find_factor
+from planner.core.rates import Factor, Rate, apply_factor, find_factor
 
 FEB_1 = date(2027, 2, 1)
 USD_KRW_JAN = Rate("USD", "KRW", Decimal("1380.50"), date(2027, 1, 10))

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.itinerary import (
+from planner.core.zones import SEOUL, convert, exists, offset_hours, to_utc
+from planner.journey.itinerary import (
     CLINIC_KINDS,
     AppointmentDraft,
     PlanSpan,
@@ -18,9 +19,8 @@ from planner.itinerary import (
     overlaps,
     validate_appointment,
 )
-from planner.journey import Stay, default_arrival
-from planner.schedule import Clinic, Proposal, propose, shared_time
-from planner.zones import SEOUL, convert, exists, offset_hours, to_utc
+from planner.journey.rules import Stay, default_arrival
+from planner.journey.schedule import ChosenClinic, Proposal, propose, shared_time
 
 STEPS = [
     "virtual-consultation",
@@ -33,7 +33,7 @@ STEPS = [
     "rehabilitation-home",
 ]
 LA = "America/Los_Angeles"
-CLINIC = Clinic("Seoul Joint Clinic", "Gangnam")
+CLINIC = ChosenClinic("Seoul Joint Clinic", "Gangnam")
 HOME_ZONES = [
     "America/New_York",
     "America/Los_Angeles",

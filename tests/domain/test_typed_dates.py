@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from planner.dates import read_typed_date
+from planner.core.dates import read_typed_date
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.zones import (
+from planner.core.zones import (
     SEOUL,
     ZoneError,
     convert,

@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from planner.services import plans as plan_service
-from planner.services.database import Database
-from planner.services.plans import Plan, PlanDraft
-from planner.ui.main_window import MainWindow, settings_for
-from planner.ui.prompter import Prompter
+from planner.db.database import Database
+from planner.plans.service import Plan, PlanDraft, create_plan
+from planner.ui.app.main_window import MainWindow, settings_for
+from planner.ui.kit.prompter import Prompter
 
 
 @dataclass
@@ -110,7 +109,7 @@ def make_window(
 @pytest.fixture
 def add_plan(db: Database) -> Callable[..., Plan]:
     def add(name: str, condition: str = "knee-cartilage-damage") -> Plan:
-        return plan_service.create_plan(
+        return create_plan(
             db, PlanDraft(name, condition, "GB", "GBP", date(2027, 3, 1), date(2027, 3, 11), "15000")
         )
 

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 from pytestqt.qtbot import QtBot
 
 from planner import __version__
+from planner.core.paths import catalogue_dir
+from planner.db.database import Database
 from planner.identity import APP_NAME, ICON_SIZES, icon_png
-from planner.paths import catalogue_dir
-from planner.services.database import Database
-from planner.ui.about_dialog import AboutDialog
-from planner.ui.app_icon import app_icon
-from planner.ui.main_window import MainWindow
+from planner.ui.app.about_dialog import AboutDialog
+from planner.ui.app.main_window import MainWindow
+from planner.ui.kit.app_icon import app_icon
 from tests.ui.conftest import FakePrompter
 
 

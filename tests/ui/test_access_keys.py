@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from planner.services.database import Database
-from planner.services.plans import Plan
-from planner.ui.main_window import MainWindow
-from planner.ui.pages import BUDGET
+from planner.db.database import Database
+from planner.plans.service import Plan
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.pages import BUDGET
 from tests.ui.test_accessible_names import (
     DIALOGS,
     PAGES,

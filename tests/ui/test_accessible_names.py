@@ -29,22 +29,22 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from planner.budget import ExpenseDraft
-from planner.itinerary import AppointmentDraft
-from planner.quotes import QuoteDraft, QuoteLineDraft
-from planner.services import budget as budget_service
-from planner.services import clinics as clinic_service
-from planner.services import itinerary as itinerary_service
-from planner.services import quotes as quote_service
-from planner.services import shortlist as shortlist_service
-from planner.services.database import Database
-from planner.services.plans import Plan
-from planner.ui.clinic_dialog import TAB_NAMES as CLINIC_TABS
-from planner.ui.clinic_dialog import ClinicDialog
-from planner.ui.forms import CheckedForm
-from planner.ui.main_window import MainWindow
-from planner.ui.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, LEARN, OVERVIEW
-from planner.ui.plan_wizard import PlanWizard
+from planner.budget.rules import ExpenseDraft
+from planner.budget.service import add_rate, save_expense
+from planner.clinics.quotes import QuoteDraft, QuoteLineDraft
+from planner.clinics.quotes_service import accept_quote, save_quote
+from planner.clinics.service import list_clinics, save_notes
+from planner.clinics.shortlist_service import choose_clinic, set_shortlisted
+from planner.db.database import Database
+from planner.journey.itinerary import AppointmentDraft
+from planner.journey.itinerary_service import save_appointment
+from planner.plans.service import Plan
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, LEARN, OVERVIEW
+from planner.ui.app.plan_wizard import PlanWizard
+from planner.ui.clinics.clinic_dialog import TAB_NAMES as CLINIC_TABS
+from planner.ui.clinics.clinic_dialog import ClinicDialog
+from planner.ui.kit.forms import CheckedForm
 
 MOST_TABS = 400
 """More presses than any page has controls: past this, Tab is taken to be stuck."""
@@ -120,11 +120,11 @@ def unnamed(widgets: list[QWidget]) -> list[str]:
 def furnish(db: Database, plan: Plan) -> None:
     """A chosen clinic with a note and an accepted quote, appointments, expense lines and a rate
     (the checklist starts with the articles' items)."""
-    clinic = clinic_service.list_clinics(db)[0]
-    clinic_service.save_notes(db, clinic.id, "Answered within a day.", 4)
-    shortlist_service.set_shortlisted(db, plan.id, clinic.id, True)
-    shortlist_service.choose_clinic(db, plan.id, clinic.id)
-    quote = quote_service.save_quote(
+    clinic = list_clinics(db)[0]
+    save_notes(db, clinic.id, "Answered within a day.", 4)
+    set_shortlisted(db, plan.id, clinic.id, True)
+    choose_clinic(db, plan.id, clinic.id)
+    quote = save_quote(
         db,
         plan.id,
         QuoteDraft(
@@ -138,16 +138,16 @@ def furnish(db: Database, plan: Plan) -> None:
             (QuoteLineDraft(None, "Treatment, all in", "11100"),),
         ),
     )
-    quote_service.accept_quote(db, plan.id, quote.id)
+    accept_quote(db, plan.id, quote.id)
     for day, title in ((3, "Intake consultation"), (5, "Injection")):
         start = datetime(2027, 3, day, 10)
         draft = AppointmentDraft(
             "arrival-intake", "consultation", title, start, start.replace(hour=11), "Asia/Seoul"
         )
-        itinerary_service.save_appointment(db, plan.id, draft)
+        save_appointment(db, plan.id, draft)
     for label, category, amount in (("Flights to Seoul", "travel", "850"), ("Hotel room", "lodging", "1200")):
-        budget_service.save_expense(db, plan.id, ExpenseDraft(label, category, None, amount, "", "GBP", None))
-    budget_service.add_rate(db, plan.id, "USD", "GBP", "0.79", date(2026, 11, 10))
+        save_expense(db, plan.id, ExpenseDraft(label, category, None, amount, "", "GBP", None))
+    add_rate(db, plan.id, "USD", "GBP", "0.79", date(2026, 11, 10))
 
 
 @pytest.fixture

@@ -12,13 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
-from planner.advice import NOT_MEDICAL_ADVICE
-from planner.services.database import Database
-from planner.services.plans import Plan
-from planner.services.printouts import PRINTOUTS, build_printout
-from planner.ui.guide_dialog import GuideDialog
-from planner.ui.main_window import MainWindow
-from planner.ui.printing import write_pdf
+from planner.core.advice import NOT_MEDICAL_ADVICE
+from planner.db.database import Database
+from planner.plans.service import Plan
+from planner.printouts.registry import PRINTOUTS, build_printout
+from planner.ui.app.guide_dialog import GuideDialog
+from planner.ui.app.main_window import MainWindow
+from planner.ui.printing.printing import write_pdf
 
 PLAN = "Knee, March"
 

@@ -10,12 +10,12 @@ import pytest
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
-from planner import clock
-from planner.services import budget as budget_service
-from planner.services.database import Database
-from planner.services.plans import Plan
-from planner.ui.budget_page import TAB_RATES
-from planner.ui.main_window import MainWindow
+from planner.budget.service import load_budget
+from planner.core import clock
+from planner.db.database import Database
+from planner.plans.service import Plan
+from planner.ui.app.main_window import MainWindow
+from planner.ui.budget.budget_page import TAB_RATES
 from tests.domain.test_any_day import MOMENTS, WRITTEN
 from tests.ui.test_budget_ui import click, open_budget, retype, show_tab
 from tests.ui.test_print_ui import close, open_print_dialog, open_window
@@ -45,7 +45,7 @@ def test_the_budget_page_dates_today_and_records_the_deposit_as_paid_today(
     assert panel.paid_on.date() == QDate(now.year, now.month, now.day)
     click(qtbot, panel.save_deposit_button)
     assert panel.state.text() == f"Paid on {today}."
-    deposit = budget_service.load_budget(db, plan.id).deposit
+    deposit = load_budget(db, plan.id).deposit
     assert deposit is not None and deposit.paid_on == MOMENTS[day].date()
 
 

@@ -14,11 +14,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from planner.services import plans as plan_service
-from planner.services.database import Database, open_database
-from planner.services.plans import Plan
-from planner.ui.main_window import MainWindow
-from planner.ui.restore_dialog import RestoreDialog
+from planner.db.database import Database, open_database
+from planner.plans.service import Plan, list_plans
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.restore_dialog import RestoreDialog
 
 from .conftest import FakePrompter
 
@@ -117,14 +116,14 @@ def test_a_backup_file_from_elsewhere_is_restored_from_the_restore_dialog(
     [copy] = list(stick.iterdir())
     prompter.text_answer = "Knee, April"
     window.rename_action.trigger()
-    assert plan_service.list_plans(db)[0].name == "Knee, April"
+    assert list_plans(db)[0].name == "Knee, April"
 
     dialog = open_restore(window)
     prompter.open_path = copy
     click(qtbot, dialog.file_button)
     assert copy.name in prompter.asked[-1]  # asked first
     assert not dialog.isVisible()
-    assert [p.name for p in plan_service.list_plans(db)] == [PLAN]
+    assert [p.name for p in list_plans(db)] == [PLAN]
     assert window.plan_combo.currentText() == PLAN
     assert f"Restored the backup file {copy.name}" in window.statusBar().currentMessage()
     [kept] = [b for b in db.backups() if b.reason == "before-restore"]
@@ -133,7 +132,7 @@ def test_a_backup_file_from_elsewhere_is_restored_from_the_restore_dialog(
     db.close()
     again = open_database(db.data_dir)
     try:
-        assert [p.name for p in plan_service.list_plans(again)] == [PLAN]
+        assert [p.name for p in list_plans(again)] == [PLAN]
     finally:
         again.close()
 

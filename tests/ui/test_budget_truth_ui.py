@@ -8,9 +8,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from planner.services.database import Database
-from planner.ui.budget_page import TAB_HOME, BudgetPage
-from planner.ui.main_window import MainWindow
+from planner.db.database import Database
+from planner.ui.app.main_window import MainWindow
+from planner.ui.budget.budget_page import TAB_HOME, BudgetPage
 from tests.db.uk_patient import enter_rate, uk_patient
 from tests.ui.test_budget_ui import add_expense
 from tests.ui.test_quotes_ui import open_quotes

@@ -18,20 +18,26 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QDialogButtonBox, QLin
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from planner import clock
-from planner.budget import Expense, ExpenseConversion
-from planner.services import budget as budget_service
-from planner.services import plans as plan_service
-from planner.services.budget_summary import summarise
-from planner.services.database import Database
-from planner.services.plans import Plan, PlanDraft
-from planner.ui.budget_page import TAB_CHARTS, TAB_ESTIMATE, TAB_EXPENSES, TAB_HOME, TAB_RATES, BudgetPage
-from planner.ui.estimate_panel import EstimateLineDialog, EstimateModel
-from planner.ui.expense_dialog import ExpenseDialog
-from planner.ui.expense_model import ExpenseModel
-from planner.ui.main_window import MainWindow
-from planner.ui.rates_deposit_panel import RateModel, RatesDepositPanel
-from planner.ui.widgets import ErrorLabel
+from planner.budget.rules import Expense, ExpenseConversion
+from planner.budget.service import add_rate, list_expenses, load_budget
+from planner.budget.summary_service import summarise
+from planner.core import clock
+from planner.db.database import Database
+from planner.plans.service import Plan, PlanDraft, create_plan
+from planner.ui.app.main_window import MainWindow
+from planner.ui.budget.budget_page import (
+    TAB_CHARTS,
+    TAB_ESTIMATE,
+    TAB_EXPENSES,
+    TAB_HOME,
+    TAB_RATES,
+    BudgetPage,
+)
+from planner.ui.budget.estimate_panel import EstimateLineDialog, EstimateModel
+from planner.ui.budget.expense_dialog import ExpenseDialog
+from planner.ui.budget.expense_model import ExpenseModel
+from planner.ui.budget.rates_deposit_panel import RateModel, RatesDepositPanel
+from planner.ui.kit.widgets import ErrorLabel
 from tests.fixed_time import TEST_NOW
 from tests.ui.conftest import FakePrompter
 
@@ -188,7 +194,7 @@ def test_an_expense_added_through_the_dialog_shows_in_the_table_and_the_totals(
     assert page.totals.cards[0].title.text() == "In GBP (home)"
     assert "left after planned costs: £13,800.00" in page.totals.limit.text()
     assert page.totals.warning_texts() == []
-    [saved] = budget_service.list_expenses(db, plan.id)
+    [saved] = list_expenses(db, plan.id)
     assert saved.planned == Decimal("1200") and saved.currency == "GBP"
 
 
@@ -244,14 +250,14 @@ def test_deleting_a_line_asks_first_and_no_keeps_it(
     assert prompter.asked[-1].startswith("Delete the expense “Hotel”?")
     assert column(panel.table, 0) == ["Hotel", "Flights"]
     assert home_card_planned(page) == "£1,600.00"
-    assert len(budget_service.list_expenses(db, plan.id)) == 2
+    assert len(list_expenses(db, plan.id)) == 2
 
     prompter.confirm_answer = True
     click(qtbot, panel.delete_button)
     assert column(panel.table, 0) == ["Flights"]
     assert panel.count.text() == "1 line"
     assert home_card_planned(page) == "£700.00"
-    assert [e.label for e in budget_service.list_expenses(db, plan.id)] == ["Flights"]
+    assert [e.label for e in list_expenses(db, plan.id)] == ["Flights"]
     # The next line is selected, so it can be deleted straight away.
     assert panel.current_expense() is not None and panel.delete_button.isEnabled()
     click(qtbot, panel.delete_button)
@@ -284,7 +290,7 @@ def test_bad_amounts_a_future_paid_date_and_an_unknown_currency_are_refused_in_t
     assert "“twelve” is not an amount" in shown_error(errors, "actual")
     assert "in the future" in shown_error(errors, "paid_on")
     assert errors["currency"].isHidden()
-    assert budget_service.list_expenses(db, plan.id) == []
+    assert list_expenses(db, plan.id) == []
 
     retype(qtbot, dialog.planned, "40")
     retype(qtbot, dialog.actual, "")
@@ -295,12 +301,12 @@ def test_bad_amounts_a_future_paid_date_and_an_unknown_currency_are_refused_in_t
     assert "“ZZZ” is not a known currency code" in shown_error(errors, "currency")
     for key in ("planned", "actual", "paid_on"):
         assert errors[key].isHidden(), key
-    assert budget_service.list_expenses(db, plan.id) == []
+    assert list_expenses(db, plan.id) == []
     assert page.expenses.model.rowCount() == 0
 
     dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert page.expenses.dialog is None
-    assert budget_service.list_expenses(db, plan.id) == []
+    assert list_expenses(db, plan.id) == []
 
 
 # --- rates --------------------------------------------------------------------------------------
@@ -399,7 +405,7 @@ def test_estimate_lines_can_be_removed_put_back_changed_and_restored(
     qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan], db: Database
 ) -> None:
     plan = add_plan("Knee, March")
-    budget_service.add_rate(db, plan.id, "GBP", "USD", "1.25", clock.today())
+    add_rate(db, plan.id, "GBP", "USD", "1.25", clock.today())
     _window, page = open_budget(make_window)
     show_tab(qtbot, page, TAB_ESTIMATE)
     panel = page.estimate
@@ -497,7 +503,7 @@ def test_the_deposit_is_proposed_checked_and_recorded_as_paid(
     click(qtbot, panel.save_deposit_button)
     assert shown_error(panel.deposit_form.errors, "percent") == "A deposit is between 0 and 100 %."
     assert panel.state.text() == "No deposit recorded yet."
-    assert budget_service.load_budget(db, plan.id).deposit is None
+    assert load_budget(db, plan.id).deposit is None
 
     retype(qtbot, panel.percent, "10")
     retype(qtbot, panel.amount, "3,000")
@@ -506,7 +512,7 @@ def test_the_deposit_is_proposed_checked_and_recorded_as_paid(
     click(qtbot, panel.save_deposit_button)
     assert panel.deposit_form.errors["percent"].isHidden()
     assert panel.state.text() == "Paid on 20 Nov 2026."  # today, as the clock is pinned
-    deposit = budget_service.load_budget(db, plan.id).deposit
+    deposit = load_budget(db, plan.id).deposit
     assert deposit is not None and deposit.paid_on == clock.today() == TEST_NOW.date()
     assert deposit.amount == Decimal("3000") and deposit.currency == "USD"
 
@@ -516,7 +522,7 @@ def test_compare_with_home_names_the_country_or_says_the_articles_have_no_figure
     qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan], db: Database
 ) -> None:
     add_plan("Knee, March")
-    plan_service.create_plan(
+    create_plan(
         db,
         PlanDraft(
             "Knee, Paris", "knee-cartilage-damage", "FR", "EUR", date(2027, 3, 1), date(2027, 3, 11), "15000"
@@ -633,8 +639,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 app = QApplication([])
-from planner.services.database import open_database
-from planner.ui.main_window import MainWindow, settings_for
+from planner.db.database import open_database
+from planner.ui.app.main_window import MainWindow, settings_for
 from tests.ui.conftest import FakePrompter
 
 db = open_database(Path(sys.argv[1]))
@@ -736,9 +742,9 @@ def test_expense_estimate_and_rate_models(
     assert expenses.headerData(8, Qt.Orientation.Horizontal) == "Paid in GBP"
 
     plan = add_plan("Knee, March")
-    budget_service.add_rate(db, plan.id, "GBP", "USD", "1.25", today)
-    budget_service.add_rate(db, plan.id, "USD", "KRW", "1380", today)
-    data = budget_service.load_budget(db, plan.id)
+    add_rate(db, plan.id, "GBP", "USD", "1.25", today)
+    add_rate(db, plan.id, "USD", "KRW", "1380", today)
+    data = load_budget(db, plan.id)
     estimate = EstimateModel()
     estimate.replace_rows(summarise(data, today).estimate)
     qtmodeltester.check(estimate)

@@ -11,16 +11,16 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
 
-from planner.checklist import Filter
+from planner.checklist.rules import Filter
+from planner.checklist.service import load_checklist
+from planner.core.limits import CHECKLIST_ITEMS
+from planner.db.database import Database
 from planner.db.models import ChecklistItemRow
-from planner.limits import CHECKLIST_ITEMS
-from planner.services import checklist as checklist_service
-from planner.services.database import Database
-from planner.services.plans import Plan
-from planner.ui.checklist_item_dialog import ChecklistItemDialog
-from planner.ui.checklist_model import ChecklistModel
-from planner.ui.checklist_page import ChecklistPage
-from planner.ui.main_window import MainWindow
+from planner.plans.service import Plan
+from planner.ui.app.main_window import MainWindow
+from planner.ui.checklist.checklist_item_dialog import ChecklistItemDialog
+from planner.ui.checklist.checklist_model import ChecklistModel
+from planner.ui.checklist.checklist_page import ChecklistPage
 from tests.ui.conftest import FakePrompter
 
 
@@ -67,7 +67,7 @@ def test_ticking_with_space_updates_progress_and_is_saved(
     assert page.model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert page.overall_label.text() == "1 of 49 done"
     assert page.steps.item(0).text() == "All steps\n1 of 49 done"
-    stored = checklist_service.load_checklist(db, plan.id).items[0]
+    stored = load_checklist(db, plan.id).items[0]
     assert stored.done_at is not None
     press(qtbot, page, Qt.Key.Key_Space)
     assert page.overall_label.text() == "0 of 49 done"
@@ -88,7 +88,7 @@ def test_adding_an_item_and_refusing_bad_input_at_the_field(
     qtbot.keyClicks(dialog.offset, "-400")
     save(dialog)
     assert "within a year" in dialog.form.errors["due"].text()
-    assert len(checklist_service.load_checklist(db, plan.id).items) == 49
+    assert len(load_checklist(db, plan.id).items) == 49
     dialog.offset.clear()
     qtbot.keyClicks(dialog.offset, "-3")
     save(dialog)
@@ -167,7 +167,7 @@ def test_delete_and_undo_puts_the_item_back_in_place(
     assert "Undo" in page.hint.text()
     press(qtbot, page, Qt.Key.Key_Z, ctrl=True)
     assert page.model.rows[2].text == third
-    assert len(checklist_service.load_checklist(db, plan.id).items) == 49
+    assert len(load_checklist(db, plan.id).items) == 49
 
 
 def test_a_passport_expiring_too_soon_is_flagged(
@@ -189,7 +189,7 @@ def test_the_checklist_model_is_sound(
     qtmodeltester: object, db: Database, add_plan: Callable[..., Plan]
 ) -> None:
     plan = add_plan("Model")
-    data = checklist_service.load_checklist(db, plan.id)
+    data = load_checklist(db, plan.id)
     model = ChecklistModel()
     model.set_items(
         data.items[:10], {i.id: i.due.resolve(data.trip) for i in data.items}, data.steps, data.trip.departure
@@ -233,7 +233,7 @@ def test_changing_the_trip_dates_moves_relative_due_dates_and_refuses_bad_ones(
     assert not dialog.isVisible()
     after = page.model.index(page.model.row_of(relative.id), 3).data()
     assert before != after
-    stored = checklist_service.load_checklist(db, plan.id).trip
+    stored = load_checklist(db, plan.id).trip
     assert (stored.departure, stored.treatment) == (
         QDate(2027, 3, 11).toPython(),
         QDate(2027, 3, 13).toPython(),
@@ -265,7 +265,7 @@ def test_adding_to_a_full_checklist_says_the_plan_is_full(
     prompter: FakePrompter,
 ) -> None:
     plan = add_plan("Knee, March")
-    have = len(checklist_service.load_checklist(db, plan.id).items)
+    have = len(load_checklist(db, plan.id).items)
     with db.transaction() as session:
         session.execute(
             insert(ChecklistItemRow),
@@ -283,4 +283,4 @@ def test_adding_to_a_full_checklist_says_the_plan_is_full(
     assert prompter.errors == [CHECKLIST_ITEMS.full_message()]
     assert "This plan is full" in prompter.errors[0]
     assert page.dialog is None
-    assert len(checklist_service.load_checklist(db, plan.id).items) == CHECKLIST_ITEMS.most
+    assert len(load_checklist(db, plan.id).items) == CHECKLIST_ITEMS.most

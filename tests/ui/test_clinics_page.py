@@ -8,17 +8,16 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 
-from planner import limits
-from planner.clinic_drafts import ClinicDraft
-from planner.services import clinics as clinic_service
-from planner.services import plans as plan_service
-from planner.services import questions as question_service
-from planner.services import shortlist as shortlist_service
-from planner.services.database import Database
-from planner.services.plans import Plan
-from planner.ui.clinics_page import ClinicsPage
-from planner.ui.main_window import MainWindow
-from planner.ui.pages import CLINICS, OVERVIEW
+from planner.clinics.drafts import ClinicDraft
+from planner.clinics.questions_service import add_question
+from planner.clinics.service import create_clinic, list_clinics
+from planner.clinics.shortlist_service import set_shortlisted, shortlisted_ids
+from planner.core import limits
+from planner.db.database import Database
+from planner.plans.service import Plan, get_plan
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.pages import CLINICS, OVERVIEW
+from planner.ui.clinics.clinics_page import ClinicsPage
 from tests.ui.conftest import FakePrompter
 
 
@@ -119,13 +118,13 @@ def test_shortlist_and_choose_a_clinic_for_the_plan(
     window, page, plan = page_with_plan
     select_names(page, "Cellinique Clinic")
     page.detail.shortlist.click()
-    assert shortlist_service.shortlisted_ids(db, plan.id) == {page.current_clinic().id}  # type: ignore[union-attr]
+    assert shortlisted_ids(db, plan.id) == {page.current_clinic().id}  # type: ignore[union-attr]
     assert page.filters.shortlist.text() == "On this plan's shortlist (1)"
     assert "Shortlisted" in page.detail.shortlist.text()
 
     select_names(page, "Lydian Plastic Surgery Clinic")
     page.detail.choose.click()
-    chosen = plan_service.get_plan(db, plan.id)
+    chosen = get_plan(db, plan.id)
     assert chosen is not None and chosen.clinic_name == "Lydian Plastic Surgery Clinic"
     assert page.model.status(page.current_clinic()) == "Chosen"  # type: ignore[arg-type]
     page.filters.shortlist.setChecked(True)
@@ -170,7 +169,7 @@ def test_add_edit_hide_and_delete_your_own_clinic(
     assert dialog is not None
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.basics_form.errors["name"].text() == "A clinic needs a name."
-    assert len(clinic_service.list_clinics(db)) == 4
+    assert len(list_clinics(db)) == 4
 
     qtbot.keyClicks(dialog.name, "Seoul Knee Centre")
     qtbot.keyClicks(dialog.district, "Jamsil")
@@ -197,11 +196,11 @@ def test_add_edit_hide_and_delete_your_own_clinic(
     prompter.confirm_answer = False
     page.detail.delete.click()
     assert "chosen clinic of “Knee, March”" in prompter.asked[-1]
-    assert any(c.name == "Jamsil Knee Centre" for c in clinic_service.list_clinics(db))
+    assert any(c.name == "Jamsil Knee Centre" for c in list_clinics(db))
     prompter.confirm_answer = True
     page.detail.delete.click()
-    assert all(c.name != "Jamsil Knee Centre" for c in clinic_service.list_clinics(db))
-    assert plan_service.get_plan(db, plan.id).clinic_id is None  # type: ignore[union-attr]
+    assert all(c.name != "Jamsil Knee Centre" for c in list_clinics(db))
+    assert get_plan(db, plan.id).clinic_id is None  # type: ignore[union-attr]
 
     select_names(page, "SH Clinic")
     assert not page.detail.delete.isVisibleTo(page)
@@ -230,7 +229,7 @@ def test_too_long_a_district_and_list_are_refused_at_their_fields_on_their_tabs(
     assert dialog.trust_form.errors["key_features"].text() == "List at most 200 items, one per line."
     assert dialog.tabs.currentIndex() == 0  # the first tab with a problem
     assert [dialog.tabs.tabText(n) for n in range(3)] == ["Basics ⚠", "Treatments", "Features and claims ⚠"]
-    assert len(clinic_service.list_clinics(db)) == 4
+    assert len(list_clinics(db)) == 4
     dialog.district.setText("Gangnam")
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.tabs.currentIndex() == 2 and dialog.tabs.tabText(0) == "Basics"  # on to the list
@@ -249,7 +248,7 @@ def test_rating_and_note_are_saved_and_a_bad_rating_is_impossible_to_pick(
     notes.rating.setCurrentIndex(notes.rating.findData(4))
     qtbot.keyClicks(notes.note, "Kind on the video call")
     notes.save.click()
-    saved = next(c for c in clinic_service.list_clinics(db) if c.name == "Cellinique Clinic")
+    saved = next(c for c in list_clinics(db) if c.name == "Cellinique Clinic")
     assert saved.rating == 4 and saved.note == "Kind on the video call"
     assert page.proxy.index(0, 2).data() == "★★★★"
     assert [notes.rating.itemData(i) for i in range(notes.rating.count())] == [None, 5, 4, 3, 2, 1]
@@ -317,10 +316,10 @@ def test_a_full_shortlist_and_a_full_list_of_questions_say_so_and_change_nothing
 ) -> None:
     plan = add_plan("Knee, March")
     for n in range(limits.SHORTLIST.most):
-        own = clinic_service.create_clinic(db, ClinicDraft(name=f"Clinic of my own {n}"))
-        shortlist_service.set_shortlisted(db, plan.id, own.id, True)
+        own = create_clinic(db, ClinicDraft(name=f"Clinic of my own {n}"))
+        set_shortlisted(db, plan.id, own.id, True)
     for n in range(limits.OWN_QUESTIONS.most):
-        question_service.add_question(db, f"My question {n}?")
+        add_question(db, f"My question {n}?")
     window = make_window()
     window.nav.setCurrentRow(CLINICS.row)
     page = window.clinics
@@ -328,7 +327,7 @@ def test_a_full_shortlist_and_a_full_list_of_questions_say_so_and_change_nothing
     qtbot.mouseClick(page.detail.shortlist, Qt.MouseButton.LeftButton)
     assert prompter.errors[-1] == limits.SHORTLIST.full_message()
     assert not page.detail.shortlist.isChecked() and page.detail.shortlist.text() == "☆ Shortlist"
-    assert len(shortlist_service.shortlisted_ids(db, plan.id)) == limits.SHORTLIST.most
+    assert len(shortlisted_ids(db, plan.id)) == limits.SHORTLIST.most
 
     prompter.text_answer = "One question too many?"
     qtbot.mouseClick(page.detail.questions.add, Qt.MouseButton.LeftButton)

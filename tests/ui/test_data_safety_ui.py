@@ -46,20 +46,19 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QTabl
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, event
 
-from planner import clock
-from planner.dates import backup_stamp
+from planner.core import clock
+from planner.core.dates import backup_stamp
+from planner.core.paths import BACKUP_DIR, DATABASE_FILE
+from planner.db.database import BackupInfo, DamagedDatabase, Database, open_database
 from planner.exit_codes import EXIT_DAMAGED, EXIT_FAILURE, EXIT_IN_USE
-from planner.paths import BACKUP_DIR, DATABASE_FILE
+from planner.plans.service import Plan, PlanDraft, create_plan, list_plans
 from planner.platform.instance_lock import lock_data_dir
-from planner.services import plans as plan_service
-from planner.services.database import BackupInfo, DamagedDatabase, Database, open_database
-from planner.services.plans import Plan, PlanDraft
-from planner.ui.application import _run_window
-from planner.ui.checklist_page import ChecklistPage
-from planner.ui.main_window import MainWindow
-from planner.ui.recovery import FRESH, RESTORE, recover
-from planner.ui.restore_dialog import RestoreDialog, taken_text
-from planner.ui.storage_errors import storage_error_hook
+from planner.ui.app.application import _run_window
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.recovery import FRESH, RESTORE, recover
+from planner.ui.app.restore_dialog import RestoreDialog, taken_text
+from planner.ui.checklist.checklist_page import ChecklistPage
+from planner.ui.kit.storage_errors import storage_error_hook
 from tests.ui.conftest import FakePrompter
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -271,7 +270,7 @@ def test_restoring_an_older_backup_shows_its_plans_on_every_page_without_a_resta
     assert combo_texts(window) == [PLAN]
     assert window.plan_combo.currentText() == PLAN
     assert window.windowTitle().startswith(PLAN)
-    assert [p.name for p in plan_service.list_plans(db)] == [PLAN]
+    assert [p.name for p in list_plans(db)] == [PLAN]
     page = window.stack.currentWidget()
     assert isinstance(page, ChecklistPage) and page is window.checklist and page.isVisible()
     texts = [item.text for item in page.model.rows]
@@ -294,7 +293,7 @@ def test_restoring_an_older_backup_shows_its_plans_on_every_page_without_a_resta
     db.close()  # and the restored data is what the next start opens
     again = open_database(db.data_dir)
     try:
-        assert [p.name for p in plan_service.list_plans(again)] == [PLAN]
+        assert [p.name for p in list_plans(again)] == [PLAN]
     finally:
         again.close()
 
@@ -378,7 +377,7 @@ def sound_data(tmp_path_factory: pytest.TempPathFactory, fresh_database: Callabl
     """A data folder with the plan "Knee, March" and one backup of it, made once for the module."""
     folder = tmp_path_factory.mktemp("sound") / "data"
     db = fresh_database(folder)
-    plan_service.create_plan(
+    create_plan(
         db,
         PlanDraft(PLAN, "knee-cartilage-damage", "GB", "GBP", date(2027, 3, 1), date(2027, 3, 11), "15000"),
     )
@@ -424,7 +423,7 @@ def test_a_damaged_data_file_can_be_replaced_by_the_backup_and_is_kept_beside_it
     assert Path(f"{kept}-wal").read_bytes() == b"the damaged file's journal"
     db = open_database(damaged_dir)
     try:
-        assert [p.name for p in plan_service.list_plans(db)] == [PLAN]
+        assert [p.name for p in list_plans(db)] == [PLAN]
     finally:
         db.close()
 
@@ -442,7 +441,7 @@ def test_starting_with_no_plans_keeps_the_damaged_file(
     assert kept.read_bytes() == b""
     db = open_database(damaged_dir)
     try:
-        assert plan_service.list_plans(db) == []
+        assert list_plans(db) == []
     finally:
         db.close()
 
@@ -503,7 +502,7 @@ def test_recovery_offers_only_a_backup_this_version_can_open(
     assert "Knee, April" not in prompter.asked[-1] and PLAN in prompter.asked[-1]
     db = open_database(damaged_dir)
     try:
-        assert [p.name for p in plan_service.list_plans(db)] == [PLAN]
+        assert [p.name for p in list_plans(db)] == [PLAN]
     finally:
         db.close()
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from planner.ui.forms import date_edit
+from planner.ui.kit.forms import date_edit
 
 
 @pytest.fixture

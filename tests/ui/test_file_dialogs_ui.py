@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
-from planner.services.plans import Plan
-from planner.ui.main_window import MainWindow
-from planner.ui.print_dialog import PrintDialog
-from planner.ui.prompter import LAST_FOLDER_KEY, Prompter, start_folder
+from planner.plans.service import Plan
+from planner.ui.app.main_window import MainWindow
+from planner.ui.kit.prompter import LAST_FOLDER_KEY, Prompter, start_folder
+from planner.ui.printing.print_dialog import PrintDialog
 
 from .conftest import FakePrompter
 

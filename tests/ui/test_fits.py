@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from planner.paths import resources_dir
-from planner.services.database import Database
-from planner.ui.main_window import MainWindow
-from planner.ui.pages import CLINICS, JOURNEY, PAGES
+from planner.core.paths import resources_dir
+from planner.db.database import Database
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.pages import CLINICS, JOURNEY, PAGES
 from tests.db.test_plan_transfer import OWN_CLINIC, rich_plan
 from tests.ui.test_clinics_page import select_names
 

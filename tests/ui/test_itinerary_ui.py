@@ -13,23 +13,22 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from planner.itinerary import Appointment, AppointmentDraft, appointment, by_day
-from planner.journey import Stay, StepDraft
-from planner.services import itinerary as itinerary_service
-from planner.services import journey as journey_service
-from planner.services import plans as plan_service
-from planner.services.database import Database
-from planner.services.itinerary import StayDraft
-from planner.services.plans import Plan
-from planner.ui.appointment_dialog import AppointmentDialog
-from planner.ui.appointment_model import DAY_ROLE, ItineraryModel, StepAppointmentsModel
-from planner.ui.forms import to_qdate
-from planner.ui.itinerary_page import ItineraryPage
-from planner.ui.main_window import MainWindow
-from planner.ui.pages import ITINERARY, OVERVIEW
-from planner.ui.proposal_dialog import ProposalDialog, ProposalModel
-from planner.ui.tables import ROW_ROLE
-from planner.zones import SEOUL
+import planner.journey.service
+from planner.core.zones import SEOUL
+from planner.db.database import Database
+from planner.journey.itinerary import Appointment, AppointmentDraft, appointment, by_day
+from planner.journey.itinerary_service import StayDraft, load_itinerary, propose_schedule, save_appointment
+from planner.journey.rules import Stay, StepDraft
+from planner.journey.service import save_step
+from planner.plans.service import Plan, get_plan
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.pages import ITINERARY, OVERVIEW
+from planner.ui.journey.appointment_dialog import AppointmentDialog
+from planner.ui.journey.appointment_model import DAY_ROLE, ItineraryModel, StepAppointmentsModel
+from planner.ui.journey.itinerary_page import ItineraryPage
+from planner.ui.journey.proposal_dialog import ProposalDialog, ProposalModel
+from planner.ui.kit.forms import to_qdate
+from planner.ui.kit.tables import ROW_ROLE
 
 TODAY = date(2026, 11, 21)
 """A fixed "today", before the plan's trip (departure 1 Mar 2027, return 11 Mar 2027)."""
@@ -144,7 +143,7 @@ def appointment_index(page: ItineraryPage, appointment_id: int) -> QModelIndex:
 
 
 def stored(db: Database, plan: Plan) -> list[Appointment]:
-    return itinerary_service.load_itinerary(db, plan.id).appointments
+    return load_itinerary(db, plan.id).appointments
 
 
 def test_adding_an_appointment_shows_it_under_its_day_in_seoul_and_home_time(
@@ -323,9 +322,9 @@ def test_proposing_a_schedule_keeps_the_ticked_ones_and_accepting_again_does_not
     appointments = stored(db, plan)
     assert {a.proposal_key for a in appointments} == {d.proposal_key for d in kept}
     assert f"Added or updated {len(kept)} appointments." in page.hint.text()
-    again = plan_service.get_plan(db, plan.id)
+    again = get_plan(db, plan.id)
     assert again is not None and again.return_ == date(2027, 3, 9)  # arrival + 8 days - 1
-    assert itinerary_service.load_itinerary(db, plan.id).stay.leave == date(2027, 3, 9)
+    assert load_itinerary(db, plan.id).stay.leave == date(2027, 3, 9)
 
     second = open_proposal(page)
     assert second.days.value() == 8
@@ -338,7 +337,7 @@ def test_proposing_a_schedule_keeps_the_ticked_ones_and_accepting_again_does_not
 
 
 def proposal_for(db: Database, plan: Plan) -> ProposalDialog:
-    return ProposalDialog(db, plan, itinerary_service.load_itinerary(db, plan.id), today=TODAY)
+    return ProposalDialog(db, plan, load_itinerary(db, plan.id), today=TODAY)
 
 
 def test_the_proposal_warns_about_a_short_stay_and_too_little_culture_time(
@@ -377,7 +376,7 @@ def test_the_proposal_refuses_a_flight_home_before_the_departure_at_the_days_fie
     assert dialog.result() != dialog.DialogCode.Accepted
     assert dialog.saved == 0
     assert stored(db, plan) == []
-    assert itinerary_service.load_itinerary(db, plan.id).span.return_ == date(2027, 3, 11)
+    assert load_itinerary(db, plan.id).span.return_ == date(2027, 3, 11)
 
 
 def test_the_proposal_warnings_follow_unticking_an_appointment(
@@ -385,7 +384,7 @@ def test_the_proposal_warnings_follow_unticking_an_appointment(
 ) -> None:
     plan = add_plan("Knee")
     start = datetime.combine(ARRIVAL, time(18, 0))
-    itinerary_service.save_appointment(
+    save_appointment(
         db,
         plan.id,
         AppointmentDraft(
@@ -426,10 +425,10 @@ def test_the_overview_shows_where_you_are_and_the_next_appointment(
     add_plan: Callable[..., Plan],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(journey_service, "utc_now", lambda: datetime(2026, 11, 21, 12, 0))
+    monkeypatch.setattr(planner.journey.service, "utc_now", lambda: datetime(2026, 11, 21, 12, 0))
     window, plan, page = open_page(make_window, add_plan)
     # A step in progress is where the person is, whatever the date.
-    journey_service.save_step(db, plan.id, "booking-preparation", StepDraft("in-progress", None, None))
+    save_step(db, plan.id, "booking-preparation", StepDraft("in-progress", None, None))
     add(page, "Meet the surgeon", ARRIVAL, time(14, 0), time(15, 0))
     add(page, "Cell harvest", date(2027, 3, 4), time(9, 0), time(10, 30))
     window.nav.setCurrentRow(OVERVIEW.row)
@@ -455,12 +454,12 @@ def test_the_home_zone_from_trip_dates_heads_the_home_column_and_bad_zones_are_r
     assert not dialog.form.errors["zone"].isHidden()
     assert "is not a time zone" in dialog.form.errors["zone"].text()
     assert dialog.isVisible()
-    assert itinerary_service.load_itinerary(db, plan.id).home_zone == "Europe/London"
+    assert load_itinerary(db, plan.id).home_zone == "Europe/London"
 
     dialog.zone.setCurrentIndex(dialog.zone.findText("America/Los_Angeles"))
     save.click()
     assert not dialog.isVisible()
-    assert itinerary_service.load_itinerary(db, plan.id).home_zone == "America/Los_Angeles"
+    assert load_itinerary(db, plan.id).home_zone == "America/Los_Angeles"
     page = window.itinerary
     assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Home (Los Angeles)"
     # 14:00 in Seoul on 2 Mar is 21:00 the evening before in Los Angeles.
@@ -514,9 +513,7 @@ def test_the_itinerary_models_are_sound(
     plan = add_plan("Knee")
     proposed = ProposalModel("Europe/London")
     proposed.replace_rows(
-        itinerary_service.propose_schedule(
-            db, plan.id, StayDraft(ARRIVAL, 10, date(2027, 3, 4), "same-day", 14), TODAY
-        )
+        propose_schedule(db, plan.id, StayDraft(ARRIVAL, 10, date(2027, 3, 4), "same-day", 14), TODAY)
     )
     assert proposed.rowCount() > 5
     qtmodeltester.check(proposed)

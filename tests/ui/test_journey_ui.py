@@ -10,15 +10,15 @@ from datetime import date
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from planner.journey import StepDraft
-from planner.services import checklist as checklist_service
-from planner.services import journey as journey_service
-from planner.services.database import Database
-from planner.services.plans import Plan
-from planner.ui.forms import to_qdate
-from planner.ui.journey_page import STEP_ROLE, JourneyPage
-from planner.ui.main_window import MainWindow
-from planner.ui.pages import JOURNEY
+from planner.checklist.service import load_checklist
+from planner.db.database import Database
+from planner.journey.rules import StepDraft
+from planner.journey.service import load_journey, save_step
+from planner.plans.service import Plan
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.pages import JOURNEY
+from planner.ui.journey.journey_page import STEP_ROLE, JourneyPage
+from planner.ui.kit.forms import to_qdate
 
 TODAY = date(2026, 11, 21)
 """A fixed "today", before the plan's trip (1–11 Mar 2027): the first step is the one for now."""
@@ -184,7 +184,7 @@ def test_ticking_a_checklist_item_on_a_step_saves_it(
     first = items.rows[0]
     # What a click on the box does: the view sets the check state on the model.
     assert items.setData(items.index(0, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
-    stored = next(i for i in checklist_service.load_checklist(db, plan.id).items if i.id == first.id)
+    stored = next(i for i in load_checklist(db, plan.id).items if i.id == first.id)
     assert stored.done
     assert page.view.items_label.text().startswith(f"1 of {total} done.")
     ticked = next(r for r, i in enumerate(page.view.items.rows) if i.id == first.id)
@@ -192,7 +192,7 @@ def test_ticking_a_checklist_item_on_a_step_saves_it(
     assert page.step_id == "arrival-intake"
 
     assert items.setData(items.index(ticked, 0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
-    stored = next(i for i in checklist_service.load_checklist(db, plan.id).items if i.id == first.id)
+    stored = next(i for i in load_checklist(db, plan.id).items if i.id == first.id)
     assert not stored.done
     assert page.view.items_label.text().startswith(f"0 of {total} done.")
 
@@ -218,7 +218,7 @@ def test_saving_a_step_and_marking_it_done_and_going_on(
     assert view.dirty and view.saved_label.text() == "Not saved yet."
     click(qtbot, view.save_button)
 
-    state = journey_service.load_journey(db, plan.id, TODAY).state("booking-preparation")
+    state = load_journey(db, plan.id, TODAY).state("booking-preparation")
     assert (state.status, state.start, state.end, state.note) == (
         "in-progress",
         date(2027, 1, 31),
@@ -239,7 +239,7 @@ def test_saving_a_step_and_marking_it_done_and_going_on(
     assert view.has_start.isChecked() and view.start.date() == to_qdate(date(2027, 1, 31))
 
     click(qtbot, page.done_button)
-    assert journey_service.load_journey(db, plan.id, TODAY).state("booking-preparation").status == "done"
+    assert load_journey(db, plan.id, TODAY).state("booking-preparation").status == "done"
     assert page.step_id == "arrival-intake"
     assert page.view.title.text() == "Arrival and intake"
     assert page.counter.text() == "Step 3 of 8"
@@ -266,7 +266,7 @@ def test_an_end_before_the_start_is_refused_at_the_field_and_nothing_is_lost(
 ) -> None:
     _window, plan, page = open_page(make_window, add_plan)
     kept = StepDraft("done", date(2027, 2, 1), date(2027, 2, 20), "Visa done.")
-    journey_service.save_step(db, plan.id, "booking-preparation", kept)
+    save_step(db, plan.id, "booking-preparation", kept)
     page.set_plan(plan)
     go_to(page, "arrival-intake")
     view = page.view
@@ -281,7 +281,7 @@ def test_an_end_before_the_start_is_refused_at_the_field_and_nothing_is_lost(
     assert not error.isHidden()
     assert "ends before it starts" in error.text()
     assert view.form.errors["start"].isHidden()
-    data = journey_service.load_journey(db, plan.id, TODAY)
+    data = load_journey(db, plan.id, TODAY)
     assert "arrival-intake" not in data.states
     stored = data.state("booking-preparation")
     assert (stored.status, stored.start, stored.end, stored.note) == (
@@ -304,13 +304,13 @@ def test_an_end_before_the_start_is_refused_at_the_field_and_nothing_is_lost(
         assert not view.form.errors["end"].isHidden()
     click(qtbot, page.done_button)
     assert page.step_id == "arrival-intake"
-    assert "arrival-intake" not in journey_service.load_journey(db, plan.id, TODAY).states
+    assert "arrival-intake" not in load_journey(db, plan.id, TODAY).states
 
     # Mended, it saves.
     view.end.setDate(to_qdate(date(2027, 3, 4)))
     click(qtbot, view.save_button)
     assert view.form.errors["end"].isHidden()
-    saved = journey_service.load_journey(db, plan.id, TODAY).state("arrival-intake")
+    saved = load_journey(db, plan.id, TODAY).state("arrival-intake")
     assert (saved.start, saved.end, saved.note) == (date(2027, 3, 3), date(2027, 3, 4), "Landing at Incheon.")
 
 
@@ -329,14 +329,14 @@ def test_unsaved_valid_edits_are_saved_when_going_on(
     page.view.status.setCurrentIndex(page.view.status.findData("in-progress"))
     click(qtbot, page.next_button)
     assert page.step_id == "booking-preparation"
-    state = journey_service.load_journey(db, plan.id, TODAY).state("virtual-consultation")
+    state = load_journey(db, plan.id, TODAY).state("virtual-consultation")
     assert (state.status, state.note) == ("in-progress", "Send the MRI scans before the call.")
     assert not page.view.dirty
 
     # Choosing another step in the list saves too.
     page.view.note.setPlainText("Ask about travel insurance.")
     go_to(page, "departure")
-    assert journey_service.load_journey(db, plan.id, TODAY).state("booking-preparation").note == (
+    assert load_journey(db, plan.id, TODAY).state("booking-preparation").note == (
         "Ask about travel insurance."
     )
     click(qtbot, page.back_button)

@@ -10,11 +10,10 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from planner.changes import Change
-from planner.services import plans as plan_service
-from planner.services.database import Database
-from planner.services.plans import Plan
-from planner.ui.main_window import MainWindow
-from planner.ui.pages import LEARN
+from planner.db.database import Database
+from planner.plans.service import Plan, list_plans
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.pages import LEARN
 from tests.ui.conftest import FakePrompter
 
 
@@ -47,11 +46,11 @@ def test_delete_asks_first_and_keeps_the_plan_when_the_answer_is_no(
     prompter.confirm_answer = False
     window.delete_action.trigger()
     assert "Keep me" in prompter.asked[-1]
-    assert [p.name for p in plan_service.list_plans(db)] == ["Keep me"]
+    assert [p.name for p in list_plans(db)] == ["Keep me"]
 
     prompter.confirm_answer = True
     window.delete_action.trigger()
-    assert plan_service.list_plans(db) == []
+    assert list_plans(db) == []
     assert window.stack.currentWidget() is window.welcome
     assert not window.delete_action.isEnabled()
 
@@ -80,7 +79,7 @@ def test_rename_and_duplicate(
     assert signal.args is not None and signal.args[0].what == Change.PLAN
     assert window.plan_combo.currentText() == "Knee, Lydian, May (copy)"
     assert window.current_plan() is not None and window.current_plan().id == signal.args[0].plan_id  # type: ignore[union-attr]
-    assert sorted(p.name for p in plan_service.list_plans(db)) == [
+    assert sorted(p.name for p in list_plans(db)) == [
         "Knee, Lydian, May",
         "Knee, Lydian, May (copy)",
         "Other",

@@ -7,28 +7,27 @@ from datetime import date
 
 from pytestqt.modeltest import ModelTester
 
-from planner.compare import build_comparison
-from planner.quotes import QuoteDraft, QuoteLineDraft
-from planner.services import clinics as clinic_service
-from planner.services import learn as learn_service
-from planner.services import plans as plan_service
-from planner.services import questions as question_service
-from planner.services import quotes as quote_service
-from planner.services.database import Database
-from planner.services.plans import Plan
-from planner.ui.clinic_model import CLINIC_ROLE, ClinicFilter, ClinicModel
-from planner.ui.comparison_view import ComparisonModel, DifferencesOnly
-from planner.ui.learn_model import LearnFilter, LearnModel
-from planner.ui.plan_list_model import PLAN_ROLE, PlanListModel
-from planner.ui.question_model import QuestionModel
-from planner.ui.quote_model import QuoteModel
+from planner.clinics.compare import build_comparison
+from planner.clinics.questions_service import list_questions
+from planner.clinics.quotes import QuoteDraft, QuoteLineDraft
+from planner.clinics.quotes_service import list_quotes, save_quote
+from planner.clinics.service import list_clinics
+from planner.db.database import Database
+from planner.plans.service import Plan, list_plans
+from planner.reference.learn_service import list_learn_entries
+from planner.ui.app.plan_list_model import PLAN_ROLE, PlanListModel
+from planner.ui.clinics.clinic_model import CLINIC_ROLE, ClinicFilter, ClinicModel
+from planner.ui.clinics.comparison_view import ComparisonModel, DifferencesOnly
+from planner.ui.clinics.question_model import QuestionModel
+from planner.ui.clinics.quote_model import QuoteModel
+from planner.ui.learn.learn_model import LearnFilter, LearnModel
 
 
 def test_plan_list_model(qtmodeltester: ModelTester, db: Database, add_plan: Callable[..., Plan]) -> None:
     add_plan("One")
     add_plan("Two")
     model = PlanListModel()
-    model.set_plans(plan_service.list_plans(db))
+    model.set_plans(list_plans(db))
     qtmodeltester.check(model)
     assert model.index(1, 0).data(PLAN_ROLE).name == "Two"
     model.set_plans([])
@@ -37,7 +36,7 @@ def test_plan_list_model(qtmodeltester: ModelTester, db: Database, add_plan: Cal
 
 def test_learn_model_and_filter(qtmodeltester: ModelTester, db: Database) -> None:
     model = LearnModel()
-    model.set_entries(learn_service.list_learn_entries(db))
+    model.set_entries(list_learn_entries(db))
     qtmodeltester.check(model)
     proxy = LearnFilter()
     proxy.setSourceModel(model)
@@ -47,7 +46,7 @@ def test_learn_model_and_filter(qtmodeltester: ModelTester, db: Database) -> Non
 
 
 def test_clinic_model_and_filter(qtmodeltester: ModelTester, db: Database) -> None:
-    clinics = clinic_service.list_clinics(db)
+    clinics = list_clinics(db)
     model = ClinicModel()
     model.set_clinics(clinics, frozenset({clinics[0].id}), clinics[0].id)
     qtmodeltester.check(model)
@@ -63,13 +62,13 @@ def test_question_and_quote_models(
     qtmodeltester: ModelTester, db: Database, add_plan: Callable[..., Plan]
 ) -> None:
     questions = QuestionModel()
-    questions.set_rows(question_service.list_questions(db), {"builtin:cell-source": "Own fat"})
+    questions.set_rows(list_questions(db), {"builtin:cell-source": "Own fat"})
     qtmodeltester.check(questions)
     assert questions.answered() == 1
 
     plan = add_plan("Quoted")
-    clinic = clinic_service.list_clinics(db)[0]
-    quote_service.save_quote(
+    clinic = list_clinics(db)[0]
+    save_quote(
         db,
         plan.id,
         QuoteDraft(
@@ -77,14 +76,14 @@ def test_question_and_quote_models(
         ),
     )
     quotes = QuoteModel()
-    quotes.set_quotes(quote_service.list_quotes(db, plan.id))
+    quotes.set_quotes(list_quotes(db, plan.id))
     qtmodeltester.check(quotes)
     assert quotes.index(0, 2).data() == "$9,000.00"
     assert quotes.index(0, 3).data() == "10 % = $900.00"
 
 
 def test_comparison_model_and_differences_filter(qtmodeltester: ModelTester, db: Database) -> None:
-    clinics = clinic_service.list_clinics(db)[:3]
+    clinics = list_clinics(db)[:3]
     rows = build_comparison(clinics, {}, {}, [])
     model = ComparisonModel()
     model.set_rows([c.name for c in clinics], rows)

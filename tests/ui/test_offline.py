@@ -41,16 +41,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QListWidget, QWizard
 from pytestqt.qtbot import QtBot
 
-from planner.budget import ExpenseDraft
-from planner.services import budget as budget_service
-from planner.services import checklist as checklist_service
-from planner.services import clinics as clinic_service
-from planner.services import plans as plan_service
-from planner.services import shortlist as shortlist_service
-from planner.services.database import Database, open_database
-from planner.services.plans import PlanDraft
-from planner.ui.main_window import MainWindow
-from planner.ui.pages import BUDGET, CHECKLIST, CLINICS, OVERVIEW
+from planner.budget.rules import ExpenseDraft
+from planner.budget.service import list_expenses, save_expense
+from planner.checklist.service import load_checklist
+from planner.clinics.service import list_clinics
+from planner.clinics.shortlist_service import choose_clinic, set_shortlisted, shortlisted_ids
+from planner.db.database import Database, open_database
+from planner.plans.service import PlanDraft, create_plan, list_plans
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.pages import BUDGET, CHECKLIST, CLINICS, OVERVIEW
 from tests.ui.conftest import FakePrompter
 from tests.ui.test_budget_ui import add_expense, click, click_row, column, home_card_planned
 from tests.ui.test_checklist_ui import press, save, select
@@ -298,11 +297,11 @@ def test_a_whole_ui_session_opens_no_network_connection(
     assert open_dialogs == [], "every dialog of the session was closed"
     window.close()
 
-    [plan] = plan_service.list_plans(db)
+    [plan] = list_plans(db)
     assert plan.name == PLAN and plan.clinic_name == CLINIC
-    assert len(shortlist_service.shortlisted_ids(db, plan.id)) == 1
-    assert len(budget_service.list_expenses(db, plan.id)) == 2
-    assert KOREAN_ITEM in [item.text for item in checklist_service.load_checklist(db, plan.id).items]
+    assert len(shortlisted_ids(db, plan.id)) == 1
+    assert len(list_expenses(db, plan.id)) == 2
+    assert KOREAN_ITEM in [item.text for item in load_checklist(db, plan.id).items]
     check_pdf(pdf)
     assert network_guard.seen == []
     assert "PySide6.QtNetwork" not in sys.modules
@@ -370,21 +369,21 @@ def plan_for_the_command_line(data_dir: Path) -> None:
     """A plan with a shortlisted and chosen clinic and an expense line, like the session's."""
     db = open_database(data_dir)
     try:
-        plan = plan_service.create_plan(
+        plan = create_plan(
             db,
             PlanDraft(
                 PLAN, "knee-cartilage-damage", "GB", "GBP", date(2027, 3, 1), date(2027, 3, 11), "15000"
             ),
         )
-        budget_service.save_expense(
+        save_expense(
             db,
             plan.id,
             ExpenseDraft("Return flight to Seoul", "travel", None, "1200", "", "GBP", None),
             today=date(2026, 11, 1),
         )
-        [clinic] = [c for c in clinic_service.list_clinics(db) if c.name == CLINIC]
-        shortlist_service.set_shortlisted(db, plan.id, clinic.id, True)
-        shortlist_service.choose_clinic(db, plan.id, clinic.id)
+        [clinic] = [c for c in list_clinics(db) if c.name == CLINIC]
+        set_shortlisted(db, plan.id, clinic.id, True)
+        choose_clinic(db, plan.id, clinic.id)
     finally:
         db.close()
 

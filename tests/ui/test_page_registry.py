@@ -12,11 +12,11 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout
 from pytestqt.qtbot import QtBot
 
-from planner.services.plans import Plan
-from planner.ui import pages
-from planner.ui.main_window import MainWindow
-from planner.ui.page import Page, PageContext
-from planner.ui.pages import PageSpec
+from planner.plans.service import Plan
+from planner.ui.app import pages
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.pages import PageSpec
+from planner.ui.kit.page import Page, PageContext
 
 
 class NotesPage(Page):

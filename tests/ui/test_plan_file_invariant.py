@@ -21,13 +21,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
-from planner import commands, limits
+from planner import commands
+from planner.core import limits
+from planner.db.database import Database
 from planner.exit_codes import EXIT_OK
-from planner.services import plan_transfer
-from planner.services.database import Database
-from planner.services.plan_transfer import OnClash, PlanFileError, import_plan
-from planner.services.printouts import PRINTOUTS
-from planner.ui.main_window import MainWindow, settings_for
+from planner.planfile.service import OnClash, PlanFileError, import_plan, read_plan_file
+from planner.printouts.registry import PRINTOUTS
+from planner.ui.app.main_window import MainWindow, settings_for
 from tests.db.test_plan_file_limits_property import CHANGES, _source, mutate
 from tests.db.test_plan_transfer import dump
 from tests.fixed_time import TEST_NOW
@@ -115,7 +115,7 @@ def test_a_file_the_reader_accepts_works_everywhere_and_one_it_refuses_changes_n
     data = changed(_source(db), changes)
     before, before_bytes = dump(db), file_bytes(db)
     try:
-        plan = import_plan(db, plan_transfer.read_plan_file(db, data), OnClash.RENAME)
+        plan = import_plan(db, read_plan_file(db, data), OnClash.RENAME)
     except PlanFileError:
         assert file_bytes(db) == before_bytes and dump(db) == before
         return

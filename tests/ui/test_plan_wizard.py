@@ -8,10 +8,10 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
-from planner.services import plans as plan_service
-from planner.services.database import Database
-from planner.ui.main_window import MainWindow
-from planner.ui.plan_wizard import PlanWizard
+from planner.db.database import Database
+from planner.plans.service import list_plans
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.plan_wizard import PlanWizard
 
 
 def open_wizard(qtbot: QtBot, window: MainWindow) -> PlanWizard:
@@ -53,13 +53,13 @@ def test_first_start_shows_the_welcome_and_the_wizard_creates_a_plan(
     fill_home(qtbot, wizard, "United Kingdom")
     click_wizard_button(qtbot, wizard, QWizard.WizardButton.NextButton)
     assert wizard.currentPage() is wizard.trip_page
-    assert plan_service.list_plans(db) == [], "nothing is saved before Finish"
+    assert list_plans(db) == [], "nothing is saved before Finish"
 
     qtbot.keyClicks(wizard.budget_edit, "18,500")
     with qtbot.waitSignal(wizard.accepted):
         click_wizard_button(qtbot, wizard, QWizard.WizardButton.FinishButton)
 
-    plans = plan_service.list_plans(db)
+    plans = list_plans(db)
     assert [(p.name, p.home_country, p.home_currency) for p in plans] == [
         ("Knee, Cellinique, March", "GB", "GBP")
     ]
@@ -118,13 +118,13 @@ def test_unknown_currency_return_before_departure_and_negative_budget_are_refuse
     assert wizard.isVisible()
     assert "before the departure" in wizard.trip_page.errors["return"].text()
     assert "negative" in wizard.trip_page.errors["budget_limit"].text()
-    assert plan_service.list_plans(db) == []
+    assert list_plans(db) == []
 
     wizard.return_edit.setDate(wizard.departure_edit.date().addDays(9))
     wizard.budget_edit.clear()
     with qtbot.waitSignal(wizard.accepted):
         click_wizard_button(qtbot, wizard, QWizard.WizardButton.FinishButton)
-    plan = plan_service.list_plans(db)[0]
+    plan = list_plans(db)[0]
     assert (plan.home_currency, plan.nights, plan.budget_limit) == ("EUR", 9, None)
 
 
@@ -135,7 +135,7 @@ def test_cancelling_the_wizard_saves_nothing(
     wizard = open_wizard(qtbot, window)
     qtbot.keyClicks(wizard.name_edit, "Not kept")
     click_wizard_button(qtbot, wizard, QWizard.WizardButton.CancelButton)
-    assert plan_service.list_plans(db) == []
+    assert list_plans(db) == []
     assert window.stack.currentWidget() is window.welcome
     assert window.wizard is None
 

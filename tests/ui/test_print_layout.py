@@ -13,12 +13,12 @@ import pytest
 from PySide6.QtGui import QColor, QTextBlock, QTextDocument, QTextTable
 from PySide6.QtWidgets import QApplication
 
-from planner.budget import CategoryTotal
-from planner.services.database import Database
-from planner.services.print_document import ChartRequest, Printout, grid, heading, paragraph
-from planner.services.printouts import PRINTOUTS, build_printout
-from planner.ui.budget_charts import SLICE_COLOURS
-from planner.ui.printing import PagedDocument, chart_image, page_layout, write_pdf
+from planner.budget.rules import CategoryTotal
+from planner.db.database import Database
+from planner.printouts.document import ChartRequest, Printout, grid, heading, paragraph
+from planner.printouts.registry import PRINTOUTS, build_printout
+from planner.ui.budget.budget_charts import SLICE_COLOURS
+from planner.ui.printing.printing import PagedDocument, chart_image, page_layout, write_pdf
 from tests.db.test_plan_transfer import rich_plan
 
 TODAY = date(2026, 11, 21)

@@ -19,22 +19,20 @@ from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from planner.budget import ExpenseDraft
-from planner.itinerary import AppointmentDraft
-from planner.services import budget as budget_service
-from planner.services import itinerary as itinerary_service
-from planner.services import plans as plan_service
-from planner.services import trip_details as details_service
-from planner.services.database import Database
-from planner.services.plan_transfer import export_plan
-from planner.services.plans import Plan, PlanDraft
-from planner.services.trip_details import TripDetails
-from planner.ui.main_window import MainWindow
-from planner.ui.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, OVERVIEW
-from planner.ui.plan_files import RENAME, REPLACE
-from planner.ui.print_dialog import PAPER_KEY, PrintDialog
-from planner.ui.trip_details_dialog import TripDetailsDialog
-from planner.zones import SEOUL
+from planner.budget.rules import ExpenseDraft
+from planner.budget.service import save_expense
+from planner.core.zones import SEOUL
+from planner.db.database import Database
+from planner.journey.itinerary import AppointmentDraft
+from planner.journey.itinerary_service import load_itinerary, save_appointment
+from planner.journey.trip_details_service import FIELD_NAMES, TripDetails, load_details
+from planner.planfile.service import export_plan
+from planner.plans.service import Plan, PlanDraft, create_plan, list_plans
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, OVERVIEW
+from planner.ui.app.plan_files import RENAME, REPLACE
+from planner.ui.app.trip_details_dialog import TripDetailsDialog
+from planner.ui.printing.print_dialog import PAPER_KEY, PrintDialog
 
 from .conftest import FakePrompter
 
@@ -280,7 +278,7 @@ def test_trip_details_typed_in_are_saved_and_printed_on_the_itinerary(
     qtbot.keyClicks(dialog.emergency_contact, "  Sam Lee (brother) +44 7700 900123  ")
     qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
-    saved = details_service.load_details(db, plan.id)
+    saved = load_details(db, plan.id)
     assert saved == TripDetails(
         "Hotel Gangnam Stay",
         KOREAN_ADDRESS + "\n123 Teheran-ro, Gangnam-gu",
@@ -317,19 +315,15 @@ def test_a_trip_detail_over_a_thousand_characters_is_refused_at_its_field(
     error = dialog.form.errors["insurance"]
     assert not error.isHidden()
     assert "under 1,000 characters" in error.text()
-    assert all(
-        dialog.form.errors[name].isHidden() for name in details_service.FIELD_NAMES if name != "insurance"
-    )
+    assert all(dialog.form.errors[name].isHidden() for name in FIELD_NAMES if name != "insurance")
     assert dialog.isVisible()
-    assert details_service.load_details(db, plan.id) == TripDetails()
+    assert load_details(db, plan.id) == TripDetails()
 
     # A thousand characters, with spaces around them that are trimmed, are fine.
     dialog.insurance.setPlainText("  " + "y" * 1_000 + "\n")
     qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
-    assert details_service.load_details(db, plan.id) == TripDetails(
-        "Hotel Gangnam Stay", insurance="y" * 1_000
-    )
+    assert load_details(db, plan.id) == TripDetails("Hotel Gangnam Stay", insurance="y" * 1_000)
 
 
 def test_without_a_plan_printing_and_exports_are_off_and_ctrl_p_does_nothing(
@@ -356,7 +350,7 @@ def test_without_a_plan_printing_and_exports_are_off_and_ctrl_p_does_nothing(
 
 def add_appointment(db: Database, plan: Plan, title: str = "Meet the surgeon") -> None:
     start = datetime(2027, 3, 2, 14, 0)
-    itinerary_service.save_appointment(
+    save_appointment(
         db,
         plan.id,
         AppointmentDraft("arrival-intake", "consultation", title, start, start.replace(hour=15), SEOUL),
@@ -364,7 +358,7 @@ def add_appointment(db: Database, plan: Plan, title: str = "Meet the surgeon") -
 
 
 def plan_names(db: Database) -> list[str]:
-    return [p.name for p in plan_service.list_plans(db)]
+    return [p.name for p in list_plans(db)]
 
 
 def test_export_plan_writes_a_plan_file(
@@ -392,7 +386,7 @@ def other_plan_file(tmp_path: Path, fresh_database: Callable[[Path], Database]) 
     """A plan file exported from another person's data: the plan "Lisbon knee trip"."""
     other = fresh_database(tmp_path / "other data")
     try:
-        plan = plan_service.create_plan(
+        plan = create_plan(
             other,
             PlanDraft(
                 "Lisbon knee trip", "knee-cartilage-damage", "PT", "EUR", date(2027, 5, 3), date(2027, 5, 14)
@@ -422,9 +416,7 @@ def test_importing_a_plan_file_adds_the_plan_and_shows_it(
     current = window.current_plan()
     assert current is not None and current.name == "Lisbon knee trip"
     assert window.plan_combo.currentText().startswith("Lisbon knee trip")
-    assert [a.title for a in itinerary_service.load_itinerary(db, current.id).appointments] == [
-        "Consultation in Gangnam"
-    ]
+    assert [a.title for a in load_itinerary(db, current.id).appointments] == ["Consultation in Gangnam"]
     assert "Imported the plan “Lisbon knee trip”." in window.statusBar().currentMessage()
 
 
@@ -459,9 +451,7 @@ def test_importing_a_plans_own_file_as_a_copy_adds_copy_to_the_name(
     assert plan_names(db) == ["Knee, March", "Knee, March (copy)"]
     current = window.current_plan()
     assert current is not None and current.name == "Knee, March (copy)" and current.id != plan.id
-    assert [a.title for a in itinerary_service.load_itinerary(db, current.id).appointments] == [
-        "Meet the surgeon"
-    ]
+    assert [a.title for a in load_itinerary(db, current.id).appointments] == ["Meet the surgeon"]
 
 
 def test_importing_a_plans_own_file_to_replace_it_keeps_one_plan_of_that_name(
@@ -475,9 +465,9 @@ def test_importing_a_plans_own_file_to_replace_it_keeps_one_plan_of_that_name(
     add_appointment(db, plan, "Added after the export")
     window = make_window()
     import_again(window, prompter, path, REPLACE)
-    [replaced] = plan_service.list_plans(db)
+    [replaced] = list_plans(db)
     assert replaced.name == PLAN
-    titles = [a.title for a in itinerary_service.load_itinerary(db, replaced.id).appointments]
+    titles = [a.title for a in load_itinerary(db, replaced.id).appointments]
     assert titles == ["Meet the surgeon"]  # the plan as it was in the file
     current = window.current_plan()
     assert current is not None and current.id == replaced.id
@@ -492,12 +482,12 @@ def test_cancelling_the_clash_question_imports_nothing(
 ) -> None:
     plan, path = own_plan_file
     window = make_window()
-    before = plan_service.list_plans(db)
+    before = list_plans(db)
     import_again(window, prompter, path, None)
-    assert plan_service.list_plans(db) == before
+    assert list_plans(db) == before
     current = window.current_plan()
     assert current is not None and current.id == plan.id
-    assert len(itinerary_service.load_itinerary(db, plan.id).appointments) == 1
+    assert len(load_itinerary(db, plan.id).appointments) == 1
 
 
 @pytest.mark.parametrize("damage", ["truncated", "not-json", "empty"])
@@ -517,12 +507,12 @@ def test_a_damaged_plan_file_is_refused_with_a_message_and_nothing_changes(
         {"truncated": good[: len(good) // 2], "not-json": b"\x89PNG\r\n\x1a\n", "empty": b""}[damage]
     )
     window = make_window()
-    before = plan_service.list_plans(db)
+    before = list_plans(db)
     prompter.open_path = broken
     window.import_plan_action.trigger()
     [error] = prompter.errors
     assert error.startswith("broken.plan.json was not imported.")
-    assert plan_service.list_plans(db) == before
+    assert list_plans(db) == before
     assert window.plans.rowCount() == len(before)
 
 
@@ -536,7 +526,7 @@ def test_export_calendar_and_expenses_write_their_files(
 ) -> None:
     window, plan = open_window(qtbot, make_window, add_plan)
     add_appointment(db, plan)
-    budget_service.save_expense(
+    save_expense(
         db,
         plan.id,
         ExpenseDraft("Flights to Seoul", "travel", None, "850", "", "GBP", None),

@@ -17,23 +17,20 @@ import pytest
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
-from planner.budget import ExpenseDraft
-from planner.itinerary import KIND_STEP, AppointmentDraft
-from planner.services import budget as budget_service
-from planner.services import clinics as clinic_service
-from planner.services import itinerary as itinerary_service
-from planner.services import plans as plan_service
-from planner.services import shortlist as shortlist_service
-from planner.services import trip_details as details_service
-from planner.services.database import Database
-from planner.services.itinerary import StayDraft
-from planner.services.plans import Plan, PlanDraft
-from planner.services.print_document import Printout
-from planner.services.printouts import PRINTOUTS, build_printout
-from planner.services.trip_details import TripDetails
-from planner.ui import printing
-from planner.ui.printing import PagedDocument, page_layout, write_pdf
-from planner.zones import SEOUL
+from planner.budget.rules import ExpenseDraft
+from planner.budget.service import save_expense
+from planner.clinics.service import list_clinics, save_notes
+from planner.clinics.shortlist_service import choose_clinic
+from planner.core.zones import SEOUL
+from planner.db.database import Database
+from planner.journey.itinerary import KIND_STEP, AppointmentDraft
+from planner.journey.itinerary_service import StayDraft, accept_proposal, load_itinerary, save_appointment
+from planner.journey.trip_details_service import TripDetails, save_details
+from planner.plans.service import Plan, PlanDraft, create_plan, get_plan
+from planner.printouts.document import Printout
+from planner.printouts.registry import PRINTOUTS, build_printout
+from planner.ui.printing import printing
+from planner.ui.printing.printing import PagedDocument, page_layout, write_pdf
 
 TODAY = date(2026, 11, 21)
 PLAN_NAME = "Knee, a month in Seoul"
@@ -81,7 +78,7 @@ class LongPdf:
 
 
 def new_plan(db: Database, name: str = PLAN_NAME) -> Plan:
-    return plan_service.create_plan(
+    return create_plan(
         db,
         PlanDraft(name, "knee-cartilage-damage", "GB", "GBP", date(2027, 3, 1), date(2027, 3, 11), "15000"),
     )
@@ -91,7 +88,7 @@ def long_plan(db: Database) -> Plan:
     """A 30-day stay with 150 appointments, five on each day, and the hotel's Korean address."""
     plan = new_plan(db)
     stay = StayDraft(ARRIVAL, STAY_DAYS, date(2027, 3, 5), "same-day", 14)
-    itinerary_service.accept_proposal(db, plan.id, stay, [])
+    accept_proposal(db, plan.id, stay, [])
     for day in range(STAY_DAYS):
         for slot, (kind, title) in enumerate(DAILY):
             start = datetime.combine(ARRIVAL + timedelta(days=day), datetime.min.time()) + timedelta(
@@ -101,13 +98,13 @@ def long_plan(db: Database) -> Plan:
             draft = AppointmentDraft(
                 KIND_STEP[kind], kind, title, start, start + timedelta(hours=1), SEOUL, "Gangnam", note
             )
-            itinerary_service.save_appointment(db, plan.id, draft)
-    details_service.save_details(
+            save_appointment(db, plan.id, draft)
+    save_details(
         db,
         plan.id,
         TripDetails("Hotel Gangnam Stay", HOTEL_ADDRESS, "+82 2 555 0100", "Acme Travel Cover", "Sam Lee"),
     )
-    again = plan_service.get_plan(db, plan.id)
+    again = get_plan(db, plan.id)
     assert again is not None
     return again
 
@@ -121,7 +118,7 @@ def long_pdf(
     db = fresh_database(folder / "data")
     try:
         plan = long_plan(db)
-        assert len(itinerary_service.load_itinerary(db, plan.id).appointments) == STAY_DAYS * len(DAILY)
+        assert len(load_itinerary(db, plan.id).appointments) == STAY_DAYS * len(DAILY)
         printout = build_printout(db, plan.id, "itinerary", TODAY)
     finally:
         db.close()
@@ -181,13 +178,11 @@ def test_each_paper_size_gives_pages_of_that_size(
 def furnished_plan(qapp: QApplication, db: Database) -> Plan:
     """A plan with a chosen clinic that has a note, and two expense lines."""
     plan = new_plan(db, "Knee, spring")
-    clinic = clinic_service.list_clinics(db)[0]
-    clinic_service.save_notes(db, clinic.id, CLINIC_NOTE, 4)
-    shortlist_service.choose_clinic(db, plan.id, clinic.id)
+    clinic = list_clinics(db)[0]
+    save_notes(db, clinic.id, CLINIC_NOTE, 4)
+    choose_clinic(db, plan.id, clinic.id)
     for label, category, amount in (("Flights to Seoul", "travel", "850"), ("Hotel room", "lodging", "1200")):
-        budget_service.save_expense(
-            db, plan.id, ExpenseDraft(label, category, None, amount, "", "GBP", None), today=TODAY
-        )
+        save_expense(db, plan.id, ExpenseDraft(label, category, None, amount, "", "GBP", None), today=TODAY)
     return plan
 
 

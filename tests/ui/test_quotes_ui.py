@@ -9,14 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from planner.services import plans as plan_service
-from planner.services import quotes as quote_service
-from planner.services.database import Database
-from planner.services.plans import Plan
-from planner.ui.clinic_quotes import ClinicQuotes
-from planner.ui.main_window import MainWindow
-from planner.ui.pages import CLINICS
-from planner.ui.quote_dialog import QuoteDialog
+from planner.clinics.quotes_service import list_quotes
+from planner.db.database import Database
+from planner.plans.service import Plan, get_plan
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.pages import CLINICS
+from planner.ui.clinics.clinic_quotes import ClinicQuotes
+from planner.ui.clinics.quote_dialog import QuoteDialog
 from tests.ui.test_clinics_page import select_names
 
 
@@ -60,7 +59,7 @@ def test_a_quote_is_entered_by_fee_category_with_a_running_total(
     qtbot.keyClicks(extra.amount, "80")
     save(dialog)
     assert panel.dialog is None
-    [quote] = quote_service.list_quotes(db, plan.id)
+    [quote] = list_quotes(db, plan.id)
     assert quote.total == Decimal("4780.50") and quote.currency == "USD"
     assert [line.label for line in quote.lines] == ["Surgeon’s Fees", "Anesthesia", "Airport pick-up"]
     assert panel.model.rowCount() == 1
@@ -83,7 +82,7 @@ def test_bad_amounts_currency_and_deposit_are_refused_at_their_fields_and_nothin
     assert "is not an amount" in dialog.rows[1].error.text()
     assert "not a known currency" in dialog.form.errors["currency"].text()
     assert dialog.form.errors["deposit"].text() == "A deposit is between 0 and 100 %."
-    assert quote_service.list_quotes(db, plan.id) == []
+    assert list_quotes(db, plan.id) == []
 
     for row in dialog.rows[:2]:
         row.amount.setText("")
@@ -94,7 +93,7 @@ def test_bad_amounts_currency_and_deposit_are_refused_at_their_fields_and_nothin
     dialog.rows[0].amount.setText("4,500,000")
     save(dialog)
     assert not dialog.isVisible()
-    [quote] = quote_service.list_quotes(db, plan.id)
+    [quote] = list_quotes(db, plan.id)
     assert quote.currency == "KRW" and quote.deposit_amount == Decimal("450000")
 
 
@@ -109,11 +108,11 @@ def test_refund_terms_pasted_too_long_are_refused_at_their_field(
     save(dialog)
     assert dialog.isVisible()
     assert dialog.form.errors["refund_terms"].text() == "Keep it under 20,000 characters."
-    assert quote_service.list_quotes(db, plan.id) == []
+    assert list_quotes(db, plan.id) == []
     dialog.refund.setPlainText("Refundable until 14 days before.")
     save(dialog)
     assert not dialog.isVisible()
-    [quote] = quote_service.list_quotes(db, plan.id)
+    [quote] = list_quotes(db, plan.id)
     assert quote.refund_terms == "Refundable until 14 days before."
 
 
@@ -133,9 +132,9 @@ def test_accept_one_quote_and_compare_two_line_by_line(
 
     assert panel.accept_button.text() == "&Accept this quote"
     panel.accept_button.click()
-    saved = plan_service.get_plan(db, plan.id)
+    saved = get_plan(db, plan.id)
     assert saved is not None and saved.clinic_name == "Lydian Plastic Surgery Clinic"
-    assert [q.accepted for q in quote_service.list_quotes(db, plan.id, panel.clinic.id)] == [True]  # type: ignore[union-attr]
+    assert [q.accepted for q in list_quotes(db, plan.id, panel.clinic.id)] == [True]  # type: ignore[union-attr]
     assert panel.model.index(0, 5).data() == "Accepted"
     assert "Lydian Plastic Surgery Clinic" in window.overview.view.toPlainText()
 
@@ -153,7 +152,7 @@ def test_accept_one_quote_and_compare_two_line_by_line(
     compare.close()
 
     panel.delete_button.click()
-    assert [q.clinic_name for q in quote_service.list_quotes(db, plan.id)] == ["Cellinique Clinic"]
+    assert [q.clinic_name for q in list_quotes(db, plan.id)] == ["Cellinique Clinic"]
 
 
 def test_accepting_the_second_quote_keeps_it_selected_and_the_tab_counts_follow(

@@ -18,14 +18,14 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from planner.itinerary import AppointmentDraft
-from planner.services import checklist as checklist_service
-from planner.services import itinerary as itinerary_service
-from planner.services import journey as journey_service
-from planner.services.database import Database
-from planner.services.plans import Plan
-from planner.ui.main_window import MainWindow
-from planner.ui.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, LEARN, OVERVIEW
+from planner.checklist.service import load_checklist
+from planner.db.database import Database
+from planner.journey.itinerary import AppointmentDraft
+from planner.journey.itinerary_service import load_itinerary, save_appointment
+from planner.journey.service import load_journey
+from planner.plans.service import Plan
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, LEARN, OVERVIEW
 from tests.ui.conftest import FakePrompter
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -212,7 +212,7 @@ def save_step(s: Scene) -> None:
     s.qtbot.keyClicks(note, "Ask about the MRI")
     s.press("Ctrl+S")
     s.qtbot.waitUntil(lambda: s.window.journey.view.saved_label.text() == "Saved.")
-    state = journey_service.load_journey(s.db, s.plan.id).state("virtual-consultation")
+    state = load_journey(s.db, s.plan.id).state("virtual-consultation")
     assert state.note == "Ask about the MRI"
 
 
@@ -220,7 +220,7 @@ def save_step(s: Scene) -> None:
 def itinerary_table(s: Scene) -> None:
     for day in (3, 5):
         start = datetime(2027, 3, day, 10)
-        itinerary_service.save_appointment(
+        save_appointment(
             s.db,
             s.plan.id,
             AppointmentDraft(
@@ -229,7 +229,7 @@ def itinerary_table(s: Scene) -> None:
         )
     s.go(ITINERARY.row)
     page = s.window.itinerary
-    row = page.model.row_of(itinerary_service.load_itinerary(s.db, s.plan.id).appointments[0].id)
+    row = page.model.row_of(load_itinerary(s.db, s.plan.id).appointments[0].id)
     s.qtbot.mouseClick(
         page.days.viewport(),
         Qt.MouseButton.LeftButton,
@@ -239,7 +239,7 @@ def itinerary_table(s: Scene) -> None:
 
 
 def starts(s: Scene) -> list[tuple[str, int]]:
-    return [(a.title, a.start.day) for a in itinerary_service.load_itinerary(s.db, s.plan.id).appointments]
+    return [(a.title, a.start.day) for a in load_itinerary(s.db, s.plan.id).appointments]
 
 
 def itinerary_key(keys: str, expected: list[tuple[str, int]]) -> Callable[[Scene], None]:
@@ -281,7 +281,7 @@ def checklist_table(s: Scene) -> None:
 
 
 def items(s: Scene) -> list[tuple[str, bool]]:
-    return [(i.text, i.done) for i in checklist_service.load_checklist(s.db, s.plan.id).items]
+    return [(i.text, i.done) for i in load_checklist(s.db, s.plan.id).items]
 
 
 def checklist_space(s: Scene) -> None:

@@ -13,13 +13,12 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from planner.services import journey as journey_service
-from planner.services import plans as plan_service
-from planner.services.database import Database
-from planner.services.plans import Plan
-from planner.ui.journey_page import JourneyPage
-from planner.ui.main_window import MainWindow
-from planner.ui.pages import JOURNEY
+from planner.db.database import Database
+from planner.journey.service import load_journey
+from planner.plans.service import Plan, list_plans
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.pages import JOURNEY
+from planner.ui.journey.journey_page import JourneyPage
 
 from .conftest import FakePrompter
 
@@ -85,7 +84,7 @@ def test_deleting_a_plan_says_a_backup_is_taken_and_how_to_get_it_back(
     assert "A backup of all your plans is taken first" in question
     assert "File › Restore from backup" in question and "Before deleting a plan" in question
     assert "cannot be undone" not in question
-    assert [p.name for p in plan_service.list_plans(db)] == ["Knee, May"]
+    assert [p.name for p in list_plans(db)] == ["Knee, May"]
     [backup] = [b for b in db.backups() if b.reason == "before-delete"]
     assert backup.reason_text == "Before deleting a plan"
     assert plans_in(backup.path) == ["Knee, March", "Knee, May"]
@@ -103,7 +102,7 @@ def open_journey(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> tuple[M
 
 
 def status_of(db: Database, plan: Plan, step_id: str) -> str:
-    return journey_service.load_journey(db, plan.id).state(step_id).status
+    return load_journey(db, plan.id).state(step_id).status
 
 
 def test_marking_a_step_done_with_open_items_asks_first_and_no_keeps_it_open(

@@ -15,11 +15,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from planner.services import clinics as clinic_service
-from planner.services import shortlist as shortlist_service
-from planner.services.database import Database
-from planner.services.plans import Plan
-from planner.ui.main_window import MainWindow
+from planner.clinics.service import list_clinics
+from planner.clinics.shortlist_service import set_shortlisted
+from planner.db.database import Database
+from planner.plans.service import Plan
+from planner.ui.app.main_window import MainWindow
 from tests.ui.conftest import FakePrompter
 
 SECONDS = float(os.environ.get("SOAK_SECONDS", "20"))
@@ -138,8 +138,8 @@ def test_a_long_session_raises_nothing_warns_nothing_and_levels_off_in_memory(
     db: Database,
 ) -> None:
     plan = add_plan("Knee, March")
-    for clinic in clinic_service.list_clinics(db)[:2]:  # a shortlist to compare
-        shortlist_service.set_shortlisted(db, plan.id, clinic.id, True)
+    for clinic in list_clinics(db)[:2]:  # a shortlist to compare
+        set_shortlisted(db, plan.id, clinic.id, True)
     window = make_window()
     window.resize(1280, 800)
     samples: list[float] = []

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.app import main
+from planner.core.paths import DATABASE_FILE
+from planner.db.database import Database
 from planner.exit_codes import EXIT_FAILURE
-from planner.paths import DATABASE_FILE
 from planner.platform.instance_lock import LOCK_FILE
-from planner.services.database import Database
-from planner.ui.application import _run_window
+from planner.ui.app.application import _run_window
 from tests.ui.conftest import FakePrompter
 
 
@@ -58,7 +58,7 @@ def test_the_window_and_the_commands_stop_alike_when_the_data_cannot_be_opened(
     monkeypatch.setattr(target, failing)
     boxes: list[str] = []
     monkeypatch.setattr(
-        "planner.ui.application.QMessageBox.critical",
+        "planner.ui.app.application.QMessageBox.critical",
         lambda _parent, _title, text: boxes.append(text),
     )
     app = QApplication.instance()

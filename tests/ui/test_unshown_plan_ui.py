@@ -23,13 +23,12 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
+from planner.db.database import Database
 from planner.db.models import PlanRow
-from planner.services import journey as journey_service
-from planner.services import plans as plan_service
-from planner.services.database import Database
-from planner.services.plans import Plan
-from planner.ui.application import _run_window
-from planner.ui.main_window import MainWindow, settings_for
+from planner.journey.service import load_journey
+from planner.plans.service import Plan, list_plans
+from planner.ui.app.application import _run_window
+from planner.ui.app.main_window import MainWindow, settings_for
 from tests.db.journey_plans import new_plan
 from tests.ui.conftest import FakePrompter
 
@@ -62,14 +61,14 @@ def break_dates(db: Database, plan_id: int) -> None:
 def failing_load(monkeypatch: pytest.MonkeyPatch) -> set[int]:
     """The ids of plans whose journey cannot be read (the overview reads it)."""
     broken: set[int] = set()
-    real = journey_service.load_journey
 
-    def load_journey(db: Database, plan_id: int, *args: Any, **kwargs: Any) -> Any:
+    def failing_load_journey(db: Database, plan_id: int, *args: Any, **kwargs: Any) -> Any:
         if plan_id in broken:
             raise RuntimeError("the journey could not be worked out")
-        return real(db, plan_id, *args, **kwargs)
+        return load_journey(db, plan_id, *args, **kwargs)
 
-    monkeypatch.setattr(journey_service, "load_journey", load_journey)
+    for page in ("overview.overview_page", "journey.journey_page"):  # the pages that read it
+        monkeypatch.setattr(f"planner.ui.{page}.load_journey", failing_load_journey)
     return broken
 
 
@@ -120,7 +119,7 @@ def test_a_page_that_cannot_be_built_for_a_plan_explains_instead(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     add_plan(GOOD)
-    from planner.ui.budget_page import BudgetPage
+    from planner.ui.budget.budget_page import BudgetPage
 
     def set_plan(self: BudgetPage, plan: Plan | None) -> None:
         if plan is not None:
@@ -160,7 +159,7 @@ def test_a_plan_with_a_stay_on_the_last_day_of_the_calendar_can_be_exported_and_
 
     prompter.confirm_answer = True
     click(qtbot, page.delete_button)
-    assert [plan.name for plan in plan_service.list_plans(db)] == [GOOD]
+    assert [plan.name for plan in list_plans(db)] == [GOOD]
     assert window.plan_combo.currentText() == GOOD
     assert window.unshown is None and window.stack.currentWidget() is window.overview
 

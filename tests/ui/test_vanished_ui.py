@@ -19,15 +19,14 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from planner.paths import DATABASE_FILE
-from planner.services import plans as plan_service
-from planner.services.database import DamagedDatabase, Database, open_database
-from planner.services.plans import Plan
-from planner.ui.main_window import MainWindow
-from planner.ui.plan_commands import RESTORE_BACKUP, SAVE_COPY
-from planner.ui.recovery import FRESH, RESTORE, recover
-from planner.ui.restore_dialog import RestoreDialog
-from planner.ui.storage_errors import storage_error_hook
+from planner.core.paths import DATABASE_FILE
+from planner.db.database import DamagedDatabase, Database, open_database
+from planner.plans.service import Plan, list_plans
+from planner.ui.app.main_window import MainWindow
+from planner.ui.app.plan_commands import RESTORE_BACKUP, SAVE_COPY
+from planner.ui.app.recovery import FRESH, RESTORE, recover
+from planner.ui.app.restore_dialog import RestoreDialog
+from planner.ui.kit.storage_errors import storage_error_hook
 from tests.db.journey_plans import new_plan
 from tests.ui.test_data_safety_ui import (
     RecordingPrompter,
@@ -130,6 +129,6 @@ def test_the_start_up_question_for_a_missing_data_file_offers_the_newest_backup(
     assert "damaged file" not in notice
     db = open_database(folder)
     try:
-        assert [plan.name for plan in plan_service.list_plans(db)] == [PLAN]
+        assert [plan.name for plan in list_plans(db)] == [PLAN]
     finally:
         db.close()

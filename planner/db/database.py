@@ -1,0 +1,379 @@
+"""Open the app's database: check the folder and the file, back up and migrate if needed, sync
+the catalogue; and the database's backups, restore and the failures of saving."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, event, inspect
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from planner.catalogue.errors import CatalogueError
+from planner.catalogue.files import catalogue_fingerprint
+from planner.core.clock import local_now
+from planner.core.dates import file_stamp
+from planner.core.paths import DATABASE_FILE, SETTINGS_FILE, catalogue_dir
+from planner.datadir import DataDirError, create_private_file, os_error_text, prepare_data_dir
+from planner.db import migrate
+from planner.db.backup import (
+    MISSING,
+    BackupInfo,
+    backup_database,
+    changed_since_last_backup,
+    copy_database,
+    database_problem,
+    list_backups,
+    move_aside,
+    newest_good_backup,
+    restore_into,
+    restore_problem,
+)
+from planner.db.catalogue_meta import FINGERPRINT_KEY
+from planner.db.engine import make_engine
+from planner.db.models import AppMeta
+
+__all__ = [
+    "BackupInfo",
+    "CatalogueError",
+    "DamagedDatabase",
+    "DataDirError",
+    "DataFileMissing",
+    "Database",
+    "RestoreError",
+    "StartupError",
+    "StorageError",
+    "open_database",
+    "recover_damaged",
+]
+
+
+class StartupError(Exception):
+    """The app cannot open its data; the message says why in plain words."""
+
+
+class DamagedDatabase(StartupError):
+    """The database file is not a sound SQLite database. Nothing has been changed: the person
+    chooses what happens (see `recover_damaged`)."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        remedy = "" if problem == MISSING else "move it aside and "
+        super().__init__(
+            f"The data file {path} cannot be used: {problem}. Nothing has been changed. "
+            f"Open Patient Journey Planner to {remedy}restore the newest good backup or start afresh."
+        )
+        self.path = path
+        self.problem = problem
+
+    @property
+    def missing(self) -> bool:
+        """Whether the file is gone (beside backups of it) rather than damaged."""
+        return self.problem == MISSING
+
+    def newest_good_backup(self) -> BackupInfo | None:
+        return newest_good_backup(self.path)
+
+
+class StorageError(Exception):
+    """A save failed because of the disk or the file (full, read-only, failing); nothing of that
+    save was written. The message says so in plain words."""
+
+
+class DataFileMissing(StorageError):
+    """The data file was deleted or replaced while the app had it open: saves are refused from
+    then on (what was saved before is still readable through the open connection), until a
+    backup is restored."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"Your data file was deleted or replaced while the app was open ({path}), so this change "
+            "was not saved, and no further changes will be. What the window shows is still here: "
+            "save a copy of it elsewhere, or restore a backup."
+        )
+        self.path = path
+
+
+OUTSIDE_BACKUP = "patient-journey-planner-backup"
+"""How a backup written to a folder the person chose is named, before its date and time."""
+
+
+class RestoreError(Exception):
+    """A backup cannot be restored; nothing was changed. The message says why."""
+
+
+STORAGE_PROBLEMS = {
+    "database or disk is full": "the disk is full. Free some space on it and try again",
+    "attempt to write a readonly database": "the data file is read-only. Check that you may change it",
+    "disk i/o error": "the disk reported an error. Check the disk and try again",
+    "database is locked": "another program is using the data file. Close it and try again",
+    "unable to open database file": "the data file cannot be opened. Check the disk and try again",
+}
+
+
+@dataclass
+class Database:
+    data_dir: Path
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session] = field(repr=False)
+    migration_backup: Path | None = None
+    catalogue: Path = field(default_factory=catalogue_dir)
+    startup_backup: Path | None = None
+    startup_backup_problem: str | None = None
+    """Why the start-up backup could not be taken (the app still starts); None when it was."""
+    gone: bool = False
+    """Whether the data file was found deleted or replaced while open: saves are refused."""
+    _file: tuple[int, int] | None = field(default=None, repr=False)
+    _log: tuple[int, int] | None = field(default=None, repr=False)
+    _connections: int = field(default=0, repr=False)
+
+    def __post_init__(self) -> None:
+        self._file = _identity(self.path)
+        event.listen(self.engine, "connect", self._connected)
+        event.listen(self.engine, "close", self._closed)
+        event.listen(self.engine, "close_detached", self._closed)
+
+    def _connected(self, *_args: object) -> None:
+        self._connections += 1
+
+    def _closed(self, *_args: object) -> None:
+        self._connections -= 1
+        if self._connections <= 0:
+            self._connections = 0
+            self._log = None  # the last connection removes the log; the next one starts another
+
+    def _file_is_gone(self) -> bool:
+        """Whether the data file (or, while connections hold it open, its write-ahead log) is no
+        longer the one the app opened: deleted, or replaced by another file. One stat each."""
+        if _identity(self.path) != self._file:
+            return True
+        if self._connections == 0:
+            return False
+        log = _identity(self.path.with_name(self.path.name + "-wal"))
+        if self._log is None:
+            self._log = log
+            return False
+        return log != self._log
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back on any error. A failure of
+        the disk or the file becomes a StorageError. Once the data file is found gone, it runs
+        read-only and any write in it raises DataFileMissing."""
+        if not self.gone and self._file_is_gone():
+            self.gone = True
+        try:
+            with self.sessions.begin() as session:
+                if self.gone:
+                    session.connection().exec_driver_sql("PRAGMA query_only = ON")
+                yield session
+        except (OperationalError, sqlite3.OperationalError) as error:
+            if self.gone:
+                raise DataFileMissing(self.path) from error
+            problem = storage_problem(error)
+            if problem is None:
+                raise
+            raise StorageError(f"Your change could not be saved: {problem}. Nothing was changed.") from error
+
+    def back_up(self, reason: str) -> Path:
+        """A backup of the data as it is now (when the data file is gone, of what the open
+        connection still reads); raises StorageError when it cannot be written."""
+        try:
+            if not self.gone:
+                return backup_database(self.path, reason)
+            with self._open_connection() as source:
+                return backup_database(self.path, reason, source=source)
+        except (OSError, sqlite3.Error) as error:
+            raise StorageError(
+                f"A backup could not be made first, so nothing was changed: {backup_problem(error)}."
+            ) from error
+
+    def save_copy(self, target: Path) -> None:
+        """Write a copy of the data as the app reads it (even with its file gone) to `target`;
+        raises StorageError when it cannot be written."""
+        try:
+            with self._open_connection() as source:
+                copy_database(source, target)
+        except (OSError, sqlite3.Error) as error:
+            raise StorageError(f"The copy could not be saved: {error}.") from error
+
+    def back_up_to(self, folder: Path, now: datetime | None = None) -> Path:
+        """Write a consistent copy of the data into `folder` (a USB stick, another disk) under a
+        new dated name, never replacing a file there; return its path. It can be restored from
+        there with `restore`. Raises StorageError (leaving no partial file) when it cannot be
+        written."""
+        stamp = file_stamp(now or local_now())
+        names = (f"{OUTSIDE_BACKUP}-{stamp}{'' if n == 1 else f'-{n}'}.sqlite3" for n in range(1, 1000))
+        try:
+            target = next(folder / name for name in names if not (folder / name).exists())
+            with self._open_connection() as source:
+                copy_database(source, target)
+        except (OSError, sqlite3.Error, StopIteration) as error:
+            why = "there is no free name in it" if isinstance(error, StopIteration) else backup_problem(error)
+            raise StorageError(f"The backup could not be written to {folder}: {why}.") from error
+        return target
+
+    @contextmanager
+    def _open_connection(self) -> Iterator[sqlite3.Connection]:
+        """A connection the app already holds (so one on a deleted file still reads it)."""
+        pooled = self.engine.raw_connection()
+        try:
+            connection = pooled.driver_connection
+            assert isinstance(connection, sqlite3.Connection)
+            yield connection
+        finally:
+            pooled.close()
+
+    def backups(self) -> list[BackupInfo]:
+        return list_backups(self.path)
+
+    def restore(self, backup: Path) -> Path:
+        """Replace the data with `backup`'s after backing up the current data (whose path is
+        returned); the data is brought up to this version of the app. Raises RestoreError (nothing
+        changed) when the backup is damaged or from a newer version of the app."""
+        problem = restore_problem(backup)
+        if problem is None and _identity(backup) == _identity(self.path):
+            problem = "it is the data file the app is using now, not a backup"
+        if problem is not None:
+            raise RestoreError(f"This backup cannot be restored: {problem}. Nothing was changed.")
+        current = self.back_up("before-restore")
+        self.engine.dispose()
+        if self.gone and _identity(self.path) is not None:
+            move_aside(self.path, label="replaced")  # whatever took its place is kept, not overwritten
+        try:
+            create_private_file(self.path)
+            restore_into(backup, self.path)
+        except sqlite3.Error as error:
+            raise RestoreError(
+                f"The backup could not be restored, and nothing was changed: {error}."
+            ) from error
+        self._file, self._log, self.gone = _identity(self.path), None, False
+        _bring_up_to_date(self)
+        return current
+
+    def settings_path(self) -> Path:
+        """The window-settings file beside the database, created owner-only."""
+        path = self.data_dir / SETTINGS_FILE
+        create_private_file(path)
+        return path
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def backup_problem(error: OSError | sqlite3.Error) -> str:
+    """Why a backup could not be written, in plain words."""
+    if isinstance(error, OSError):
+        return os_error_text(error)
+    return storage_problem(error) or str(error)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Which file `path` names (device and inode); None when there is none."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
+
+
+def storage_problem(error: Exception) -> str | None:
+    """What a database error says about the disk or the file, in plain words; None for others."""
+    text = str(getattr(error, "orig", None) or error).lower()
+    return next((problem for key, problem in STORAGE_PROBLEMS.items() if key in text), None)
+
+
+def storage_failure(error: BaseException) -> str | None:
+    """What a database error met outside a transaction (at start-up) says about the disk or the
+    file, in plain words; None for any other error."""
+    if not isinstance(error, (OperationalError, sqlite3.OperationalError)):
+        return None
+    return storage_problem(error)
+
+
+def open_database(data_dir: Path, catalogue_path: Path | None = None) -> Database:
+    """Open the data in `data_dir`. Raises DamagedDatabase (changing nothing) when the file is not
+    a sound database, StartupError when the folder cannot be used."""
+    try:
+        prepare_data_dir(data_dir)
+    except DataDirError as error:
+        raise StartupError(str(error)) from error
+    path = data_dir / DATABASE_FILE
+    problem = database_problem(path)
+    if problem is not None:
+        raise DamagedDatabase(path, problem)
+    had_data = path.exists() and path.stat().st_size > 0
+    engine = make_engine(path)
+    try:
+        db = Database(
+            data_dir,
+            path,
+            engine,
+            sessionmaker(engine, expire_on_commit=False),
+            catalogue=catalogue_path or catalogue_dir(),
+        )
+        _bring_up_to_date(db, start_up=had_data)
+        return db
+    except BaseException:
+        engine.dispose()
+        raise
+
+
+def recover_damaged(
+    damaged: DamagedDatabase, backup: BackupInfo | None, now: datetime | None = None
+) -> Path | None:
+    """Move the damaged file aside (never deleting or overwriting it) and, when `backup` is given,
+    put a copy of it in its place; return where the damaged file went (None when it was missing).
+    Open the data again after."""
+    had_file = damaged.path.exists()
+    moved = move_aside(damaged.path, now)  # with a missing file, only a log it left behind
+    if backup is not None:
+        create_private_file(damaged.path)
+        restore_into(backup.path, damaged.path)
+    elif newest_good_backup(damaged.path) is not None:
+        # Start afresh with an empty database: no file beside good backups counts as a lost one.
+        create_private_file(damaged.path)
+        with closing(sqlite3.connect(damaged.path)) as connection:
+            connection.execute("PRAGMA journal_mode=WAL")
+    return moved if had_file else None
+
+
+def _bring_up_to_date(db: Database, start_up: bool = False) -> None:
+    """Migrate (after a backup) and sync the catalogue; any failure leaves the data as it was.
+    At `start_up` with no migration due, back up first if the data changed since the last
+    backup (a failure there is noted, and the app still starts)."""
+    catalogue_path = db.catalogue
+    fingerprint = catalogue_fingerprint(catalogue_path)
+    engine = db.engine
+    revision = migrate.current_revision(engine)
+    if revision is not None and revision not in migrate.KNOWN_REVISIONS:
+        raise StartupError(
+            f"The data in {db.path} was saved by a newer version of Patient Journey Planner. "
+            "Install that version (or a newer one) to open it; nothing has been changed."
+        )
+    migrated = revision != migrate.HEAD_REVISION
+    if migrated:
+        if inspect(engine).get_table_names():
+            db.migration_backup = backup_database(db.path, "before-migration")
+        migrate.upgrade_to_head(engine)
+    elif start_up and changed_since_last_backup(db.path):
+        try:
+            db.startup_backup = backup_database(db.path, "start-up")
+        except (OSError, sqlite3.Error) as error:
+            db.startup_backup_problem = backup_problem(error)
+    with db.transaction() as session:
+        # Files unchanged since the last validated sync need no parsing; changed ones are
+        # validated in full before anything is written.
+        stored = session.get(AppMeta, FINGERPRINT_KEY)
+        # A migration may add tables the catalogue fills, so it always re-syncs.
+        if migrated or stored is None or stored.value != fingerprint:
+            from planner.catalogue.loader import load_catalogue
+            from planner.db.catalogue_sync import sync_catalogue
+
+            sync_catalogue(session, load_catalogue(catalogue_path))

@@ -1,0 +1,1 @@
+"""The Learn page: the articles' reference content, searchable."""

@@ -1,0 +1,1 @@
+"""The Overview page: the plan at a glance and the journey ahead."""
