@@ -1,7 +1,8 @@
 """A soak test: a scripted session on the real main window, round after round for SOAK_SECONDS
-(default 20; `make soak` runs it for minutes). Each round visits every page, opens and cancels
-every dialog it can reach, and edits and undoes on the Checklist. It fails on any exception
-(pytest-qt's capture), any Qt warning, or memory that keeps growing instead of levelling off."""
+(default 5, at least six rounds; `make soak` runs it for minutes, and CI for two). Each round
+visits every page, opens and cancels every dialog it can reach, and edits and undoes on the
+Checklist. It fails on any exception (pytest-qt's capture), any Qt warning, or memory that keeps
+growing instead of levelling off."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from planner.plans.service import Plan
 from planner.ui.app.main_window import MainWindow
 from tests.ui.conftest import FakePrompter
 
-SECONDS = float(os.environ.get("SOAK_SECONDS", "20"))
+SECONDS = float(os.environ.get("SOAK_SECONDS", "5"))
 LAST_THIRD_GROWTH_MB = 10.0
 """How much the last third of the run may grow: allocator noise, not a leak. (When two dialogs
 were never deleted, every round kept about 1 MB, some 15 MB a third of a 20-second run.)"""
