@@ -26,9 +26,9 @@ from planner.core.paths import DATABASE_FILE
 from planner.db.database import Database, open_database
 from planner.exit_codes import EXIT_DAMAGED, EXIT_IN_USE, EXIT_OK
 from planner.platform.instance_lock import LOCK_FILE
+from tests.cli_runner import run
 from tests.db.journey_plans import new_plan
 from tests.fixed_time import TEST_NOW_ENV
-from tests.test_cli import run
 
 PLAN = "Knee, March"
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **TEST_NOW_ENV}

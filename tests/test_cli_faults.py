@@ -32,7 +32,7 @@ from planner.planfile.service import export_plan
 from planner.plans.service import PlanDraft, create_plan, list_plans
 from planner.platform.instance_lock import LOCK_FILE
 from planner.terminal import shown
-from tests.test_cli import run
+from tests.cli_runner import PLANNER, run, run_command
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 FAULTY = Path(__file__).with_name("faulty_planner.py")
@@ -54,26 +54,11 @@ def one_message(stderr: str, *words: str) -> None:
 
 
 def run_faulty(fault: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(FAULTY), fault, *args],
-        capture_output=True,
-        text=True,
-        env=ENV,
-        timeout=120,
-        check=False,
-    )
+    return run_command([sys.executable, str(FAULTY), fault, *args])
 
 
 def run_with_umask(umask: int, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "planner.app", *args],
-        capture_output=True,
-        text=True,
-        env=ENV,
-        timeout=120,
-        check=False,
-        preexec_fn=lambda: os.umask(umask),
-    )
+    return run_command([*PLANNER, *args], umask=umask)
 
 
 def make_data(db: Database, name: str = "Knee, March") -> int:
@@ -232,7 +217,7 @@ def test_a_full_disk_when_taking_the_lock_says_the_disk_is_full(data: Path, tmp_
         f'"{sys.executable}" -m planner.app plans --data-dir "{disk}/data"'
     )
     command = ["unshare", "-rm", "sh", "-c", script]
-    result = subprocess.run(command, capture_output=True, text=True, env=ENV, timeout=120, check=False)
+    result = run_command(command)
     assert result.returncode == EXIT_FAILURE, result.stderr
     one_message(result.stderr, "the disk is full")
     assert "already open" not in result.stderr
@@ -317,15 +302,7 @@ def test_a_folder_the_app_creates_is_owner_only_and_a_private_one_gets_no_warnin
 @pytest.mark.parametrize("before", [True, False], ids=["before", "after"])
 def test_an_empty_data_folder_is_refused(tmp_path: Path, before: bool) -> None:
     args = ["--data-dir", "", "plans"] if before else ["plans", "--data-dir", ""]
-    result = subprocess.run(
-        [sys.executable, "-m", "planner.app", *args],
-        capture_output=True,
-        text=True,
-        env=ENV,
-        cwd=tmp_path,
-        timeout=120,
-        check=False,
-    )
+    result = run_command([*PLANNER, *args], cwd=tmp_path)
     assert result.returncode == EXIT_USAGE
     last = result.stderr.splitlines()[-1]
     assert last.startswith("planner: ") and "--data-dir" in last and "empty" in last

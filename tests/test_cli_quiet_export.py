@@ -12,7 +12,7 @@ from planner.budget.rules import ExpenseDraft
 from planner.budget.service import save_expense
 from planner.db.database import open_database
 from planner.plans.service import PlanDraft, create_plan
-from tests.test_cli import run
+from tests.cli_runner import run
 
 
 @pytest.mark.parametrize("printout", ["budget", "itinerary"])
