@@ -22,6 +22,7 @@ from planner.changes import Change
 from planner.db.database import Database, DataFileMissing, StorageError
 from planner.plans.service import Plan, list_plans
 from planner.ui.app import pages
+from planner.ui.app.new_day import NewDayTimer
 from planner.ui.app.pages import PageHandle, PageSpec
 from planner.ui.app.plan_commands import PlanCommands
 from planner.ui.app.plan_files import PlanFiles
@@ -114,6 +115,9 @@ class MainWindow(WindowActions):
         self.gone_label.setObjectName("dataFileGone")
         self.gone_label.hide()
         self.statusBar().addPermanentWidget(self.gone_label)
+
+        self.new_day = NewDayTimer(self)
+        self.new_day.new_day.connect(lambda: self._reload_plans())  # every page reads "today" again
 
         self.welcome.create_requested.connect(self.commands.new_plan)
         self.welcome.learn_requested.connect(lambda: self.show_page(pages.LEARN))

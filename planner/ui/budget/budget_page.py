@@ -19,7 +19,6 @@ from planner.budget.summary_service import (
     summarise,
 )
 from planner.changes import Change
-from planner.core import clock
 from planner.db.database import Database
 from planner.plans.service import Plan
 from planner.ui.budget.budget_charts import BudgetCharts
@@ -31,12 +30,14 @@ from planner.ui.kit.events import AppEvents
 from planner.ui.kit.page import Page
 from planner.ui.kit.prompter import Prompter
 from planner.ui.kit.rich_text import rich_text_view
+from planner.ui.kit.today import ClockToday
 from planner.ui.kit.widgets import heading, print_button
 
 TAB_EXPENSES, TAB_ESTIMATE, TAB_RATES, TAB_HOME, TAB_CHARTS = range(5)
 
 
 class BudgetPage(Page):
+    today = ClockToday()
     reloads_on = Change.QUOTES  # an accepted quote's total and deposit feed the estimate
 
     def __init__(
@@ -49,7 +50,7 @@ class BudgetPage(Page):
     ) -> None:
         super().__init__(parent)
         self.db = db
-        self.today = today or clock.today()
+        self.fixed_today = today
         self.plan: Plan | None = None
         self.data: BudgetData | None = None
         self.summary: BudgetSummary | None = None

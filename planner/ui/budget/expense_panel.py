@@ -18,12 +18,14 @@ from planner.ui.kit.events import AppEvents
 from planner.ui.kit.panel import Panel
 from planner.ui.kit.prompter import Prompter
 from planner.ui.kit.tables import row_table
+from planner.ui.kit.today import ClockToday
 from planner.ui.kit.widgets import action_button
 
 COLUMN_WIDTHS = (200, 150, 130, 100, 100, 95, 100, 110)
 
 
 class ExpensePanel(Panel):
+    today = ClockToday()
     saved_line = Signal(object)
     """An expense line was added or edited (the saved Expense): totals need working out again."""
     deleted_line = Signal(int)
@@ -37,7 +39,7 @@ class ExpensePanel(Panel):
         today: date | None = None,
     ) -> None:
         super().__init__(db, prompter, events, parent)
-        self.today = today
+        self.fixed_today = today
         self.data: BudgetData | None = None
         self.dialog: ExpenseDialog | None = None
         self.model = ExpenseModel()

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from planner.budget.deposit import DepositDraft, deposit_state
 from planner.budget.service import BudgetData, StoredRate, add_rate, delete_rate, save_deposit
 from planner.budget.summary_service import DepositProposal
-from planner.core import clock
 from planner.core.dates import day_month_year
 from planner.core.money import format_amount
 from planner.core.validation import ValidationError
@@ -35,6 +34,7 @@ from planner.ui.kit.forms import (
 )
 from planner.ui.kit.panel import Panel
 from planner.ui.kit.tables import ROW_ROLE, RowTableModel, row_table
+from planner.ui.kit.today import ClockToday
 from planner.ui.kit.widgets import ErrorLabel
 
 
@@ -53,11 +53,12 @@ class RateModel(RowTableModel[StoredRate]):
 
 
 class RatesDepositPanel(Panel):
+    today = ClockToday()
     changed = Signal()
 
     def __init__(self, *args: Any, today: date | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.today = today or clock.today()
+        self.fixed_today = today
         self.data: BudgetData | None = None
         self.proposal: DepositProposal | None = None
         self.last_filled = 0

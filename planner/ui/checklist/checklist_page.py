@@ -43,7 +43,6 @@ from planner.checklist.service import (
     set_done,
     take_templates,
 )
-from planner.core import clock
 from planner.core.limits import PlanFull
 from planner.core.search import matches
 from planner.db.database import Database
@@ -55,6 +54,7 @@ from planner.ui.kit.page import Page
 from planner.ui.kit.panel import Panel
 from planner.ui.kit.prompter import Prompter
 from planner.ui.kit.tables import ROW_ROLE, row_table
+from planner.ui.kit.today import ClockToday
 from planner.ui.kit.widgets import KeyActions, action_button, heading, print_button, run_key_action
 
 ALL_STEPS = ""
@@ -65,6 +65,7 @@ def _haystack(item: Item) -> str:
 
 
 class ChecklistPage(Panel, Page):
+    today = ClockToday()
     reloads_on = Change.JOURNEY | Change.ITINERARY | Change.CHECKLIST
 
     def __init__(
@@ -76,7 +77,7 @@ class ChecklistPage(Panel, Page):
         today: date | None = None,
     ) -> None:
         super().__init__(db, prompter, events, parent)
-        self.today = today or clock.today()
+        self.fixed_today = today
         self.plan: Plan | None = None
         self.data: ChecklistData | None = None
         self.due_on: dict[int, date | None] = {}

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from planner.changes import Change
 from planner.checklist.rules import Item
-from planner.core import clock
 from planner.db.database import Database
 from planner.journey.rules import STATUSES
 from planner.journey.service import JourneyData, load_journey
@@ -33,6 +32,7 @@ from planner.ui.kit.events import AppEvents
 from planner.ui.kit.page import Page
 from planner.ui.kit.panel import Panel
 from planner.ui.kit.prompter import Prompter
+from planner.ui.kit.today import ClockToday
 from planner.ui.kit.widgets import action_button, heading, print_button
 
 STEP_ROLE = Qt.ItemDataRole.UserRole
@@ -64,6 +64,7 @@ class StepList(QListWidget):
 
 
 class JourneyPage(Panel, Page):
+    today = ClockToday()
     reloads_on = Change.JOURNEY | Change.ITINERARY | Change.CHECKLIST
 
     def __init__(
@@ -75,7 +76,7 @@ class JourneyPage(Panel, Page):
         today: date | None = None,
     ) -> None:
         super().__init__(db, prompter, events, parent)
-        self.today = today or clock.today()
+        self.fixed_today = today
         self.plan: Plan | None = None
         self.data: JourneyData | None = None
         self.step_id = ""
