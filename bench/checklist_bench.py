@@ -12,19 +12,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from timing import bench_plan, median_ms, report, show_filled
+from timing import STEPS, bench_plan, median_ms, report, show_filled
 
 ITEMS = 5_000
-STEPS = (
-    "virtual-consultation",
-    "booking-preparation",
-    "arrival-intake",
-    "treatment",
-    "after-treatment",
-    "recovery-follow-up",
-    "departure",
-    "rehabilitation-home",
-)
 
 
 def seed_items(db_path: Path, plan_id: int) -> None:

@@ -12,20 +12,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from timing import bench_plan, median_ms, report, show_filled
+from timing import STEPS, bench_plan, median_ms, report, show_filled
 
 APPOINTMENTS = 2_000
 TARGET_MS = 50.0
-STEPS = (
-    "virtual-consultation",
-    "booking-preparation",
-    "arrival-intake",
-    "treatment",
-    "after-treatment",
-    "recovery-follow-up",
-    "departure",
-    "rehabilitation-home",
-)
 ZONES = ("Asia/Seoul", "Europe/London")
 
 

@@ -22,20 +22,12 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PLANNER_NOW", "2027-03-03T10:00:00")
 
+from timing import STEPS
+
 from planner.core import limits
 from planner.planfile.expenses import CONVERSION_COLUMNS, EXPENSE_COLUMNS, LINE
 from planner.planfile.format import FORMAT, VERSION
 
-STEPS = (
-    "virtual-consultation",
-    "booking-preparation",
-    "arrival-intake",
-    "treatment",
-    "after-treatment",
-    "recovery-follow-up",
-    "departure",
-    "rehabilitation-home",
-)
 BUILTIN_QUESTIONS = [
     q["id"]
     for q in tomllib.loads((Path(__file__).parents[1] / "resources/catalogue/questions.toml").read_text())[

@@ -55,3 +55,15 @@ def show_filled(page: Any, plan: Any, app: Any) -> float:
     page.set_plan(plan)
     app.processEvents()
     return (time.perf_counter() - start) * 1000
+
+
+STEPS = (  # the journey's steps, by id, in order
+    "virtual-consultation",
+    "booking-preparation",
+    "arrival-intake",
+    "treatment",
+    "after-treatment",
+    "recovery-follow-up",
+    "departure",
+    "rehabilitation-home",
+)
