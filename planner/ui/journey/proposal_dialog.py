@@ -141,7 +141,6 @@ class ProposalDialog(QDialog):
         self.warnings.setWordWrap(True)
         self.warnings.setAccessibleName("Warnings")
         self.model = ProposalModel(data.home_zone)
-        self.model.setParent(self)  # deleted with the dialog, and its connection to it with it
         self.model.dataChanged.connect(lambda *_: self._show_warnings())
         self.table = row_table(self.model, "Proposed appointments")
         header = self.table.horizontalHeader()

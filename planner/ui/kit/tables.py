@@ -63,9 +63,13 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
 
 
 def row_table(model: QAbstractItemModel, name: str, several: bool = False) -> QTableView:
-    """A read-only table that selects whole rows (one, or `several` with Ctrl and Shift)."""
+    """A read-only table that selects whole rows (one, or `several` with Ctrl and Shift). A model
+    without a parent becomes the table's, so it is freed with the table (a dialog's model kept
+    alive by a connection to its dialog would otherwise keep the closed dialog's Python side)."""
     table = QTableView()
     table.setModel(model)
+    if model.parent() is None:
+        model.setParent(table)
     table.setAccessibleName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(
