@@ -1,0 +1,71 @@
+"""When a plan's baseline and check-ins fall: they move with the treatment day.
+
+A check-in answers one of these points of the schedule; it may be done early or late, and its own
+date is what the charts and the report use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from planner.core.months import add_months
+
+BASELINE = "baseline"
+BASELINE_DAYS_BEFORE = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One point of the schedule: so many days, or whole months, after the treatment day."""
+
+    id: str
+    label: str
+    days: int = 0
+    months: int = 0
+
+    def due(self, treatment: date) -> date:
+        if self.id == BASELINE:
+            return treatment - timedelta(days=BASELINE_DAYS_BEFORE)
+        return add_months(treatment, self.months) if self.months else treatment + timedelta(days=self.days)
+
+
+POINTS: tuple[Point, ...] = (
+    Point(BASELINE, "Baseline"),
+    Point("2-weeks", "2 weeks", days=14),
+    Point("6-weeks", "6 weeks", days=42),
+    Point("3-months", "3 months", months=3),
+    Point("6-months", "6 months", months=6),
+    Point("12-months", "12 months", months=12),
+)
+POINT_IDS = frozenset(p.id for p in POINTS)
+
+
+def point_named(point_id: str) -> Point:
+    for point in POINTS:
+        if point.id == point_id:
+            return point
+    raise KeyError(point_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Scheduled:
+    point: Point
+    due: date
+    taken_on: date | None
+    """The date of the check-in that answered this point, if any."""
+
+    @property
+    def done(self) -> bool:
+        return self.taken_on is not None
+
+
+def schedule(treatment: date, taken: Mapping[str, date]) -> list[Scheduled]:
+    """Every point with its due day and the date it was answered (`taken`: point id to date)."""
+    return [Scheduled(p, p.due(treatment), taken.get(p.id)) for p in POINTS]
+
+
+def next_due(points: list[Scheduled]) -> Scheduled | None:
+    """The first point not yet answered, or None when all are done."""
+    return next((s for s in points if not s.done), None)
