@@ -256,3 +256,17 @@ def validate_diary_entry(
         other,
         note,
     )
+
+
+def exercise_names_problem(names: Sequence[str]) -> str | None:
+    """A message when the physiotherapy plan's exercises are too many, repeated, too long or unprintable."""
+    if len(names) > EXERCISES_MOST:
+        return f"Keep the plan to {EXERCISES_MOST} exercises."
+    if len({n.casefold() for n in names}) != len(names):
+        return "Each exercise is named once."
+    for name in names:
+        if len(name) > EXERCISE_NAME_MOST:
+            return f"Keep each exercise to {EXERCISE_NAME_MOST} characters."
+        if problem := control_character_problem(name):
+            return problem
+    return None

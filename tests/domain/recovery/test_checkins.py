@@ -40,5 +40,7 @@ def test_the_next_check_in_due_is_the_first_not_answered_whatever_its_date() -> 
 
 
 def test_nothing_is_due_when_every_check_in_is_done() -> None:
-    taken = {p: date(2027, 1, 1) for p in ("baseline", "2-weeks", "6-weeks", "3-months", "6-months", "12-months")}
+    taken = {
+        p: date(2027, 1, 1) for p in ("baseline", "2-weeks", "6-weeks", "3-months", "6-months", "12-months")
+    }
     assert next_due(schedule(date(2027, 3, 10), taken)) is None

@@ -86,8 +86,14 @@ def test_a_check_in_dated_in_the_future_is_refused() -> None:
 
 
 def test_a_baseline_after_treatment_and_a_check_in_before_it_are_refused() -> None:
-    assert "before the treatment" in refused(CheckInDraft("baseline", date(2027, 3, 11), {"pain-rest": "3"}))["date"]
-    assert "after the treatment" in refused(CheckInDraft("2-weeks", date(2027, 3, 9), {"pain-rest": "3"}))["date"]
+    assert (
+        "before the treatment"
+        in refused(CheckInDraft("baseline", date(2027, 3, 11), {"pain-rest": "3"}))["date"]
+    )
+    assert (
+        "after the treatment"
+        in refused(CheckInDraft("2-weeks", date(2027, 3, 9), {"pain-rest": "3"}))["date"]
+    )
 
 
 @pytest.mark.parametrize("degrees", ["181", "-5", "200"])
@@ -127,10 +133,16 @@ def test_three_to_five_distinct_activities_are_taken_and_repeats_are_not() -> No
 def test_a_note_of_ten_thousand_characters_in_hangul_is_kept_and_one_more_is_refused() -> None:
     note = ("무릎 " * 5000)[:NOTE_MOST]
     kept = validate_check_in(
-        CheckInDraft("3-months", date(2027, 5, 30), {"pain-rest": "2"}, note="x" + note[1:]), ALL, (), TREATMENT, TODAY
+        CheckInDraft("3-months", date(2027, 5, 30), {"pain-rest": "2"}, note="x" + note[1:]),
+        ALL,
+        (),
+        TREATMENT,
+        TODAY,
     )
     assert len(kept.note) == NOTE_MOST and kept.note[1:] == note[1:]
-    errors = refused(CheckInDraft("3-months", date(2027, 5, 30), {"pain-rest": "2"}, note="x" * (NOTE_MOST + 1)))
+    errors = refused(
+        CheckInDraft("3-months", date(2027, 5, 30), {"pain-rest": "2"}, note="x" * (NOTE_MOST + 1))
+    )
     assert "10,000" in errors["note"]
 
 
