@@ -1,0 +1,1 @@
+"""The Recovery page: check-ins, the daily diary and the progress charts."""
