@@ -17,7 +17,10 @@ from planner.core.paths import BACKUP_DIR, DATABASE_FILE, catalogue_dir
 from planner.datadir import prepare_data_dir
 from planner.db.backup import SIGNATURE_FILE, backup_database
 from planner.db.database import Database, open_database
+from planner.recovery import measures_loader
 from tests.fixed_time import TEST_NOW, TEST_NOW_ENV
+
+CHECKOUT_CATALOGUE = Path(__file__).resolve().parents[1] / "resources" / "catalogue"
 
 
 @pytest.fixture(autouse=True)
@@ -27,6 +30,17 @@ def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         monkeypatch.setenv(name, value)
     with clock.pinned(TEST_NOW):
         yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def checkout_measures() -> Iterator[None]:
+    """The recovery measures are read from this checkout's catalogue, as the tests of the
+    measures file do, whichever checkout an editable install's resources point at."""
+    measures_loader.shipped_measures.cache_clear()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(measures_loader, "catalogue_dir", lambda: CHECKOUT_CATALOGUE)
+        yield
+    measures_loader.shipped_measures.cache_clear()
 
 
 @pytest.fixture
