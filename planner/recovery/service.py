@@ -27,6 +27,7 @@ from planner.recovery.rules import (
 )
 from planner.recovery.store import (
     activities_in,
+    cells_in,
     check_in_on_point,
     check_in_plan,
     check_ins_in,
@@ -53,6 +54,7 @@ __all__ = [
     "delete_diary_entry",
     "load_recovery",
     "next_check_in",
+    "recorded_cells",
     "restore_check_in",
     "restore_diary_entry",
     "save_activities",
@@ -90,6 +92,14 @@ def next_check_in(db: Database, plan_id: int) -> Scheduled | None:
             return None
         taken = {c.point_id: c.taken_on for c in check_ins_in(session, plan_id) if c.point_id}
         return next_due(schedule(treatment, taken))
+
+
+def recorded_cells(db: Database, plan_id: int) -> tuple[str, int] | None:
+    """The cell preparation recorded for the plan's stay ("same-day" or "cultured", and the days
+    of culturing), for the doctor's report; None when the person has not recorded it."""
+    with db.transaction() as session:
+        plan_facts(session, plan_id)
+        return cells_in(session, plan_id)
 
 
 @changes(Change.RECOVERY)
