@@ -21,6 +21,7 @@ from planner.ui.recovery.progress_charts import (
     NO_TREATMENT_DAY,
     NO_WEEKS_YET,
     NOTHING_YET,
+    PAPER_SHARPNESS,
     TABLE_NO_BASELINE,
     ProgressCharts,
     chart_images,
@@ -151,7 +152,7 @@ def test_the_charts_for_paper_are_those_with_something_to_draw(qtbot: QtBot) -> 
         images = chart_images(data, TODAY, 660, 250)
         assert list(images) == charts_with_data(data, compared(data), TODAY)
         for image in images.values():
-            assert (image.width(), image.height()) == (660 * 3, 250 * 3)
+            assert (image.width(), image.height()) == (660 * PAPER_SHARPNESS, 250 * PAPER_SHARPNESS)
             assert not image.isNull()
 
 
