@@ -49,6 +49,7 @@ DIARY_PAIN, DIARY_SWELLING, DIARY_PAINKILLERS = "pain-activity", "swelling", "pa
 __all__ = [
     "DeletedCheckIn",
     "DeletedDiaryEntry",
+    "check_in_schedule",
     "delete_check_in",
     "delete_diary_entry",
     "load_recovery",
@@ -82,14 +83,20 @@ def load_recovery(db: Database, plan_id: int, measures: Measures | None = None) 
         )
 
 
-def next_check_in(db: Database, plan_id: int) -> Scheduled | None:
-    """The first baseline or check-in not yet done, for the overview; None without a treatment day."""
+def check_in_schedule(db: Database, plan_id: int) -> list[Scheduled]:
+    """The baseline and check-ins with their due days and the days they were done; empty without
+    a treatment day."""
     with db.transaction() as session:
         _, treatment, _ = plan_facts(session, plan_id)
         if treatment is None:
-            return None
+            return []
         taken = {c.point_id: c.taken_on for c in check_ins_in(session, plan_id) if c.point_id}
-        return next_due(schedule(treatment, taken))
+        return schedule(treatment, taken)
+
+
+def next_check_in(db: Database, plan_id: int) -> Scheduled | None:
+    """The first baseline or check-in not yet done; None when all are, or without a treatment day."""
+    return next_due(check_in_schedule(db, plan_id))
 
 
 @changes(Change.RECOVERY)
