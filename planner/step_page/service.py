@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from planner.budget.expense_store import counted_step_lines, expenses_in
 from planner.budget.quote_costs import QUOTE_LINE_ID
 from planner.budget.rules import Expense, Total, total_in
-from planner.budget.service import counted_step_lines, expenses_in
 from planner.checklist.rules import Item
 from planner.checklist.service import step_items
 from planner.core import clock
