@@ -53,7 +53,8 @@ from planner.db.models import (
 )
 from planner.journey.service import stay_of, step_names_in
 from planner.plans.room_store import ensure_room, full_message
-from planner.plans.service import Plan, plan_from_row
+from planner.plans.rules import Plan
+from planner.plans.store import plan_from_row
 
 __all__ = [
     "BudgetData",
