@@ -32,8 +32,8 @@ from planner.budget.rules import (
 )
 from planner.catalogue.prices import PricePoint
 from planner.changes import Change, changes
+from planner.clinics.quote_store import fee_categories_in, quote_from_row
 from planner.clinics.quotes import Quote
-from planner.clinics.quotes_service import fee_categories_in, quote_from_row
 from planner.core import clock
 from planner.core.clock import utc_now
 from planner.core.limits import ESTIMATE_OVERRIDES, EXPENSE_LINES, RATES, day_problem
