@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from planner.budget.quote_costs import TREATMENT_STEP, counted_expenses, covered_categories, quote_expense
 from planner.budget.rules import CleanExpense, Expense, ExpenseConversion, report_currencies
 from planner.budget.store import accepted_quote_in, major_or_none, minor_or_none, rates_of
-from planner.clinics.quotes_service import fee_categories_in
+from planner.clinics.quote_store import fee_categories_in
 from planner.core.clock import utc_now
 from planner.core.limits import EXPENSE_LINES
 from planner.db.models import ExpenseConversionRow, ExpenseRow, PlanRow

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from planner.budget.deposit import Deposit
 from planner.budget.estimate import EstimateOverride, EstimateSettings
 from planner.budget.rules import EXTRA_CATEGORIES, StoredRate
+from planner.clinics.quote_store import fee_categories_in, quote_from_row
 from planner.clinics.quotes import Quote
-from planner.clinics.quotes_service import fee_categories_in, quote_from_row
 from planner.core.clock import utc_now
 from planner.core.limits import ESTIMATE_OVERRIDES, RATES
 from planner.core.money import from_minor, to_minor
@@ -33,7 +33,8 @@ from planner.db.models import (
 )
 from planner.journey.service import stay_of
 from planner.plans.room_store import ensure_room
-from planner.plans.service import Plan, plan_from_row
+from planner.plans.rules import Plan
+from planner.plans.store import plan_from_row
 
 
 def minor_or_none(amount: Decimal | None, currency: str) -> int | None:

@@ -67,8 +67,8 @@ from planner.planfile.format import (
     amount_text,
     parse_plan_file,
 )
-from planner.plans.rules import check_name, copy_name
-from planner.plans.service import Plan, plan_from_row
+from planner.plans.rules import Plan, check_name, copy_name
+from planner.plans.store import plan_from_row
 
 __all__ = ["NameClash", "OnClash", "PlanFileError", "export_plan", "import_plan", "read_plan_file"]
 

@@ -21,7 +21,13 @@ def ensure_room(session: Session, limit: Limit, row_type: Any, plan_id: int, add
     check_room(limit, count_in_plan(session, row_type, plan_id), adding)
 
 
-def full_message(db: Database, limit: Limit, row_type: Any, plan_id: int) -> str | None:
+def room_message(session: Session, limit: Limit, row_type: Any, plan_id: int) -> str | None:
     """What to tell the person who wants to add one more, or None while there is room."""
+    return limit.full_message() if count_in_plan(session, row_type, plan_id) >= limit.most else None
+
+
+def full_message(db: Database, limit: Limit, row_type: Any, plan_id: int) -> str | None:
+    """`room_message` in a transaction of its own, for a service that names a row type. A store
+    opens no transaction: callers move to `room_message` inside their service's transaction."""
     with db.transaction() as session:
-        return limit.full_message() if count_in_plan(session, row_type, plan_id) >= limit.most else None
+        return room_message(session, limit, row_type, plan_id)
