@@ -121,6 +121,29 @@ def test_sqlalchemy_stays_in_the_services_and_the_database_package() -> None:
     assert offenders == []
 
 
+SHARED_PACKAGES = {"core", DATABASE_PACKAGE}
+"""The packages of planner that hold no feature."""
+
+
+def _feature_imports(imported: set[str]) -> list[str]:
+    """The names among `imported` that are in a package of planner other than core and db."""
+    features = {path.parent.name for path in PACKAGE.glob("*/__init__.py")} - SHARED_PACKAGES
+    return sorted(name for name in imported if name.startswith("planner.") and name.split(".")[1] in features)
+
+
+def test_the_database_package_imports_no_feature() -> None:
+    """The opener passes the catalogue's sync in (see `planner.startup.open_synced_database`)."""
+    offenders = [
+        f"{path.relative_to(PACKAGE.parent)}: {name}"
+        for path in _python_files(PACKAGE / DATABASE_PACKAGE)
+        for name in _feature_imports(_imports(path))
+    ]
+    assert offenders == []
+    assert _feature_imports({"planner.catalogue.loader", "planner.core.paths", "planner.datadir"}) == [
+        "planner.catalogue.loader"
+    ]
+
+
 def _session_uses(path: Path) -> list[str]:
     """Where a file names a Session or its factory, or opens one with `.transaction()`."""
     found = []
