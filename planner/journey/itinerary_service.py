@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from planner.changes import Change, changes
 from planner.core.clock import utc_now
-from planner.core.limits import APPOINTMENTS, day_problem
+from planner.core.limits import APPOINTMENTS, check_dates, day_problem
 from planner.core.validation import ValidationError, raise_if_any
 from planner.db.database import Database
 from planner.db.models import AppointmentRow, ClinicRow, PlanRow
@@ -38,7 +38,6 @@ from planner.journey.service import (
     write_stay,
 )
 from planner.plans.room_store import ensure_room, full_message
-from planner.plans.rules import check_dates
 
 __all__ = [
     "ItineraryData",
