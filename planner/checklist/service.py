@@ -26,7 +26,7 @@ from planner.core.limits import CHECKLIST_ITEMS
 from planner.db.checklist_seed import add_template_items, missing_templates
 from planner.db.database import Database
 from planner.db.models import ChecklistItemRow, PlanRow
-from planner.journey.service import step_names_in
+from planner.journey.store import step_names_in
 from planner.plans.room_store import ensure_room, full_message
 
 __all__ = [
