@@ -10,7 +10,7 @@ from planner.budget.expense_store import counted_step_lines, expenses_in
 from planner.budget.quote_costs import QUOTE_LINE_ID
 from planner.budget.rules import Expense, Total, total_in
 from planner.checklist.rules import Item
-from planner.checklist.service import step_items
+from planner.checklist.store import step_items
 from planner.core import clock
 from planner.core.dates import weekday_day_month_time
 from planner.db.database import Database
