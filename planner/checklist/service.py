@@ -29,10 +29,10 @@ from planner.checklist.store import (
     set_treatment,
     tick_item,
 )
+from planner.checklist.templates_store import add_template_items, missing_templates
 from planner.core import clock
 from planner.core.clock import utc_now
 from planner.core.limits import CHECKLIST_ITEMS
-from planner.db.checklist_seed import add_template_items, missing_templates
 from planner.db.database import Database
 from planner.journey.store import step_names_in
 
