@@ -29,7 +29,7 @@ from planner.checklist.store import (
     set_treatment,
     tick_item,
 )
-from planner.checklist.templates_store import add_template_items, missing_templates
+from planner.checklist.templates_store import add_template_items, missing_template_count
 from planner.core import clock
 from planner.core.clock import utc_now
 from planner.core.limits import CHECKLIST_ITEMS
@@ -71,7 +71,7 @@ def load_checklist(db: Database, plan_id: int) -> ChecklistData:
         trip = checklist_trip(session, plan_id)
         steps = step_names_in(session)
         items = items_in(session, plan_id, list(steps))
-        missing = len(missing_templates(session, plan_id))
+        missing = missing_template_count(session, plan_id)
         return ChecklistData(plan_id, trip, steps, items, missing)
 
 
