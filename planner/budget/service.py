@@ -66,7 +66,7 @@ from planner.core.money import MoneyError, check_currency
 from planner.core.rates import Rate, parse_rate
 from planner.core.validation import ValidationError, raise_if_any
 from planner.db.database import Database
-from planner.journey.service import step_names_in
+from planner.journey.store import step_names_in
 from planner.plans.rules import Plan
 
 __all__ = [

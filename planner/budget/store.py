@@ -31,7 +31,7 @@ from planner.db.models import (
     PlanRow,
     QuoteRow,
 )
-from planner.journey.service import stay_of
+from planner.journey.store import stay_of
 from planner.plans.room_store import ensure_room
 from planner.plans.rules import Plan
 from planner.plans.store import plan_from_row

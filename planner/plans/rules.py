@@ -7,12 +7,11 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from planner.core.countries import is_country
-from planner.core.limits import day_problem
+from planner.core.limits import check_dates, day_problem
 from planner.core.money import Money, MoneyError, check_currency, parse_amount
 from planner.core.validation import control_character_problem
 
 MAX_NAME_LENGTH = 120
-MAX_TRIP_DAYS = 366
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,14 +90,6 @@ def trip_errors(departure: date, return_: date) -> dict[str, str]:
     if message := day_problem(return_) or check_dates(departure, return_):
         errors["return"] = message
     return errors
-
-
-def check_dates(departure: date, return_: date) -> str | None:
-    if return_ < departure:
-        return "The return date is before the departure date."
-    if (return_ - departure).days > MAX_TRIP_DAYS:
-        return "The trip is longer than a year; check the dates."
-    return None
 
 
 def validate_draft(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from planner.changes import Change, changes
+from planner.checklist.templates_store import add_template_items
 from planner.core.validation import ValidationError
 from planner.core.zones import zone_problem
-from planner.db.checklist_seed import add_template_items
 from planner.db.database import Database
 from planner.plans.copy_store import (
     copy_plan_budget,

@@ -10,15 +10,15 @@ from planner.budget.expense_store import counted_step_lines, expenses_in
 from planner.budget.quote_costs import QUOTE_LINE_ID
 from planner.budget.rules import Expense, Total, total_in
 from planner.checklist.rules import Item
-from planner.checklist.service import step_items
+from planner.checklist.store import step_items
 from planner.core import clock
 from planner.core.dates import weekday_day_month_time
 from planner.db.database import Database
+from planner.journey.appointment_store import appointments_in
 from planner.journey.itinerary import Appointment, next_appointment
-from planner.journey.itinerary_service import clinic_of
 from planner.journey.rules import Step, StepContext, StepState, current_step, next_actions, planned_dates
 from planner.journey.schedule import ChosenClinic
-from planner.journey.service import appointments_in, home_zone_of, states_in, stay_of, steps_in
+from planner.journey.store import clinic_of, home_zone_of, states_in, stay_of, steps_in
 from planner.plans.store import plan_row
 
 __all__ = ["StepPageData", "load_step_page"]
