@@ -36,8 +36,8 @@ __all__ = [
     "add_question",
     "answers_for",
     "delete_question",
-    "full_message",
     "list_questions",
+    "own_questions_full_message",
     "question_problem",
     "save_answer",
 ]
@@ -49,7 +49,7 @@ def list_questions(db: Database) -> list[Question]:
         return questions_in(session)
 
 
-def full_message(db: Database) -> str | None:
+def own_questions_full_message(db: Database) -> str | None:
     """What to tell the person who wants to add one more question, or None while there is room."""
     with db.transaction() as session:
         return OWN_QUESTIONS.full_message() if own_question_count(session) >= OWN_QUESTIONS.most else None

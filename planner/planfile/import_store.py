@@ -75,11 +75,6 @@ def known_references(session: Session) -> Known:
     )
 
 
-def taken_plan_names(session: Session) -> set[str]:
-    """The names of the plans here, casefolded."""
-    return {n.casefold() for n in session.scalars(select(PlanRow.name))}
-
-
 @contextmanager
 def plan_write_refusals() -> Iterator[None]:
     """Around the transaction that writes a plan: the database refusing any part of it becomes a

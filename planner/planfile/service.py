@@ -16,10 +16,10 @@ from planner.core.collector import collector_paused
 from planner.db.database import Database
 from planner.planfile.export_store import exported_plan
 from planner.planfile.format import PlanFile, PlanFileError, parse_plan_file
-from planner.planfile.import_store import known_references, plan_write_refusals, taken_plan_names, write_plan
+from planner.planfile.import_store import known_references, plan_write_refusals, write_plan
 from planner.planfile.rules import NameClash, OnClash, name_for_import
 from planner.plans.rules import Plan
-from planner.plans.store import plan_from_row
+from planner.plans.store import plan_from_row, taken_plan_names
 
 __all__ = ["NameClash", "OnClash", "PlanFileError", "export_plan", "import_plan", "read_plan_file"]
 

@@ -8,7 +8,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planner.core.limits import Limit, check_room
-from planner.db.database import Database
 
 
 def count_in_plan(session: Session, row_type: Any, plan_id: int) -> int:
@@ -24,10 +23,3 @@ def ensure_room(session: Session, limit: Limit, row_type: Any, plan_id: int, add
 def room_message(session: Session, limit: Limit, row_type: Any, plan_id: int) -> str | None:
     """What to tell the person who wants to add one more, or None while there is room."""
     return limit.full_message() if count_in_plan(session, row_type, plan_id) >= limit.most else None
-
-
-def full_message(db: Database, limit: Limit, row_type: Any, plan_id: int) -> str | None:
-    """`room_message` in a transaction of its own, for a service that names a row type. A store
-    opens no transaction: callers move to `room_message` inside their service's transaction."""
-    with db.transaction() as session:
-        return room_message(session, limit, row_type, plan_id)
