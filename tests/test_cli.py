@@ -14,8 +14,9 @@ import pytest
 
 from planner import __version__
 from planner.app import main
-from planner.db.database import Database, open_database
+from planner.db.database import Database
 from planner.plans.service import PlanDraft, create_plan, list_plans
+from planner.startup import open_synced_database
 from tests.cli_runner import run
 
 
@@ -138,7 +139,7 @@ def plan_lines(data: Path) -> list[str]:
 
 def plan_names(data: Path) -> list[str]:
     """The plans' names, read in this process (quicker than `planner plans`)."""
-    db = open_database(data)
+    db = open_synced_database(data)
     try:
         return [p.name for p in list_plans(db)]
     finally:
@@ -217,7 +218,7 @@ def plan_file(data_with_plan: Path, tmp_path: Path) -> Path:
     """The plan's file, as `export --json` writes it (that command is run end to end above)."""
     from planner.planfile.service import export_plan
 
-    db = open_database(data_with_plan)
+    db = open_synced_database(data_with_plan)
     try:
         [plan] = list_plans(db)
         path = tmp_path / "knee.plan.json"

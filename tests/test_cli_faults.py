@@ -25,12 +25,13 @@ from sqlalchemy import update
 
 from planner.app import main
 from planner.core.paths import BACKUP_DIR, DATABASE_FILE
-from planner.db.database import Database, open_database
+from planner.db.database import Database
 from planner.db.models import PlanRow
 from planner.exit_codes import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from planner.planfile.service import export_plan
 from planner.plans.service import PlanDraft, create_plan, list_plans
 from planner.platform.instance_lock import LOCK_FILE
+from planner.startup import open_synced_database
 from planner.terminal import shown
 from tests.cli_runner import PLANNER, run, run_command
 
@@ -73,7 +74,7 @@ def make_data(db: Database, name: str = "Knee, March") -> int:
 
 
 def names(folder: Path) -> list[str]:
-    db = open_database(folder)
+    db = open_synced_database(folder)
     try:
         return [p.name for p in list_plans(db)]
     finally:
@@ -92,7 +93,7 @@ def plan_file(tmp_path: Path, fresh_database: Callable[[Path], Database]) -> Pat
     """A plan file for "Hip, June", from another data folder."""
     other = tmp_path / "other"
     plan_id = make_data(fresh_database(other), "Hip, June")
-    db = open_database(other)
+    db = open_synced_database(other)
     try:
         path = tmp_path / "hip.plan.json"
         path.write_bytes(export_plan(db, plan_id))
@@ -237,7 +238,7 @@ def test_plans_and_import_print_names_with_escapes_escaped(
 ) -> None:
     source = tmp_path / "source"
     plan_id = make_data(fresh_database(source))
-    db = open_database(source)
+    db = open_synced_database(source)
     try:
         hostile = tmp_path / "evil\x1b]0;x\x07.plan.json"
         hostile.write_bytes(export_plan(db, plan_id).replace(b"Knee, March", json.dumps(EVIL)[1:-1].encode()))

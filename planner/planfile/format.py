@@ -28,6 +28,7 @@ from planner.clinics.drafts import MAX_CLINIC_NAME
 from planner.clinics.quotes import MAX_LABEL_LENGTH as QUOTE_LABEL_LENGTH
 from planner.core import limits
 from planner.core.collector import collector_paused
+from planner.core.limits import check_dates
 from planner.core.validation import ValidationError, control_character_problem
 from planner.core.zones import zone_problem
 from planner.journey.itinerary import KINDS as APPOINTMENT_KINDS
@@ -35,7 +36,7 @@ from planner.journey.itinerary import MAX_TITLE_LENGTH, AppointmentDraft, PlanSp
 from planner.journey.rules import CELL_MODES, MAX_CULTURE_DAYS, STATUSES
 from planner.planfile.checks import AMOUNT, FieldReader, shown
 from planner.planfile.expenses import ConversionValues, ExpenseValues, decode_expenses, read_expenses
-from planner.plans.rules import MAX_NAME_LENGTH, check_dates
+from planner.plans.rules import MAX_NAME_LENGTH
 
 FORMAT = "patient-journey-planner/plan"
 VERSION = 3

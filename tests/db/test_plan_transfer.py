@@ -22,7 +22,7 @@ import planner.checklist.rules
 import planner.clinics.quotes
 import planner.journey.itinerary
 import planner.journey.rules
-import planner.planfile.service
+import planner.planfile.import_store
 from planner.budget.deposit import DepositDraft
 from planner.budget.estimate import EstimateSettings
 from planner.budget.rules import ExpenseDraft
@@ -649,7 +649,7 @@ def test_a_failure_half_way_through_leaves_no_partial_plan(
             raise error
         return datetime(2027, 3, 1)
 
-    monkeypatch.setattr(planner.planfile.service, "to_utc", failing_to_utc)
+    monkeypatch.setattr(planner.planfile.import_store, "to_utc", failing_to_utc)
     with pytest.raises(seen):
         import_plan(second, file)
 
