@@ -1,8 +1,8 @@
 """The rules of DESIGN.md a test can check: Qt only in planner/ui (QtCore also in the shared
 planner/platform helpers); no database access from planner/ui; SQLAlchemy and Sessions only in
 planner/db and a feature's service and store modules (its other modules hold pure rules); services
-leave rows to the stores and stores never open a transaction; no import cycle between modules or packages; dates written only by planner/core/dates.py; the time
-read only by planner/core/clock.py."""
+leave rows to the stores and stores never open a transaction; no import cycle between modules or
+packages; dates written only by planner/core/dates.py; the time read only by planner/core/clock.py."""
 
 from __future__ import annotations
 
