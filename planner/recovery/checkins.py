@@ -70,16 +70,26 @@ def schedule(treatment: date, taken: Mapping[str, date]) -> list[Scheduled]:
     return [Scheduled(p, p.due(treatment), taken.get(p.id)) for p in POINTS]
 
 
-def next_due(points: list[Scheduled]) -> Scheduled | None:
-    """The first point not yet answered, or None when all are done."""
-    return next((s for s in points if not s.done), None)
+def _too_late(scheduled: Scheduled, today: date | None) -> bool:
+    """A baseline not taken by the treatment day can no longer be taken."""
+    return (
+        today is not None
+        and scheduled.point.id == BASELINE
+        and today > scheduled.due + timedelta(days=BASELINE_DAYS_BEFORE)
+    )
+
+
+def next_due(points: list[Scheduled], today: date | None = None) -> Scheduled | None:
+    """The first point not yet answered (skipping a baseline whose day has passed when `today` is
+    given), or None when all are done."""
+    return next((s for s in points if not s.done and not _too_late(s, today)), None)
 
 
 def next_check_in_text(points: list[Scheduled], today: date) -> str:
     """One line for the overview: which check-in comes next and when, or that all are done."""
     if not points:
         return "Set the treatment day to see when the check-ins fall."
-    upcoming = next_due(points)
+    upcoming = next_due(points, today)
     if upcoming is None:
         return "Every check-in is done."
     name = upcoming.point.name

@@ -95,8 +95,9 @@ def check_in_schedule(db: Database, plan_id: int) -> list[Scheduled]:
 
 
 def next_check_in(db: Database, plan_id: int) -> Scheduled | None:
-    """The first baseline or check-in not yet done; None when all are, or without a treatment day."""
-    return next_due(check_in_schedule(db, plan_id))
+    """The first baseline or check-in not yet done (a baseline only until the treatment day); None
+    when all are, or without a treatment day."""
+    return next_due(check_in_schedule(db, plan_id), clock.today())
 
 
 @changes(Change.RECOVERY)

@@ -68,3 +68,9 @@ def test_the_overview_line_without_a_treatment_day_or_when_all_are_done() -> Non
     assert (
         next_check_in_text(schedule(date(2027, 3, 10), taken), date(2027, 3, 20)) == "Every check-in is done."
     )
+
+
+def test_a_baseline_missed_by_the_treatment_day_is_skipped_for_the_next_check_in() -> None:
+    points = schedule(date(2027, 3, 10), {})
+    assert next_check_in_text(points, date(2027, 3, 10)).startswith("The baseline was due")
+    assert next_check_in_text(points, date(2027, 3, 11)).startswith("The 2-week check-in is due")
