@@ -21,7 +21,7 @@ SIDE_EFFECT_OTHER_MOST = 1_000
 EXERCISE_NAME_MOST = 200
 EXERCISES_MOST = 30
 DIARY_YEARS_AFTER = 2
-DIARY_DAYS_BEFORE = 90
+DIARY_DAYS_BEFORE = 180
 """The diary may start this many days before the treatment day, to record the pain before it."""
 SIDE_EFFECTS: tuple[tuple[str, str], ...] = (
     ("swelling", "More swelling"),

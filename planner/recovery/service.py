@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from planner.changes import Change, changes
 from planner.core import clock
 from planner.core.dates import day_month_year
+from planner.core.limits import CHECK_INS, check_room
 from planner.core.validation import ValidationError
 from planner.db.database import Database
 from planner.recovery.checkins import Scheduled, next_due, schedule
-from planner.recovery.measures import Measures
+from planner.recovery.measures import PSFS, Measures
 from planner.recovery.measures_loader import shipped_measures
 from planner.recovery.model import CheckIn, DiaryEntry, Recovery
 from planner.recovery.rules import (
@@ -27,6 +28,7 @@ from planner.recovery.rules import (
 )
 from planner.recovery.store import (
     activities_in,
+    check_in_count,
     check_in_on_point,
     check_in_plan,
     check_ins_in,
@@ -43,7 +45,6 @@ from planner.recovery.store import (
     write_diary_entry,
 )
 
-PSFS = "psfs"
 DIARY_PAIN, DIARY_SWELLING, DIARY_PAINKILLERS = "pain-activity", "swelling", "painkillers"
 
 __all__ = [
@@ -139,7 +140,9 @@ def save_check_in(
         other = check_in_on_point(session, plan_id, clean.point_id)
         if other is not None and other != check_in_id:
             raise ValidationError.single("point", "That check-in is already recorded; open it to change it.")
-        return write_check_in(session, plan_id, check_in_id, clean, PSFS)
+        if check_in_id is None:
+            check_room(CHECK_INS, check_in_count(session, plan_id))
+        return write_check_in(session, plan_id, check_in_id, clean)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +168,7 @@ def restore_check_in(db: Database, deleted: DeletedCheckIn) -> int:
         activities = {a.id for a in activities_in(session, deleted.plan_id)}
         ratings = {a: v for a, v in c.activity_ratings.items() if a in activities}
         clean = CleanCheckIn(c.point_id, c.taken_on, dict(c.values), ratings, c.note)
-        return write_check_in(session, deleted.plan_id, None, clean, PSFS)
+        return write_check_in(session, deleted.plan_id, None, clean)
 
 
 @changes(Change.RECOVERY)
