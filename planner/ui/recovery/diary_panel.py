@@ -222,7 +222,6 @@ class DiaryPanel(Panel):
         day = to_date(fields.date.date())
         fields.clear(self.today)
         self._default_day = self.today
-        self.deleted.clear()
         self.undo_bar.say(f"Saved your entry for {weekday_date(day)}.")
         self.changed.emit(save_diary_entry.changes)
         self.select(saved)
