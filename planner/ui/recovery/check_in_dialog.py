@@ -125,7 +125,8 @@ class CheckInDialog(QDialog):
         late_baseline = point_id == BASELINE and recovery.treatment is not None and today > recovery.treatment
         first_day = recovery.treatment if late_baseline and recovery.treatment else today
         self.date: DateEdit = date_edit("Answered on", check_in.taken_on if check_in else first_day)
-        self.note: QPlainTextEdit = note_box("Note", check_in.note if check_in else "", 64)
+        self.note: QPlainTextEdit = note_box("Note", check_in.note if check_in else "")
+        self.note.setMinimumHeight(56)
 
         activity_names = [shortened(a.name, ACTIVITY_SHOWN) for a in recovery.activities]
         names = ["Answered on"] + [m.name for m in measures] + activity_names + ["Note"]
