@@ -82,7 +82,7 @@ class CheckInModel(RowTableModel[CheckInLine]):
         recovery = self.recovery
         if recovery is None:
             return ""
-        return check_in_summary(check_in, recovery.measures, recovery.activities)
+        return check_in_summary(check_in, recovery.measures)
 
     def _details(self, check_in: CheckIn) -> str:
         """The summary whole, then each activity's rating and the note."""

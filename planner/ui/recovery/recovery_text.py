@@ -86,37 +86,20 @@ def short_name(measure: Measure) -> str:
     return SHORT_NAMES.get(measure.id, measure.name)
 
 
-def _answers(
-    check_in: CheckIn, measures: Sequence[Measure], activities: Sequence[Named], each_activity: bool
-) -> list[str]:
+def check_in_summary(check_in: CheckIn, measures: Sequence[Measure]) -> str:
+    """The answers on one line in the measures' order, the activities by their average."""
     answers: list[str] = []
     for measure in measures:
         if measure.kind == "activities":
-            ratings = check_in.activity_ratings
-            average = score(measure, list(ratings.values())) if ratings else None
+            ratings = list(check_in.activity_ratings.values())
+            average = score(measure, ratings) if ratings else None
             if average is not None:
-                answers.append(
-                    f"{short_name(measure)} {average.normalize():f}" + (" (average)" if each_activity else "")
-                )
-            if each_activity:
-                answers += [f"{a.name} {ratings[a.id]}" for a in activities if a.id in ratings]
+                answers.append(f"{short_name(measure)} {average.normalize():f}")
             continue
         value = check_in.values.get(measure.id)
         if value is not None:
             answers.append(f"{short_name(measure)} {shown_value(measure, Decimal(value))}")
-    return answers
-
-
-def check_in_answers(
-    check_in: CheckIn, measures: Sequence[Measure], activities: Sequence[Named]
-) -> list[str]:
-    """Each answer as "name value", in the measures' order: the activities' average, then each."""
-    return _answers(check_in, measures, activities, each_activity=True)
-
-
-def check_in_summary(check_in: CheckIn, measures: Sequence[Measure], activities: Sequence[Named]) -> str:
-    """The answers on one line, the activities by their average only."""
-    return " · ".join(_answers(check_in, measures, activities, each_activity=False))
+    return " · ".join(answers)
 
 
 def side_effects_text(entry: DiaryEntry) -> str:

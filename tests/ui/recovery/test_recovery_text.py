@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from planner.recovery.checkins import schedule
-from planner.recovery.model import CheckIn, Named
+from planner.recovery.model import CheckIn
 from planner.ui.recovery.recovery_text import (
     access_letters,
     check_in_summary,
@@ -65,7 +65,6 @@ def test_the_next_check_in_due_today_overdue_and_all_done() -> None:
 
 
 def test_a_check_in_in_short_has_each_answer_as_recorded() -> None:
-    activities = (Named(1, "Stairs"), Named(2, "Kneeling"), Named(3, "Running"))
     check_in = CheckIn(
         1,
         "6-weeks",
@@ -74,7 +73,7 @@ def test_a_check_in_in_short_has_each_answer_as_recorded() -> None:
         {1: 6, 2: 4, 3: 5},
         "",
     )
-    assert check_in_summary(check_in, MEASURES.for_plan(knee=True), activities) == (
+    assert check_in_summary(check_in, MEASURES.for_plan(knee=True)) == (
         "Pain at rest 2 · Activities 5 · Walking 1 h 35 min · Knee bend 120 degrees · Swelling Mild"
     )
 
