@@ -162,9 +162,14 @@ def delete_check_in(db: Database, check_in_id: int) -> DeletedCheckIn:
 
 @changes(Change.RECOVERY)
 def restore_check_in(db: Database, deleted: DeletedCheckIn) -> int:
-    """Put a deleted check-in back (answers to activities since removed are left out)."""
+    """Put a deleted check-in back (answers to activities since removed are left out); raises
+    ValidationError keyed "point" when its schedule point was answered again since."""
     c = deleted.check_in
     with db.transaction() as session:
+        if c.point_id and check_in_on_point(session, deleted.plan_id, c.point_id) is not None:
+            raise ValidationError.single(
+                "point", "That check-in was recorded again since, so the deleted one cannot be put back."
+            )
         activities = {a.id for a in activities_in(session, deleted.plan_id)}
         ratings = {a: v for a, v in c.activity_ratings.items() if a in activities}
         clean = CleanCheckIn(c.point_id, c.taken_on, dict(c.values), ratings, c.note)
@@ -216,9 +221,16 @@ def delete_diary_entry(db: Database, entry_id: int) -> DeletedDiaryEntry:
 
 @changes(Change.RECOVERY)
 def restore_diary_entry(db: Database, deleted: DeletedDiaryEntry) -> int:
-    """Put a deleted entry back (ticks of exercises since removed are left out)."""
+    """Put a deleted entry back (ticks of exercises since removed are left out); raises
+    ValidationError keyed "date" when its day has a new entry since."""
     e = deleted.entry
     with db.transaction() as session:
+        if diary_entry_on(session, deleted.plan_id, e.entry_on) is not None:
+            raise ValidationError.single(
+                "date",
+                f"There is a new entry for {day_month_year(e.entry_on)}, so the deleted one cannot be "
+                "put back; open the new one to change it.",
+            )
         exercises = {x.id for x in exercises_in(session, deleted.plan_id)}
         clean = CleanDiaryEntry(
             e.entry_on,

@@ -52,6 +52,7 @@ class MainWindow(WindowActions):
     clinics = PageHandle(pages.CLINICS)
     budget = PageHandle(pages.BUDGET)
     checklist = PageHandle(pages.CHECKLIST)
+    recovery = PageHandle(pages.RECOVERY)
     learn = PageHandle(pages.LEARN)
 
     def __init__(self, db: Database, prompter: Prompter, settings: QSettings) -> None:
