@@ -32,7 +32,9 @@ class Change(Flag):
     """The built-in facts from the articles."""
     RECOVERY = auto()
     """The baseline, check-ins, activities, exercises and diary after treatment."""
-    EVERYTHING = PLAN | CLINICS | QUOTES | ANSWERS | BUDGET | CHECKLIST | JOURNEY | ITINERARY | CATALOGUE | RECOVERY
+    EVERYTHING = (
+        PLAN | CLINICS | QUOTES | ANSWERS | BUDGET | CHECKLIST | JOURNEY | ITINERARY | CATALOGUE | RECOVERY
+    )
 
 
 class Changing(Generic[Params, Result]):
