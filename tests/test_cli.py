@@ -221,7 +221,7 @@ def data_with_recovery(data_with_plan: Path) -> Path:
     from planner.recovery.service import save_check_in, save_diary_entry
     from tests.domain.recovery.measures_here import MEASURES
 
-    db = open_database(data_with_plan)
+    db = open_synced_database(data_with_plan)
     try:
         [plan] = list_plans(db)
         set_treatment_date(db, plan.id, date(2027, 3, 3))
