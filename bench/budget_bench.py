@@ -100,7 +100,7 @@ def main() -> None:
     from planner.budget.rules import ExpenseDraft
     from planner.budget.service import save_expense
     from planner.budget.summary_service import expense_totals, summarise
-    from planner.db.database import open_database
+    from planner.startup import open_synced_database
     from planner.ui.app.application import make_application
     from planner.ui.budget.budget_page import TAB_CHARTS, TAB_EXPENSES, BudgetPage
     from planner.ui.kit.events import AppEvents
@@ -108,7 +108,7 @@ def main() -> None:
 
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:
-        db = open_database(Path(tmp))
+        db = open_synced_database(Path(tmp))
         plan = bench_plan(db, "100,000")
         seed_budget(db.path, plan.id)
         page = BudgetPage(db, Prompter(), AppEvents())

@@ -51,7 +51,7 @@ def seed_items(db_path: Path, plan_id: int) -> None:
 
 def main() -> None:
     from planner.checklist.rules import Filter
-    from planner.db.database import open_database
+    from planner.startup import open_synced_database
     from planner.ui.app.application import make_application
     from planner.ui.checklist.checklist_page import ChecklistPage
     from planner.ui.kit.events import AppEvents
@@ -59,7 +59,7 @@ def main() -> None:
 
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:
-        db = open_database(Path(tmp))
+        db = open_synced_database(Path(tmp))
         plan = bench_plan(db)
         seed_items(db.path, plan.id)
         page = ChecklistPage(db, Prompter(), AppEvents())

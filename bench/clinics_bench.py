@@ -66,7 +66,7 @@ def seed_clinics(db_path: Path) -> None:
 
 
 def main() -> None:
-    from planner.db.database import open_database
+    from planner.startup import open_synced_database
     from planner.ui.app.application import make_application
     from planner.ui.clinics.clinics_page import ClinicsPage
     from planner.ui.kit.events import AppEvents
@@ -74,7 +74,7 @@ def main() -> None:
 
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:
-        db = open_database(Path(tmp))
+        db = open_synced_database(Path(tmp))
         seed_clinics(db.path)
         page = ClinicsPage(db, Prompter(), AppEvents())
         page.resize(1200, 760)

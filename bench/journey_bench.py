@@ -61,7 +61,7 @@ def seed_appointments(db_path: Path, plan_id: int) -> None:
 def main() -> None:
     from datetime import date
 
-    from planner.db.database import open_database
+    from planner.startup import open_synced_database
     from planner.ui.app.application import make_application
     from planner.ui.journey.itinerary_page import ItineraryPage
     from planner.ui.journey.journey_page import JourneyPage
@@ -70,7 +70,7 @@ def main() -> None:
 
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:
-        db = open_database(Path(tmp))
+        db = open_synced_database(Path(tmp))
         plan = bench_plan(db)
         seed_appointments(db.path, plan.id)
         journey = JourneyPage(db, Prompter(), AppEvents(), today=date(2027, 3, 3))

@@ -154,13 +154,13 @@ def run_measured(args: list[str]) -> tuple[float, float, subprocess.CompletedPro
 
 
 def open_pages(data: Path) -> None:
-    from planner.db.database import open_database
+    from planner.startup import open_synced_database
     from planner.ui.app.application import make_application
     from planner.ui.app.main_window import MainWindow, settings_for
     from planner.ui.kit.prompter import Prompter
 
     app = make_application()
-    db = open_database(data)
+    db = open_synced_database(data)
     window = MainWindow(db, Prompter(), settings_for(db))
     window.resize(1280, 800)
     window.show()

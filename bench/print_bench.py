@@ -48,16 +48,16 @@ def seed_stay(db: object, plan_id: int) -> None:
 
 
 def main() -> None:
-    from planner.db.database import open_database
     from planner.planfile.service import OnClash, export_plan, import_plan, read_plan_file
     from planner.plans.service import delete_plan
     from planner.printouts.registry import build_printout
+    from planner.startup import open_synced_database
     from planner.ui.app.application import make_application
     from planner.ui.printing.printing import write_pdf
 
     make_application()
     with tempfile.TemporaryDirectory() as tmp:
-        db = open_database(Path(tmp) / "data")
+        db = open_synced_database(Path(tmp) / "data")
         plan = bench_plan(db)
         seed_stay(db, plan.id)
         pdf = Path(tmp) / "itinerary.pdf"
@@ -79,7 +79,7 @@ def main() -> None:
             *median_ms(lambda _n: export_plan(db, plan.id), 5),
             TARGET_MS,
         )
-        target = open_database(Path(tmp) / "other")
+        target = open_synced_database(Path(tmp) / "other")
         imported: list[int] = []
 
         def import_file(_n: int) -> None:

@@ -1,9 +1,6 @@
-"""Recovery with two years of daily diary entries and every check-in: read the recovery and draw
-its progress charts, draw them again after a new diary entry, and write the report for the home
-doctor as a PDF.
-
-The Recovery page is built elsewhere; until it is here, "open" is reading the recovery
-(load_recovery) and drawing the charts (ProgressCharts.show_recovery) in a shown widget.
+"""Recovery with two years of daily diary entries and every check-in: open the Recovery page on
+its Progress tab, draw the charts again after a new diary entry, and write the report for the
+home doctor as a PDF.
 
 Run through `make bench` (or `python bench/recovery_bench.py`). Times are printed, never asserted.
 """
@@ -18,7 +15,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from timing import bench_plan, median_ms, report
+from timing import bench_plan, median_ms, report, show_filled
 
 TODAY = date(2029, 3, 5)
 TREATMENT = date(2027, 3, 5)
@@ -80,42 +77,40 @@ def seed_recovery(db: object, plan_id: int) -> None:
 
 def main() -> None:
     from planner.core import clock
-    from planner.db.database import open_database
     from planner.printouts.registry import build_printout
     from planner.recovery.rules import DiaryDraft
     from planner.recovery.service import delete_diary_entry, load_recovery, save_diary_entry
+    from planner.startup import open_synced_database
     from planner.ui.app.application import make_application
+    from planner.ui.kit.events import AppEvents
+    from planner.ui.kit.prompter import Prompter
     from planner.ui.printing.printing import write_pdf
-    from planner.ui.recovery.progress_charts import ProgressCharts
+    from planner.ui.recovery.recovery_page import TAB_PROGRESS, RecoveryPage
 
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp, clock.pinned(datetime.combine(TODAY, datetime.min.time())):
-        db = open_database(Path(tmp) / "data")
+        db = open_synced_database(Path(tmp) / "data")
         plan = bench_plan(db)
         start = time.perf_counter()
         seed_recovery(db, plan.id)
         seeded = (time.perf_counter() - start) * 1000
         print(f"{f'seed: {DAYS} diary entries and 6 check-ins':<48} {seeded:7.0f} ms (through the services)")
 
-        charts = ProgressCharts()
-        charts.resize(1000, 640)
-        charts.show()
-        app.processEvents()
+        page = RecoveryPage(db, Prompter(), AppEvents())
+        page.tabs.setCurrentIndex(TAB_PROGRESS)
+        load = show_filled(page, plan, app)
+        print(f"{'open the Recovery page on Progress, first time':<48} {load:7.1f} ms")
 
-        def open_charts(_n: int) -> None:
-            charts.show_recovery(load_recovery(db, plan.id), TODAY)
+        def reload_page(_n: int) -> None:
+            page.load()
             app.processEvents()
 
-        report("open: read the recovery, draw the charts", *median_ms(open_charts, 15), None)
+        report("the Recovery page again (every tab's data, charts)", *median_ms(reload_page, 15), None)
+        report("  of which reading the recovery", *median_ms(lambda _n: load_recovery(db, plan.id), 15), None)
         recovery = load_recovery(db, plan.id)
-        report(
-            "  of which reading it (load_recovery)",
-            *median_ms(lambda _n: load_recovery(db, plan.id), 15),
-            None,
-        )
 
         def redraw(_n: int) -> None:
-            charts.show_recovery(recovery, TODAY)
+            page.progress.show_recovery(recovery, TODAY)
             app.processEvents()
 
         report("redraw the charts (show_recovery, repaint)", *median_ms(redraw, 30), REDRAW_MS)
@@ -125,16 +120,31 @@ def main() -> None:
         def new_entry(_n: int) -> None:
             draft = DiaryDraft(TODAY, "3", "Mild", "0", frozenset(), frozenset(), "", "Today's entry.")
             added.append(save_diary_entry(db, plan.id, None, draft))
-            charts.show_recovery(load_recovery(db, plan.id), TODAY)
+            page.progress.show_recovery(load_recovery(db, plan.id), TODAY)
+            app.processEvents()
+
+        def new_entry_whole_page(_n: int) -> None:
+            draft = DiaryDraft(TODAY, "3", "Mild", "0", frozenset(), frozenset(), "", "Today's entry.")
+            added.append(save_diary_entry(db, plan.id, None, draft))
+            page.reload()
             app.processEvents()
 
         def remove_entry() -> None:
             while added:
                 delete_diary_entry(db, added.pop())
 
-        report("new diary entry: save, read, redraw", *median_ms(new_entry, 15, between=remove_entry), None)
+        report(
+            "new diary entry: save, read, redraw the charts",
+            *median_ms(new_entry, 15, between=remove_entry),
+            None,
+        )
+        report(
+            "new diary entry: save, the whole page again",
+            *median_ms(new_entry_whole_page, 15, between=remove_entry),
+            None,
+        )
         remove_entry()
-        charts.close()
+        page.close()
 
         pdf = Path(tmp) / "recovery.pdf"
 

@@ -11,17 +11,17 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from planner.db.database import open_database
 from planner.planfile.service import export_plan
 from planner.plans.rules import PlanDraft
 from planner.plans.service import create_plan
+from planner.startup import open_synced_database
 
 PLAN_NAME = "무릎 치료, Seoul"
 
 
 def main(target: Path) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        db = open_database(Path(folder))
+        db = open_synced_database(Path(folder))
         try:
             draft = PlanDraft(
                 name=PLAN_NAME,

@@ -11,6 +11,8 @@ from types import TracebackType
 from typing import Protocol
 
 from planner.catalogue.errors import CatalogueError
+from planner.catalogue.service import sync_catalogue
+from planner.core.paths import catalogue_dir
 from planner.datadir import DataDirError, data_dir_warning, os_error_text, prepare_data_dir
 from planner.db.database import (
     DamagedDatabase,
@@ -62,6 +64,13 @@ class OpenData:
         self.close()
 
 
+def open_synced_database(data_dir: Path, catalogue: Path | None = None) -> Database:
+    """Open the database in `data_dir` (see `open_database`) with the catalogue in the folder
+    `catalogue` (by default the shipped one) synced into it, now and after every restore."""
+    folder = catalogue or catalogue_dir()
+    return open_database(data_dir, lambda db: sync_catalogue(db, folder))
+
+
 def open_data(data_dir: Path, recover: Callable[[DamagedDatabase], str | None] | None = None) -> OpenData:
     """Prepare `data_dir`, lock it and open its database. A damaged data file is passed to
     `recover` (which returns a line saying what it did, or None when the person quits, raising
@@ -74,14 +83,14 @@ def open_data(data_dir: Path, recover: Callable[[DamagedDatabase], str | None] |
     lock = lock_data_dir(data_dir)
     try:
         try:
-            return OpenData(open_database(data_dir), lock, shared, None)
+            return OpenData(open_synced_database(data_dir), lock, shared, None)
         except DamagedDatabase as damaged:
             if recover is None:
                 raise
             notice = recover(damaged)
             if notice is None:
                 raise RecoveryDeclined() from damaged
-        return OpenData(open_database(data_dir), lock, shared, notice)
+        return OpenData(open_synced_database(data_dir), lock, shared, notice)
     except BaseException:
         lock.unlock()
         raise

@@ -26,8 +26,9 @@ from planner.clinics.quotes import QuoteDraft, QuoteLineDraft
 from planner.clinics.quotes_service import accept_quote, list_quotes, save_quote
 from planner.clinics.service import list_clinics, save_notes
 from planner.clinics.shortlist_service import set_shortlisted
-from planner.db.database import Database, open_database
+from planner.db.database import Database
 from planner.plans.service import PlanDraft, create_plan, list_plans
+from planner.startup import open_synced_database
 from planner.ui.app.application import make_application
 from planner.ui.app.main_window import MainWindow, settings_for
 from planner.ui.kit.prompter import Prompter
@@ -44,7 +45,7 @@ def main() -> int:
     app = make_application()
     if args.state == "damaged":
         return show_damaged(args.data_dir)
-    db = open_database(args.data_dir)
+    db = open_synced_database(args.data_dir)
     if args.state not in ("empty",) and not args.state.startswith("wizard"):
         ensure_samples(db)
     window = MainWindow(db, Prompter(), settings_for(db))
@@ -95,14 +96,14 @@ def show_damaged(data_dir: Path) -> int:
     from planner.db.database import DamagedDatabase
     from planner.ui.app.recovery import recover
 
-    db = open_database(data_dir)
+    db = open_synced_database(data_dir)
     ensure_samples(db)
     db.back_up("by-you")
     db.close()
     path = data_dir / "planner.sqlite3"
     path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
     try:
-        open_database(data_dir)
+        open_synced_database(data_dir)
     except DamagedDatabase as damaged:
         print(recover(Prompter(), damaged))
     return 0

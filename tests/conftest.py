@@ -16,8 +16,9 @@ from planner.core import clock
 from planner.core.paths import BACKUP_DIR, DATABASE_FILE, catalogue_dir
 from planner.datadir import prepare_data_dir
 from planner.db.backup import SIGNATURE_FILE, backup_database
-from planner.db.database import Database, open_database
-from planner.recovery import measures_loader
+from planner.db.database import Database
+from planner.recovery import emergency, measures_loader
+from planner.startup import open_synced_database
 from tests.fixed_time import TEST_NOW, TEST_NOW_ENV
 
 CHECKOUT_CATALOGUE = Path(__file__).resolve().parents[1] / "resources" / "catalogue"
@@ -33,14 +34,19 @@ def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True, scope="session")
-def checkout_measures() -> Iterator[None]:
-    """The recovery measures are read from this checkout's catalogue, as the tests of the
-    measures file do, whichever checkout an editable install's resources point at."""
-    measures_loader.shipped_measures.cache_clear()
+def checkout_recovery_files() -> Iterator[None]:
+    """The recovery measures and Korea's emergency numbers are read from this checkout's
+    catalogue, as the tests of those files do, whichever checkout an editable install's
+    resources point at."""
+    cached = (measures_loader.shipped_measures, emergency.korea_emergency_numbers)
+    for reader in cached:
+        reader.cache_clear()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(measures_loader, "catalogue_dir", lambda: CHECKOUT_CATALOGUE)
+        for module in (measures_loader, emergency):
+            patch.setattr(module, "catalogue_dir", lambda: CHECKOUT_CATALOGUE)
         yield
-    measures_loader.shipped_measures.cache_clear()
+    for reader in cached:
+        reader.cache_clear()
 
 
 @pytest.fixture
@@ -57,7 +63,7 @@ def database_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with clock.pinned(TEST_NOW), pytest.MonkeyPatch.context() as patch:
         for name, value in TEST_NOW_ENV.items():
             patch.setenv(name, value)
-        first = open_database(folder)
+        first = open_synced_database(folder)
         first.close()
         assert first.migration_backup is None and first.startup_backup is None
         backup_database(folder / DATABASE_FILE, "start-up")
@@ -80,12 +86,12 @@ def fresh_database(database_template: Path) -> Callable[[Path], Database]:
     def open_fresh(data_dir: Path) -> Database:
         path, backups = data_dir / DATABASE_FILE, data_dir / BACKUP_DIR
         if path.exists() or backups.exists():
-            return open_database(data_dir)
+            return open_synced_database(data_dir)
         prepare_data_dir(data_dir)
         shutil.copy2(database_template / DATABASE_FILE, path)  # keeps the time the record holds
         backups.mkdir(mode=0o700)
         shutil.copy2(database_template / BACKUP_DIR / SIGNATURE_FILE, backups / SIGNATURE_FILE)
-        database = open_database(data_dir)
+        database = open_synced_database(data_dir)
         assert database.migration_backup is None and database.startup_backup is None
         (backups / SIGNATURE_FILE).unlink()
         backups.rmdir()
@@ -105,7 +111,7 @@ def db(data_dir: Path, fresh_database: Callable[[Path], Database]) -> Iterator[D
 def first_start(data_dir: Path) -> Iterator[Database]:
     """The database as a real first start makes it in an empty folder, through every migration
     and the catalogue sync: for the tests of that start itself."""
-    database = open_database(data_dir)
+    database = open_synced_database(data_dir)
     yield database
     database.close()
 

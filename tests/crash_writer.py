@@ -1,7 +1,7 @@
 """A program that saves through the app's services for ever, for the crash-safety test to kill.
 
 Run as ``python tests/crash_writer.py DATA_DIR``. It opens the app's data the way the app does
-(`open_database`), makes the plan "Crash test" if it is missing, then saves without end: even
+(`open_synced_database`), makes the plan "Crash test" if it is missing, then saves without end: even
 counters as an expense line, odd counters as a checklist item, each carrying the counter in its
 text ("crash-save <n>") and the expense also as its planned amount. Only after a save has
 returned, and so its transaction has committed, does it print ``saved <n>`` and flush.
@@ -28,8 +28,9 @@ from planner.budget.rules import ExpenseDraft  # noqa: E402
 from planner.budget.service import list_expenses, save_expense  # noqa: E402
 from planner.checklist.rules import ItemDraft  # noqa: E402
 from planner.checklist.service import load_checklist, save_item  # noqa: E402
-from planner.db.database import Database, open_database  # noqa: E402
+from planner.db.database import Database  # noqa: E402
 from planner.plans.service import PlanDraft, create_plan, list_plans  # noqa: E402
+from planner.startup import open_synced_database  # noqa: E402
 
 PLAN_NAME = "Crash test"
 PREFIX = "crash-save "
@@ -92,7 +93,7 @@ def save(db: Database, plan: int, counter: int) -> None:
 def main(argv: list[str]) -> None:
     if len(argv) != 2:
         raise SystemExit(f"usage: {argv[0]} DATA_DIR")
-    db = open_database(Path(argv[1]))
+    db = open_synced_database(Path(argv[1]))
     plan = plan_id(db)
     counter = last_counter(db, plan)
     while True:

@@ -1,8 +1,8 @@
 """The rules of DESIGN.md a test can check: Qt only in planner/ui (QtCore also in the shared
 planner/platform helpers); no database access from planner/ui; SQLAlchemy and Sessions only in
-planner/db and a feature's service and store modules (its other modules hold pure rules); no
-import cycle between modules or packages; dates written only by planner/core/dates.py; the time
-read only by planner/core/clock.py."""
+planner/db and a feature's service and store modules (its other modules hold pure rules); services
+leave rows to the stores and stores never open a transaction; no import cycle between modules or
+packages; dates written only by planner/core/dates.py; the time read only by planner/core/clock.py."""
 
 from __future__ import annotations
 
@@ -119,6 +119,29 @@ def test_sqlalchemy_stays_in_the_services_and_the_database_package() -> None:
         if name.split(".")[0] in {"sqlalchemy", "alembic"}
     ]
     assert offenders == []
+
+
+SHARED_PACKAGES = {"core", DATABASE_PACKAGE}
+"""The packages of planner that hold no feature."""
+
+
+def _feature_imports(imported: set[str]) -> list[str]:
+    """The names among `imported` that are in a package of planner other than core and db."""
+    features = {path.parent.name for path in PACKAGE.glob("*/__init__.py")} - SHARED_PACKAGES
+    return sorted(name for name in imported if name.startswith("planner.") and name.split(".")[1] in features)
+
+
+def test_the_database_package_imports_no_feature() -> None:
+    """The opener passes the catalogue's sync in (see `planner.startup.open_synced_database`)."""
+    offenders = [
+        f"{path.relative_to(PACKAGE.parent)}: {name}"
+        for path in _python_files(PACKAGE / DATABASE_PACKAGE)
+        for name in _feature_imports(_imports(path))
+    ]
+    assert offenders == []
+    assert _feature_imports({"planner.catalogue.loader", "planner.core.paths", "planner.datadir"}) == [
+        "planner.catalogue.loader"
+    ]
 
 
 def _session_uses(path: Path) -> list[str]:
@@ -440,3 +463,72 @@ def test_the_alias_check_sees_a_module_bound_to_another_name(tmp_path: Path) -> 
     )
     found = _module_aliases(sample, {"planner.plans.service", "planner.plans"})
     assert [int(line.split(":")[1]) for line in found] == [1, 2]
+
+
+def _is_service(path: Path) -> bool:
+    return path.parent.name != DATABASE_PACKAGE and "service" in path.stem
+
+
+def _is_store(path: Path) -> bool:
+    return path.stem == "store" or path.stem.endswith("_store")
+
+
+def _service_offences(path: Path) -> list[str]:
+    """What a service module may not import: SQLAlchemy, or the ORM rows (the stores map them)."""
+    return sorted(
+        name for name in _imports(path) if name.split(".")[0] == "sqlalchemy" or name == "planner.db.models"
+    )
+
+
+def test_services_open_transactions_and_leave_rows_to_the_stores() -> None:
+    offenders = {
+        str(path.relative_to(PACKAGE.parent)): found
+        for path in _python_files(PACKAGE)
+        if _is_service(path) and (found := _service_offences(path))
+    }
+    assert offenders == {}
+
+
+def _opens_a_transaction(path: Path) -> bool:
+    return any(
+        isinstance(node, ast.Attribute) and node.attr == "transaction"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+    )
+
+
+def test_stores_take_the_callers_session_and_never_open_a_transaction() -> None:
+    offenders = [
+        str(path.relative_to(PACKAGE.parent))
+        for path in _python_files(PACKAGE)
+        if _is_store(path) and _opens_a_transaction(path)
+    ]
+    assert offenders == []
+
+
+def test_the_service_and_store_checks_see_what_they_should_refuse(tmp_path: Path) -> None:
+    service = tmp_path / "quotes_service.py"
+    service.write_text("from sqlalchemy import select\nfrom planner.db.models import QuoteRow\n")
+    assert _service_offences(service) == ["planner.db.models", "sqlalchemy"]
+    store = tmp_path / "quote_store.py"
+    store.write_text("def f(db):\n    with db.transaction() as session:\n        return session\n")
+    assert _is_store(store) and _opens_a_transaction(store)
+
+
+def _public_functions(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [n.name for n in tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")]
+
+
+def test_each_service_and_store_function_has_a_name_of_its_own() -> None:
+    """A feature's functions are imported by their own names, so no other module may define one
+    of the same name."""
+    places: dict[str, list[str]] = {}
+    for path in _python_files(PACKAGE):
+        for name in _public_functions(path):
+            places.setdefault(name, []).append(str(path.relative_to(PACKAGE.parent)))
+    shared = {
+        name: where
+        for name, where in places.items()
+        if len(where) > 1 and any(_is_service(Path(p)) or _is_store(Path(p)) for p in where)
+    }
+    assert shared == {}

@@ -23,9 +23,10 @@ from pathlib import Path
 import pytest
 
 from planner.core.paths import DATABASE_FILE
-from planner.db.database import Database, open_database
+from planner.db.database import Database
 from planner.exit_codes import EXIT_DAMAGED, EXIT_IN_USE, EXIT_OK
 from planner.platform.instance_lock import LOCK_FILE
+from planner.startup import open_synced_database
 from tests.cli_runner import run
 from tests.db.journey_plans import new_plan
 from tests.fixed_time import TEST_NOW_ENV
@@ -139,7 +140,7 @@ def test_a_damaged_data_file_stops_the_app_and_is_left_where_and_as_it_was(
 def test_a_data_file_missing_beside_its_backups_stops_the_app_and_nothing_is_created(
     data: Path, command: list[str]
 ) -> None:
-    db = open_database(data)
+    db = open_synced_database(data)
     db.back_up("by-you")
     db.close()
     database = data / DATABASE_FILE

@@ -25,12 +25,13 @@ from sqlalchemy import update
 
 from planner.app import main
 from planner.core.paths import BACKUP_DIR, DATABASE_FILE
-from planner.db.database import Database, open_database
+from planner.db.database import Database
 from planner.db.models import PlanRow
 from planner.exit_codes import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from planner.planfile.service import export_plan
 from planner.plans.service import PlanDraft, create_plan, list_plans
 from planner.platform.instance_lock import LOCK_FILE
+from planner.startup import open_synced_database
 from planner.terminal import shown
 from tests.cli_runner import PLANNER, run, run_command
 
@@ -73,7 +74,7 @@ def make_data(db: Database, name: str = "Knee, March") -> int:
 
 
 def names(folder: Path) -> list[str]:
-    db = open_database(folder)
+    db = open_synced_database(folder)
     try:
         return [p.name for p in list_plans(db)]
     finally:
@@ -92,7 +93,7 @@ def plan_file(tmp_path: Path, fresh_database: Callable[[Path], Database]) -> Pat
     """A plan file for "Hip, June", from another data folder."""
     other = tmp_path / "other"
     plan_id = make_data(fresh_database(other), "Hip, June")
-    db = open_database(other)
+    db = open_synced_database(other)
     try:
         path = tmp_path / "hip.plan.json"
         path.write_bytes(export_plan(db, plan_id))
@@ -237,7 +238,7 @@ def test_plans_and_import_print_names_with_escapes_escaped(
 ) -> None:
     source = tmp_path / "source"
     plan_id = make_data(fresh_database(source))
-    db = open_database(source)
+    db = open_synced_database(source)
     try:
         hostile = tmp_path / "evil\x1b]0;x\x07.plan.json"
         hostile.write_bytes(export_plan(db, plan_id).replace(b"Knee, March", json.dumps(EVIL)[1:-1].encode()))
@@ -312,7 +313,7 @@ def test_an_empty_data_folder_is_refused(tmp_path: Path, before: bool) -> None:
 def test_exports_backups_and_the_lock_are_owner_only_whatever_the_umask(data: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    files = {kind: out / f"plan.{kind}" for kind in ("pdf", "ics", "json", "csv")}
+    files = {kind: out / f"plan.{kind}" for kind in ("pdf", "ics", "json", "csv", "fhir")}
     files["json"].write_text("an older export, readable by all")
     files["json"].chmod(0o644)
     flags = [arg for kind, path in files.items() for arg in (f"--{kind}", str(path))]

@@ -10,15 +10,15 @@ import pytest
 
 from planner.budget.rules import ExpenseDraft
 from planner.budget.service import save_expense
-from planner.db.database import open_database
 from planner.plans.service import PlanDraft, create_plan
+from planner.startup import open_synced_database
 from tests.cli_runner import run
 
 
 @pytest.mark.parametrize("printout", ["budget", "itinerary"])
 def test_an_export_with_charts_prints_nothing_to_standard_error(tmp_path: Path, printout: str) -> None:
     data = tmp_path / "data"
-    db = open_database(data)
+    db = open_synced_database(data)
     plan = create_plan(
         db,
         PlanDraft("Knee, March", "knee-cartilage-damage", "GB", "GBP", date(2027, 3, 1), date(2027, 3, 11)),

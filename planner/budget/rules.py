@@ -106,6 +106,14 @@ class Expense:
         return next((c for c in self.conversions if c.currency == currency), None)
 
 
+@dataclass(frozen=True, slots=True)
+class StoredRate:
+    """A rate the person entered for the plan, with the id to delete it by."""
+
+    id: int
+    rate: Rate
+
+
 def _clean_text(text: str) -> str:
     return " ".join(text.split())
 

@@ -1,6 +1,7 @@
 """A plan's budget: expense lines, exchange rates, the estimate's choices and changes, the deposit.
 
-Each function is one transaction. Saving an expense converts it into the plan's report
+Each public function is one transaction; the rows are read and written by `planner.budget.store`
+and `planner.budget.expense_store`. Saving an expense converts it into the plan's report
 currencies with the rates known then and keeps those conversions; entering a rate later only
 fills conversions a line does not have yet, so no past amount ever changes behind the person.
 """
@@ -9,51 +10,64 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from planner.budget.deposit import Deposit, DepositDraft, validate_deposit
 from planner.budget.estimate import EstimateOverride, EstimateSettings, validate_figures
-from planner.budget.prices_service import points_in
-from planner.budget.quote_costs import TREATMENT_STEP, counted_expenses, covered_categories, quote_expense
+from planner.budget.expense_store import (
+    add_conversions,
+    delete_expense_row,
+    expense_in,
+    expense_room_message,
+    expenses_in,
+    write_expense,
+)
+from planner.budget.prices_store import points_in
+from planner.budget.quote_costs import TREATMENT_STEP, covered_categories
 from planner.budget.rules import (
     EXTRA_CATEGORIES,
-    CleanExpense,
     Expense,
     ExpenseConversion,
     ExpenseDraft,
+    StoredRate,
     as_clean,
     convert_expense,
     report_currencies,
     validate_expense,
 )
+from planner.budget.store import (
+    accepted_quote_in,
+    budget_plan_in,
+    delete_rate_row,
+    deposit_in,
+    estimate_overrides_in,
+    estimate_settings_in,
+    expense_categories_in,
+    forget_estimate_line,
+    home_currency_of,
+    insert_rate,
+    mark_estimate_line_included,
+    mark_estimate_line_removed,
+    rate_taken,
+    rates_of,
+    stay_days_of,
+    stored_rates_in,
+    write_deposit,
+    write_estimate_figures,
+    write_estimate_settings,
+)
 from planner.catalogue.prices import PricePoint
 from planner.changes import Change, changes
 from planner.clinics.quotes import Quote
-from planner.clinics.quotes_service import fee_categories_in, quote_from_row
 from planner.core import clock
-from planner.core.clock import utc_now
-from planner.core.limits import ESTIMATE_OVERRIDES, EXPENSE_LINES, RATES, day_problem
-from planner.core.money import MoneyError, check_currency, from_minor, to_minor
+from planner.core.limits import day_problem
+from planner.core.money import MoneyError, check_currency
 from planner.core.rates import Rate, parse_rate
 from planner.core.validation import ValidationError, raise_if_any
 from planner.db.database import Database
-from planner.db.models import (
-    BudgetSettingsRow,
-    ClinicRow,
-    EstimateOverrideRow,
-    ExchangeRateRow,
-    ExpenseConversionRow,
-    ExpenseRow,
-    PlanRow,
-    QuoteRow,
-)
-from planner.journey.service import stay_of, step_names_in
-from planner.plans.room_store import ensure_room, full_message
-from planner.plans.service import Plan, plan_from_row
+from planner.journey.store import step_names_in
+from planner.plans.rules import Plan
 
 __all__ = [
     "BudgetData",
@@ -77,12 +91,6 @@ __all__ = [
 
 HOTEL_TIER_NAMES = {"budget": "Budget", "standard": "Standard", "comfort": "Comfort"}
 MAX_STAY_DAYS = 366
-
-
-@dataclass(frozen=True, slots=True)
-class StoredRate:
-    id: int
-    rate: Rate
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,93 +127,10 @@ class BudgetData:
         return TREATMENT_STEP if TREATMENT_STEP in self.steps else None
 
 
-def _expense_categories(session: Session) -> dict[str, str]:
-    return {**fee_categories_in(session), **dict(EXTRA_CATEGORIES)}
-
-
 def expense_categories(db: Database) -> dict[str, str]:
     """Category id to name: the articles' fee categories, then travel, lodging and the rest."""
     with db.transaction() as session:
-        return _expense_categories(session)
-
-
-def _rates(session: Session, plan_id: int) -> list[StoredRate]:
-    rows = session.scalars(
-        select(ExchangeRateRow)
-        .where(ExchangeRateRow.plan_id == plan_id)
-        .order_by(ExchangeRateRow.on_date.desc(), ExchangeRateRow.id.desc())
-    )
-    return [StoredRate(r.id, Rate(r.base, r.quote, Decimal(r.rate), r.on_date)) for r in rows]
-
-
-def _minor(amount: Decimal | None, currency: str) -> int | None:
-    return None if amount is None else to_minor(amount, currency)
-
-
-def _major(minor: int | None, currency: str) -> Decimal | None:
-    return None if minor is None else from_minor(minor, currency)
-
-
-def expenses_in(
-    session: Session, plan_id: int, expense_id: int | None = None, step_id: str | None = None
-) -> list[Expense]:
-    """The plan's expense lines (or one, or one journey step's), read with two plain queries:
-    fast for many lines."""
-    lines = select(
-        ExpenseRow.id,
-        ExpenseRow.label,
-        ExpenseRow.category,
-        ExpenseRow.step_id,
-        ExpenseRow.planned_minor,
-        ExpenseRow.actual_minor,
-        ExpenseRow.currency,
-        ExpenseRow.paid_on,
-        ExpenseRow.payee,
-        ExpenseRow.note,
-    ).where(ExpenseRow.plan_id == plan_id)
-    conversions = (
-        select(
-            ExpenseConversionRow.expense_id,
-            ExpenseConversionRow.currency,
-            ExpenseConversionRow.planned_minor,
-            ExpenseConversionRow.actual_minor,
-            ExpenseConversionRow.rate,
-            ExpenseConversionRow.rate_date,
-        )
-        .join(ExpenseRow)
-        .where(ExpenseRow.plan_id == plan_id)
-    )
-    if expense_id is not None:
-        lines = lines.where(ExpenseRow.id == expense_id)
-        conversions = conversions.where(ExpenseRow.id == expense_id)
-    if step_id is not None:
-        lines = lines.where(ExpenseRow.step_id == step_id)
-        conversions = conversions.where(ExpenseRow.step_id == step_id)
-    kept: dict[int, list[ExpenseConversion]] = {}
-    for owner, currency, planned, actual, rate, rate_date in session.execute(conversions):
-        kept.setdefault(owner, []).append(
-            ExpenseConversion(
-                currency, _major(planned, currency), _major(actual, currency), Decimal(rate), rate_date
-            )
-        )
-    return [
-        Expense(
-            id_,
-            label,
-            category,
-            step_id,
-            _major(planned, currency),
-            _major(actual, currency),
-            currency,
-            paid_on,
-            payee,
-            note,
-            tuple(kept.get(id_, ())),
-        )
-        for id_, label, category, step_id, planned, actual, currency, paid_on, payee, note in session.execute(
-            lines.order_by(ExpenseRow.id)
-        )
-    ]
+        return expense_categories_in(session)
 
 
 def list_expenses(db: Database, plan_id: int) -> list[Expense]:
@@ -213,118 +138,34 @@ def list_expenses(db: Database, plan_id: int) -> list[Expense]:
         return expenses_in(session, plan_id)
 
 
-def _settings_row(session: Session, plan_id: int) -> BudgetSettingsRow:
-    row = session.get(BudgetSettingsRow, plan_id)
-    if row is None:
-        session.get_one(PlanRow, plan_id)
-        row = BudgetSettingsRow(
-            plan_id=plan_id,
-            treatment_basis="auto",
-            hotel_tier="standard",
-            flights=True,
-            visa=True,
-            deposit_currency="",
-        )
-        session.add(row)
-    return row
-
-
-def _settings(row: BudgetSettingsRow | None) -> EstimateSettings:
-    if row is None:
-        return EstimateSettings()
-    return EstimateSettings(
-        row.treatment_basis, row.stay_low, row.stay_high, row.hotel_tier, row.flights, row.visa
-    )
-
-
-def _deposit(row: BudgetSettingsRow | None) -> Deposit | None:
-    if row is None or not row.deposit_currency:
-        return None
-    return Deposit(
-        Decimal(row.deposit_basis_points).scaleb(-2) if row.deposit_basis_points is not None else None,
-        _major(row.deposit_amount_minor, row.deposit_currency),
-        row.deposit_currency,
-        row.deposit_due_on,
-        row.deposit_paid_on,
-    )
-
-
-def accepted_quote_in(session: Session, plan_id: int) -> Quote | None:
-    row = session.scalars(select(QuoteRow).where(QuoteRow.plan_id == plan_id, QuoteRow.accepted)).first()
-    return quote_from_row(row, session.get_one(ClinicRow, row.clinic_id).name) if row else None
-
-
-def counted_step_lines(
-    session: Session, plan: PlanRow, step_id: str, expenses: list[Expense], today: date
-) -> list[Expense]:
-    """A journey step's expense lines as the budget's totals count them: on the treatment step
-    the accepted quote's line first, and on every step lines the quote covers without their
-    planned amounts (see `planner.budget.quote_costs`)."""
-    quote = accepted_quote_in(session, plan.id)
-    if quote is None:
-        return expenses
-    line = None
-    if step_id == TREATMENT_STEP:
-        rates = [r.rate for r in _rates(session, plan.id)]
-        line = quote_expense(quote, step_id, report_currencies(plan.home_currency), rates, today)
-    return counted_expenses(expenses, line, covered_categories(fee_categories_in(session)))
-
-
-def _stay_days(session: Session, plan: PlanRow) -> int | None:
-    days = stay_of(session, plan).days
+def _usual_stay(days: int) -> int | None:
+    """A stay the estimate can use: 1 day to a year, else None."""
     return days if 1 <= days <= MAX_STAY_DAYS else None
 
 
 def load_budget(db: Database, plan_id: int) -> BudgetData:
     with db.transaction() as session:
-        plan_row = session.get_one(PlanRow, plan_id)
-        settings = session.get(BudgetSettingsRow, plan_id)
-        overrides = [
-            EstimateOverride(
-                o.key,
-                from_minor(o.low_minor, o.currency),
-                from_minor(o.high_minor, o.currency),
-                o.currency,
-                o.removed,
-            )
-            for o in session.scalars(
-                select(EstimateOverrideRow).where(EstimateOverrideRow.plan_id == plan_id)
-            )
-        ]
+        plan = budget_plan_in(session, plan_id)
         return BudgetData(
-            plan=plan_from_row(session, plan_row),
-            categories=_expense_categories(session),
+            plan=plan,
+            categories=expense_categories_in(session),
             steps=step_names_in(session),
             expenses=expenses_in(session, plan_id),
-            rates=_rates(session, plan_id),
-            settings=_settings(settings),
-            overrides=overrides,
-            deposit=_deposit(settings),
+            rates=stored_rates_in(session, plan_id),
+            settings=estimate_settings_in(session, plan_id),
+            overrides=estimate_overrides_in(session, plan_id),
+            deposit=deposit_in(session, plan_id),
             points=points_in(session),
             accepted_quote=accepted_quote_in(session, plan_id),
-            stay_days=_stay_days(session, plan_row),
+            stay_days=_usual_stay(stay_days_of(session, plan_id)),
         )
 
 
 # --- expenses ---------------------------------------------------------------------------------
-def _conversion_row(conversion: ExpenseConversion, expense_id: int | None = None) -> ExpenseConversionRow:
-    return ExpenseConversionRow(
-        expense_id=expense_id,
-        currency=conversion.currency,
-        planned_minor=_minor(conversion.planned, conversion.currency),
-        actual_minor=_minor(conversion.actual, conversion.currency),
-        rate=str(conversion.rate),
-        rate_date=conversion.rate_date,
-    )
-
-
-def _write_conversions(row: ExpenseRow, conversions: Sequence[ExpenseConversion]) -> None:
-    row.conversions = [_conversion_row(c) for c in conversions]
-
-
 def expense_room_problem(db: Database, plan_id: int) -> str | None:
     """Why the plan cannot take another expense line (it is full), or None."""
-    return full_message(db, EXPENSE_LINES, ExpenseRow, plan_id)
+    with db.transaction() as session:
+        return expense_room_message(session, plan_id)
 
 
 @changes(Change.BUDGET)
@@ -340,48 +181,21 @@ def save_expense(
     paid date stay the same converts the new amounts at the rates it already had."""
     day = today or clock.today()
     with db.transaction() as session:
-        plan = session.get_one(PlanRow, plan_id)
-        clean = validate_expense(draft, _expense_categories(session), set(step_names_in(session)), day)
-        now = utc_now()
+        home = home_currency_of(session, plan_id)
+        clean = validate_expense(draft, expense_categories_in(session), set(step_names_in(session)), day)
         kept: tuple[ExpenseConversion, ...] = ()
-        if expense_id is None:
-            ensure_room(session, EXPENSE_LINES, ExpenseRow, plan_id)
-            row = ExpenseRow(plan_id=plan_id, created_at=now)
-            session.add(row)
-        else:
-            row = session.get_one(ExpenseRow, expense_id)
-            if row.plan_id != plan_id:
-                raise ValueError("that expense belongs to another plan")
-            if (row.currency, row.paid_on) == (clean.currency, clean.paid_on):
-                kept = expenses_in(session, plan_id, expense_id)[0].conversions
-        _fill_row(row, clean, now)
-        rates = [r.rate for r in _rates(session, plan_id)]
-        _write_conversions(
-            row, convert_expense(clean, report_currencies(plan.home_currency), rates, day, kept)
-        )
-        session.flush()
-        return expenses_in(session, plan_id, row.id)[0]
-
-
-def _fill_row(row: ExpenseRow, clean: CleanExpense, now: datetime) -> None:
-    row.label = clean.label
-    row.category = clean.category
-    row.step_id = clean.step_id
-    row.planned_minor = _minor(clean.planned, clean.currency)
-    row.actual_minor = _minor(clean.actual, clean.currency)
-    row.currency = clean.currency
-    row.paid_on = clean.paid_on
-    row.payee = clean.payee
-    row.note = clean.note
-    row.updated_at = now
+        if expense_id is not None:
+            old = expense_in(session, plan_id, expense_id)
+            if (old.currency, old.paid_on) == (clean.currency, clean.paid_on):
+                kept = old.conversions
+        conversions = convert_expense(clean, report_currencies(home), rates_of(session, plan_id), day, kept)
+        return write_expense(session, plan_id, clean, conversions, expense_id)
 
 
 @changes(Change.BUDGET)
 def delete_expense(db: Database, plan_id: int, expense_id: int) -> None:
     with db.transaction() as session:
-        row = session.get(ExpenseRow, expense_id)
-        if row is not None and row.plan_id == plan_id:
-            session.delete(row)
+        delete_expense_row(session, plan_id, expense_id)
 
 
 # --- rates ------------------------------------------------------------------------------------
@@ -413,60 +227,41 @@ def add_rate(
         errors["on"] = "A rate is for a day that has come: choose today or earlier."
     raise_if_any(errors)
     with db.transaction() as session:
-        plan = session.get_one(PlanRow, plan_id)
-        pair = {codes["base"], codes["quote"]}
-        clash = session.scalars(
-            select(ExchangeRateRow).where(
-                ExchangeRateRow.plan_id == plan_id,
-                ExchangeRateRow.base.in_(pair),
-                ExchangeRateRow.quote.in_(pair),
-                ExchangeRateRow.on_date == on,
-            )
-        ).first()
-        if clash is not None:
+        home = home_currency_of(session, plan_id)
+        if rate_taken(session, plan_id, codes["base"], codes["quote"], on):
             raise ValidationError.single(
                 "on",
                 f"You already entered a rate between {codes['base']} and {codes['quote']} for that day; "
                 "delete it first.",
             )
-        ensure_room(session, RATES, ExchangeRateRow, plan_id)
-        row = ExchangeRateRow(
-            plan_id=plan_id,
-            base=codes["base"],
-            quote=codes["quote"],
-            rate=str(value),
-            on_date=on,
-            created_at=utc_now(),
-        )
-        session.add(row)
-        session.flush()
-        filled = _fill_missing_conversions(session, plan_id, plan.home_currency, day)
-        return StoredRate(row.id, Rate(row.base, row.quote, value, on)), filled
+        stored = insert_rate(session, plan_id, codes["base"], codes["quote"], value, on)
+        missing = _missing_conversions(expenses_in(session, plan_id), home, rates_of(session, plan_id), day)
+        add_conversions(session, missing)
+        return stored, len(missing)
 
 
-def _fill_missing_conversions(session: Session, plan_id: int, home: str, today: date) -> int:
+def _missing_conversions(
+    expenses: Sequence[Expense], home: str, rates: Sequence[Rate], today: date
+) -> dict[int, tuple[ExpenseConversion, ...]]:
+    """For each line that lacks a conversion to a report currency and can have one now, the
+    conversions to add (expense id to them)."""
     targets = report_currencies(home)
-    rates = [r.rate for r in _rates(session, plan_id)]
-    filled = 0
-    for expense in expenses_in(session, plan_id):
+    found: dict[int, tuple[ExpenseConversion, ...]] = {}
+    for expense in expenses:
         wanted = [t for t in targets if t != expense.currency and expense.conversion_to(t) is None]
         if not wanted:
             continue
         added = convert_expense(as_clean(expense), wanted, rates, today)
-        if not added:
-            continue
-        session.add_all(_conversion_row(c, expense.id) for c in added)
-        filled += 1
-    return filled
+        if added:
+            found[expense.id] = added
+    return found
 
 
 @changes(Change.BUDGET)
 def delete_rate(db: Database, plan_id: int, rate_id: int) -> None:
     """Forget a rate. Amounts converted with it keep their conversion."""
     with db.transaction() as session:
-        row = session.get(ExchangeRateRow, rate_id)
-        if row is not None and row.plan_id == plan_id:
-            session.delete(row)
+        delete_rate_row(session, plan_id, rate_id)
 
 
 # --- estimate ---------------------------------------------------------------------------------
@@ -487,22 +282,7 @@ def save_estimate_settings(db: Database, plan_id: int, settings: EstimateSetting
             {p.id for p in points_in(session, "package")} if basis.startswith("package:") else ()
         ):
             raise ValidationError.single("treatment_basis", "Choose the treatment's package, quote or fees.")
-        row = _settings_row(session, plan_id)
-        row.treatment_basis = settings.treatment_basis
-        row.stay_low, row.stay_high = low, high
-        row.hotel_tier = settings.hotel_tier
-        row.flights = settings.flights
-        row.visa = settings.visa
-
-
-def _override_row(session: Session, plan_id: int, key: str) -> EstimateOverrideRow:
-    row = session.get(EstimateOverrideRow, (plan_id, key))
-    if row is None:
-        session.get_one(PlanRow, plan_id)
-        ensure_room(session, ESTIMATE_OVERRIDES, EstimateOverrideRow, plan_id)
-        row = EstimateOverrideRow(plan_id=plan_id, key=key, removed=False)
-        session.add(row)
-    return row
+        write_estimate_settings(session, plan_id, settings)
 
 
 @changes(Change.BUDGET)
@@ -512,11 +292,7 @@ def save_estimate_line(
     """The person's own figures for an estimate line. Raises ValidationError (low, high, currency)."""
     figures = validate_figures(low, high, currency)
     with db.transaction() as session:
-        row = _override_row(session, plan_id, key)
-        row.low_minor = to_minor(figures.low, figures.currency)
-        row.high_minor = to_minor(figures.high, figures.currency)
-        row.currency = figures.currency
-        row.removed = False
+        write_estimate_figures(session, plan_id, key, figures)
         return EstimateOverride(key, figures.low, figures.high, figures.currency, False)
 
 
@@ -526,36 +302,21 @@ def remove_estimate_line(
 ) -> None:
     """Leave a line out of the estimate, keeping its figures so it can be put back."""
     with db.transaction() as session:
-        row = session.get(EstimateOverrideRow, (plan_id, key))
-        if row is None:
-            session.get_one(PlanRow, plan_id)
-            row = EstimateOverrideRow(
-                plan_id=plan_id,
-                key=key,
-                low_minor=to_minor(low, currency),
-                high_minor=to_minor(high, currency),
-                currency=currency,
-            )
-            session.add(row)
-        row.removed = True
+        mark_estimate_line_removed(session, plan_id, key, low, high, currency)
 
 
 @changes(Change.BUDGET)
 def include_estimate_line(db: Database, plan_id: int, key: str) -> None:
     """Put a removed line back, with the figures it had."""
     with db.transaction() as session:
-        row = session.get(EstimateOverrideRow, (plan_id, key))
-        if row is not None:
-            row.removed = False
+        mark_estimate_line_included(session, plan_id, key)
 
 
 @changes(Change.BUDGET)
 def restore_estimate_line(db: Database, plan_id: int, key: str) -> None:
     """Back to the proposed line: the person's figures and removal are forgotten."""
     with db.transaction() as session:
-        row = session.get(EstimateOverrideRow, (plan_id, key))
-        if row is not None:
-            session.delete(row)
+        forget_estimate_line(session, plan_id, key)
 
 
 # --- deposit ----------------------------------------------------------------------------------
@@ -564,12 +325,7 @@ def save_deposit(db: Database, plan_id: int, draft: DepositDraft, today: date | 
     """Raises ValidationError (percent, amount, currency, paid_on) and writes nothing then."""
     deposit = validate_deposit(draft, today or clock.today())
     with db.transaction() as session:
-        row = _settings_row(session, plan_id)
-        row.deposit_basis_points = int(deposit.percent.scaleb(2)) if deposit.percent is not None else None
-        row.deposit_amount_minor = _minor(deposit.amount, deposit.currency)
-        row.deposit_currency = deposit.currency
-        row.deposit_due_on = deposit.due_on
-        row.deposit_paid_on = deposit.paid_on
+        write_deposit(session, plan_id, deposit)
     return deposit
 
 

@@ -99,6 +99,17 @@ class Item:
         return self.done_at is not None
 
 
+@dataclass(frozen=True, slots=True)
+class DeletedItem:
+    """Everything needed to put a deleted item back where it was."""
+
+    plan_id: int
+    position: int
+    template_id: str | None
+    created_at: datetime
+    item: Item
+
+
 def parse_offset(text: str) -> int:
     """Days before (negative) or after an anchor, as typed: "-30", "+3", "0"."""
     cleaned = text.strip().replace("\u2212", "-")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from planner.core.validation import control_character_problem, raise_if_any
+from planner.core.validation import ValidationError, control_character_problem, raise_if_any
 
 MAX_CLINIC_NAME = 120
 MAX_NOTE = 20_000
@@ -140,3 +140,12 @@ def check_note(note: str) -> str | None:
     if len(note) > MAX_NOTE:
         return f"Keep the note under {MAX_NOTE:,} characters."
     return None
+
+
+def ensure_own_clinic(catalogue_id: str | None) -> None:
+    """Raise ValidationError for a clinic from the articles (`catalogue_id` set): only the user's
+    own clinics can be changed or deleted."""
+    if catalogue_id is not None:
+        raise ValidationError.single(
+            "clinic", "Clinics from the articles cannot be changed or deleted; hide it or add a note instead."
+        )

@@ -108,6 +108,12 @@ def file_stamp(moment: datetime) -> str:
     return moment.strftime(FILE_STAMP)
 
 
+def utc_instant(moment: datetime) -> str:
+    """ "2026-12-03T14:05:09Z": a naive UTC moment (as `clock.utc_now()` gives it) to the second,
+    marked as UTC, as FHIR's `instant` and ISO 8601 write it."""
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def stored_timestamp(moment: datetime) -> str:
     """ "2026-12-03 14:05:09.000123": how SQLAlchemy stores a DateTime in SQLite, for rows
     written without the ORM."""

@@ -1,5 +1,6 @@
-"""The limits every part of the app shares: the window every stored date lies in, and how much
-one plan may hold. The forms, the services and the plan-file reader all read them from here.
+"""The limits every part of the app shares: the window every stored date lies in, how long a trip
+may last, and how much one plan may hold. The forms, the services and the plan-file reader all
+read them from here.
 
 Every date derived from a stored one (due dates a year either side, check-ins months after
 treatment, a calendar's time-zone rules two years on, UTC a day either side) stays far inside
@@ -31,6 +32,19 @@ def day_problem(day: date) -> str | None:
         f"{day_month_year(day)} is not a date this app keeps: pick one from "
         f"{day_month_year(EARLIEST_DAY)} to {day_month_year(LATEST_DAY)}."
     )
+
+
+MAX_TRIP_DAYS = 366
+"""The longest trip a plan, or a stay proposed for it, may span."""
+
+
+def check_dates(departure: date, return_: date) -> str | None:
+    """A message when the return is before the departure or the trip is longer than a year."""
+    if return_ < departure:
+        return "The return date is before the departure date."
+    if (return_ - departure).days > MAX_TRIP_DAYS:
+        return "The trip is longer than a year; check the dates."
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +97,7 @@ CLINIC_NOTES = Limit(1_000, "clinic notes")
 OWN_QUESTIONS = Limit(30, "consultation questions of your own", per_plan=False)
 SHORTLIST = Limit(100, "shortlisted clinics")
 STEPS = Limit(100, "journey steps")
+CHECK_INS = Limit(100, "check-ins")
 
 
 class PlanFull(ValueError):

@@ -1,11 +1,12 @@
-"""Open the app's database: check the folder and the file, back up and migrate if needed, sync
-the catalogue; and the database's backups, restore and the failures of saving."""
+"""Open the app's database: check the folder and the file, back up and migrate if needed, then
+run the caller's sync of the data the app ships; and the database's backups, restore and the
+failures of saving."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -15,11 +16,9 @@ from sqlalchemy import Engine, event, inspect
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from planner.catalogue.errors import CatalogueError
-from planner.catalogue.files import catalogue_fingerprint
 from planner.core.clock import local_now
 from planner.core.dates import file_stamp
-from planner.core.paths import DATABASE_FILE, SETTINGS_FILE, catalogue_dir
+from planner.core.paths import DATABASE_FILE, SETTINGS_FILE
 from planner.datadir import DataDirError, create_private_file, os_error_text, prepare_data_dir
 from planner.db import migrate
 from planner.db.backup import (
@@ -35,13 +34,10 @@ from planner.db.backup import (
     restore_into,
     restore_problem,
 )
-from planner.db.catalogue_meta import FINGERPRINT_KEY
 from planner.db.engine import make_engine
-from planner.db.models import AppMeta
 
 __all__ = [
     "BackupInfo",
-    "CatalogueError",
     "DamagedDatabase",
     "DataDirError",
     "DataFileMissing",
@@ -116,6 +112,13 @@ STORAGE_PROBLEMS = {
 }
 
 
+DataSync = Callable[["Database"], Callable[[bool], None]]
+"""Brings data the app ships (the catalogue) into the database, at every opening and after every
+restore; the opener passes it. Called before anything is migrated or changed, it reads and
+checks what it needs; the step it returns runs once the schema is up to date, told whether a
+migration just ran. Whatever either raises stops the opening."""
+
+
 @dataclass
 class Database:
     data_dir: Path
@@ -123,7 +126,7 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session] = field(repr=False)
     migration_backup: Path | None = None
-    catalogue: Path = field(default_factory=catalogue_dir)
+    sync: DataSync | None = field(default=None, repr=False)
     startup_backup: Path | None = None
     startup_backup_problem: str | None = None
     """Why the start-up backup could not be taken (the app still starts); None when it was."""
@@ -297,9 +300,11 @@ def storage_failure(error: BaseException) -> str | None:
     return storage_problem(error)
 
 
-def open_database(data_dir: Path, catalogue_path: Path | None = None) -> Database:
-    """Open the data in `data_dir`. Raises DamagedDatabase (changing nothing) when the file is not
-    a sound database, StartupError when the folder cannot be used."""
+def open_database(data_dir: Path, sync: DataSync | None = None) -> Database:
+    """Open the data in `data_dir`, bringing its schema up to date and then running `sync` (see
+    DataSync; `planner.startup.open_synced_database` passes the catalogue's). Raises
+    DamagedDatabase (changing nothing) when the file is not a sound database, StartupError when
+    the folder cannot be used."""
     try:
         prepare_data_dir(data_dir)
     except DataDirError as error:
@@ -316,7 +321,7 @@ def open_database(data_dir: Path, catalogue_path: Path | None = None) -> Databas
             path,
             engine,
             sessionmaker(engine, expire_on_commit=False),
-            catalogue=catalogue_path or catalogue_dir(),
+            sync=sync,
         )
         _bring_up_to_date(db, start_up=had_data)
         return db
@@ -345,11 +350,10 @@ def recover_damaged(
 
 
 def _bring_up_to_date(db: Database, start_up: bool = False) -> None:
-    """Migrate (after a backup) and sync the catalogue; any failure leaves the data as it was.
-    At `start_up` with no migration due, back up first if the data changed since the last
-    backup (a failure there is noted, and the app still starts)."""
-    catalogue_path = db.catalogue
-    fingerprint = catalogue_fingerprint(catalogue_path)
+    """Migrate (after a backup), then run the database's sync. At `start_up` with no migration
+    due, back up first if the data changed since the last backup (a failure there is noted, and
+    the app still starts)."""
+    write_shipped_data = db.sync(db) if db.sync is not None else None
     engine = db.engine
     revision = migrate.current_revision(engine)
     if revision is not None and revision not in migrate.KNOWN_REVISIONS:
@@ -367,13 +371,5 @@ def _bring_up_to_date(db: Database, start_up: bool = False) -> None:
             db.startup_backup = backup_database(db.path, "start-up")
         except (OSError, sqlite3.Error) as error:
             db.startup_backup_problem = backup_problem(error)
-    with db.transaction() as session:
-        # Files unchanged since the last validated sync need no parsing; changed ones are
-        # validated in full before anything is written.
-        stored = session.get(AppMeta, FINGERPRINT_KEY)
-        # A migration may add tables the catalogue fills, so it always re-syncs.
-        if migrated or stored is None or stored.value != fingerprint:
-            from planner.catalogue.loader import load_catalogue
-            from planner.db.catalogue_sync import sync_catalogue
-
-            sync_catalogue(session, load_catalogue(catalogue_path))
+    if write_shipped_data is not None:
+        write_shipped_data(migrated)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from planner.core.validation import raise_if_any
+from planner.core.zones import offset_hours, to_utc
 from planner.journey.itinerary import PlanSpan
 
 STATUSES: dict[str, str] = {
@@ -105,6 +106,43 @@ def default_arrival(departure: date, home_offset_hours: float) -> date:
     """Flights from Europe and the Americas land in Seoul the day after they leave; from zones
     close to Seoul's they land the same day."""
     return departure if home_offset_hours >= 5 else departure + timedelta(days=1)
+
+
+def usual_arrival(departure: date, home_zone: str) -> date:
+    """The arrival day in Seoul of a flight leaving home on `departure` (at ten in the morning
+    there), for a plan that has not set its own."""
+    leaving = to_utc(datetime.combine(departure, time(10)), home_zone)
+    return default_arrival(departure, offset_hours(home_zone, leaving))
+
+
+@dataclass(frozen=True, slots=True)
+class JourneyPlan:
+    """What the journey reads of a plan: its name, the trip's dates, the home time zone and the
+    chosen clinic."""
+
+    id: int
+    name: str
+    departure: date
+    return_: date
+    treatment: date | None
+    home_zone: str
+    clinic_id: int | None = None
+
+    @property
+    def span(self) -> PlanSpan:
+        return PlanSpan(self.departure, self.return_)
+
+
+def check_stay(span: PlanSpan, arrival: date, cells: str, culture_days: int) -> dict[str, str]:
+    """What keeps a stay from being saved, per field (arrival, cells, culture)."""
+    errors: dict[str, str] = {}
+    if (far := span.problem(arrival)) is not None:
+        errors["arrival"] = far
+    if cells not in CELL_MODES:
+        errors["cells"] = "Choose how the cells are prepared."
+    if not 1 <= culture_days <= MAX_CULTURE_DAYS:
+        errors["culture"] = f"Culturing takes between 1 and {MAX_CULTURE_DAYS} days here."
+    return errors
 
 
 def planned_dates(stay: Stay, departure: date) -> dict[str, tuple[date | None, date | None]]:

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from planner.core.limits import check_dates, day_problem
 from planner.core.months import add_months
 from planner.core.zones import SEOUL, convert, exists, to_utc
-from planner.journey.itinerary import AppointmentDraft, default_location
-from planner.journey.rules import Stay
+from planner.journey.itinerary import AppointmentDraft, PlanSpan, default_location
+from planner.journey.rules import Stay, check_stay
 
 FOLLOW_UP_MONTHS = (1, 3, 6)
 """Video follow-ups with the clinic over the six months of rehabilitation at home."""
@@ -39,6 +40,37 @@ class Proposal:
     home_zone: str
     clinic: ChosenClinic = ChosenClinic()
     today: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StayDraft:
+    """What the proposal form collects."""
+
+    arrival: date
+    days: int
+    treatment: date
+    cells: str
+    culture_days: int
+
+    @property
+    def leave(self) -> date:
+        return self.arrival + timedelta(days=self.days - 1)
+
+    def stay(self) -> Stay:
+        return Stay(self.arrival, self.leave, self.treatment, self.cells, self.culture_days)
+
+
+def check_stay_draft(span: PlanSpan, departure: date, draft: StayDraft) -> dict[str, str]:
+    """What keeps a proposed stay from being saved, per field (arrival, days, treatment, cells,
+    culture). Warnings about it are `journey_warnings`; these are the things that cannot be kept."""
+    errors = check_stay(span, draft.arrival, draft.cells, draft.culture_days)
+    if not 1 <= draft.days <= 366:
+        errors["days"] = "A stay lasts between 1 and 366 days."
+    elif (message := day_problem(draft.leave) or check_dates(departure, draft.leave)) is not None:
+        errors["days"] = message
+    elif not departure <= draft.treatment <= draft.leave:
+        errors["treatment"] = "Pick a treatment day between your departure and your flight home."
+    return errors
 
 
 def shared_time(day: date, home_zone: str) -> datetime:

@@ -8,7 +8,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planner.core.limits import Limit, check_room
-from planner.db.database import Database
 
 
 def count_in_plan(session: Session, row_type: Any, plan_id: int) -> int:
@@ -21,7 +20,6 @@ def ensure_room(session: Session, limit: Limit, row_type: Any, plan_id: int, add
     check_room(limit, count_in_plan(session, row_type, plan_id), adding)
 
 
-def full_message(db: Database, limit: Limit, row_type: Any, plan_id: int) -> str | None:
+def room_message(session: Session, limit: Limit, row_type: Any, plan_id: int) -> str | None:
     """What to tell the person who wants to add one more, or None while there is room."""
-    with db.transaction() as session:
-        return limit.full_message() if count_in_plan(session, row_type, plan_id) >= limit.most else None
+    return limit.full_message() if count_in_plan(session, row_type, plan_id) >= limit.most else None

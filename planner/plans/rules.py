@@ -1,18 +1,47 @@
-"""Plan drafts and their rules, without any storage."""
+"""Plans as the app shows them, drafts and their rules, without any storage."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from planner.core.countries import is_country
-from planner.core.limits import day_problem
-from planner.core.money import MoneyError, check_currency, parse_amount
+from planner.core.limits import check_dates, day_problem
+from planner.core.money import Money, MoneyError, check_currency, parse_amount
 from planner.core.validation import control_character_problem
 
 MAX_NAME_LENGTH = 120
-MAX_TRIP_DAYS = 366
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    id: int
+    name: str
+    condition_id: str
+    condition_name: str
+    condition_group: str
+    home_country: str
+    home_country_name: str
+    home_currency: str
+    departure: date
+    return_: date
+    budget_limit: Money | None
+    created_at: datetime
+    clinic_id: int | None = None
+    clinic_name: str = ""
+    condition_group_id: str = ""
+    treatment_date: date | None = None
+    home_zone: str = "UTC"
+    """The IANA time zone the person lives in (the home country's main one until they pick)."""
+
+    @property
+    def knee(self) -> bool:
+        return self.condition_group_id == "knee-cartilage"
+
+    @property
+    def nights(self) -> int:
+        return (self.return_ - self.departure).days
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,14 +90,6 @@ def trip_errors(departure: date, return_: date) -> dict[str, str]:
     if message := day_problem(return_) or check_dates(departure, return_):
         errors["return"] = message
     return errors
-
-
-def check_dates(departure: date, return_: date) -> str | None:
-    if return_ < departure:
-        return "The return date is before the departure date."
-    if (return_ - departure).days > MAX_TRIP_DAYS:
-        return "The trip is longer than a year; check the dates."
-    return None
 
 
 def validate_draft(

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from planner.core.dates import weekday_date
 from planner.core.months import add_months
 
 BASELINE = "baseline"
@@ -22,6 +23,9 @@ class Point:
 
     id: str
     label: str
+    """As a table heading shows it: "6 weeks"."""
+    name: str
+    """As a sentence names it: "the 6-week check-in"."""
     days: int = 0
     months: int = 0
 
@@ -32,12 +36,12 @@ class Point:
 
 
 POINTS: tuple[Point, ...] = (
-    Point(BASELINE, "Baseline"),
-    Point("2-weeks", "2 weeks", days=14),
-    Point("6-weeks", "6 weeks", days=42),
-    Point("3-months", "3 months", months=3),
-    Point("6-months", "6 months", months=6),
-    Point("12-months", "12 months", months=12),
+    Point(BASELINE, "Baseline", "the baseline"),
+    Point("2-weeks", "2 weeks", "the 2-week check-in", days=14),
+    Point("6-weeks", "6 weeks", "the 6-week check-in", days=42),
+    Point("3-months", "3 months", "the 3-month check-in", months=3),
+    Point("6-months", "6 months", "the 6-month check-in", months=6),
+    Point("12-months", "12 months", "the 12-month check-in", months=12),
 )
 POINT_IDS = frozenset(p.id for p in POINTS)
 
@@ -66,6 +70,35 @@ def schedule(treatment: date, taken: Mapping[str, date]) -> list[Scheduled]:
     return [Scheduled(p, p.due(treatment), taken.get(p.id)) for p in POINTS]
 
 
-def next_due(points: list[Scheduled]) -> Scheduled | None:
-    """The first point not yet answered, or None when all are done."""
-    return next((s for s in points if not s.done), None)
+def _too_late(scheduled: Scheduled, today: date | None) -> bool:
+    """A baseline not taken by the treatment day can no longer be taken."""
+    return (
+        today is not None
+        and scheduled.point.id == BASELINE
+        and today > scheduled.due + timedelta(days=BASELINE_DAYS_BEFORE)
+    )
+
+
+def next_due(points: list[Scheduled], today: date | None = None) -> Scheduled | None:
+    """The first point not yet answered (skipping a baseline whose day has passed when `today` is
+    given), or None when all are done."""
+    return next((s for s in points if not s.done and not _too_late(s, today)), None)
+
+
+def next_check_in_text(points: list[Scheduled], today: date) -> str:
+    """One line for the overview: which check-in comes next and when, or that all are done."""
+    if not points:
+        return "Set the treatment day to see when the check-ins fall."
+    upcoming = next_due(points, today)
+    if upcoming is None:
+        return "Every check-in is done."
+    name = upcoming.point.name
+    days = (upcoming.due - today).days
+    if days < 0:
+        when = f"was due {weekday_date(upcoming.due)}, {-days} day{'s' if days != -1 else ''} ago"
+    elif days == 0:
+        when = "is due today"
+    else:
+        when = f"is due {weekday_date(upcoming.due)}, in {days} day{'s' if days != 1 else ''}"
+    done = sum(1 for s in points if s.done)
+    return f"{name[0].upper()}{name[1:]} {when} ({done} of {len(points)} done)."

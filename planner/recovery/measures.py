@@ -9,6 +9,10 @@ from typing import Literal
 Kind = Literal["rating", "activities", "minutes", "number", "level", "count"]
 KINDS: tuple[Kind, ...] = ("rating", "activities", "minutes", "number", "level", "count")
 Better = Literal["lower", "higher"]
+KNEE_GROUP = "knee-cartilage"
+PSFS = "psfs"
+"""The Patient-Specific Functional Scale: its ratings are kept per activity."""
+"""The condition group whose plans are also asked the knee's bend."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from planner.recovery.checkins import Scheduled
 from planner.recovery.measures import Measure
+from planner.recovery.rules import CleanCheckIn, CleanDiaryEntry
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,3 +62,14 @@ class Recovery:
     diary: tuple[DiaryEntry, ...]
     schedule: tuple[Scheduled, ...]
     """Empty while the plan has no treatment day."""
+
+
+@dataclass(slots=True)
+class RecoveryRecord:
+    """A plan's recovery as a plan file or a copy of the plan carries it: the names, and the
+    check-ins and diary with activities and exercises named by their place in the lists."""
+
+    activities: list[str] = field(default_factory=list)
+    exercises: list[str] = field(default_factory=list)
+    check_ins: list[CleanCheckIn] = field(default_factory=list)
+    diary: list[CleanDiaryEntry] = field(default_factory=list)

@@ -89,7 +89,9 @@ def shown_value(measure: Measure, value: Decimal) -> str:
         return measure.levels[int(value)]
     if measure.kind == "minutes":
         hours, minutes = divmod(int(value), 60)
-        return f"{hours} h {minutes} min" if hours else f"{minutes} min"
+        if hours and minutes:
+            return f"{hours} h {minutes} min"
+        return f"{hours} h" if hours else f"{minutes} min"
     text = f"{value.normalize():f}"
     return f"{text} {measure.unit}" if measure.unit else text
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from planner.core.months import add_months
 from planner.core.validation import control_character_problem, raise_if_any
@@ -21,6 +21,8 @@ SIDE_EFFECT_OTHER_MOST = 1_000
 EXERCISE_NAME_MOST = 200
 EXERCISES_MOST = 30
 DIARY_YEARS_AFTER = 2
+DIARY_DAYS_BEFORE = 180
+"""The diary may start this many days before the treatment day, to record the pain before it."""
 SIDE_EFFECTS: tuple[tuple[str, str], ...] = (
     ("swelling", "More swelling"),
     ("redness", "Redness"),
@@ -224,6 +226,8 @@ def validate_diary_entry(
         errors["date"] = "Set the treatment day on the plan first: the diary counts from it."
     elif entry_on > last_diary_day(treatment):
         errors["date"] = f"The diary runs to {DIARY_YEARS_AFTER} years after the treatment day."
+    elif entry_on < treatment - timedelta(days=DIARY_DAYS_BEFORE):
+        errors["date"] = f"The diary starts {DIARY_DAYS_BEFORE} days before the treatment day."
     numbers: dict[str, int | None] = {}
     for key, measure, text in (
         ("pain", pain, draft.pain),

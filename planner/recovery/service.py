@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from planner.changes import Change, changes
 from planner.core import clock
 from planner.core.dates import day_month_year
+from planner.core.limits import CHECK_INS, check_room
 from planner.core.validation import ValidationError
 from planner.db.database import Database
 from planner.recovery.checkins import Scheduled, next_due, schedule
-from planner.recovery.measures import Measures
+from planner.recovery.measures import PSFS, Measures
 from planner.recovery.measures_loader import shipped_measures
 from planner.recovery.model import CheckIn, DiaryEntry, Recovery
 from planner.recovery.rules import (
@@ -28,6 +29,7 @@ from planner.recovery.rules import (
 from planner.recovery.store import (
     activities_in,
     cells_in,
+    check_in_count,
     check_in_on_point,
     check_in_plan,
     check_ins_in,
@@ -44,12 +46,12 @@ from planner.recovery.store import (
     write_diary_entry,
 )
 
-PSFS = "psfs"
 DIARY_PAIN, DIARY_SWELLING, DIARY_PAINKILLERS = "pain-activity", "swelling", "painkillers"
 
 __all__ = [
     "DeletedCheckIn",
     "DeletedDiaryEntry",
+    "check_in_schedule",
     "delete_check_in",
     "delete_diary_entry",
     "load_recovery",
@@ -84,14 +86,21 @@ def load_recovery(db: Database, plan_id: int, measures: Measures | None = None) 
         )
 
 
-def next_check_in(db: Database, plan_id: int) -> Scheduled | None:
-    """The first baseline or check-in not yet done, for the overview; None without a treatment day."""
+def check_in_schedule(db: Database, plan_id: int) -> list[Scheduled]:
+    """The baseline and check-ins with their due days and the days they were done; empty without
+    a treatment day."""
     with db.transaction() as session:
         _, treatment, _ = plan_facts(session, plan_id)
         if treatment is None:
-            return None
+            return []
         taken = {c.point_id: c.taken_on for c in check_ins_in(session, plan_id) if c.point_id}
-        return next_due(schedule(treatment, taken))
+        return schedule(treatment, taken)
+
+
+def next_check_in(db: Database, plan_id: int) -> Scheduled | None:
+    """The first baseline or check-in not yet done (a baseline only until the treatment day); None
+    when all are, or without a treatment day."""
+    return next_due(check_in_schedule(db, plan_id), clock.today())
 
 
 def recorded_cells(db: Database, plan_id: int) -> tuple[str, int] | None:
@@ -141,7 +150,9 @@ def save_check_in(
         other = check_in_on_point(session, plan_id, clean.point_id)
         if other is not None and other != check_in_id:
             raise ValidationError.single("point", "That check-in is already recorded; open it to change it.")
-        return write_check_in(session, plan_id, check_in_id, clean, PSFS)
+        if check_in_id is None:
+            check_room(CHECK_INS, check_in_count(session, plan_id))
+        return write_check_in(session, plan_id, check_in_id, clean)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,13 +172,18 @@ def delete_check_in(db: Database, check_in_id: int) -> DeletedCheckIn:
 
 @changes(Change.RECOVERY)
 def restore_check_in(db: Database, deleted: DeletedCheckIn) -> int:
-    """Put a deleted check-in back (answers to activities since removed are left out)."""
+    """Put a deleted check-in back (answers to activities since removed are left out); raises
+    ValidationError keyed "point" when its schedule point was answered again since."""
     c = deleted.check_in
     with db.transaction() as session:
+        if c.point_id and check_in_on_point(session, deleted.plan_id, c.point_id) is not None:
+            raise ValidationError.single(
+                "point", "That check-in was recorded again since, so the deleted one cannot be put back."
+            )
         activities = {a.id for a in activities_in(session, deleted.plan_id)}
         ratings = {a: v for a, v in c.activity_ratings.items() if a in activities}
         clean = CleanCheckIn(c.point_id, c.taken_on, dict(c.values), ratings, c.note)
-        return write_check_in(session, deleted.plan_id, None, clean, PSFS)
+        return write_check_in(session, deleted.plan_id, None, clean)
 
 
 @changes(Change.RECOVERY)
@@ -215,9 +231,16 @@ def delete_diary_entry(db: Database, entry_id: int) -> DeletedDiaryEntry:
 
 @changes(Change.RECOVERY)
 def restore_diary_entry(db: Database, deleted: DeletedDiaryEntry) -> int:
-    """Put a deleted entry back (ticks of exercises since removed are left out)."""
+    """Put a deleted entry back (ticks of exercises since removed are left out); raises
+    ValidationError keyed "date" when its day has a new entry since."""
     e = deleted.entry
     with db.transaction() as session:
+        if diary_entry_on(session, deleted.plan_id, e.entry_on) is not None:
+            raise ValidationError.single(
+                "date",
+                f"There is a new entry for {day_month_year(e.entry_on)}, so the deleted one cannot be "
+                "put back; open the new one to change it.",
+            )
         exercises = {x.id for x in exercises_in(session, deleted.plan_id)}
         clean = CleanDiaryEntry(
             e.entry_on,

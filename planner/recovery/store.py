@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TypeVar
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from planner.db.models import (
@@ -21,10 +21,10 @@ from planner.db.models import (
     RecoveryActivityRow,
     RecoveryExerciseRow,
 )
-from planner.recovery.model import CheckIn, DiaryEntry, Named
+from planner.recovery.measures import KNEE_GROUP, PSFS
+from planner.recovery.model import CheckIn, DiaryEntry, Named, RecoveryRecord
 from planner.recovery.rules import CleanCheckIn, CleanDiaryEntry
 
-KNEE_GROUP = "knee-cartilage"
 NamedRow = TypeVar("NamedRow", RecoveryActivityRow, RecoveryExerciseRow)
 
 
@@ -102,6 +102,12 @@ def check_ins_in(session: Session, plan_id: int) -> tuple[CheckIn, ...]:
     return tuple(CheckIn(r.id, r.point_id, r.taken_on, values[r.id], ratings[r.id], r.note) for r in rows)
 
 
+def check_in_count(session: Session, plan_id: int) -> int:
+    return (
+        session.scalar(select(func.count()).select_from(CheckInRow).where(CheckInRow.plan_id == plan_id)) or 0
+    )
+
+
 def check_in_on_point(session: Session, plan_id: int, point_id: str) -> int | None:
     if not point_id:
         return None
@@ -110,9 +116,7 @@ def check_in_on_point(session: Session, plan_id: int, point_id: str) -> int | No
     )
 
 
-def write_check_in(
-    session: Session, plan_id: int, check_in_id: int | None, clean: CleanCheckIn, psfs_id: str
-) -> int:
+def write_check_in(session: Session, plan_id: int, check_in_id: int | None, clean: CleanCheckIn) -> int:
     """Insert (when `check_in_id` is None) or overwrite a check-in and all its answers."""
     if check_in_id is None:
         row = CheckInRow(plan_id=plan_id, point_id=clean.point_id, taken_on=clean.taken_on, note=clean.note)
@@ -127,7 +131,7 @@ def write_check_in(
         for measure_id, value in clean.values.items()
     )
     session.add_all(
-        CheckInValueRow(check_in_id=row.id, measure_id=psfs_id, activity_id=activity_id, value=value)
+        CheckInValueRow(check_in_id=row.id, measure_id=PSFS, activity_id=activity_id, value=value)
         for activity_id, value in clean.activity_ratings.items()
     )
     return row.id
@@ -210,3 +214,68 @@ def diary_entry_plan(session: Session, entry_id: int) -> int:
 
 def remove_diary_entry(session: Session, entry_id: int) -> None:
     session.delete(session.get_one(DiaryEntryRow, entry_id))
+
+
+def recovery_record(session: Session, plan_id: int) -> RecoveryRecord:
+    """Everything recorded, with activities and exercises named by their place in the lists."""
+    activities = activities_in(session, plan_id)
+    exercises = exercises_in(session, plan_id)
+    activity_place = {a.id: n for n, a in enumerate(activities)}
+    exercise_place = {e.id: n for n, e in enumerate(exercises)}
+    return RecoveryRecord(
+        [a.name for a in activities],
+        [e.name for e in exercises],
+        [
+            CleanCheckIn(
+                c.point_id,
+                c.taken_on,
+                dict(c.values),
+                {activity_place[a]: v for a, v in c.activity_ratings.items()},
+                c.note,
+            )
+            for c in check_ins_in(session, plan_id)
+        ],
+        [
+            CleanDiaryEntry(
+                e.entry_on,
+                e.pain,
+                e.swelling,
+                e.painkillers,
+                frozenset(exercise_place[x] for x in e.exercises_done),
+                e.side_effects,
+                e.side_effect_other,
+                e.note,
+            )
+            for e in diary_in(session, plan_id)
+        ],
+    )
+
+
+def add_recovery(session: Session, plan_id: int, record: RecoveryRecord) -> None:
+    """Write a record (from a plan file or another plan) into a plan that has none."""
+    replace_activities(session, plan_id, record.activities)
+    replace_exercises(session, plan_id, record.exercises)
+    session.flush()
+    activity_ids = [a.id for a in activities_in(session, plan_id)]
+    exercise_ids = [e.id for e in exercises_in(session, plan_id)]
+    for check_in in record.check_ins:
+        ratings = {activity_ids[n]: v for n, v in check_in.activity_ratings.items()}
+        clean = CleanCheckIn(check_in.point_id, check_in.taken_on, check_in.values, ratings, check_in.note)
+        write_check_in(session, plan_id, None, clean)
+    for entry in record.diary:
+        done = frozenset(exercise_ids[n] for n in entry.exercises_done)
+        write_diary_entry(
+            session,
+            plan_id,
+            None,
+            CleanDiaryEntry(
+                entry.entry_on,
+                entry.pain,
+                entry.swelling,
+                entry.painkillers,
+                done,
+                entry.side_effects,
+                entry.side_effect_other,
+                entry.note,
+            ),
+        )

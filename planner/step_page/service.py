@@ -6,20 +6,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from planner.budget.expense_store import counted_step_lines, expenses_in
 from planner.budget.quote_costs import QUOTE_LINE_ID
 from planner.budget.rules import Expense, Total, total_in
-from planner.budget.service import counted_step_lines, expenses_in
 from planner.checklist.rules import Item
-from planner.checklist.service import step_items
+from planner.checklist.store import step_items
 from planner.core import clock
 from planner.core.dates import weekday_day_month_time
 from planner.db.database import Database
-from planner.db.models import PlanRow
+from planner.journey.appointment_store import appointments_in
 from planner.journey.itinerary import Appointment, next_appointment
-from planner.journey.itinerary_service import clinic_of
 from planner.journey.rules import Step, StepContext, StepState, current_step, next_actions, planned_dates
 from planner.journey.schedule import ChosenClinic
-from planner.journey.service import appointments_in, home_zone_of, states_in, stay_of, steps_in
+from planner.journey.store import clinic_of, home_zone_of, states_in, stay_of, steps_in
+from planner.plans.store import plan_row
 
 __all__ = ["StepPageData", "load_step_page"]
 
@@ -61,7 +61,7 @@ def _describe(appointment: Appointment) -> str:
 def load_step_page(db: Database, plan_id: int, step_id: str, today: date | None = None) -> StepPageData:
     day = today or clock.today()
     with db.transaction() as session:
-        plan = session.get_one(PlanRow, plan_id)
+        plan = plan_row(session, plan_id)
         steps = steps_in(session)
         index = next(i for i, s in enumerate(steps) if s.id == step_id)
         step = steps[index]

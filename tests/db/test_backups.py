@@ -37,9 +37,10 @@ from sqlalchemy.exc import OperationalError
 from planner.budget.rules import ExpenseDraft
 from planner.budget.service import list_expenses, save_expense
 from planner.catalogue.files import catalogue_fingerprint
+from planner.catalogue.meta_store import FINGERPRINT_KEY
 from planner.core.clock import local_now
 from planner.core.dates import backup_stamp
-from planner.core.paths import BACKUP_DIR, DATABASE_FILE
+from planner.core.paths import BACKUP_DIR, DATABASE_FILE, catalogue_dir
 from planner.db import migrate
 from planner.db.backup import (
     BackupInfo,
@@ -49,19 +50,12 @@ from planner.db.backup import (
     thin_backups,
 )
 from planner.db.backup_schedule import backups_to_keep
-from planner.db.catalogue_meta import FINGERPRINT_KEY
-from planner.db.database import (
-    DamagedDatabase,
-    Database,
-    RestoreError,
-    StorageError,
-    open_database,
-    recover_damaged,
-)
+from planner.db.database import DamagedDatabase, Database, RestoreError, StorageError, recover_damaged
 from planner.db.models import AppMeta
 from planner.journey.trip_details_service import load_details
 from planner.planfile.service import NameClash, OnClash, export_plan, import_plan, read_plan_file
 from planner.plans.service import delete_plan, list_plans, rename_plan
+from planner.startup import open_synced_database
 from tests.db.journey_plans import new_plan
 from tests.db.migration_steps import step_back
 
@@ -96,7 +90,7 @@ def saved(data_dir: Path, pristine: bytes) -> Path:
 
 @pytest.fixture
 def opened(saved: Path) -> Iterator[Database]:
-    db = open_database(saved.parent)
+    db = open_synced_database(saved.parent)
     yield db
     db.close()
 
@@ -220,9 +214,9 @@ def test_backups_are_owner_only_and_named_with_the_time_and_reason(opened: Datab
 
 
 def test_opening_and_closing_twice_without_changes_takes_one_start_up_backup(saved: Path) -> None:
-    first = open_database(saved.parent)
+    first = open_synced_database(saved.parent)
     first.close()
-    second = open_database(saved.parent)
+    second = open_synced_database(saved.parent)
     second.close()
     assert first.startup_backup is not None
     assert second.startup_backup is None
@@ -230,11 +224,11 @@ def test_opening_and_closing_twice_without_changes_takes_one_start_up_backup(sav
 
 
 def test_a_start_after_a_plan_changed_takes_a_backup_holding_the_change(saved: Path) -> None:
-    first = open_database(saved.parent)
+    first = open_synced_database(saved.parent)
     assert first.startup_backup is not None and plans_in(first.startup_backup) == PLANS
     rename_plan(first, plan_id(first, "Hip, June"), "Hip, July")
     first.close()
-    second = open_database(saved.parent)
+    second = open_synced_database(saved.parent)
     second.close()
     assert second.startup_backup is not None
     assert plans_in(second.startup_backup) == ("Hip, July", "Knee, March")
@@ -242,7 +236,7 @@ def test_a_start_after_a_plan_changed_takes_a_backup_holding_the_change(saved: P
 
 def test_when_no_start_up_backup_can_be_made_the_app_still_opens_and_says_why(saved: Path) -> None:
     (saved.parent / BACKUP_DIR).write_text("not a folder")
-    db = open_database(saved.parent)
+    db = open_synced_database(saved.parent)
     try:
         assert db.startup_backup is None and db.startup_backup_problem
         assert plan_names(db) == PLANS
@@ -387,7 +381,7 @@ def test_a_damaged_data_file_stops_the_app_and_is_left_exactly_as_it_was(saved: 
     before = snapshot(saved.parent)
 
     with pytest.raises(DamagedDatabase, match="Nothing has been changed") as raised:
-        open_database(saved.parent)
+        open_synced_database(saved.parent)
 
     assert re.match(problem, raised.value.problem), raised.value.problem
     assert raised.value.path == saved
@@ -408,7 +402,7 @@ def test_a_damaged_data_file_left_with_a_write_ahead_log_by_a_crash_is_left_exac
     before = snapshot(crashed)
 
     with pytest.raises(DamagedDatabase, match="Nothing has been changed"):
-        open_database(crashed)
+        open_synced_database(crashed)
 
     # The file and its log are untouched; reading the log read-only needs SQLite's shared-memory
     # index beside it, which holds no data.
@@ -418,7 +412,7 @@ def test_a_damaged_data_file_left_with_a_write_ahead_log_by_a_crash_is_left_exac
 
 def test_an_empty_data_file_without_backups_is_a_first_start(data_dir: Path) -> None:
     place(data_dir, b"")
-    db = open_database(data_dir)
+    db = open_synced_database(data_dir)
     try:
         assert plan_names(db) == ()
         assert database_problem(db.path) is None
@@ -428,7 +422,7 @@ def test_an_empty_data_file_without_backups_is_a_first_start(data_dir: Path) -> 
 
 def damaged_error(data_dir: Path) -> DamagedDatabase:
     with pytest.raises(DamagedDatabase) as raised:
-        open_database(data_dir)
+        open_synced_database(data_dir)
     return raised.value
 
 
@@ -452,7 +446,7 @@ def test_recovery_keeps_the_damaged_file_aside_and_brings_back_the_newest_good_b
     for side, content in sides.items():
         assert Path(f"{moved}{side}").read_bytes() == content
     assert mode(saved) == 0o600
-    db = open_database(saved.parent)
+    db = open_synced_database(saved.parent)
     try:
         assert plan_names(db) == PLANS
     finally:
@@ -469,7 +463,7 @@ def test_recovery_without_a_backup_starts_afresh_and_keeps_the_damaged_file(save
 
     assert not saved.exists()
     assert moved.read_bytes() == damaged_bytes
-    db = open_database(saved.parent)
+    db = open_synced_database(saved.parent)
     try:
         assert plan_names(db) == ()
     finally:
@@ -571,7 +565,7 @@ def test_a_backup_from_an_older_version_of_the_app_is_brought_up_to_date(
     opened: Database, pristine: bytes, tmp_path: Path
 ) -> None:
     older_path = place(tmp_path / "older", pristine)
-    older = open_database(older_path.parent)
+    older = open_synced_database(older_path.parent)
     step_back(older.engine, "0006")  # before trip details existed
     with older.engine.begin() as connection:
         connection.exec_driver_sql("UPDATE app_meta SET value = 'stale' WHERE key = ?", (FINGERPRINT_KEY,))
@@ -589,7 +583,7 @@ def test_a_backup_from_an_older_version_of_the_app_is_brought_up_to_date(
     assert details == load_details(opened, plan_id(opened, "Hip, June"))
     with opened.transaction() as session:  # the catalogue was synced again
         stored = session.scalars(select(AppMeta).where(AppMeta.key == FINGERPRINT_KEY)).one()
-        assert stored.value == catalogue_fingerprint(opened.catalogue)
+        assert stored.value == catalogue_fingerprint(catalogue_dir())
     assert integrity(opened.path) == [("ok",)]
 
 

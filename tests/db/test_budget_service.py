@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-import planner.budget.service
 from planner.budget.deposit import Deposit, DepositDraft
 from planner.budget.estimate import EstimateOverride, EstimateSettings
 from planner.budget.rules import EXTRA_CATEGORIES, Expense, ExpenseConversion, ExpenseDraft
@@ -577,7 +576,9 @@ def _boom(*_args: object, **_kwargs: object) -> Any:
     raise RuntimeError("disk trouble")
 
 
-@pytest.mark.parametrize("step", ["_write_conversions", "convert_expense"])
+@pytest.mark.parametrize(
+    "step", ["planner.budget.expense_store._write_conversions", "planner.budget.service.convert_expense"]
+)
 def test_a_failure_while_saving_leaves_the_budget_as_it_was(
     db: Database, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
@@ -589,7 +590,7 @@ def test_a_failure_while_saving_leaves_the_budget_as_it_was(
     before = list_expenses(db, plan.id)
     rows_before = (count(db, ExpenseRow), count(db, ExpenseConversionRow))
 
-    monkeypatch.setattr(planner.budget.service, step, _boom)
+    monkeypatch.setattr(step, _boom)
     with pytest.raises(RuntimeError):
         save(db, plan.id, expense(label="Interpreter", category="interpreter", planned="300"))
     with pytest.raises(RuntimeError):  # an amount-only edit
@@ -607,7 +608,9 @@ def test_a_failure_while_saving_leaves_the_budget_as_it_was(
     assert (count(db, ExpenseRow), count(db, ExpenseConversionRow)) == rows_before
 
 
-@pytest.mark.parametrize("step", ["_fill_missing_conversions", "convert_expense"])
+@pytest.mark.parametrize(
+    "step", ["planner.budget.service.add_conversions", "planner.budget.service.convert_expense"]
+)
 def test_a_failure_while_filling_conversions_does_not_store_the_rate(
     db: Database, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
@@ -616,7 +619,7 @@ def test_a_failure_while_filling_conversions_does_not_store_the_rate(
     save(db, plan.id, expense(label="Hotel", category="lodging", planned="900,000", currency="KRW"))
     before = load_budget(db, plan.id)
 
-    monkeypatch.setattr(planner.budget.service, step, _boom)
+    monkeypatch.setattr(step, _boom)
     with pytest.raises(RuntimeError):
         add_rate(db, plan.id, "USD", "KRW", "1,380", RATE_DAY, today=TODAY)
     monkeypatch.undo()

@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy import select
 
 from planner.core import clock
-from planner.db.database import Database, open_database
+from planner.db.database import Database
 from planner.db.models import ClinicAnnotationRow, ClinicRow, ConditionRow, ReferenceRow
 from planner.reference.learn_service import list_learn_entries
+from planner.startup import open_synced_database
 
 
 def _clinic(db: Database, catalogue_id: str) -> ClinicRow:
@@ -35,7 +36,7 @@ def test_first_start_loads_all_four_clinics_and_the_reference(first_start: Datab
 
 
 def test_a_users_note_on_a_clinic_survives_a_catalogue_update(data_dir: Path, catalogue_copy: Path) -> None:
-    db = open_database(data_dir, catalogue_copy)
+    db = open_synced_database(data_dir, catalogue_copy)
     clinic = _clinic(db, "cellinique")
     with db.transaction() as session:
         session.add(
@@ -53,7 +54,7 @@ def test_a_users_note_on_a_clinic_survives_a_catalogue_update(data_dir: Path, ca
     assert clinic.focus in text
     clinics.write_text(text.replace(clinic.focus, "Updated description of the clinic."), encoding="utf-8")
 
-    updated = open_database(data_dir, catalogue_copy)
+    updated = open_synced_database(data_dir, catalogue_copy)
     try:
         after = _clinic(updated, "cellinique")
         assert after.id == clinic.id
@@ -66,14 +67,14 @@ def test_a_users_note_on_a_clinic_survives_a_catalogue_update(data_dir: Path, ca
 
 
 def test_a_clinic_dropped_by_a_release_is_retired_not_deleted(data_dir: Path, catalogue_copy: Path) -> None:
-    open_database(data_dir, catalogue_copy).close()
+    open_synced_database(data_dir, catalogue_copy).close()
     clinics = catalogue_copy / "clinics.toml"
     text = clinics.read_text(encoding="utf-8")
     start = text.index('[[clinic]]\nid = "lydian"')
     end = text.find("[[clinic]]", start + 1)
     clinics.write_text(text[:start] + (text[end:] if end >= 0 else ""), encoding="utf-8")
 
-    db = open_database(data_dir, catalogue_copy)
+    db = open_synced_database(data_dir, catalogue_copy)
     try:
         assert _clinic(db, "lydian").retired
         assert not _clinic(db, "cellinique").retired
@@ -96,10 +97,10 @@ def test_a_broken_catalogue_update_stops_the_start_and_changes_nothing(
     data_dir: Path, catalogue_copy: Path
 ) -> None:
     from planner.catalogue.errors import CatalogueError
-    from planner.db.catalogue_meta import FINGERPRINT_KEY
+    from planner.catalogue.meta_store import FINGERPRINT_KEY
     from planner.db.models import AppMeta
 
-    first = open_database(data_dir, catalogue_copy)
+    first = open_synced_database(data_dir, catalogue_copy)
     with first.transaction() as session:
         before = session.get_one(AppMeta, FINGERPRINT_KEY).value
     first.close()
@@ -109,7 +110,7 @@ def test_a_broken_catalogue_update_stops_the_start_and_changes_nothing(
     )
 
     with pytest.raises(CatalogueError, match='clinic "sh-clinic": missing "district"'):
-        open_database(data_dir, catalogue_copy)
+        open_synced_database(data_dir, catalogue_copy)
 
     raw = sqlite3.connect(data_dir / "planner.sqlite3")
     try:

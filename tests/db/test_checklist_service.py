@@ -22,9 +22,10 @@ from planner.checklist.service import (
 from planner.core.clock import utc_now
 from planner.core.validation import ValidationError
 from planner.db import migrate
-from planner.db.database import Database, open_database
+from planner.db.database import Database
 from planner.db.models import ChecklistItemRow, ChecklistTemplateRow, JourneyStepRow, PlanRow
 from planner.plans.service import PlanDraft, create_plan, delete_plan, duplicate_plan
+from planner.startup import open_synced_database
 from tests.db.migration_steps import step_back
 
 TEMPLATES = 49
@@ -201,7 +202,7 @@ def test_take_templates_on_a_missing_plan_fails(db: Database) -> None:
 def _database_at_0004_with_a_plan(data_dir: Path) -> int:
     """Build today's database, step it back to 0004 (before the checklist) and add a plan as
     0004 stored it. Returns the plan's id."""
-    db = open_database(data_dir)
+    db = open_synced_database(data_dir)
     step_back(db.engine, "0004")
     with db.engine.begin() as connection:
         inspector = inspect(connection)
@@ -222,7 +223,7 @@ def _database_at_0004_with_a_plan(data_dir: Path) -> int:
 def test_a_0004_plan_upgrades_and_takes_the_templates(data_dir: Path) -> None:
     plan_id = _database_at_0004_with_a_plan(data_dir)
 
-    db = open_database(data_dir)
+    db = open_synced_database(data_dir)
     try:
         assert migrate.current_revision(db.engine) == migrate.HEAD_REVISION
         data = load_checklist(db, plan_id)

@@ -41,8 +41,8 @@ from planner.budget.service import list_expenses
 from planner.checklist.service import load_checklist
 from planner.core.money import Money
 from planner.core.paths import DATABASE_FILE
-from planner.db.database import open_database
 from planner.plans.service import list_plans
+from planner.startup import open_synced_database
 from tests.crash_writer import CURRENCY, PLAN_NAME, PREFIX, STEP, counter_in, is_expense
 
 WRITER = Path(__file__).resolve().parents[1] / "crash_writer.py"
@@ -176,7 +176,7 @@ def _check_with_sqlite(path: Path) -> Stored:
 
 def _check_with_app(data_dir: Path) -> Stored:
     """Open the folder as the app does and list the saves through its services."""
-    db = open_database(data_dir)
+    db = open_synced_database(data_dir)
     try:
         found = [p for p in list_plans(db) if p.name == PLAN_NAME]
         assert len(found) == 1, f"plans named {PLAN_NAME!r}: {len(found)}"

@@ -13,8 +13,9 @@ from alembic.runtime.migration import MigrationContext
 
 from planner.core.paths import BACKUP_DIR, DATABASE_FILE
 from planner.db import migrate
-from planner.db.database import Database, open_database
+from planner.db.database import Database
 from planner.db.models import Base
+from planner.startup import open_synced_database
 
 
 def _mode(path: Path) -> int:
@@ -64,7 +65,7 @@ def test_a_fresh_database_needs_no_backup(first_start: Database, data_dir: Path)
 
 
 def test_a_pending_migration_is_preceded_by_a_backup(data_dir: Path) -> None:
-    first = open_database(data_dir)
+    first = open_synced_database(data_dir)
     config = migrate.alembic_config()
     with first.engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -74,7 +75,7 @@ def test_a_pending_migration_is_preceded_by_a_backup(data_dir: Path) -> None:
         connection.exec_driver_sql("INSERT INTO user_marker VALUES ('kept')")
     first.close()
 
-    reopened = open_database(data_dir)
+    reopened = open_synced_database(data_dir)
     try:
         backup = reopened.migration_backup
         assert backup is not None and backup.exists()
@@ -91,8 +92,8 @@ def test_a_pending_migration_is_preceded_by_a_backup(data_dir: Path) -> None:
 
 
 def test_reopening_an_up_to_date_database_takes_no_backup(data_dir: Path) -> None:
-    open_database(data_dir).close()
-    again = open_database(data_dir)
+    open_synced_database(data_dir).close()
+    again = open_synced_database(data_dir)
     again.close()
     assert again.migration_backup is None
 

@@ -13,8 +13,8 @@ from planner.clinics.service import list_clinics, technique_choices
 from planner.clinics.shortlist_service import choose_clinic
 from planner.core.paths import catalogue_dir
 from planner.db import migrate
-from planner.db.database import open_database
 from planner.plans.service import get_plan
+from planner.startup import open_synced_database
 from tests.db.migration_steps import step_back
 
 NEW_TABLES = {
@@ -30,7 +30,7 @@ NEW_TABLES = {
 
 def _database_at_0001_with_a_plan(data_dir: Path) -> int:
     """Build today's database, step it back to 0001 and add a plan and a note as 0001 stored them."""
-    db = open_database(data_dir)
+    db = open_synced_database(data_dir)
     lydian_id = next(c.id for c in list_clinics(db) if c.catalogue_id == "lydian")
     step_back(db.engine, "0001")
     with db.engine.begin() as connection:
@@ -56,7 +56,7 @@ def _database_at_0001_with_a_plan(data_dir: Path) -> int:
 def test_a_0001_database_upgrades_keeping_plans_and_notes(data_dir: Path) -> None:
     plan_id = _database_at_0001_with_a_plan(data_dir)
 
-    db = open_database(data_dir)
+    db = open_synced_database(data_dir)
     try:
         assert db.migration_backup is not None and db.migration_backup.exists()
         assert migrate.current_revision(db.engine) == migrate.HEAD_REVISION

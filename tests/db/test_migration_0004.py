@@ -15,8 +15,8 @@ from planner.budget.rules import ExpenseDraft
 from planner.budget.service import add_rate, list_expenses, load_budget, save_deposit, save_expense
 from planner.clinics.service import list_clinics
 from planner.db import migrate
-from planner.db.database import open_database
 from planner.plans.service import get_plan
+from planner.startup import open_synced_database
 from tests.db.migration_steps import step_back
 
 BUDGET_TABLES = {"exchange_rate", "expense", "expense_conversion", "budget_settings", "estimate_override"}
@@ -26,7 +26,7 @@ TODAY = date(2026, 11, 1)
 def _database_at_0003_with_a_plan(data_dir: Path) -> tuple[int, int]:
     """Build today's database, step it back to 0003 and add a plan with an accepted quote as
     0003 stored them. Returns the plan's and the quote's ids."""
-    db = open_database(data_dir)
+    db = open_synced_database(data_dir)
     sh_id = next(c.id for c in list_clinics(db) if c.catalogue_id == "sh-clinic")
     step_back(db.engine, "0003")
     with db.engine.begin() as connection:
@@ -59,7 +59,7 @@ def _database_at_0003_with_a_plan(data_dir: Path) -> tuple[int, int]:
 def test_a_0003_database_upgrades_keeping_plans_and_takes_a_budget(data_dir: Path) -> None:
     plan_id, quote_id = _database_at_0003_with_a_plan(data_dir)
 
-    db = open_database(data_dir)
+    db = open_synced_database(data_dir)
     try:
         assert db.migration_backup is not None and db.migration_backup.exists()
         assert migrate.current_revision(db.engine) == migrate.HEAD_REVISION
@@ -97,7 +97,7 @@ def test_a_0003_database_upgrades_keeping_plans_and_takes_a_budget(data_dir: Pat
         db.close()
 
     # Opening it again needs no migration and finds the budget as it was left.
-    again = open_database(data_dir)
+    again = open_synced_database(data_dir)
     try:
         assert again.migration_backup is None
         assert list_expenses(again, plan_id) == [saved]

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, inspect, select
 
 from planner.db import migrate
-from planner.db.database import Database, open_database
+from planner.db.database import Database
 from planner.db.models import AppointmentRow, JourneySettingsRow, StepStateRow
 from planner.journey.itinerary import AppointmentDraft
 from planner.journey.itinerary_service import (
@@ -25,6 +25,7 @@ from planner.journey.itinerary_service import (
 from planner.journey.rules import StepDraft, StepState
 from planner.journey.service import load_journey, save_stay, save_step
 from planner.plans.service import PlanDraft, change_dates, create_plan, delete_plan, duplicate_plan, get_plan
+from planner.startup import open_synced_database
 from tests.db.migration_steps import step_back
 
 JOURNEY_TABLES = {"appointment", "journey_settings", "journey_step_state"}
@@ -34,7 +35,7 @@ TODAY = date(2026, 11, 1)
 def _database_at_0005_with_a_plan(data_dir: Path) -> int:
     """Build today's database, step it back to 0005 and add a plan as 0005 stored it. Returns
     the plan's id."""
-    db = open_database(data_dir)
+    db = open_synced_database(data_dir)
     step_back(db.engine, "0005")
     with db.engine.begin() as connection:
         inspector = inspect(connection)
@@ -56,7 +57,7 @@ def _database_at_0005_with_a_plan(data_dir: Path) -> int:
 def test_a_0005_database_upgrades_keeping_plans_without_a_home_zone(data_dir: Path) -> None:
     plan_id = _database_at_0005_with_a_plan(data_dir)
 
-    db = open_database(data_dir)
+    db = open_synced_database(data_dir)
     try:
         assert db.migration_backup is not None and db.migration_backup.exists()
         assert migrate.current_revision(db.engine) == migrate.HEAD_REVISION
@@ -109,7 +110,7 @@ def test_a_0005_database_upgrades_keeping_plans_without_a_home_zone(data_dir: Pa
         db.close()
 
     # Opening it again needs no migration and finds the journey as it was left.
-    again = open_database(data_dir)
+    again = open_synced_database(data_dir)
     try:
         assert again.migration_backup is None
         journey = load_journey(again, plan_id, today=TODAY)

@@ -10,11 +10,12 @@ from pathlib import Path
 from sqlalchemy import inspect
 
 from planner.db import migrate
-from planner.db.database import Database, open_database
+from planner.db.database import Database
 from planner.journey.itinerary import AppointmentDraft
 from planner.journey.itinerary_service import load_itinerary, save_appointment
 from planner.journey.trip_details_service import TripDetails, load_details, save_details
 from planner.plans.service import duplicate_plan
+from planner.startup import open_synced_database
 from tests.db.migration_steps import step_back
 
 APPOINTMENT_COLUMNS = (
@@ -26,7 +27,7 @@ APPOINTMENT_COLUMNS = (
 def _database_at_0006_with_a_plan(data_dir: Path) -> int:
     """Build today's database, step it back to 0006 and add a plan with two appointments as
     0006 stored them. Returns the plan's id."""
-    db = open_database(data_dir)
+    db = open_synced_database(data_dir)
     step_back(db.engine, "0006")
     with db.engine.begin() as connection:
         inspector = inspect(connection)
@@ -78,10 +79,10 @@ def _uids(db: Database, plan_id: int) -> dict[str, str]:
 def test_a_0006_database_upgrades_giving_each_appointment_its_own_uid(data_dir: Path) -> None:
     plan_id = _database_at_0006_with_a_plan(data_dir)
 
-    db = open_database(data_dir)
+    db = open_synced_database(data_dir)
     try:
         assert db.migration_backup is not None and db.migration_backup.exists()
-        assert migrate.current_revision(db.engine) == migrate.HEAD_REVISION == "0007"
+        assert migrate.current_revision(db.engine) == migrate.HEAD_REVISION
         with db.engine.connect() as connection:
             assert "trip_details" in inspect(connection).get_table_names()
             assert connection.exec_driver_sql("SELECT count(*) FROM trip_details").scalar_one() == 0
@@ -114,7 +115,7 @@ def test_a_0006_database_upgrades_giving_each_appointment_its_own_uid(data_dir: 
         db.close()
 
     # Opening it again needs no migration and keeps the same uids.
-    again = open_database(data_dir)
+    again = open_synced_database(data_dir)
     try:
         assert again.migration_backup is None
         assert _uids(again, plan_id) == after
@@ -124,7 +125,7 @@ def test_a_0006_database_upgrades_giving_each_appointment_its_own_uid(data_dir: 
 
 def test_an_upgraded_plan_duplicates_with_its_details_and_new_uids(data_dir: Path) -> None:
     plan_id = _database_at_0006_with_a_plan(data_dir)
-    db = open_database(data_dir)
+    db = open_synced_database(data_dir)
     try:
         details = TripDetails(
             "Hotel Gangnam", "서울특별시 강남구 테헤란로 123", "+82 2 555 0101", "Aviva", "Sam"

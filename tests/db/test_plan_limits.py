@@ -19,7 +19,7 @@ from planner.checklist.service import (
     take_templates,
 )
 from planner.clinics.drafts import ClinicDraft
-from planner.clinics.questions_service import add_question, full_message, list_questions
+from planner.clinics.questions_service import add_question, list_questions, own_questions_full_message
 from planner.clinics.quotes import QuoteDraft, QuoteLineDraft
 from planner.clinics.quotes_service import list_quotes, save_quote
 from planner.clinics.service import create_clinic, list_clinics
@@ -183,7 +183,7 @@ def test_own_clinics_and_questions_stop_at_their_limits_whatever_the_plan(db: Da
         create_clinic(db, ClinicDraft(name="One clinic too many"))
     for n in range(limits.OWN_QUESTIONS.most):
         add_question(db, f"Question {n}?")
-    assert full_message(db) == limits.OWN_QUESTIONS.full_message()
+    assert own_questions_full_message(db) == limits.OWN_QUESTIONS.full_message()
     with pytest.raises(PlanFull, match="30 consultation questions of your own"):
         add_question(db, "One question too many?")
     assert sum(q.own for q in list_questions(db)) == limits.OWN_QUESTIONS.most

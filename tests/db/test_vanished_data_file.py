@@ -27,15 +27,9 @@ import pytest
 
 from planner.core.paths import BACKUP_DIR, DATABASE_FILE
 from planner.db.backup import MISSING
-from planner.db.database import (
-    DamagedDatabase,
-    Database,
-    DataFileMissing,
-    StorageError,
-    open_database,
-    recover_damaged,
-)
+from planner.db.database import DamagedDatabase, Database, DataFileMissing, StorageError, recover_damaged
 from planner.plans.service import list_plans, rename_plan
+from planner.startup import open_synced_database
 from tests.db.journey_plans import new_plan
 
 PLAN = "Knee, March"
@@ -156,7 +150,7 @@ def test_a_missing_data_file_beside_a_good_backup_counts_as_damaged(folder_with_
     database.unlink()
 
     with pytest.raises(DamagedDatabase) as raised:
-        open_database(folder_with_backup)
+        open_synced_database(folder_with_backup)
     damaged = raised.value
     assert damaged.missing and damaged.problem == MISSING
     assert not database.exists()  # nothing created
@@ -164,7 +158,7 @@ def test_a_missing_data_file_beside_a_good_backup_counts_as_damaged(folder_with_
     assert backup is not None and backup.plans == (PLAN,)
 
     assert recover_damaged(damaged, backup) is None  # nothing to move aside
-    db = open_database(folder_with_backup)
+    db = open_synced_database(folder_with_backup)
     try:
         assert names(db) == [PLAN]
     finally:
@@ -176,9 +170,9 @@ def test_starting_afresh_without_the_missing_file_then_opens_an_empty_database(
 ) -> None:
     (folder_with_backup / DATABASE_FILE).unlink()
     with pytest.raises(DamagedDatabase) as raised:
-        open_database(folder_with_backup)
+        open_synced_database(folder_with_backup)
     assert recover_damaged(raised.value, None) is None
-    db = open_database(folder_with_backup)
+    db = open_synced_database(folder_with_backup)
     try:
         assert names(db) == []
     finally:
@@ -186,7 +180,7 @@ def test_starting_afresh_without_the_missing_file_then_opens_an_empty_database(
 
 
 def test_a_brand_new_install_and_unusable_backups_just_start(tmp_path: Path) -> None:
-    db = open_database(tmp_path / "new")
+    db = open_synced_database(tmp_path / "new")
     try:
         assert names(db) == []
     finally:
@@ -195,7 +189,7 @@ def test_a_brand_new_install_and_unusable_backups_just_start(tmp_path: Path) -> 
     folder = tmp_path / "old"
     (folder / BACKUP_DIR).mkdir(parents=True)
     (folder / BACKUP_DIR / "planner-20260101-100000-000000-by-you.sqlite3").write_bytes(b"x" * 4096)
-    db = open_database(folder)
+    db = open_synced_database(folder)
     try:
         assert names(db) == []
     finally:

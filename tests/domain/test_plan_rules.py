@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.clinics.drafts import check_clinic_name
-from planner.plans.rules import PlanDraft, check_dates, check_name, copy_name, validate_draft
+from planner.core.limits import check_dates
+from planner.plans.rules import PlanDraft, check_name, copy_name, validate_draft
 
 CONDITIONS = {"knee-cartilage-damage"}
 

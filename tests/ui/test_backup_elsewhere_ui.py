@@ -14,8 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from planner.db.database import Database, open_database
+from planner.db.database import Database
 from planner.plans.service import Plan, list_plans
+from planner.startup import open_synced_database
 from planner.ui.app.main_window import MainWindow
 from planner.ui.app.restore_dialog import RestoreDialog
 
@@ -130,7 +131,7 @@ def test_a_backup_file_from_elsewhere_is_restored_from_the_restore_dialog(
     assert kept.plans == ("Knee, April",)
     assert prompter.errors == []
     db.close()
-    again = open_database(db.data_dir)
+    again = open_synced_database(db.data_dir)
     try:
         assert [p.name for p in list_plans(again)] == [PLAN]
     finally:

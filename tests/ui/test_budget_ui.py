@@ -639,11 +639,11 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 app = QApplication([])
-from planner.db.database import open_database
+from planner.startup import open_synced_database
 from planner.ui.app.main_window import MainWindow, settings_for
 from tests.ui.conftest import FakePrompter
 
-db = open_database(Path(sys.argv[1]))
+db = open_synced_database(Path(sys.argv[1]))
 window = MainWindow(db, FakePrompter(), settings_for(db))
 window.resize(790, 760)
 window.show()

@@ -49,10 +49,11 @@ from sqlalchemy import Engine, event
 from planner.core import clock
 from planner.core.dates import backup_stamp
 from planner.core.paths import BACKUP_DIR, DATABASE_FILE
-from planner.db.database import BackupInfo, DamagedDatabase, Database, open_database
+from planner.db.database import BackupInfo, DamagedDatabase, Database
 from planner.exit_codes import EXIT_DAMAGED, EXIT_FAILURE, EXIT_IN_USE
 from planner.plans.service import Plan, PlanDraft, create_plan, list_plans
 from planner.platform.instance_lock import lock_data_dir
+from planner.startup import open_synced_database
 from planner.ui.app.application import _run_window
 from planner.ui.app.main_window import MainWindow
 from planner.ui.app.recovery import FRESH, RESTORE, recover
@@ -291,7 +292,7 @@ def test_restoring_an_older_backup_shows_its_plans_on_every_page_without_a_resta
     assert prompter.errors == []
 
     db.close()  # and the restored data is what the next start opens
-    again = open_database(db.data_dir)
+    again = open_synced_database(db.data_dir)
     try:
         assert [p.name for p in list_plans(again)] == [PLAN]
     finally:
@@ -401,7 +402,7 @@ def damaged_files(folder: Path) -> list[Path]:
 
 def open_damaged(folder: Path) -> DamagedDatabase:
     with pytest.raises(DamagedDatabase) as raised:
-        open_database(folder)
+        open_synced_database(folder)
     return raised.value
 
 
@@ -421,7 +422,7 @@ def test_a_damaged_data_file_can_be_replaced_by_the_backup_and_is_kept_beside_it
     assert kept.read_bytes() == GARBAGE and kept.name in notice
     assert not wal.exists()  # its journal went with it, never to be replayed on the backup
     assert Path(f"{kept}-wal").read_bytes() == b"the damaged file's journal"
-    db = open_database(damaged_dir)
+    db = open_synced_database(damaged_dir)
     try:
         assert [p.name for p in list_plans(db)] == [PLAN]
     finally:
@@ -439,7 +440,7 @@ def test_starting_with_no_plans_keeps_the_damaged_file(
     assert notice is not None and notice.startswith("Started with no plans")
     [kept] = damaged_files(damaged_dir)
     assert kept.read_bytes() == b""
-    db = open_database(damaged_dir)
+    db = open_synced_database(damaged_dir)
     try:
         assert list_plans(db) == []
     finally:
@@ -500,7 +501,7 @@ def test_recovery_offers_only_a_backup_this_version_can_open(
     prompter.choice_answer = RESTORE
     recover(prompter, damaged)
     assert "Knee, April" not in prompter.asked[-1] and PLAN in prompter.asked[-1]
-    db = open_database(damaged_dir)
+    db = open_synced_database(damaged_dir)
     try:
         assert [p.name for p in list_plans(db)] == [PLAN]
     finally:

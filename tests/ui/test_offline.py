@@ -46,8 +46,9 @@ from planner.budget.service import list_expenses, save_expense
 from planner.checklist.service import load_checklist
 from planner.clinics.service import list_clinics
 from planner.clinics.shortlist_service import choose_clinic, set_shortlisted, shortlisted_ids
-from planner.db.database import Database, open_database
+from planner.db.database import Database
 from planner.plans.service import PlanDraft, create_plan, list_plans
+from planner.startup import open_synced_database
 from planner.ui.app.main_window import MainWindow
 from planner.ui.app.pages import BUDGET, CHECKLIST, CLINICS, OVERVIEW
 from tests.ui.conftest import FakePrompter
@@ -367,7 +368,7 @@ def strace_sees_a_childs_connect(tmp_path: Path, env: dict[str, str]) -> None:
 
 def plan_for_the_command_line(data_dir: Path) -> None:
     """A plan with a shortlisted and chosen clinic and an expense line, like the session's."""
-    db = open_database(data_dir)
+    db = open_synced_database(data_dir)
     try:
         plan = create_plan(
             db,

@@ -20,8 +20,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from planner.core.paths import DATABASE_FILE
-from planner.db.database import DamagedDatabase, Database, open_database
+from planner.db.database import DamagedDatabase, Database
 from planner.plans.service import Plan, list_plans
+from planner.startup import open_synced_database
 from planner.ui.app.main_window import MainWindow
 from planner.ui.app.plan_commands import RESTORE_BACKUP, SAVE_COPY
 from planner.ui.app.recovery import FRESH, RESTORE, recover
@@ -118,7 +119,7 @@ def test_the_start_up_question_for_a_missing_data_file_offers_the_newest_backup(
     (folder / DATABASE_FILE).unlink()
 
     with pytest.raises(DamagedDatabase) as raised:
-        open_database(folder)
+        open_synced_database(folder)
     prompter.choice_answer = RESTORE
     notice = recover(prompter, raised.value)
     assert prompter.choices_offered == [[RESTORE, FRESH]]
@@ -127,7 +128,7 @@ def test_the_start_up_question_for_a_missing_data_file_offers_the_newest_backup(
     assert "moved aside" not in question
     assert notice is not None and notice.startswith("Restored the backup from")
     assert "damaged file" not in notice
-    db = open_database(folder)
+    db = open_synced_database(folder)
     try:
         assert [plan.name for plan in list_plans(db)] == [PLAN]
     finally:

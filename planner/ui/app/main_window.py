@@ -52,6 +52,7 @@ class MainWindow(WindowActions):
     clinics = PageHandle(pages.CLINICS)
     budget = PageHandle(pages.BUDGET)
     checklist = PageHandle(pages.CHECKLIST)
+    recovery = PageHandle(pages.RECOVERY)
     learn = PageHandle(pages.LEARN)
 
     def __init__(self, db: Database, prompter: Prompter, settings: QSettings) -> None:
@@ -184,7 +185,7 @@ class MainWindow(WindowActions):
         # What reads the whole plan waits until it can be shown.
         for action in (
             *(self.dates_action, self.details_action, self.duplicate_action),
-            *(self.print_action, self.calendar_action, self.csv_action),
+            *(self.print_action, self.calendar_action, self.csv_action, self.fhir_action),
         ):
             action.setEnabled(has_plan and self.unshown is None)
 

@@ -19,8 +19,8 @@ from planner.clinics.questions_service import (
     add_question,
     answers_for,
     delete_question,
-    full_message,
     list_questions,
+    own_questions_full_message,
     question_problem,
     save_answer,
 )
@@ -136,7 +136,7 @@ class ClinicQuestions(Panel):
         self.events.announce(save_answer.changes, item_id=self.clinic.id)
 
     def add_question(self) -> None:
-        if full := full_message(self.db):
+        if full := own_questions_full_message(self.db):
             self.prompter.error(self, "Add a question", full)
             return
         text = self.prompter.ask_text(

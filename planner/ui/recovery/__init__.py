@@ -1,1 +1,1 @@
-"""The Recovery page: check-ins, the daily diary and the progress charts."""
+"""The Recovery page: diary, check-ins, activities and exercises, progress."""

@@ -74,6 +74,8 @@ DIARY_COLOUR, REST_COLOUR, ACTIVITY_COLOUR = QColor("#8fb3d9"), QColor("#2a9d8f"
 TREATMENT_COLOUR, NOTICE_COLOUR, FAINT_COLOUR = QColor("#e76f51"), QColor("#e9c46a"), QColor("#a8b4bf")
 BAR_COLOUR = QColor("#457b9d")
 CHART_HEIGHT = 250
+CELL_PADDING = 16
+"""Room beside a cell's text for the item view's margins."""
 PAPER_SHARPNESS = 2
 """Pixels drawn for each unit of the printed page: 192 per inch, crisp enough for lines and bars,
 and fewer to draw and to write into the PDF than the budget chart's three (two years' report:
@@ -190,7 +192,7 @@ def _span(days: Sequence[date]) -> tuple[float, float]:
     return _day(first) - room, _day(last) + room
 
 
-class ComparedModel(RowTableModel[Compared]):
+class BaselineLatestModel(RowTableModel[Compared]):
     HEADERS = ("Measure", "Baseline", "Latest", "Change")
 
     def cell(self, item: Compared, column: int, role: int) -> Any:
@@ -237,21 +239,17 @@ class ProgressCharts(QWidget):
         self._build_pain()
         self._build_function()
         self._build_adherence()
-        self.model = ComparedModel()
+        self.model = BaselineLatestModel()
         self.table = row_table(self.model, "Baseline against the latest check-in")
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        rows = self.table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        rows.sectionResized.connect(lambda *_args: self._fit_table())
         header = self.table.horizontalHeader()
-        for index, mode in enumerate(
-            (QHeaderView.ResizeMode.ResizeToContents,) * 3 + (QHeaderView.ResizeMode.Stretch,)
-        ):
-            header.setSectionResizeMode(index, mode)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setStretchLastSection(True)  # the change in words, wrapped
+        header.sectionResized.connect(lambda *_args: self._fit_rows())
         self.table_empty = QLabel(TABLE_NO_BASELINE)
         self.table_empty.setObjectName("hint")
         self.table_empty.setWordWrap(True)
@@ -461,10 +459,24 @@ class ProgressCharts(QWidget):
         has_rows = self._has_baseline()
         self.table_empty.setVisible(not has_rows)
         self.table.setVisible(has_rows)
-        self._fit_table()
+        self._fit_columns()
+        self._fit_rows()
 
-    def _fit_table(self) -> None:
-        """As tall as its rows, so the page scrolls instead of the table."""
+    def _fit_columns(self) -> None:
+        """The measure, baseline and latest columns as wide as their longest text, on one line
+        (Qt sizes a word-wrapped column to contents a few pixels short of it)."""
+        header, metrics, model = self.table.horizontalHeader(), self.table.fontMetrics(), self.model
+        for column in range(len(model.HEADERS) - 1):
+            texts = (model.index(row, column).data() for row in range(model.rowCount()))
+            widest = max((metrics.horizontalAdvance(text) for text in texts if text), default=0)
+            header.resizeSection(
+                column, max(widest + CELL_PADDING, header.sectionSizeFromContents(column).width())
+            )
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its wrapped change, and the table as tall as its rows, so the
+        page scrolls instead of the table; again whenever the columns' widths change."""
+        self.table.resizeRowsToContents()
         height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
         height += self.table.verticalHeader().length()
         self.table.setFixedHeight(height)

@@ -157,6 +157,28 @@ def test_one_diary_entry_a_day_edited_deleted_and_undone(db: Database) -> None:
     assert load_recovery(db, plan_id, MEASURES).diary[0].note == "Better"
 
 
+def test_undo_refuses_to_put_back_a_day_or_a_check_in_recorded_again_since(db: Database) -> None:
+    plan_id = new_plan(db)
+    day = date(2026, 9, 20)
+    entry = save_diary_entry(db, plan_id, None, DiaryDraft(day, pain="4"), MEASURES)
+    deleted_entry = delete_diary_entry(db, entry)
+    save_diary_entry(db, plan_id, None, DiaryDraft(day, pain="2"), MEASURES)
+    with pytest.raises(ValidationError) as caught:
+        restore_diary_entry(db, deleted_entry)
+    assert "new entry for 20 Sep 2026" in caught.value.errors["date"]
+    assert [e.pain for e in load_recovery(db, plan_id, MEASURES).diary] == [2]
+
+    check_in = save_check_in(
+        db, plan_id, None, CheckInDraft("2-weeks", date(2026, 9, 14), {"pain-rest": "3"}), MEASURES
+    )
+    deleted_check_in = delete_check_in(db, check_in)
+    save_check_in(db, plan_id, None, CheckInDraft("2-weeks", date(2026, 9, 15), {"pain-rest": "2"}), MEASURES)
+    with pytest.raises(ValidationError) as caught:
+        restore_check_in(db, deleted_check_in)
+    assert "recorded again" in caught.value.errors["point"]
+    assert [c.values for c in load_recovery(db, plan_id, MEASURES).check_ins] == [{"pain-rest": 2}]
+
+
 def test_renaming_an_activity_keeps_its_ratings_and_dropping_one_drops_them(db: Database) -> None:
     plan_id = new_plan(db)
     save_activities(db, plan_id, ["Stairs", "Running", "Kneeling", "Squatting"], MEASURES)

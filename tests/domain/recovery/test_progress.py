@@ -102,6 +102,8 @@ def test_change_in_plain_words_against_the_change_people_notice() -> None:
 def test_values_are_shown_as_they_were_typed() -> None:
     assert shown_value(MEASURES.get("swelling"), Decimal(2)) == "Moderate"
     assert shown_value(MEASURES.get("walking-time"), Decimal(95)) == "1 h 35 min"
+    assert shown_value(MEASURES.get("walking-time"), Decimal(60)) == "1 h"
+    assert shown_value(MEASURES.get("walking-time"), Decimal(0)) == "0 min"
     assert shown_value(MEASURES.get("knee-bend"), Decimal(110)) == "110 degrees"
 
 

@@ -14,10 +14,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from planner.catalogue.learn_builder import build_learn_entries
+from planner.catalogue.meta_store import record_fingerprint
 from planner.catalogue.model import CLINIC_LIST_FIELDS, Catalogue
-from planner.db.catalogue_meta import FINGERPRINT_KEY
+from planner.catalogue.price_points_store import price_point_rows
 from planner.db.models import (
-    AppMeta,
     ChecklistTemplateRow,
     ClinicRow,
     ConditionRow,
@@ -29,7 +29,6 @@ from planner.db.models import (
     SourceRow,
     TechniqueRow,
 )
-from planner.db.price_points import price_point_rows
 
 Row = TypeVar(
     "Row",
@@ -44,7 +43,8 @@ Row = TypeVar(
 )
 
 
-def sync_catalogue(session: Session, catalogue: Catalogue) -> None:
+def write_catalogue(session: Session, catalogue: Catalogue) -> None:
+    """Write every entry of `catalogue` and record its fingerprint."""
     _upsert(
         session,
         SourceRow,
@@ -133,11 +133,7 @@ def sync_catalogue(session: Session, catalogue: Catalogue) -> None:
     _upsert(session, PricePointRow, price_point_rows(catalogue))
     _sync_clinics(session, catalogue)
     _replace_reference(session, catalogue)
-    meta = session.get(AppMeta, FINGERPRINT_KEY)
-    if meta is None:
-        session.add(AppMeta(key=FINGERPRINT_KEY, value=catalogue.fingerprint))
-    else:
-        meta.value = catalogue.fingerprint
+    record_fingerprint(session, catalogue.fingerprint)
 
 
 def _upsert(

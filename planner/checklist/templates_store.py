@@ -1,4 +1,5 @@
-"""Give a plan the catalogue's checklist templates it does not have yet."""
+"""Give a plan the catalogue's checklist templates it does not have yet. Every function takes the
+caller's Session and opens no transaction."""
 
 from __future__ import annotations
 
@@ -26,6 +27,11 @@ def missing_templates(session: Session, plan_id: int) -> list[ChecklistTemplateR
         .order_by(JourneyStepRow.sort_order, ChecklistTemplateRow.sort_order)
     )
     return [template for template in templates if template.id not in taken]
+
+
+def missing_template_count(session: Session, plan_id: int) -> int:
+    """How many of the current templates the plan has no item from."""
+    return len(missing_templates(session, plan_id))
 
 
 def add_template_items(session: Session, plan_id: int, now: datetime) -> int:

@@ -1,3 +1,0 @@
-"""Where the database records which catalogue it holds."""
-
-FINGERPRINT_KEY = "catalogue_fingerprint"
