@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--paper", choices=("a4", "letter"), help=PAPER_HELP)
     export.add_argument(
         "--printout",
-        choices=("itinerary", "checklist", "budget", "comparison", "questions"),
+        choices=("itinerary", "checklist", "budget", "comparison", "questions", "recovery"),
         default="itinerary",
         help="which printout --pdf writes (default: itinerary)",
     )

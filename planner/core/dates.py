@@ -53,6 +53,16 @@ def weekday_day_month(day: date) -> str:
     return _format(_date(day), "EEE d MMM")
 
 
+def day_month(day: date) -> str:
+    """ "3 Dec" (a chart's axis, where the year is shown elsewhere)."""
+    return _format(_date(day), "d MMM")
+
+
+def month_year(day: date) -> str:
+    """ "Dec 2026"."""
+    return _format(_date(day), "MMM y")
+
+
 # Times and moments: naive wall-clock datetimes, shown as they are (no zone conversion).
 
 

@@ -28,6 +28,7 @@ from planner.recovery.rules import (
 )
 from planner.recovery.store import (
     activities_in,
+    cells_in,
     check_in_count,
     check_in_on_point,
     check_in_plan,
@@ -55,6 +56,7 @@ __all__ = [
     "delete_diary_entry",
     "load_recovery",
     "next_check_in",
+    "recorded_cells",
     "restore_check_in",
     "restore_diary_entry",
     "save_activities",
@@ -99,6 +101,14 @@ def next_check_in(db: Database, plan_id: int) -> Scheduled | None:
     """The first baseline or check-in not yet done (a baseline only until the treatment day); None
     when all are, or without a treatment day."""
     return next_due(check_in_schedule(db, plan_id), clock.today())
+
+
+def recorded_cells(db: Database, plan_id: int) -> tuple[str, int] | None:
+    """The cell preparation recorded for the plan's stay ("same-day" or "cultured", and the days
+    of culturing), for the doctor's report; None when the person has not recorded it."""
+    with db.transaction() as session:
+        plan_facts(session, plan_id)
+        return cells_in(session, plan_id)
 
 
 @changes(Change.RECOVERY)

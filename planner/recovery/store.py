@@ -16,6 +16,7 @@ from planner.db.models import (
     ConditionRow,
     DiaryEntryRow,
     DiaryExerciseRow,
+    JourneySettingsRow,
     PlanRow,
     RecoveryActivityRow,
     RecoveryExerciseRow,
@@ -32,6 +33,14 @@ def plan_facts(session: Session, plan_id: int) -> tuple[str, date | None, bool]:
     plan = session.get_one(PlanRow, plan_id)
     condition = session.get(ConditionRow, plan.condition_id)
     return plan.name, plan.treatment_date, condition is not None and condition.group_id == KNEE_GROUP
+
+
+def cells_in(session: Session, plan_id: int) -> tuple[str, int] | None:
+    """How the cells are prepared ("same-day" or "cultured") and the days of culturing, as the
+    person recorded them for the stay; None while they have not (the itinerary then assumes
+    the same day)."""
+    settings = session.get(JourneySettingsRow, plan_id)
+    return None if settings is None else (settings.cells, settings.culture_days)
 
 
 def _named_in(session: Session, row_type: type[NamedRow], plan_id: int) -> tuple[Named, ...]:

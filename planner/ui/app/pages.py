@@ -110,7 +110,7 @@ ITINERARY = PageSpec("itinerary", "Itinerary", "&Itinerary", "Ctrl+3", _itinerar
 CLINICS = PageSpec("clinics", "Clinics", "&Clinics", "Ctrl+4", _clinics, printout="comparison")
 BUDGET = PageSpec("budget", "Budget", "&Budget", "Ctrl+5", _budget, printout="budget")
 CHECKLIST = PageSpec("checklist", "Checklist", "Chec&klist", "Ctrl+6", _checklist, printout="checklist")
-RECOVERY = PageSpec("recovery", "Recovery", "&Recovery", "Ctrl+7", _recovery)
+RECOVERY = PageSpec("recovery", "Recovery", "&Recovery", "Ctrl+7", _recovery, printout="recovery")
 LEARN = PageSpec("learn", "Learn", "&Learn", "Ctrl+8", _learn, shows_plan=False)
 
 PAGES: tuple[PageSpec[Page], ...] = (

@@ -24,7 +24,8 @@ from planner.recovery.rules import CheckInDraft, DiaryDraft
 from planner.recovery.service import load_recovery, save_activities, save_check_in, save_diary_entry
 from planner.ui.recovery.check_in_model import CheckInModel
 from planner.ui.recovery.diary_model import DiaryModel
-from planner.ui.recovery.progress_tab import ComparedModel, ComparedTable
+from planner.ui.recovery.progress_charts import ProgressCharts
+from planner.ui.recovery.progress_tab import ComparedModel
 from planner.ui.recovery.side_effects_panel import NOT_ADVICE
 from tests.ui.recovery.conftest import TODAY, TREATMENT, Shown, new_plan
 
@@ -141,7 +142,8 @@ def test_progress_shows_baseline_against_latest_when_its_tab_is_opened(
     bar = page.tabs.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(3).center())
     view = page.progress.view
-    assert isinstance(view, ComparedTable)
+    assert isinstance(view, ProgressCharts)  # the charts, with the table under them
+    assert view.pain_stack.currentIndex() == 1 and view.activity_pain.count() == 2
     row = next(
         r for r in range(view.model.rowCount()) if view.model.index(r, 0).data() == "Pain during activity"
     )
