@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import TypeVar
 
 from sqlalchemy import delete, func, select
@@ -64,6 +64,10 @@ def _replace_named(session: Session, row_type: type[NamedRow], plan_id: int, nam
             session.add(row_type(plan_id=plan_id, position=position, name=name))
     for extra in rows[len(names) :]:
         session.delete(extra)
+
+
+def plan_created_at(session: Session, plan_id: int) -> datetime:
+    return session.get_one(PlanRow, plan_id).created_at
 
 
 def activities_in(session: Session, plan_id: int) -> tuple[Named, ...]:
