@@ -280,10 +280,10 @@ def notes_html(recovery: Recovery) -> str:
     ]
     diary = [[day_month_year(e.entry_on), e.note] for e in recovery.diary if e.note]
     parts = [
-        heading(3, "From the check-ins"),
+        heading(2, "Notes from the check-ins"),
         grid(["Date", "Check-in", "Note"], check_ins, (16, 16, 68))
         or paragraph("No notes at the check-ins.", "hint"),
-        heading(3, "From the diary"),
+        heading(2, "Notes from the diary"),
         grid(["Date", "Note"], diary, (16, 84)) or paragraph("No notes in the diary.", "hint"),
     ]
     return Markup("".join(parts))
@@ -313,7 +313,6 @@ def recovery_printout(data: RecoveryReport) -> Printout:
         + side_effects_html(recovery)
         + heading(2, "Exercise adherence per week")
         + adherence_html(recovery, data.today)
-        + heading(2, "Notes")
         + notes_html(recovery)
         + paragraph(NO_CLAIMS, "advice")
     )
