@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import TypeVar
 
 from sqlalchemy import delete, func, select
@@ -32,6 +32,10 @@ def plan_facts(session: Session, plan_id: int) -> tuple[str, date | None, bool]:
     plan = session.get_one(PlanRow, plan_id)
     condition = session.get(ConditionRow, plan.condition_id)
     return plan.name, plan.treatment_date, condition is not None and condition.group_id == KNEE_GROUP
+
+
+def plan_created_at(session: Session, plan_id: int) -> datetime:
+    return session.get_one(PlanRow, plan_id).created_at
 
 
 def _named_in(session: Session, row_type: type[NamedRow], plan_id: int) -> tuple[Named, ...]:
