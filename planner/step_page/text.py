@@ -14,7 +14,7 @@ from planner.journey.rules import Step
 from planner.recovery.checkins import Scheduled
 
 MAX_COST_LINES = 8
-OVERDUE_STYLE = "color: #b00020; font-weight: 600"
+OVERDUE_STYLE = "color: #b00020"
 """As the checklist shows an overdue item."""
 RECOVERY_PAGE = "the Recovery page (Ctrl+7)"
 NO_TREATMENT_DAY = (
@@ -104,8 +104,10 @@ def check_ins_html(check_ins: list[Scheduled], treatment: date | None, today: da
     rows = []
     for scheduled in check_ins:
         state, overdue = _check_in_state(scheduled, today)
-        style = f" style='{OVERDUE_STYLE}'" if overdue else ""
+        style = f"white-space: nowrap; {OVERDUE_STYLE}" if overdue else "white-space: nowrap"
         cells = (scheduled.point.title, f"due {weekday_date(scheduled.due)}", state)
-        rows.append("<tr>" + "".join(f"<td><span{style}>{escape(c)}</span></td>" for c in cells) + "</tr>")
+        rows.append(
+            "<tr>" + "".join(f"<td><span style='{style}'>{escape(c)}</span></td>" for c in cells) + "</tr>"
+        )
     where = f"{'It is' if len(check_ins) == 1 else 'They are'} recorded on {RECOVERY_PAGE}."
-    return f"<table cellspacing='0' cellpadding='2'>{''.join(rows)}</table><p>{escape(where)}</p>"
+    return f"<table cellspacing='4' cellpadding='0'>{''.join(rows)}</table><p>{escape(where)}</p>"
