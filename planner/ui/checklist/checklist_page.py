@@ -405,6 +405,15 @@ class ChecklistPage(Panel, Page):
         item = self.current_item()
         if item is not None:
             self.set_done(item, not item.done)
+        else:
+            self._say_where_check_ins_are()
+
+    def _say_where_check_ins_are(self) -> None:
+        if (scheduled := self.current_check_in()) is not None:
+            self.hint.setText(
+                f"The {scheduled.point.title[:1].lower()}{scheduled.point.title[1:]} is recorded on the "
+                "Recovery page, and ticked here once it is: press Enter to go there."
+            )
 
     def _open(self, item: Item | None) -> None:
         if self.data is None or self.plan is None:
@@ -438,6 +447,7 @@ class ChecklistPage(Panel, Page):
     def delete_item(self) -> None:
         item = self.current_item()
         if item is None or self.plan is None:
+            self._say_where_check_ins_are()
             return
         row = self.model.row_of(item.id)
         self.deleted.append(delete_item(self.db, self.plan.id, item.id))

@@ -204,6 +204,10 @@ def test_the_checklist_lists_the_check_ins_under_their_steps_read_only(
     for button in (page.edit_button, page.delete_button, page.up_button, page.down_button):
         assert not button.isEnabled()
     shown.key(page.table, Qt.Key.Key_Space)
+    assert page.hint.text() == (
+        "The 6-week check-in is recorded on the Recovery page, and ticked here once it is: "
+        "press Enter to go there."
+    )
     shown.key(page.table, Qt.Key.Key_Delete)
     shown.key(page.table, Qt.Key.Key_Up, ctrl=True)
     box = page.table.visualRect(model.index(first + 1, 0))
