@@ -6,7 +6,7 @@ date is what the charts and the report use.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -15,6 +15,9 @@ from planner.core.months import add_months
 
 BASELINE = "baseline"
 BASELINE_DAYS_BEFORE = 7
+TREATMENT_STEP = "treatment"
+HOME_REHABILITATION_STEP = "rehabilitation-home"
+"""The journey steps (ids of the catalogue's journey) the baseline and the check-ins belong to."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +29,18 @@ class Point:
     """As a table heading shows it: "6 weeks"."""
     name: str
     """As a sentence names it: "the 6-week check-in"."""
+    step_id: str
+    """The journey step it belongs to: the treatment for the baseline, rehabilitation at home for
+    every check-in after it."""
     days: int = 0
     months: int = 0
+
+    @property
+    def title(self) -> str:
+        """As a list of things to do names it: "Baseline check-in", "6-week check-in"."""
+        text = self.name.removeprefix("the ")
+        text = text[:1].upper() + text[1:]
+        return text if text.endswith("check-in") else f"{text} check-in"
 
     def due(self, treatment: date) -> date:
         if self.id == BASELINE:
@@ -36,14 +49,16 @@ class Point:
 
 
 POINTS: tuple[Point, ...] = (
-    Point(BASELINE, "Baseline", "the baseline"),
-    Point("2-weeks", "2 weeks", "the 2-week check-in", days=14),
-    Point("6-weeks", "6 weeks", "the 6-week check-in", days=42),
-    Point("3-months", "3 months", "the 3-month check-in", months=3),
-    Point("6-months", "6 months", "the 6-month check-in", months=6),
-    Point("12-months", "12 months", "the 12-month check-in", months=12),
+    Point(BASELINE, "Baseline", "the baseline", TREATMENT_STEP),
+    Point("2-weeks", "2 weeks", "the 2-week check-in", HOME_REHABILITATION_STEP, days=14),
+    Point("6-weeks", "6 weeks", "the 6-week check-in", HOME_REHABILITATION_STEP, days=42),
+    Point("3-months", "3 months", "the 3-month check-in", HOME_REHABILITATION_STEP, months=3),
+    Point("6-months", "6 months", "the 6-month check-in", HOME_REHABILITATION_STEP, months=6),
+    Point("12-months", "12 months", "the 12-month check-in", HOME_REHABILITATION_STEP, months=12),
 )
 POINT_IDS = frozenset(p.id for p in POINTS)
+CHECK_IN_STEPS = frozenset(p.step_id for p in POINTS)
+"""The journey steps that have check-ins."""
 
 
 def point_named(point_id: str) -> Point:
@@ -68,6 +83,11 @@ class Scheduled:
 def schedule(treatment: date, taken: Mapping[str, date]) -> list[Scheduled]:
     """Every point with its due day and the date it was answered (`taken`: point id to date)."""
     return [Scheduled(p, p.due(treatment), taken.get(p.id)) for p in POINTS]
+
+
+def of_step(points: Sequence[Scheduled], step_id: str) -> list[Scheduled]:
+    """The scheduled points that belong to a journey step, in the schedule's order."""
+    return [s for s in points if s.point.step_id == step_id]
 
 
 def _too_late(scheduled: Scheduled, today: date | None) -> bool:

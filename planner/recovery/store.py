@@ -43,6 +43,10 @@ def cells_in(session: Session, plan_id: int) -> tuple[str, int] | None:
     return None if settings is None else (settings.cells, settings.culture_days)
 
 
+def plan_created_at(session: Session, plan_id: int) -> datetime:
+    return session.get_one(PlanRow, plan_id).created_at
+
+
 def _named_in(session: Session, row_type: type[NamedRow], plan_id: int) -> tuple[Named, ...]:
     rows = session.scalars(
         select(row_type).where(row_type.plan_id == plan_id).order_by(row_type.position, row_type.id)
@@ -64,10 +68,6 @@ def _replace_named(session: Session, row_type: type[NamedRow], plan_id: int, nam
             session.add(row_type(plan_id=plan_id, position=position, name=name))
     for extra in rows[len(names) :]:
         session.delete(extra)
-
-
-def plan_created_at(session: Session, plan_id: int) -> datetime:
-    return session.get_one(PlanRow, plan_id).created_at
 
 
 def activities_in(session: Session, plan_id: int) -> tuple[Named, ...]:

@@ -121,6 +121,11 @@ class CheckInPanel(Panel):
         if row >= 0:
             self.table.selectRow(row)
 
+    def select_point(self, point_id: str) -> None:
+        row = self.model.row_of_point(point_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
     def current_line(self) -> CheckInLine | None:
         rows = self.table.selectionModel().selectedRows()
         line = rows[0].data(ROW_ROLE) if rows else None

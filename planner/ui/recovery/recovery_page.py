@@ -130,6 +130,13 @@ class RecoveryPage(Panel, Page):
         self.next_line.style().polish(self.next_line)
         self.next_line.setVisible(bool(text))
 
+    def show_check_ins(self, point_id: str = "") -> None:
+        """Bring the Check-ins tab forward with the point `point_id` of the schedule chosen, and the
+        keyboard in its table (Enter then records or opens it)."""
+        self.tabs.setCurrentIndex(TAB_CHECK_INS)
+        self.check_ins.select_point(point_id)
+        self.check_ins.table.setFocus()
+
     def _show_progress(self) -> None:
         """Draw progress when its tab is shown (and only then: it is the slowest part)."""
         if self.tabs.currentIndex() != TAB_PROGRESS or not self._progress_stale or self.recovery is None:
