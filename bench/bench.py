@@ -5,7 +5,8 @@ the main window, exit) against a bare PySide6 window doing the same paint-and-ex
 several times in the same session; medians, their ratio, and each process's peak memory.
 
 interactions: each page with a large database (5,000 clinics): median time of a keystroke or a
-filter change, against one frame (16 ms).
+filter change, against one frame (16 ms); the recovery's charts and the doctor's report with two
+years of daily entries.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ def interactions() -> None:
         "checklist_bench.py",
         "journey_bench.py",
         "print_bench.py",
+        "recovery_bench.py",
     ):
         result = subprocess.run(
             [sys.executable, str(HERE / script)], env=ENV, capture_output=True, text=True, check=False

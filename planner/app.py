@@ -48,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     plans = commands.add_parser("plans", help="print the plans, one per line")
     export = commands.add_parser(
         "export",
-        help="write a plan to files: its printout as PDF, its calendar, the whole plan, its expenses",
+        help="write a plan to files: its printout as PDF, its calendar, the whole plan, its expenses, "
+        "its recovery for the doctor",
     )
     export.add_argument("plan", metavar="PLAN", help="the plan's name, as `planner plans` prints it")
     export.add_argument(
@@ -57,10 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--ics", metavar="FILE", type=Path, help="the appointments as an iCalendar file")
     export.add_argument("--json", metavar="FILE", type=Path, help="the whole plan as a plan file")
     export.add_argument("--csv", metavar="FILE", type=Path, help="the expense lines as CSV")
+    export.add_argument(
+        "--fhir", metavar="FILE", type=Path, help="the recovery records as a FHIR R4 Bundle, for the doctor"
+    )
     export.add_argument("--paper", choices=("a4", "letter"), help=PAPER_HELP)
     export.add_argument(
         "--printout",
-        choices=("itinerary", "checklist", "budget", "comparison", "questions"),
+        choices=("itinerary", "checklist", "budget", "comparison", "questions", "recovery"),
         default="itinerary",
         help="which printout --pdf writes (default: itinerary)",
     )
@@ -97,8 +101,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     data_dir: Path = (args.data_dir or default_data_dir()).expanduser().absolute()
     if args.command == "plans":
         return _run_with_data(data_dir, _print_plans)
-    if args.command == "export" and not any((args.pdf, args.ics, args.json, args.csv)):
-        parser.error("export needs at least one of --pdf, --ics, --json or --csv")
+    if args.command == "export" and not any((args.pdf, args.ics, args.json, args.csv, args.fhir)):
+        parser.error("export needs at least one of --pdf, --ics, --json, --csv or --fhir")
     if args.command in ("export", "import"):
         return _run_with_data(data_dir, lambda db: _transfer(db, args))
     from planner.ui.app.application import run_gui
@@ -125,7 +129,7 @@ def _transfer(db: Database, args: argparse.Namespace) -> int:
     from planner.printouts.paper import default_paper, environment_locale
 
     paper = args.paper or default_paper(environment_locale())
-    targets = {"pdf": args.pdf, "ics": args.ics, "json": args.json, "csv": args.csv}
+    targets = {"pdf": args.pdf, "ics": args.ics, "json": args.json, "csv": args.csv, "fhir": args.fhir}
     return commands.export(db, args.plan, targets, paper, args.printout)
 
 

@@ -30,7 +30,11 @@ class Change(Flag):
     """The appointments."""
     CATALOGUE = auto()
     """The built-in facts from the articles."""
-    EVERYTHING = PLAN | CLINICS | QUOTES | ANSWERS | BUDGET | CHECKLIST | JOURNEY | ITINERARY | CATALOGUE
+    RECOVERY = auto()
+    """The baseline, check-ins, activities, exercises and diary after treatment."""
+    EVERYTHING = (
+        PLAN | CLINICS | QUOTES | ANSWERS | BUDGET | CHECKLIST | JOURNEY | ITINERARY | CATALOGUE | RECOVERY
+    )
 
 
 class Changing(Generic[Params, Result]):

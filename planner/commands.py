@@ -1,6 +1,7 @@
-"""The `export` and `import` commands: whole plans, printouts, calendars and expense lines to and
-from files, for scripts as much as people. Every message goes to stderr except what a command
-was asked to print; the exit codes are in planner/exit_codes.py and the README."""
+"""The `export` and `import` commands: whole plans, printouts, calendars, expense lines and the
+recovery for the doctor (FHIR) to and from files, for scripts as much as people. Every message
+goes to stderr except what a command was asked to print; the exit codes are in
+planner/exit_codes.py and the README."""
 
 from __future__ import annotations
 
@@ -53,6 +54,12 @@ def _csv(db: Database, plan: Plan, path: Path) -> str | None:
     return _write(path, expenses_csv_text(db, plan.id).encode("utf-8"))
 
 
+def _fhir(db: Database, plan: Plan, path: Path) -> str | None:
+    from planner.recovery.fhir_service import recovery_fhir_json
+
+    return _write(path, recovery_fhir_json(db, plan.id))
+
+
 def export(
     db: Database,
     plan_name: str,
@@ -70,6 +77,7 @@ def export(
         "ics": lambda path: _ics(db, plan, path),
         "json": lambda path: _json(db, plan, path),
         "csv": lambda path: _csv(db, plan, path),
+        "fhir": lambda path: _fhir(db, plan, path),
     }
     for kind, path in targets.items():
         if path is None:

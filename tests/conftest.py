@@ -17,8 +17,11 @@ from planner.core.paths import BACKUP_DIR, DATABASE_FILE, catalogue_dir
 from planner.datadir import prepare_data_dir
 from planner.db.backup import SIGNATURE_FILE, backup_database
 from planner.db.database import Database
+from planner.recovery import emergency, measures_loader
 from planner.startup import open_synced_database
 from tests.fixed_time import TEST_NOW, TEST_NOW_ENV
+
+CHECKOUT_CATALOGUE = Path(__file__).resolve().parents[1] / "resources" / "catalogue"
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +31,22 @@ def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         monkeypatch.setenv(name, value)
     with clock.pinned(TEST_NOW):
         yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def checkout_recovery_files() -> Iterator[None]:
+    """The recovery measures and Korea's emergency numbers are read from this checkout's
+    catalogue, as the tests of those files do, whichever checkout an editable install's
+    resources point at."""
+    cached = (measures_loader.shipped_measures, emergency.korea_emergency_numbers)
+    for reader in cached:
+        reader.cache_clear()
+    with pytest.MonkeyPatch.context() as patch:
+        for module in (measures_loader, emergency):
+            patch.setattr(module, "catalogue_dir", lambda: CHECKOUT_CATALOGUE)
+        yield
+    for reader in cached:
+        reader.cache_clear()
 
 
 @pytest.fixture

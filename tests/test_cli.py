@@ -200,7 +200,7 @@ def test_export_of_an_unknown_plan_or_to_no_file_is_refused(data_with_plan: Path
 
     nothing = run("export", PLAN, "--data-dir", str(data_with_plan))
     assert nothing.returncode == 2
-    assert "at least one of --pdf" in nothing.stderr
+    assert "at least one of --pdf, --ics, --json, --csv or --fhir" in nothing.stderr
 
 
 def test_export_to_a_folder_that_does_not_exist_fails_with_a_message(
@@ -211,6 +211,68 @@ def test_export_to_a_folder_that_does_not_exist_fails_with_a_message(
     assert result.returncode == 1
     assert "plan.ics" in result.stderr
     assert not (tmp_path / "missing").exists()
+
+
+@pytest.fixture
+def data_with_recovery(data_with_plan: Path) -> Path:
+    """The plan "Knee, March" with a treatment day, a baseline and a diary entry with a side effect."""
+    from planner.checklist.service import set_treatment_date
+    from planner.recovery.rules import CheckInDraft, DiaryDraft
+    from planner.recovery.service import save_check_in, save_diary_entry
+    from tests.domain.recovery.measures_here import MEASURES
+
+    db = open_synced_database(data_with_plan)
+    try:
+        [plan] = list_plans(db)
+        set_treatment_date(db, plan.id, date(2027, 3, 3))
+        baseline = CheckInDraft("baseline", date(2026, 11, 18), {"pain-rest": "4", "pain-activity": "7"})
+        save_check_in(db, plan.id, None, baseline, MEASURES)
+        day = DiaryDraft(date(2026, 11, 19), pain="5", side_effect_other="무릎이 붓고 뜨거워요")
+        save_diary_entry(db, plan.id, None, day, MEASURES)
+    finally:
+        db.close()
+    return data_with_plan
+
+
+def test_export_fhir_writes_a_valid_r4_bundle_the_same_each_time(
+    data_with_recovery: Path, tmp_path: Path
+) -> None:
+    from fhir.resources.bundle import Bundle
+
+    first, second = tmp_path / "recovery.json", tmp_path / "again.json"
+    result = run("export", PLAN, "--fhir", str(first), "--data-dir", str(data_with_recovery))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [f"Wrote {first}"] and result.stderr == ""
+    bundle = Bundle.parse_file(first)
+    kinds = [entry.resource.resource_type for entry in bundle.entry]
+    # The baseline and its two pain scores, then the diary day with its pain and side effect.
+    assert kinds == ["QuestionnaireResponse", "Observation", "Observation"] * 2
+    data = json.loads(first.read_text("utf-8"))
+    pains = [e["resource"] for e in data["entry"] if e["resource"].get("code", {}).get("coding")]
+    assert [(p["code"]["coding"][0]["code"], p["code"]["text"], p["valueInteger"]) for p in pains] == [
+        ("72514-3", "Pain at rest", 4),
+        ("72514-3", "Pain during activity", 7),
+        ("72514-3", "Pain (diary)", 5),
+    ]
+    assert "무릎이 붓고 뜨거워요" in first.read_text("utf-8")
+
+    again = run("export", PLAN, "--fhir", str(second), "--data-dir", str(data_with_recovery))
+    assert again.returncode == 0, again.stderr
+    assert second.read_bytes() == first.read_bytes()
+
+
+def test_export_fhir_to_a_missing_folder_or_of_an_unknown_plan_fails_with_a_message(
+    data_with_plan: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "missing" / "recovery.json"
+    result = run("export", PLAN, "--fhir", str(target), "--data-dir", str(data_with_plan))
+    assert result.returncode == 1
+    assert result.stderr.startswith("planner: ") and "recovery.json" in result.stderr
+    assert result.stdout == ""
+    other = tmp_path / "x.json"
+    unknown = run("export", "Hip, June", "--fhir", str(other), "--data-dir", str(data_with_plan))
+    assert unknown.returncode == 3 and "Hip, June" in unknown.stderr
+    assert not other.exists()
 
 
 @pytest.fixture

@@ -313,7 +313,7 @@ def test_an_empty_data_folder_is_refused(tmp_path: Path, before: bool) -> None:
 def test_exports_backups_and_the_lock_are_owner_only_whatever_the_umask(data: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    files = {kind: out / f"plan.{kind}" for kind in ("pdf", "ics", "json", "csv")}
+    files = {kind: out / f"plan.{kind}" for kind in ("pdf", "ics", "json", "csv", "fhir")}
     files["json"].write_text("an older export, readable by all")
     files["json"].chmod(0o644)
     flags = [arg for kind, path in files.items() for arg in (f"--{kind}", str(path))]

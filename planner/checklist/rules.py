@@ -1,6 +1,9 @@
 """Checklist items and their rules: due dates fixed or relative to the trip's dates, filters,
 progress, and the passport's validity. No storage here.
 
+The baseline and check-ins of the recovery are listed beside the items, under their steps, but
+they are recorded on the Recovery page: here they are read-only and not counted in the progress.
+
 A relative due date is an offset in days from departure, treatment or return, so it moves when
 those dates move; a fixed one is a calendar date.
 """
@@ -18,6 +21,7 @@ from planner.core.limits import day_problem
 from planner.core.money import number_locale
 from planner.core.months import add_months
 from planner.core.validation import raise_if_any
+from planner.recovery.checkins import Scheduled
 
 ANCHORS = ("departure", "treatment", "return")
 """What a relative due date counts from."""
@@ -342,3 +346,37 @@ def filter_items(
         return [i for i in open_items if (d := due_on.get(i.id)) is not None and d < today]
     soon = date.fromordinal(today.toordinal() + DUE_SOON_DAYS)
     return [i for i in open_items if (d := due_on.get(i.id)) is not None and today <= d <= soon]
+
+
+ChecklistLine = Item | Scheduled
+"""A row of the checklist: an item, or a baseline or check-in (read-only, recorded elsewhere)."""
+
+
+def check_in_matches(scheduled: Scheduled, chosen: Filter, today: date) -> bool:
+    """Whether a baseline or check-in is shown under a filter, as an item due that day would be."""
+    if chosen is Filter.ALL:
+        return True
+    if chosen is Filter.DONE:
+        return scheduled.done
+    if scheduled.done:
+        return False
+    if chosen is Filter.OPEN:
+        return True
+    if chosen is Filter.OVERDUE:
+        return scheduled.due < today
+    return today <= scheduled.due <= date.fromordinal(today.toordinal() + DUE_SOON_DAYS)
+
+
+def with_check_ins(
+    items: Sequence[Item], check_ins: Sequence[Scheduled], steps: Sequence[str]
+) -> list[ChecklistLine]:
+    """The items (in the journey's order) with each step's check-ins after its own items; check-ins
+    of a step not in `steps` are left out."""
+    by_step: dict[str, list[ChecklistLine]] = {step: [] for step in steps}
+    others: list[ChecklistLine] = []
+    for item in items:
+        by_step.get(item.step_id, others).append(item)
+    for scheduled in check_ins:
+        if (rows := by_step.get(scheduled.point.step_id)) is not None:
+            rows.append(scheduled)
+    return [row for step in steps for row in by_step[step]] + others

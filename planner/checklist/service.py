@@ -35,6 +35,8 @@ from planner.core.clock import utc_now
 from planner.core.limits import CHECKLIST_ITEMS
 from planner.db.database import Database
 from planner.journey.store import step_names_in
+from planner.recovery.checkins import Scheduled, schedule
+from planner.recovery.store import check_ins_in
 
 __all__ = [
     "ChecklistData",
@@ -63,16 +65,24 @@ class ChecklistData:
     items: list[Item]
     missing_templates: int = 0
     """How many of the articles' items the plan does not have (deleted, or new in the catalogue)."""
+    check_ins: tuple[Scheduled, ...] = ()
+    """The baseline and check-ins with their due days and the days they were done (recorded on the
+    Recovery page); none without a treatment day."""
 
 
 def load_checklist(db: Database, plan_id: int) -> ChecklistData:
-    """The plan's items in the journey's order, then their own order within each step."""
+    """The plan's items in the journey's order, then their own order within each step; and the
+    baseline and check-ins once the treatment day is set."""
     with db.transaction() as session:
         trip = checklist_trip(session, plan_id)
         steps = step_names_in(session)
         items = items_in(session, plan_id, list(steps))
         missing = missing_template_count(session, plan_id)
-        return ChecklistData(plan_id, trip, steps, items, missing)
+        check_ins: tuple[Scheduled, ...] = ()
+        if trip.treatment is not None:
+            taken = {c.point_id: c.taken_on for c in check_ins_in(session, plan_id) if c.point_id}
+            check_ins = tuple(schedule(trip.treatment, taken))
+        return ChecklistData(plan_id, trip, steps, items, missing, check_ins)
 
 
 @changes(Change.CHECKLIST)

@@ -53,6 +53,16 @@ def weekday_day_month(day: date) -> str:
     return _format(_date(day), "EEE d MMM")
 
 
+def day_month(day: date) -> str:
+    """ "3 Dec" (a chart's axis, where the year is shown elsewhere)."""
+    return _format(_date(day), "d MMM")
+
+
+def month_year(day: date) -> str:
+    """ "Dec 2026"."""
+    return _format(_date(day), "MMM y")
+
+
 # Times and moments: naive wall-clock datetimes, shown as they are (no zone conversion).
 
 
@@ -96,6 +106,12 @@ def parse_backup_stamp(text: str) -> datetime:
 def file_stamp(moment: datetime) -> str:
     """ "20261203-140509", as in the name of a damaged data file moved aside."""
     return moment.strftime(FILE_STAMP)
+
+
+def utc_instant(moment: datetime) -> str:
+    """ "2026-12-03T14:05:09Z": a naive UTC moment (as `clock.utc_now()` gives it) to the second,
+    marked as UTC, as FHIR's `instant` and ISO 8601 write it."""
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def stored_timestamp(moment: datetime) -> str:

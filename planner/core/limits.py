@@ -97,6 +97,7 @@ CLINIC_NOTES = Limit(1_000, "clinic notes")
 OWN_QUESTIONS = Limit(30, "consultation questions of your own", per_plan=False)
 SHORTLIST = Limit(100, "shortlisted clinics")
 STEPS = Limit(100, "journey steps")
+CHECK_INS = Limit(100, "check-ins")
 
 
 class PlanFull(ValueError):

@@ -519,3 +519,84 @@ class TripDetailsRow(Base):
     hotel_phone: Mapped[str] = mapped_column(Text, default="", server_default="")
     insurance: Mapped[str] = mapped_column(Text, default="", server_default="")
     emergency_contact: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class RecoveryActivityRow(Base):
+    """One activity the patient finds hard (for the Patient-Specific Functional Scale), rated at
+    every check-in; named once, in the order they named them."""
+
+    __tablename__ = "recovery_activity"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    name: Mapped[str] = mapped_column(Text)
+
+
+class RecoveryExerciseRow(Base):
+    """One exercise of the physiotherapy plan, ticked in the diary on the days it was done."""
+
+    __tablename__ = "recovery_exercise"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    name: Mapped[str] = mapped_column(Text)
+
+
+class CheckInRow(Base):
+    """A baseline or check-in: the schedule point it answers ("" for one of the patient's own)
+    and the day it was answered, which may be before or after the point's due day."""
+
+    __tablename__ = "check_in"
+    __table_args__ = (
+        Index(
+            "uq_check_in_point",
+            "plan_id",
+            "point_id",
+            unique=True,
+            sqlite_where=text("point_id != ''"),
+        ),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    point_id: Mapped[str] = mapped_column(String(16))
+    taken_on: Mapped[date]
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class CheckInValueRow(Base):
+    """One answer of a check-in: a measure's value, or one activity's rating."""
+
+    __tablename__ = "check_in_value"
+    __table_args__ = (UniqueConstraint("check_in_id", "measure_id", "activity_id", name="uq_check_in_value"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    check_in_id: Mapped[int] = mapped_column(ForeignKey("check_in.id", ondelete="CASCADE"), index=True)
+    measure_id: Mapped[str] = mapped_column(String(32))
+    activity_id: Mapped[int | None] = mapped_column(ForeignKey("recovery_activity.id", ondelete="CASCADE"))
+    value: Mapped[int]
+
+
+class DiaryEntryRow(Base):
+    """One day of the recovery diary; side effects are kept as recorded, never interpreted."""
+
+    __tablename__ = "diary_entry"
+    __table_args__ = (UniqueConstraint("plan_id", "entry_on", name="uq_diary_entry_day"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    entry_on: Mapped[date]
+    pain: Mapped[int | None]
+    swelling: Mapped[int | None]
+    painkillers: Mapped[int | None]
+    side_effects: Mapped[str] = mapped_column(String(64), default="")
+    """The listed side effects ticked, comma-separated ids."""
+    side_effect_other: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class DiaryExerciseRow(Base):
+    """An exercise ticked as done in a diary entry."""
+
+    __tablename__ = "diary_exercise"
+    entry_id: Mapped[int] = mapped_column(ForeignKey("diary_entry.id", ondelete="CASCADE"), primary_key=True)
+    exercise_id: Mapped[int] = mapped_column(
+        ForeignKey("recovery_exercise.id", ondelete="CASCADE"), primary_key=True
+    )

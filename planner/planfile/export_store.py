@@ -32,6 +32,8 @@ from planner.db.models import (
 )
 from planner.planfile.expenses import CONVERSION_COLUMNS, EXPENSE_COLUMNS, expense_tables
 from planner.planfile.format import CATALOGUE_PREFIX, FORMAT, OWN_PREFIX, VERSION, amount_text
+from planner.planfile.recovery_section import recovery_json
+from planner.recovery.store import recovery_record
 
 
 def _day(value: date | None) -> str | None:
@@ -215,6 +217,7 @@ def exported_plan(session: Session, plan_id: int) -> dict[str, Any]:
             else None
         ),
         **_export_clinic_notes(session, clinics, key),
+        "recovery": recovery_json(recovery_record(session, plan_id)),
     }
 
 

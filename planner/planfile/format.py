@@ -36,12 +36,16 @@ from planner.journey.itinerary import MAX_TITLE_LENGTH, AppointmentDraft, PlanSp
 from planner.journey.rules import CELL_MODES, MAX_CULTURE_DAYS, STATUSES
 from planner.planfile.checks import AMOUNT, FieldReader, shown
 from planner.planfile.expenses import ConversionValues, ExpenseValues, decode_expenses, read_expenses
+from planner.planfile.recovery_section import read_recovery
 from planner.plans.rules import MAX_NAME_LENGTH
+from planner.recovery.measures_loader import shipped_measures
+from planner.recovery.model import RecoveryRecord
 
 FORMAT = "patient-journey-planner/plan"
-VERSION = 3
+VERSION = 4
 """The version this app writes; it reads every version up to it. A file from a newer app is
-refused, not guessed at. Versions 2 and 3 write expense lines as tables (see plan_file_expenses)."""
+refused, not guessed at. Versions 2 and later write expense lines as tables (see expenses.py);
+version 4 adds the recovery section (see recovery_section.py)."""
 MAX_FILE_BYTES = 64 * 1024 * 1024
 _JSON = msgspec.json.Decoder()
 _SECTIONS = msgspec.json.Decoder(dict[str, msgspec.Raw])
@@ -71,6 +75,8 @@ class Known:
     name is that clinic, any other is added, and the two together must keep to the limit."""
     own_questions: frozenset[str] = frozenset()
     """The person's own consultation questions here, by text, likewise."""
+    knee_conditions: frozenset[str] = frozenset()
+    """The conditions of the knee, whose plans are also asked the knee's bend."""
 
 
 @dataclass(slots=True)
@@ -95,6 +101,7 @@ class PlanFile:
     trip_details: dict[str, Any] | None = None
     clinic_notes: list[dict[str, Any]] = field(default_factory=list)
     answers: list[dict[str, Any]] = field(default_factory=list)
+    recovery: RecoveryRecord = field(default_factory=RecoveryRecord)
 
     @property
     def name(self) -> str:
@@ -286,6 +293,8 @@ def _read(r: FieldReader, root: dict[str, Any], version: int, known: Known) -> P
             r.fail(path, "answers the same clinic's question a second time")
         answered.add((entry["clinic"], question))
         file.answers.append(entry)
+    knee = plan["condition_id"] in known.knee_conditions
+    file.recovery = read_recovery(r, root.get("recovery"), shipped_measures(), knee, plan["treatment_date"])
     _check_room_for_own(r, file, known)
     return file
 

@@ -45,10 +45,13 @@ from planner.planfile.bulk_store import insert_rows
 from planner.planfile.expenses import CONVERSION_COLUMNS, EXPENSE_COLUMNS
 from planner.planfile.format import CATALOGUE_PREFIX, Known, PlanFile, PlanFileError
 from planner.plans.rules import copy_name
+from planner.recovery.measures import KNEE_GROUP
+from planner.recovery.store import add_recovery
 
 
 def known_references(session: Session) -> Known:
     """What a plan file's references may name in this database."""
+
     def ids(column: Any, *where: Any) -> frozenset[str]:
         return frozenset(session.scalars(select(column).where(*where)))
 
@@ -72,6 +75,7 @@ def known_references(session: Session) -> Known:
             for name in session.scalars(select(ClinicRow.name).where(ClinicRow.catalogue_id.is_(None)))
         ),
         own_questions=ids(OwnQuestionRow.text),
+        knee_conditions=ids(ConditionRow.id, ConditionRow.group_id == KNEE_GROUP),
     )
 
 
@@ -126,6 +130,7 @@ def write_plan(session: Session, file: PlanFile, wanted: str, replaces: bool) ->
     if file.trip_details is not None:
         session.add(TripDetailsRow(**file.trip_details, plan_id=plan_id))
     _import_notes(session, file, clinic_ids, now)
+    add_recovery(session, plan_id, file.recovery)
     session.flush()
     return row
 

@@ -22,6 +22,7 @@ from planner.db.models import (
     StepStateRow,
     TripDetailsRow,
 )
+from planner.recovery.store import add_recovery, recovery_record
 
 RowT = TypeVar("RowT", bound=Base)
 
@@ -90,4 +91,10 @@ def copy_plan_journey(session: Session, source_plan_id: int, target_plan_id: int
         select(AppointmentRow).where(AppointmentRow.plan_id == source_plan_id)
     ):
         session.add(_clone(appointment, skip=("id", "uid"), plan_id=target_plan_id))
+    session.flush()
+
+
+def copy_plan_recovery(session: Session, source_plan_id: int, target_plan_id: int) -> None:
+    """The activities, exercises, check-ins and diary."""
+    add_recovery(session, target_plan_id, recovery_record(session, source_plan_id))
     session.flush()

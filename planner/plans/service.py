@@ -14,6 +14,7 @@ from planner.plans.copy_store import (
     copy_plan_checklist,
     copy_plan_clinic_data,
     copy_plan_journey,
+    copy_plan_recovery,
 )
 from planner.plans.rules import Plan, PlanDraft, check_name, copy_name, trip_errors, validate_draft
 from planner.plans.store import (
@@ -124,6 +125,7 @@ def duplicate_plan(db: Database, plan_id: int) -> Plan:
         copy_plan_budget(session, plan_id, copy_id)
         copy_plan_checklist(session, plan_id, copy_id)
         copy_plan_journey(session, plan_id, copy_id)
+        copy_plan_recovery(session, plan_id, copy_id)
         return plan_by_id(session, copy_id)
 
 

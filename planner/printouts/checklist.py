@@ -1,8 +1,10 @@
 """The checklist printout: every item by journey step with a box to tick on paper, what kind of
-item it is, when it is due, and the note. Also the open items the itinerary ends with."""
+item it is, when it is due, and the note; the baseline and check-ins under their steps with their due
+days. Also the open items the itinerary ends with."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from planner.checklist.rules import DOCUMENTS, KINDS, Item, passport_problem, tally
@@ -11,8 +13,11 @@ from planner.core.dates import day_month_year
 from planner.db.database import Database
 from planner.plans.service import Plan, get_plan
 from planner.printouts.document import Printout, grid, heading, paragraph
+from planner.recovery.checkins import Scheduled
 
 OPEN_BOX, TICKED_BOX = "☐", "☑"
+CHECK_IN_KIND = "Check-in"
+CHECK_INS_NOTE = "The baseline and check-ins are recorded on the Recovery page; they are not counted above."
 
 
 def _due(item: Item, data: ChecklistData, today: date) -> tuple[str, bool]:
@@ -31,7 +36,14 @@ def _kind(item: Item) -> str:
     return kind
 
 
-def items_table(items: list[Item], data: ChecklistData, today: date, caption: str = "") -> str:
+def items_table(
+    items: list[Item],
+    data: ChecklistData,
+    today: date,
+    caption: str = "",
+    check_ins: Sequence[Scheduled] = (),
+) -> str:
+    """The items, then the step's baseline or check-ins (`check_ins`), each with its box and due day."""
     rows, classes = [], []
     for item in items:
         due, overdue = _due(item, data, today)
@@ -44,6 +56,18 @@ def items_table(items: list[Item], data: ChecklistData, today: date, caption: st
             ]
         )
         classes.append("done" if item.done else "overdue" if overdue else "")
+    for scheduled in check_ins:
+        overdue = not scheduled.done and scheduled.due < today
+        done = f"\nDone on {day_month_year(scheduled.taken_on)}" if scheduled.taken_on else ""
+        rows.append(
+            [
+                TICKED_BOX if scheduled.done else OPEN_BOX,
+                scheduled.point.title + done,
+                CHECK_IN_KIND,
+                day_month_year(scheduled.due) + (" (overdue)" if overdue else ""),
+            ]
+        )
+        classes.append("done" if scheduled.done else "overdue" if overdue else "")
     return grid(["", "Item", "Kind", "Due"], rows, (4, 60, 20, 16), classes, caption)
 
 
@@ -82,12 +106,16 @@ def checklist_printout(plan: Plan, data: ChecklistData, today: date) -> Printout
     ]
     if passport:
         body.append(paragraph("⚠ " + passport, "overdue"))
+    if data.check_ins:
+        body.append(paragraph(CHECK_INS_NOTE, "hint"))
     for step_id, name in data.steps.items():
         items = [i for i in data.items if i.step_id == step_id]
-        if items:
+        check_ins = [s for s in data.check_ins if s.point.step_id == step_id]
+        if items or check_ins:
             step = counts.by_step.get(step_id)
-            body.append(items_table(items, data, today, f"{name} ({step.describe()})" if step else name))
-    if not data.items:
+            caption = f"{name} ({step.describe()})" if step and step.total else name
+            body.append(items_table(items, data, today, caption, check_ins))
+    if not data.items and not data.check_ins:
         body.append(paragraph("The checklist is empty.", "hint"))
     return Printout("checklist", "Checklist", plan.name, today, "".join(body))
 

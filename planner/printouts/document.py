@@ -13,6 +13,7 @@ from html import escape
 from planner.budget.rules import CategoryTotal
 from planner.core.advice import NOT_MEDICAL_ADVICE
 from planner.core.dates import day_month_year
+from planner.recovery.model import Recovery
 
 PRINT_FONTS = ("Noto Sans", "DejaVu Sans", "Noto Sans CJK KR", "sans-serif")
 """Latin text in Noto Sans or DejaVu Sans, Korean in Noto Sans CJK. A CJK font must not come
@@ -174,13 +175,26 @@ class ChartRequest:
 
 
 @dataclass(frozen=True, slots=True)
+class ProgressChartRequest:
+    """The recovery's charts a printout shows, each as `<img src="{name}">` at `width` by
+    `height`: `names` maps a chart ("pain", "function", "adherence") to its image's name. The
+    UI draws them with QtCharts, as the Recovery page does."""
+
+    names: dict[str, str]
+    recovery: Recovery
+    today: date
+    width: int
+    height: int
+
+
+@dataclass(frozen=True, slots=True)
 class Printout:
     kind: str
     title: str
     plan_name: str
     printed_on: date
     body: str
-    charts: tuple[ChartRequest, ...] = field(default=())
+    charts: tuple[ChartRequest | ProgressChartRequest, ...] = field(default=())
 
     @property
     def header(self) -> str:

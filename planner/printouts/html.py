@@ -101,11 +101,12 @@ def plan_overview_html(
     checklist: ChecklistGlance | None = None,
     journey: JourneyData | None = None,
     budget_glance: BudgetGlance | None = None,
+    check_ins: str = "",
 ) -> str:
     """The plan at a glance: what, when, where from, the budget (with what is left and whether it
     is over), where the person is on the journey (current step, next appointment, warnings), the
     checklist's progress and what is due next, and the journey ahead with each step's status and
-    progress."""
+    progress. `check_ins` is the line saying which recovery check-in comes next."""
     budget = plan.budget_limit.format(locale) if plan.budget_limit else "No limit set"
     if budget_glance is not None:
         budget = budget_glance.limit
@@ -122,6 +123,7 @@ def plan_overview_html(
             ("Home", f"{plan.home_country_name}, paying in {plan.home_currency}, time zone {plan.home_zone}"),
             ("Clinic", plan.clinic_name or "Not chosen yet: compare clinics on the Clinics page"),
             ("Budget limit", budget),
+            *([("Recovery", check_ins)] if check_ins else []),
         ]
     )
     rows = []

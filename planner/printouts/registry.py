@@ -12,6 +12,7 @@ from planner.printouts.checklist import build_checklist_printout
 from planner.printouts.clinics import build_comparison_printout, build_questions_printout
 from planner.printouts.document import Printout
 from planner.printouts.itinerary import build_itinerary_printout
+from planner.printouts.recovery import build_recovery_printout
 
 PRINTOUTS: dict[str, tuple[str, Callable[[Database, int, date], Printout]]] = {
     "itinerary": ("Itinerary", build_itinerary_printout),
@@ -19,6 +20,7 @@ PRINTOUTS: dict[str, tuple[str, Callable[[Database, int, date], Printout]]] = {
     "budget": ("Budget", build_budget_printout),
     "comparison": ("Clinic comparison", build_comparison_printout),
     "questions": ("Consultation questions", build_questions_printout),
+    "recovery": ("Recovery report", build_recovery_printout),
 }
 """Name to title and builder, in the order the print dialog lists them."""
 

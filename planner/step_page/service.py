@@ -1,5 +1,5 @@
 """Everything one journey step's page shows, read in one transaction: the step, its status and
-dates, its checklist items, its costs, its appointments and what to do next."""
+dates, its checklist items, its costs, its appointments, its check-ins and what to do next."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ from planner.journey.rules import Step, StepContext, StepState, current_step, ne
 from planner.journey.schedule import ChosenClinic
 from planner.journey.store import clinic_of, home_zone_of, states_in, stay_of, steps_in
 from planner.plans.store import plan_row
+from planner.recovery.checkins import CHECK_IN_STEPS, Scheduled, of_step, schedule
+from planner.recovery.store import check_ins_in
 
 __all__ = ["StepPageData", "load_step_page"]
 
@@ -44,6 +46,13 @@ class StepPageData:
     today: date
     clinic: ChosenClinic
     """The plan's chosen clinic, where clinic visits in Seoul take place."""
+    treatment: date | None
+    has_check_ins: bool
+    """Whether the baseline or check-ins belong to this step (they are dated once the treatment
+    day is set)."""
+    check_ins: list[Scheduled]
+    """This step's baseline or check-ins with their due days and the days they were done; empty
+    without a treatment day."""
 
     @property
     def previous(self) -> Step | None:
@@ -81,6 +90,11 @@ def load_step_page(db: Database, plan_id: int, step_id: str, today: date | None 
         )
         upcoming = next_appointment(appointments, datetime.combine(day, datetime.min.time()))
         has_clinic = plan.clinic_id is not None
+        treatment = plan.treatment_date
+        check_ins: list[Scheduled] = []
+        if treatment is not None and step_id in CHECK_IN_STEPS:
+            taken = {c.point_id: c.taken_on for c in check_ins_in(session, plan_id) if c.point_id}
+            check_ins = of_step(schedule(treatment, taken), step_id)
         following = steps[index + 1].name if index + 1 < len(steps) else ""
         context = StepContext(
             step,
@@ -109,4 +123,7 @@ def load_step_page(db: Database, plan_id: int, step_id: str, today: date | None 
             next_actions(context),
             day,
             clinic_of(session, plan),
+            treatment,
+            step_id in CHECK_IN_STEPS,
+            check_ins,
         )

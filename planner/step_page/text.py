@@ -1,5 +1,5 @@
 """The text of a journey step's page, as escaped HTML: what happens, how long it takes, what to do
-next, and its costs."""
+next, its costs and its check-ins."""
 
 from __future__ import annotations
 
@@ -8,11 +8,19 @@ from decimal import Decimal
 from html import escape
 
 from planner.budget.rules import Expense, Total
-from planner.core.dates import day_month_year
+from planner.core.dates import day_month_year, weekday_date
 from planner.core.money import Money
 from planner.journey.rules import Step
+from planner.recovery.checkins import Scheduled
 
 MAX_COST_LINES = 8
+OVERDUE_STYLE = "color: #b00020"
+"""As the checklist shows an overdue item."""
+RECOVERY_PAGE = "the Recovery page (Ctrl+7)"
+NO_TREATMENT_DAY = (
+    "The baseline and check-ins follow from the treatment day: once it is set (File › Trip dates…, "
+    "Ctrl+T), their days show here."
+)
 
 
 def _dates(planned: tuple[date | None, date | None]) -> str:
@@ -77,3 +85,29 @@ def costs_html(total: Total, expenses: list[Expense], locale: str | None = None)
         f"<tr><th align='left'>Cost</th><th align='right'>Planned</th><th align='right'>Paid</th></tr>"
         f"{rows}</table>{tail}"
     )
+
+
+def _check_in_state(scheduled: Scheduled, today: date) -> tuple[str, bool]:
+    """ "done on 3 Mar 2027" or "not yet", and whether it is overdue."""
+    if scheduled.taken_on is not None:
+        return f"done on {day_month_year(scheduled.taken_on)}", False
+    if scheduled.due < today:
+        return "not yet (overdue)", True
+    return "not yet", False
+
+
+def check_ins_html(check_ins: list[Scheduled], treatment: date | None, today: date) -> str:
+    """A step's baseline or check-ins: each with its due day and whether it was done, overdue ones
+    marked, and where they are recorded; without a treatment day, that they follow from it."""
+    if treatment is None:
+        return f"<p>{escape(NO_TREATMENT_DAY)}</p>"
+    rows = []
+    for scheduled in check_ins:
+        state, overdue = _check_in_state(scheduled, today)
+        style = f"white-space: nowrap; {OVERDUE_STYLE}" if overdue else "white-space: nowrap"
+        cells = (scheduled.point.title, f"due {weekday_date(scheduled.due)}", state)
+        rows.append(
+            "<tr>" + "".join(f"<td><span style='{style}'>{escape(c)}</span></td>" for c in cells) + "</tr>"
+        )
+    where = f"{'It is' if len(check_ins) == 1 else 'They are'} recorded on {RECOVERY_PAGE}."
+    return f"<table cellspacing='4' cellpadding='0'>{''.join(rows)}</table><p>{escape(where)}</p>"

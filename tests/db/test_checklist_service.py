@@ -25,6 +25,8 @@ from planner.db import migrate
 from planner.db.database import Database
 from planner.db.models import ChecklistItemRow, ChecklistTemplateRow, JourneyStepRow, PlanRow
 from planner.plans.service import PlanDraft, create_plan, delete_plan, duplicate_plan
+from planner.recovery.rules import CheckInDraft
+from planner.recovery.service import save_check_in
 from planner.startup import open_synced_database
 from tests.db.migration_steps import step_back
 
@@ -679,3 +681,30 @@ def test_undo_after_taking_the_templates_again_keeps_one_copy(db: Database) -> N
     assert len(after) == 49
     assert [i.text for i in after].count(first.text) == 1
     assert restored.text == first.text
+
+
+def test_the_checklist_has_the_baseline_and_check_ins_once_the_treatment_day_is_set(db: Database) -> None:
+    plan_id = new_plan(db)
+    assert load_checklist(db, plan_id).check_ins == ()
+    set_treatment_date(db, plan_id, date(2027, 3, 4))
+    data = load_checklist(db, plan_id)
+    assert [(s.point.id, s.point.step_id, s.due) for s in data.check_ins][:3] == [
+        ("baseline", "treatment", date(2027, 2, 25)),
+        ("2-weeks", "rehabilitation-home", date(2027, 3, 18)),
+        ("6-weeks", "rehabilitation-home", date(2027, 4, 15)),
+    ]
+    assert len(data.items) == TEMPLATES, "the check-ins are not items"
+
+    treated = create_plan(
+        db,
+        PlanDraft(
+            "Knee, September", "knee-cartilage-damage", "US", "USD", date(2026, 9, 1), date(2026, 9, 12), ""
+        ),
+    ).id
+    set_treatment_date(db, treated, date(2026, 9, 4))
+    save_check_in(db, treated, None, CheckInDraft("2-weeks", date(2026, 9, 19), {"pain-rest": "5"}))
+    set_treatment_date(db, treated, date(2026, 9, 8))
+    moved = {s.point.id: s for s in load_checklist(db, treated).check_ins}
+    assert moved["2-weeks"].due == date(2026, 9, 22) and moved["2-weeks"].taken_on == date(2026, 9, 19)
+    assert moved["baseline"].due == date(2026, 9, 1) and not moved["baseline"].done
+    assert not any(s.done for s in load_checklist(db, plan_id).check_ins), "another plan's stay its own"

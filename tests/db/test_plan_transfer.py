@@ -84,6 +84,14 @@ from planner.planfile.service import (
 )
 from planner.plans.rules import MAX_NAME_LENGTH
 from planner.plans.service import Plan, get_plan, list_plans
+from planner.recovery.rules import CheckInDraft, DiaryDraft
+from planner.recovery.service import (
+    load_recovery,
+    save_activities,
+    save_check_in,
+    save_diary_entry,
+    save_exercises,
+)
 from tests.db.journey_plans import TODAY, new_plan
 from tests.old_plan_files import version_1_expense, version_2_table
 
@@ -209,7 +217,44 @@ def rich_plan(db: Database, name: str = "Knee, March") -> int:
     save_answer(db, own.id, "builtin:certifications", "KFDA approved")
     mine = add_question(db, NURSE_QUESTION)
     save_answer(db, catalogue.id, mine.key, "Yes, Jiyoung")
+    _recovery(db, plan_id)
     return plan_id
+
+
+def _recovery(db: Database, plan_id: int) -> None:
+    """A baseline, one check-in of the person's own and a diary day, with activities and exercises."""
+    save_activities(db, plan_id, ["Stairs", "Running", "무릎 꿇기"])
+    save_exercises(db, plan_id, ["Heel slides", "Straight-leg raises"])
+    recovery = load_recovery(db, plan_id)
+    first, _, third = (a.id for a in recovery.activities)
+    values = {
+        "pain-rest": "4",
+        "pain-activity": "7",
+        "walking-time": "1 h 10 min",
+        "knee-bend": "95",
+        "swelling": "Mild",
+    }
+    save_check_in(
+        db, plan_id, None, CheckInDraft("baseline", date(2026, 11, 15), values, {first: "3", third: "2"})
+    )
+    save_check_in(
+        db, plan_id, None, CheckInDraft("", date(2026, 11, 18), {"stiffness": "2"}, note="아침에 뻣뻣함")
+    )
+    save_diary_entry(
+        db,
+        plan_id,
+        None,
+        DiaryDraft(
+            date(2026, 11, 19),
+            pain="5",
+            swelling="1",
+            painkillers="2",
+            exercises_done=frozenset({recovery.exercises[1].id}),
+            side_effects=frozenset({"warmth"}),
+            side_effect_other="Itchy",
+            note="Walked to the park",
+        ),
+    )
 
 
 def without_stamp(data: bytes) -> dict[str, Any]:

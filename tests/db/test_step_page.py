@@ -10,7 +10,7 @@ import pytest
 
 from planner.budget.rules import ExpenseDraft
 from planner.budget.service import add_rate, save_expense
-from planner.checklist.service import load_checklist
+from planner.checklist.service import load_checklist, set_treatment_date
 from planner.clinics.service import list_clinics
 from planner.clinics.shortlist_service import choose_clinic
 from planner.db.database import Database
@@ -18,6 +18,8 @@ from planner.journey.itinerary import AppointmentDraft
 from planner.journey.itinerary_service import save_appointment
 from planner.journey.rules import StepDraft, StepState
 from planner.journey.service import load_journey, save_step
+from planner.recovery.rules import CheckInDraft
+from planner.recovery.service import save_check_in
 from planner.step_page.service import load_step_page
 from tests.db.journey_plans import JOURNEY, TODAY, new_plan
 
@@ -182,3 +184,58 @@ def test_a_settled_step_points_to_the_next_one(db: Database) -> None:
     assert not page.current
     assert page.actions[-1] == "This step is done. Next: " + page.steps[1].name + "."
     assert load_step_page(db, plan_id, "booking-preparation", today=TODAY).current
+
+
+def _check_in_plan(db: Database, name: str = "Knee, September") -> int:
+    """A plan treated on 4 Sep 2026 (before the tests' today, 20 Nov 2026), its baseline and
+    2-week check-in recorded."""
+    plan_id = new_plan(db, name, departure=date(2026, 9, 1), return_=date(2026, 9, 12))
+    set_treatment_date(db, plan_id, date(2026, 9, 4))
+    save_check_in(db, plan_id, None, CheckInDraft("baseline", date(2026, 8, 27), {"pain-rest": "6"}))
+    save_check_in(db, plan_id, None, CheckInDraft("2-weeks", date(2026, 9, 19), {"pain-rest": "5"}))
+    return plan_id
+
+
+def test_the_treatment_step_has_the_baseline_and_rehabilitation_at_home_the_check_ins(db: Database) -> None:
+    plan_id = _check_in_plan(db)
+    treatment = load_step_page(db, plan_id, "treatment", today=TODAY)
+    assert treatment.has_check_ins and treatment.treatment == date(2026, 9, 4)
+    assert [(s.point.id, s.due, s.taken_on) for s in treatment.check_ins] == [
+        ("baseline", date(2026, 8, 28), date(2026, 8, 27))
+    ]
+    home = load_step_page(db, plan_id, "rehabilitation-home", today=TODAY)
+    assert [(s.point.id, s.due, s.taken_on) for s in home.check_ins] == [
+        ("2-weeks", date(2026, 9, 18), date(2026, 9, 19)),
+        ("6-weeks", date(2026, 10, 16), None),
+        ("3-months", date(2026, 12, 4), None),
+        ("6-months", date(2027, 3, 4), None),
+        ("12-months", date(2027, 9, 4), None),
+    ]
+    departure = load_step_page(db, plan_id, "departure", today=TODAY)
+    assert not departure.has_check_ins and departure.check_ins == []
+
+
+def test_moving_the_treatment_day_moves_a_steps_check_ins(db: Database) -> None:
+    plan_id = _check_in_plan(db)
+    set_treatment_date(db, plan_id, date(2026, 9, 8))
+    home = load_step_page(db, plan_id, "rehabilitation-home", today=TODAY)
+    assert [s.due for s in home.check_ins] == [
+        date(2026, 9, 22),
+        date(2026, 10, 20),
+        date(2026, 12, 8),
+        date(2027, 3, 8),
+        date(2027, 9, 8),
+    ]
+    assert home.check_ins[0].taken_on == date(2026, 9, 19), "what was recorded stays recorded"
+    (baseline,) = load_step_page(db, plan_id, "treatment", today=TODAY).check_ins
+    assert baseline.due == date(2026, 9, 1)
+
+
+def test_without_a_treatment_day_the_steps_have_check_ins_without_days(db: Database) -> None:
+    plan_id = new_plan(db)
+    home = load_step_page(db, plan_id, "rehabilitation-home", today=TODAY)
+    assert home.has_check_ins and home.treatment is None and home.check_ins == []
+    other = new_plan(db, "Other")
+    treated = _check_in_plan(db)
+    save_check_in(db, treated, None, CheckInDraft("6-weeks", date(2026, 10, 16), {"pain-rest": "4"}))
+    assert load_step_page(db, other, "rehabilitation-home", today=TODAY).check_ins == []

@@ -31,6 +31,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.budget.rules import ExpenseDraft
 from planner.budget.service import add_rate, save_expense
+from planner.changes import Change
 from planner.clinics.quotes import QuoteDraft, QuoteLineDraft
 from planner.clinics.quotes_service import accept_quote, save_quote
 from planner.clinics.service import list_clinics, save_notes
@@ -38,9 +39,11 @@ from planner.clinics.shortlist_service import choose_clinic, set_shortlisted
 from planner.db.database import Database
 from planner.journey.itinerary import AppointmentDraft
 from planner.journey.itinerary_service import save_appointment
-from planner.plans.service import Plan
+from planner.plans.service import Plan, change_dates
+from planner.recovery.rules import CheckInDraft, DiaryDraft
+from planner.recovery.service import save_activities, save_check_in, save_diary_entry, save_exercises
 from planner.ui.app.main_window import MainWindow
-from planner.ui.app.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, LEARN, OVERVIEW
+from planner.ui.app.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, LEARN, OVERVIEW, RECOVERY
 from planner.ui.app.plan_wizard import PlanWizard
 from planner.ui.clinics.clinic_dialog import TAB_NAMES as CLINIC_TABS
 from planner.ui.clinics.clinic_dialog import ClinicDialog
@@ -216,6 +219,31 @@ def budget_tab(title: str, table: Callable[[MainWindow], QAbstractItemView] | No
     return setup
 
 
+def furnish_recovery(window: MainWindow) -> None:
+    """The current plan's treatment a week ago, in Korea still: activities, exercises, a baseline
+    and diary entries, one with side effects; the window shows the plan again."""
+    plan = window.current_plan()
+    assert plan is not None
+    db = window.db
+    change_dates(db, plan.id, date(2026, 11, 10), date(2026, 11, 24), date(2026, 11, 13), plan.home_zone)
+    save_activities(db, plan.id, ["Climbing stairs", "Kneeling", "Running"])
+    save_exercises(db, plan.id, ["Straight-leg raises", "Heel slides"])
+    save_check_in(db, plan.id, None, CheckInDraft("baseline", date(2026, 11, 6), {"pain-rest": "5"}))
+    for day, effects in ((18, frozenset({"redness"})), (19, frozenset[str]())):
+        save_diary_entry(db, plan.id, None, DiaryDraft(date(2026, 11, day), pain="4", side_effects=effects))
+    window.events.announce(Change.PLAN)
+
+
+def recovery_tab(title: str, table: Callable[[MainWindow], QAbstractItemView] | None = None) -> Setup:
+    def setup(qtbot: QtBot, window: MainWindow) -> None:
+        furnish_recovery(window)
+        click_tab(qtbot, window.recovery.tabs, title)
+        if table is not None:
+            click_row(qtbot, table(window))
+
+    return setup
+
+
 def row_of(table: Callable[[MainWindow], QAbstractItemView], row: int = 0) -> Setup:
     return lambda qtbot, window: click_row(qtbot, table(window), row)
 
@@ -240,6 +268,10 @@ PAGES: dict[str, tuple[int, Setup]] = {
     "budget, compare with home": (BUDGET.row, budget_tab("Compare")),
     "budget, charts": (BUDGET.row, budget_tab("Charts")),
     "checklist": (CHECKLIST.row, row_of(lambda w: w.checklist.table)),
+    "recovery, diary": (RECOVERY.row, recovery_tab("Diary", lambda w: w.recovery.diary.table)),
+    "recovery, check-ins": (RECOVERY.row, recovery_tab("Check-ins", lambda w: w.recovery.check_ins.table)),
+    "recovery, activities and exercises": (RECOVERY.row, recovery_tab("Activities")),
+    "recovery, progress": (RECOVERY.row, recovery_tab("Progress")),
     "learn": (LEARN.row, row_of(lambda w: w.learn.table)),
 }
 
@@ -385,6 +417,20 @@ DIALOGS: dict[str, Callable[[QtBot, MainWindow], Views]] = {
         clinic_tab("Quotes", lambda w: w.clinics.detail.quotes.table),
     ),
     "clinic": clinic_dialog,
+    "check-in": from_button(
+        RECOVERY.row, lambda w: w.recovery.check_ins.record_button, recovery_tab("Check-ins")
+    ),
+    "diary entry": from_button(
+        RECOVERY.row,
+        lambda w: w.recovery.diary.open_button,
+        recovery_tab("Diary", lambda w: w.recovery.diary.table),
+    ),
+    "activities": from_button(
+        RECOVERY.row, lambda w: w.recovery.lists.activities_button, recovery_tab("Activities")
+    ),
+    "exercises": from_button(
+        RECOVERY.row, lambda w: w.recovery.lists.exercises_button, recovery_tab("Activities")
+    ),
     "trip dates": from_keys("Ctrl+T"),
     "print": from_keys("Ctrl+P"),
     "user guide": from_keys("F1"),

@@ -50,7 +50,7 @@ def test_the_clinic_detail_and_the_learn_page_say_it(
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     detail = window.clinics.detail
     assert detail.advice.text() == NOT_MEDICAL_ADVICE and detail.advice.isVisible()
-    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     assert window.learn.advice.text() == NOT_MEDICAL_ADVICE and window.learn.advice.isVisible()
 
 

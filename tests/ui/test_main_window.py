@@ -149,7 +149,8 @@ def test_keyboard_shortcuts_are_set(make_window: Callable[[], MainWindow]) -> No
     assert shortcuts["&Clinics"] == "Ctrl+4"
     assert shortcuts["&Budget"] == "Ctrl+5"
     assert shortcuts["Chec&klist"] == "Ctrl+6"
-    assert shortcuts["&Learn"] == "Ctrl+7"
+    assert shortcuts["&Recovery"] == "Ctrl+7"
+    assert shortcuts["&Learn"] == "Ctrl+8"
     assert shortcuts["&Search"] == "Ctrl+F"
 
 

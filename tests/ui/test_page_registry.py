@@ -40,7 +40,7 @@ def _notes(context: PageContext) -> NotesPage:
     return NotesPage()
 
 
-NOTES = PageSpec("notes", "Notes", "&Notes", "Ctrl+8", _notes, printout="checklist")
+NOTES = PageSpec("notes", "Notes", "&Notes", "Ctrl+9", _notes, printout="checklist")
 
 
 @pytest.fixture
@@ -66,7 +66,7 @@ def test_a_page_added_to_the_registry_is_listed_reached_searched_and_printed(
     assert view is not None and "&Notes" in [a.text() for a in view.actions()]
     assert NotesPage.built == 0  # start-up does not pay for it
 
-    press(qtbot, window, "Ctrl+8")
+    press(qtbot, window, "Ctrl+9")
     page = window.stack.currentWidget()
     assert isinstance(page, NotesPage) and NotesPage.built == 1
     assert window.nav.currentItem().text() == "Notes"

@@ -29,7 +29,7 @@ from planner.journey.trip_details_service import FIELD_NAMES, TripDetails, load_
 from planner.planfile.service import export_plan
 from planner.plans.service import Plan, PlanDraft, create_plan, list_plans
 from planner.ui.app.main_window import MainWindow
-from planner.ui.app.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, OVERVIEW
+from planner.ui.app.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, OVERVIEW, RECOVERY
 from planner.ui.app.plan_files import RENAME, REPLACE
 from planner.ui.app.trip_details_dialog import TripDetailsDialog
 from planner.ui.printing.print_dialog import PAPER_KEY, PrintDialog
@@ -92,8 +92,9 @@ def page_print_button(page: QWidget) -> QPushButton:
         (CLINICS.row, "Clinic comparison"),
         (OVERVIEW.row, "Itinerary"),
         (JOURNEY.row, "Itinerary"),
+        (RECOVERY.row, "Recovery report"),
     ],
-    ids=["budget", "checklist", "clinics", "overview", "journey"],
+    ids=["budget", "checklist", "clinics", "overview", "journey", "recovery"],
 )
 def test_ctrl_p_opens_the_print_dialog_on_the_printout_of_the_page_shown(
     qtbot: QtBot, make_window: Callable[[], MainWindow], add_plan: Callable[..., Plan], page: int, chosen: str

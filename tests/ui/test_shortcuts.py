@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -18,14 +18,18 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from planner.checklist.service import load_checklist
+from planner.changes import Change
+from planner.checklist.service import load_checklist, set_treatment_date
 from planner.db.database import Database
 from planner.journey.itinerary import AppointmentDraft
 from planner.journey.itinerary_service import load_itinerary, save_appointment
 from planner.journey.service import load_journey
 from planner.plans.service import Plan
+from planner.recovery.rules import DiaryDraft
+from planner.recovery.service import load_recovery, save_diary_entry
 from planner.ui.app.main_window import MainWindow
-from planner.ui.app.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, LEARN, OVERVIEW
+from planner.ui.app.pages import BUDGET, CHECKLIST, CLINICS, ITINERARY, JOURNEY, LEARN, OVERVIEW, RECOVERY
+from planner.ui.recovery.recovery_page import RecoveryPage
 from tests.ui.conftest import FakePrompter
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -142,6 +146,7 @@ def page_key(row: int) -> Callable[[Scene], None]:
             CLINICS.row: s.window.clinics,
             BUDGET.row: s.window.budget,
             CHECKLIST.row: s.window.checklist,
+            RECOVERY.row: s.window.recovery,
         }
         assert s.window.stack.currentWidget() is pages[row]
 
@@ -310,6 +315,60 @@ def checklist_undo(s: Scene) -> None:
     assert items(s) == before
 
 
+# --- the Recovery page's diary ------------------------------------------------------------
+def diary(s: Scene) -> RecoveryPage:
+    """The Recovery page of a plan whose treatment was a week ago."""
+    set_treatment_date(s.db, s.plan.id, date(2026, 11, 13))
+    s.window.events.announce(Change.PLAN)
+    s.go(RECOVERY.row)
+    return s.window.recovery
+
+
+def diary_days(s: Scene) -> list[tuple[date, int | None]]:
+    return [(e.entry_on, e.pain) for e in load_recovery(s.db, s.plan.id).diary]
+
+
+def diary_save(s: Scene) -> None:
+    page = diary(s)
+    fields = page.diary.fields
+    assert fields is not None
+    s.qtbot.mouseClick(fields.pain, Qt.MouseButton.LeftButton)
+    s.qtbot.keyClicks(fields.pain, "3")
+    s.press("Ctrl+Return")
+    assert diary_days(s) == [(date(2026, 11, 20), 3)]
+
+
+def diary_table(s: Scene) -> RecoveryPage:
+    page = diary(s)
+    save_diary_entry(s.db, s.plan.id, None, DiaryDraft(date(2026, 11, 19), pain="5"))
+    s.window.events.announce(Change.PLAN)
+    table = page.diary.table
+    s.qtbot.mouseClick(
+        table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=table.visualRect(page.diary.model.index(0, 0)).center(),
+    )
+    assert page.diary.current_entry() is not None
+    return page
+
+
+def diary_undo(s: Scene) -> None:
+    diary_table(s)
+    s.press("Delete")
+    assert diary_days(s) == []
+    s.press("Ctrl+Z")
+    assert diary_days(s) == [(date(2026, 11, 19), 5)]
+
+
+def diary_open(keys: str) -> Callable[[Scene], None]:
+    def check(s: Scene) -> None:
+        page = diary_table(s)
+        s.press(keys)
+        escape_from(s.qtbot, page.diary.dialog)
+
+    return check
+
+
 CASES: dict[str, tuple[tuple[str, ...], Callable[[Scene], None]]] = {
     "new plan": (("Ctrl+N",), new_plan),
     "rename": (("F2",), rename),
@@ -321,7 +380,7 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[Scene], None]]] = {
     "import plan": (("Ctrl+I",), import_plan),
     "quit": (("Ctrl+Q",), quit_app),
     "user guide": (("F1",), user_guide),
-    **{f"page {n + 1}": ((f"Ctrl+{n + 1}",), page_key(n)) for n in range(7)},
+    **{f"page {n + 1}": ((f"Ctrl+{n + 1}",), page_key(n)) for n in range(8)},
     "search clinics": (("Ctrl+F",), search_clinics),
     "search checklist": (("Ctrl+F",), search_checklist),
     "search elsewhere": (("Ctrl+F",), search_elsewhere),
@@ -340,6 +399,10 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[Scene], None]]] = {
     "checklist tick": (("Space",), checklist_space),
     "checklist move": (("Ctrl+Up", "Ctrl+Down"), checklist_move),
     "checklist delete and undo": (("Delete", "Ctrl+Z"), checklist_undo),
+    "diary save": (("Ctrl+Return",), diary_save),
+    "diary delete and undo": (("Delete", "Ctrl+Z"), diary_undo),
+    "diary open with Return": (("Return",), diary_open("Return")),
+    "diary open with Enter": (("Enter",), diary_open("Enter")),
 }
 
 
@@ -376,7 +439,15 @@ def test_every_shortcut_the_readme_and_tooltips_name_is_pressed_above(
 ) -> None:
     add_plan("Knee, March")
     window = make_window()
-    for page in (window.journey, window.itinerary, window.clinics, window.budget, window.checklist):
+    pages = (
+        window.journey,
+        window.itinerary,
+        window.clinics,
+        window.budget,
+        window.checklist,
+        window.recovery,
+    )
+    for page in pages:
         assert page is not None  # build every page, so its tooltips are there
     readme = README.read_text(encoding="utf-8").split("## What it does today", 1)[1].split("\n## ", 1)[0]
     tips = " ".join(widget.toolTip() for widget in window.findChildren(QWidget))

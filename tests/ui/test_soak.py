@@ -66,6 +66,7 @@ def one_round(qtbot: QtBot, window: MainWindow) -> int:
         window.clinics_action,
         window.budget_action,
         window.checklist_action,
+        window.recovery_action,
         window.learn_action,
     ]
     for page in pages:
@@ -111,6 +112,13 @@ def one_round(qtbot: QtBot, window: MainWindow) -> int:
         click(qtbot, button)
         dialogs += cancel_open_dialogs(qtbot)
     clinics.detail.tabs.setCurrentIndex(0)
+
+    window.recovery_action.trigger()
+    recovery = window.recovery
+    recovery.tabs.setCurrentWidget(recovery.check_ins)
+    click(qtbot, recovery.check_ins.record_button)
+    dialogs += cancel_open_dialogs(qtbot)
+    recovery.tabs.setCurrentWidget(recovery.diary)
 
     window.checklist_action.trigger()
     checklist = window.checklist

@@ -52,6 +52,7 @@ class MainWindow(WindowActions):
     clinics = PageHandle(pages.CLINICS)
     budget = PageHandle(pages.BUDGET)
     checklist = PageHandle(pages.CHECKLIST)
+    recovery = PageHandle(pages.RECOVERY)
     learn = PageHandle(pages.LEARN)
 
     def __init__(self, db: Database, prompter: Prompter, settings: QSettings) -> None:
@@ -126,6 +127,7 @@ class MainWindow(WindowActions):
         self.unshown_page.choose_requested.connect(self._choose_plan)
         self.events.changed.connect(self._data_changed)
         self.events.print_requested.connect(self.print_plan)
+        self.events.check_ins_requested.connect(self.show_check_ins)
         self._restore_state()
 
     # --- pages ----------------------------------------------------------------------------
@@ -184,7 +186,7 @@ class MainWindow(WindowActions):
         # What reads the whole plan waits until it can be shown.
         for action in (
             *(self.dates_action, self.details_action, self.duplicate_action),
-            *(self.print_action, self.calendar_action, self.csv_action),
+            *(self.print_action, self.calendar_action, self.csv_action, self.fhir_action),
         ):
             action.setEnabled(has_plan and self.unshown is None)
 
@@ -260,6 +262,13 @@ class MainWindow(WindowActions):
     def say(self, text: str, milliseconds: int = 5000) -> None:
         """A passing message in the status bar."""
         self.statusBar().showMessage(text, milliseconds)
+
+    def show_check_ins(self, point_id: str = "") -> None:
+        """Go to the Recovery page's check-ins, the point `point_id` of the schedule chosen."""
+        self.show_page(pages.RECOVERY)
+        page = self._pages.get(pages.RECOVERY.key)
+        if page is not None and self.stack.currentWidget() is page:
+            self.recovery.show_check_ins(point_id)
 
     def print_plan(self, kind: str | None = None) -> None:
         self.commands.print_plan(kind)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from planner.ui.journey.journey_page import JourneyPage
     from planner.ui.learn.learn_page import LearnPage
     from planner.ui.overview.overview_page import OverviewPage
+    from planner.ui.recovery.recovery_page import RecoveryPage
 
 P = TypeVar("P", bound=Page)
 P_co = TypeVar("P_co", bound=Page, covariant=True)
@@ -86,6 +87,12 @@ def _checklist(context: PageContext) -> ChecklistPage:
     return ChecklistPage(context.db, context.prompter, context.events)
 
 
+def _recovery(context: PageContext) -> RecoveryPage:
+    from planner.ui.recovery.recovery_page import RecoveryPage
+
+    return RecoveryPage(context.db, context.prompter, context.events)
+
+
 def _learn(context: PageContext) -> LearnPage:
     from planner.reference.learn_service import list_learn_entries
     from planner.ui.learn.learn_page import LearnPage
@@ -103,9 +110,19 @@ ITINERARY = PageSpec("itinerary", "Itinerary", "&Itinerary", "Ctrl+3", _itinerar
 CLINICS = PageSpec("clinics", "Clinics", "&Clinics", "Ctrl+4", _clinics, printout="comparison")
 BUDGET = PageSpec("budget", "Budget", "&Budget", "Ctrl+5", _budget, printout="budget")
 CHECKLIST = PageSpec("checklist", "Checklist", "Chec&klist", "Ctrl+6", _checklist, printout="checklist")
-LEARN = PageSpec("learn", "Learn", "&Learn", "Ctrl+7", _learn, shows_plan=False)
+RECOVERY = PageSpec("recovery", "Recovery", "&Recovery", "Ctrl+7", _recovery, printout="recovery")
+LEARN = PageSpec("learn", "Learn", "&Learn", "Ctrl+8", _learn, shows_plan=False)
 
-PAGES: tuple[PageSpec[Page], ...] = (OVERVIEW, JOURNEY, ITINERARY, CLINICS, BUDGET, CHECKLIST, LEARN)
+PAGES: tuple[PageSpec[Page], ...] = (
+    OVERVIEW,
+    JOURNEY,
+    ITINERARY,
+    CLINICS,
+    BUDGET,
+    CHECKLIST,
+    RECOVERY,
+    LEARN,
+)
 """In the order of the navigation list and the View menu."""
 SEARCH_ELSEWHERE = LEARN
 """Where Ctrl+F goes from a page without a search box."""

@@ -154,6 +154,10 @@ class PlanCommands:
         if (plan := self.window.current_plan()) is not None:
             self.window.plan_files.export_expenses(plan)
 
+    def export_fhir(self) -> None:
+        if (plan := self.window.current_plan()) is not None:
+            self.window.plan_files.export_fhir(plan)
+
     # --- backups --------------------------------------------------------------------------
     def back_up_now(self) -> None:
         try:

@@ -1,6 +1,7 @@
 """The File menu's exports and import: a whole plan to and from a plan file, the appointments as
-a calendar, the expense lines as CSV. Every file is written through QSaveFile. The services are
-imported when used, so start-up does not load them (nor icalendar)."""
+a calendar, the expense lines as CSV, the recovery as FHIR for the doctor. Every file is written
+through QSaveFile. The services are imported when used, so start-up does not load them (nor
+icalendar)."""
 
 from __future__ import annotations
 
@@ -68,6 +69,17 @@ class PlanFiles:
             f"{plan.name} expenses.csv",
             "CSV files (*.csv)",
             lambda: expenses_csv_text(self.db, plan.id).encode("utf-8"),
+        )
+
+    def export_fhir(self, plan: Plan) -> None:
+        """The recovery records as a FHIR R4 Bundle, for the doctor's system."""
+        from planner.recovery.fhir_service import recovery_fhir_json
+
+        self._save(
+            "Export for the doctor (FHIR)",
+            f"{plan.name} recovery.json",
+            "FHIR JSON files (*.json)",
+            lambda: recovery_fhir_json(self.db, plan.id),
         )
 
     def import_plan(self) -> Plan | None:

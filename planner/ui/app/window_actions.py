@@ -73,6 +73,12 @@ class WindowActions(QMainWindow):
         self.csv_action = act(
             "Export expenses (CS&V)…", None, do.export_expenses, "The expense lines, for a spreadsheet"
         )
+        self.fhir_action = act(
+            "Export for the doctor (&FHIR)…",
+            None,
+            do.export_fhir,
+            "Your check-ins and diary as a FHIR R4 file, for your doctor's medical-records system",
+        )
         self.backup_action = act("&Back up now", None, do.back_up_now, "Make a backup of all your plans now")
         self.backup_to_action = act(
             "Back up &to…",
@@ -117,7 +123,7 @@ class WindowActions(QMainWindow):
         for action in (
             *(self.new_action, self.rename_action, self.dates_action, self.details_action),
             *(self.duplicate_action, self.delete_action, None),
-            *(self.print_action, self.calendar_action, self.csv_action, None),
+            *(self.print_action, self.calendar_action, self.csv_action, self.fhir_action, None),
             *(self.export_plan_action, self.import_plan_action, None),
             *(self.backup_action, self.backup_to_action, self.restore_action, None, self.quit_action),
         ):

@@ -1,11 +1,12 @@
 """The Checklist page: every step's items with progress, tick them off, add, edit, reorder,
-delete with undo, filter and search; overdue items in red and the passport checked."""
+delete with undo, filter and search; overdue items in red and the passport checked. The baseline
+and check-ins are listed under their steps, read-only: Enter opens them on the Recovery page."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,12 +26,15 @@ from PySide6.QtWidgets import (
 from planner.changes import Change
 from planner.checklist.rules import (
     DOCUMENTS,
+    ChecklistLine,
     Filter,
     Item,
+    check_in_matches,
     filter_items,
     matches_filter,
     passport_problem,
     tally,
+    with_check_ins,
 )
 from planner.checklist.service import (
     ChecklistData,
@@ -47,6 +51,7 @@ from planner.core.limits import PlanFull
 from planner.core.search import matches
 from planner.db.database import Database
 from planner.plans.service import Plan
+from planner.recovery.checkins import Scheduled
 from planner.ui.checklist.checklist_item_dialog import ChecklistItemDialog
 from planner.ui.checklist.checklist_model import ChecklistModel
 from planner.ui.kit.events import AppEvents
@@ -66,7 +71,7 @@ def _haystack(item: Item) -> str:
 
 class ChecklistPage(Panel, Page):
     today = ClockToday()
-    reloads_on = Change.JOURNEY | Change.ITINERARY | Change.CHECKLIST
+    reloads_on = Change.JOURNEY | Change.ITINERARY | Change.CHECKLIST | Change.RECOVERY  # check-ins
 
     def __init__(
         self,
@@ -137,7 +142,7 @@ class ChecklistPage(Panel, Page):
         self.table.setDropIndicatorShown(True)
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.table.doubleClicked.connect(lambda index: self.edit_item() if index.column() else None)
+        self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
         self.add_button = action_button("&Add item…", self.add_item, primary=True)
@@ -200,7 +205,8 @@ class ChecklistPage(Panel, Page):
         self._update_buttons()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The table's keys: Space ticks, Ctrl+Up/Down move, Delete deletes, Ctrl+Z undoes."""
+        """The table's keys: Space ticks, Ctrl+Up/Down move, Delete deletes, Ctrl+Z undoes; Enter on
+        a check-in opens it on the Recovery page."""
         keys: KeyActions = {
             (Qt.Key.Key_Space, False): self.toggle_current,
             (Qt.Key.Key_Up, True): lambda: self.move_item(-1),
@@ -208,6 +214,8 @@ class ChecklistPage(Panel, Page):
             (Qt.Key.Key_Delete, False): self.delete_item,
             (Qt.Key.Key_Z, True): self.undo_delete,
         }
+        if event.type() == QEvent.Type.KeyPress and self.current_check_in() is not None:
+            keys[(Qt.Key.Key_Return, False)] = keys[(Qt.Key.Key_Enter, False)] = self.open_check_in
         if watched is self.table and run_key_action(event, keys):
             return True
         return super().eventFilter(watched, event)
@@ -232,6 +240,12 @@ class ChecklistPage(Panel, Page):
             if self.plan is None
             else f"What to prepare, bring, ask and keep for “{self.plan.name}”, step by step. Due dates "
             "counted from departure or treatment move when those dates move."
+            + (
+                " The baseline and check-ins are recorded on the Recovery page (Enter opens it) and are "
+                "not counted here."
+                if self.data is not None and self.data.check_ins
+                else ""
+            )
         )
 
     def _items(self) -> list[Item]:
@@ -290,16 +304,28 @@ class ChecklistPage(Panel, Page):
         return str(entry.data(Qt.ItemDataRole.UserRole)) if entry is not None else ALL_STEPS
 
     def apply_filters(self) -> None:
-        keep = self.current_item()
+        keep = self.current_line()
         chosen = self.filter.currentData()
         step = self.current_step()
         words = self.search.text()
         shown = [item for item in self._items() if not step or item.step_id == step]
         shown = filter_items(shown, chosen, self.due_on, self.today)
+        check_ins = [
+            s
+            for s in (self.data.check_ins if self.data else ())
+            if (not step or s.point.step_id == step) and check_in_matches(s, chosen, self.today)
+        ]
         if words.strip():
             shown = [item for item in shown if matches(self.haystack[item.id], words)]
-        self.model.set_items(shown, self.due_on, self.data.steps if self.data else {}, self.today)
-        if keep is not None and (row := self.model.row_of(keep.id)) >= 0:
+            check_ins = [s for s in check_ins if matches(s.point.title.casefold(), words)]
+        steps = self.data.steps if self.data else {}
+        rows = with_check_ins(shown, check_ins, list(steps)) if check_ins else shown
+        self.model.set_items(rows, self.due_on, steps, self.today)
+        if isinstance(keep, Item):
+            row = self.model.row_of(keep.id)
+        else:
+            row = self.model.row_of_check_in(keep.point.id) if keep is not None else -1
+        if row >= 0:
             self.table.selectRow(row)
         self._update_buttons()
 
@@ -307,10 +333,30 @@ class ChecklistPage(Panel, Page):
         return self.search
 
     # --- actions --------------------------------------------------------------------------
-    def current_item(self) -> Item | None:
+    def current_line(self) -> ChecklistLine | None:
         rows = self.table.selectionModel().selectedRows()
-        item = rows[0].data(ROW_ROLE) if rows else None
-        return item if isinstance(item, Item) else None
+        line = rows[0].data(ROW_ROLE) if rows else None
+        return line if isinstance(line, Item | Scheduled) else None
+
+    def current_item(self) -> Item | None:
+        """The chosen item; None when a check-in (not edited here) or nothing is chosen."""
+        line = self.current_line()
+        return line if isinstance(line, Item) else None
+
+    def current_check_in(self) -> Scheduled | None:
+        line = self.current_line()
+        return line if isinstance(line, Scheduled) else None
+
+    def open_check_in(self) -> None:
+        """Go to the Recovery page's check-ins, the chosen one chosen there too."""
+        if (scheduled := self.current_check_in()) is not None:
+            self.events.check_ins_requested.emit(scheduled.point.id)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if isinstance(index.data(ROW_ROLE), Scheduled):
+            self.open_check_in()
+        elif index.column():  # a double-click on the box ticks it
+            self.edit_item()
 
     def _update_buttons(self) -> None:
         chosen = self.current_item() is not None
@@ -359,6 +405,15 @@ class ChecklistPage(Panel, Page):
         item = self.current_item()
         if item is not None:
             self.set_done(item, not item.done)
+        else:
+            self._say_where_check_ins_are()
+
+    def _say_where_check_ins_are(self) -> None:
+        if (scheduled := self.current_check_in()) is not None:
+            self.hint.setText(
+                f"The {scheduled.point.title[:1].lower()}{scheduled.point.title[1:]} is recorded on the "
+                "Recovery page, and ticked here once it is: press Enter to go there."
+            )
 
     def _open(self, item: Item | None) -> None:
         if self.data is None or self.plan is None:
@@ -392,6 +447,7 @@ class ChecklistPage(Panel, Page):
     def delete_item(self) -> None:
         item = self.current_item()
         if item is None or self.plan is None:
+            self._say_where_check_ins_are()
             return
         row = self.model.row_of(item.id)
         self.deleted.append(delete_item(self.db, self.plan.id, item.id))
@@ -434,11 +490,12 @@ class ChecklistPage(Panel, Page):
             return
         siblings = [i for i in self.data.items if i.step_id == item.step_id]
         onto = self.model.rows[row] if 0 <= row < len(self.model.rows) else None
-        if onto is None:
-            target = len(siblings) - 1
-        elif onto.step_id != item.step_id:
+        onto_step = onto.point.step_id if isinstance(onto, Scheduled) else onto.step_id if onto else None
+        if onto_step is not None and onto_step != item.step_id:
             self.hint.setText("Items move within their own step; to change an item's step, edit it.")
             return
+        if not isinstance(onto, Item):  # the end, or a check-in (listed after its step's items)
+            target = len(siblings) - 1
         else:
             target = next(n for n, i in enumerate(siblings) if i.id == onto.id)
         move_item(self.db, self.plan.id, item_id, target)

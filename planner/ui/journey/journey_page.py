@@ -65,7 +65,7 @@ class StepList(QListWidget):
 
 class JourneyPage(Panel, Page):
     today = ClockToday()
-    reloads_on = Change.JOURNEY | Change.ITINERARY | Change.CHECKLIST
+    reloads_on = Change.JOURNEY | Change.ITINERARY | Change.CHECKLIST | Change.RECOVERY  # a step's check-ins
 
     def __init__(
         self,

@@ -1,5 +1,6 @@
 """One journey step's page: what happens and how long it takes, what to do next, the person's
-status, dates and notes for it, its checklist (tick items here), its costs and its appointments."""
+status, dates and notes for it, its checklist (tick items here), its check-ins, its costs and its
+appointments."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ from planner.journey.itinerary_service import save_appointment
 from planner.journey.rules import STATUSES, StepDraft
 from planner.journey.service import save_step
 from planner.step_page.service import StepPageData
-from planner.step_page.text import actions_html, costs_html, what_happens_html
+from planner.step_page.text import actions_html, check_ins_html, costs_html, what_happens_html
 from planner.ui.checklist.checklist_model import ChecklistModel
 from planner.ui.journey.appointment_dialog import AppointmentDialog
 from planner.ui.journey.appointment_model import StepAppointmentsModel
@@ -127,6 +128,7 @@ class StepView(QScrollArea):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.items_table.setWordWrap(True)
         _compact(self.items_table, 6)
+        self.check_ins = _rich_label("This step's check-ins")
         self.costs = _rich_label("This step's costs")
         self.appointments = StepAppointmentsModel()
         self.appointments_table = row_table(self.appointments, "This step's appointments")
@@ -152,6 +154,8 @@ class StepView(QScrollArea):
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(_group("Checklist for this step", self.items_label, self.items_table))
+        self.check_ins_box = _group("Check-ins", self.check_ins)
+        right.addWidget(self.check_ins_box)
         right.addWidget(_group("Appointments", self.appointments_table, appointment_buttons))
         right.addWidget(_group("Costs", self.costs))
         right.addStretch(1)
@@ -187,6 +191,8 @@ class StepView(QScrollArea):
             else "Nothing on the checklist for this step. Add items on the Checklist page."
         )
         self.items.set_items(data.items, data.due_on, {}, data.today)
+        self.check_ins_box.setVisible(data.has_check_ins)
+        self.check_ins.setText(check_ins_html(data.check_ins, data.treatment, data.today))
         self.costs.setText(costs_html(data.costs, data.expenses))
         self.appointments.set_appointments(data.appointments, data.home_zone)
 

@@ -25,6 +25,9 @@ class AppEvents(QObject):
     """Emitted after a service call changed data, with a `Changed`; emit it with `announce`."""
     print_requested = Signal(str)
     """A page's Print button: which printout (see `services.printouts.PRINTOUTS`) to offer."""
+    check_ins_requested = Signal(str)
+    """A page asks for the Recovery page's check-ins, with the point of the schedule to choose
+    there ("" for none)."""
 
     def announce(self, what: Change, *, plan_id: int | None = None, item_id: int | None = None) -> None:
         """Tell the window and its pages that data changed."""

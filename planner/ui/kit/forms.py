@@ -188,6 +188,12 @@ class DateEdit(QDateEdit):
         if line is not None:
             line.setText(self.textFromDateTime(self.dateTime()))
 
+    def take_typed(self) -> None:
+        """Read a date being typed now, as Enter would (for a form that saves on a key of its own)."""
+        if self._typing:
+            self._finish_typing(True)
+        self.interpretText()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.SelectAll):
             self.selectAll()
@@ -221,7 +227,7 @@ class DateEdit(QDateEdit):
         super().focusOutEvent(event)
 
 
-def date_edit(name: str, value: date) -> QDateEdit:
+def date_edit(name: str, value: date) -> DateEdit:
     edit = DateEdit(to_qdate(value))
     edit.setDateRange(to_qdate(EARLIEST_DAY), to_qdate(LATEST_DAY))
     edit.setCalendarPopup(True)

@@ -10,6 +10,8 @@ from planner.core import clock
 from planner.db.database import Database
 from planner.journey.service import list_steps, load_journey
 from planner.printouts.html import plan_overview_html
+from planner.recovery.checkins import next_check_in_text
+from planner.recovery.service import check_in_schedule
 from planner.ui.kit.events import AppEvents
 from planner.ui.kit.page import ReadOnShow
 from planner.ui.kit.rich_text import rich_text_view
@@ -43,5 +45,6 @@ class OverviewPage(ReadOnShow):
                 checklist=glance(self.db, plan.id),
                 journey=load_journey(self.db, plan.id),
                 budget_glance=budget_glance(self.db, plan.id, clock.today()),
+                check_ins=next_check_in_text(check_in_schedule(self.db, plan.id), clock.today()),
             )
         )

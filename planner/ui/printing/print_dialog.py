@@ -35,6 +35,8 @@ HINTS = {
     "comparison": "Your shortlisted clinics side by side, with your quotes, notes and answers.",
     "questions": "The questions to ask each shortlisted clinic, with the answers you have so far "
     "and room to write the rest.",
+    "recovery": "For your home doctor: the treatment as recorded, each measure's baseline against the "
+    "latest check-in, the charts, side effects, exercise adherence and your notes.",
 }
 
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QWidget
 from planner import APP_NAME
 from planner.platform.files import open_private
 from planner.printouts.budget import CHART_HEIGHT, CHART_WIDTH
-from planner.printouts.document import PRINT_FONTS, ChartRequest, Printout
+from planner.printouts.document import PRINT_FONTS, ChartRequest, Printout, ProgressChartRequest
 from planner.ui.printing.print_rows import keep_rows_whole
 
 LAYOUT_DPI = 96
@@ -76,6 +76,15 @@ def chart_image(request: ChartRequest, width: int, height: int, sharpness: int =
     return image
 
 
+def progress_images(request: ProgressChartRequest) -> dict[str, QImage]:
+    """The recovery's charts the printout names, by image name (a chart with nothing to draw is
+    left out, as the printout leaves out its image)."""
+    from planner.ui.recovery.progress_charts import chart_images
+
+    drawn = chart_images(request.recovery, request.today, request.width, request.height)
+    return {request.names[chart]: image for chart, image in drawn.items() if chart in request.names}
+
+
 class PagedDocument:
     """A printout laid out for one page layout: its pages counted, ready to paint."""
 
@@ -86,8 +95,12 @@ class PagedDocument:
         self.document.documentLayout().setPaintDevice(self.layout_device)
         self.document.setDocumentMargin(0)
         for request in printout.charts:
-            image = chart_image(request, CHART_WIDTH, CHART_HEIGHT)
-            self.document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(request.name), image)
+            if isinstance(request, ChartRequest):
+                images = {request.name: chart_image(request, CHART_WIDTH, CHART_HEIGHT)}
+            else:
+                images = progress_images(request)
+            for name, image in images.items():
+                self.document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
         self.document.setHtml(printout.html)
         points = layout.paintRect(QPageLayout.Unit.Point)
         scale = LAYOUT_DPI / 72

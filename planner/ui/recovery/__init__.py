@@ -1,0 +1,1 @@
+"""The Recovery page: diary, check-ins, activities and exercises, progress."""
