@@ -25,8 +25,7 @@ from planner.plans.service import Plan, get_plan
 from planner.printouts.budget import budget_facts
 from planner.printouts.checklist import open_items_html
 from planner.printouts.document import TABLE, Markup, Printout, facts, heading, paragraph, text_html
-
-KOREAN_EMERGENCY_NUMBERS = "119 for an ambulance or the fire service, 112 for the police."
+from planner.recovery.emergency import emergency_numbers_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +113,7 @@ def _hotel_and_emergency(details: TripDetails) -> str:
         [
             ("Travel insurance", details.insurance),
             ("Emergency contact", details.emergency_contact),
-            ("Emergency numbers in Korea", KOREAN_EMERGENCY_NUMBERS),
+            ("Emergency numbers in Korea", emergency_numbers_text()),
         ]
     )
     return heading(2, "Where you stay") + hotel + heading(2, "In an emergency") + emergency

@@ -38,3 +38,8 @@ def load_emergency_numbers(directory: Path) -> tuple[EmergencyNumber, ...]:
 @cache
 def korea_emergency_numbers() -> tuple[EmergencyNumber, ...]:
     return load_emergency_numbers(catalogue_dir())
+
+
+def emergency_numbers_text() -> str:
+    """Every number on one line: "119: Ambulance and fire service; 112: Police; …"."""
+    return "; ".join(f"{n.number}: {n.what}" for n in korea_emergency_numbers()) + "."

@@ -282,7 +282,7 @@ def test_the_itinerary_has_its_sections_in_order() -> None:
     assert "Knee, March · Knee cartilage damage" in text
     assert "Mon 1 Mar 2027 to Thu 11 Mar 2027 (10 nights)" in text
     assert "Thu 4 Mar 2027. Cells: used the same day" in text
-    assert "119 for an ambulance or the fire service, 112 for the police." in text
+    assert "119: Ambulance and fire service; 112: Police; 1330: Korea Travel Hotline" in text
     assert "Book the flights" in text
     assert "$1,200.00" in text
 
