@@ -10,12 +10,20 @@ It carries on from the highest counter already in the database, so killing it an
 again on the same folder keeps the counters unique and, if no commit is ever lost, gapless.
 It never stops on its own; if whoever reads its output goes away, the next print fails and it
 ends with that error.
+
+Run as ``python tests/crash_writer.py --serve FD``, it starts writers on request instead, each a
+process of its own forked from this one once the app's modules are imported and its mappings
+set up, so that a writer starts in a few hundredths of a second instead of a second or two (see
+`serve`).
 """
 
 from __future__ import annotations
 
+import os
 import re
+import socket
 import sys
+import traceback
 from datetime import date
 from pathlib import Path
 
@@ -103,5 +111,49 @@ def main(argv: list[str]) -> None:
         sys.stdout.flush()
 
 
+def serve(channel: socket.socket) -> None:
+    """Start a writer for each request on `channel`, a Unix socket, until it is closed. A request
+    is a data folder's path, sent with two file descriptors for the writer's standard output and
+    error; the answers are lines on `channel`: the writer's process id once it has started, then
+    its exit code once it has ended (negative: the signal that ended it). Each writer is forked
+    from this process, which is single-threaded and has no database open: it opens the data as
+    the program run on its own does, and dies as alone when killed."""
+    from sqlalchemy.orm import configure_mappers
+
+    configure_mappers()
+    while True:
+        request, fds, _flags, _address = socket.recv_fds(channel, 4096, 2)
+        if not request:
+            return
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            _be_a_writer(channel, request.decode(), fds)
+        for fd in fds:
+            os.close(fd)
+        channel.sendall(f"{pid}\n".encode())
+        _pid, status = os.waitpid(pid, 0)
+        channel.sendall(f"{os.waitstatus_to_exitcode(status)}\n".encode())
+
+
+def _be_a_writer(channel: socket.socket, data_dir: str, fds: list[int]) -> None:
+    """In a forked child: write to `data_dir` with the given output and error, until killed."""
+    try:
+        channel.close()
+        os.dup2(fds[0], 1)
+        os.dup2(fds[1], 2)
+        for fd in fds:
+            os.close(fd)
+        main([__file__, data_dir])
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        os._exit(1)  # never this process's exit handlers: they are the server's
+
+
 if __name__ == "__main__":
-    main(sys.argv)
+    if sys.argv[1:2] == ["--serve"]:
+        serve(socket.socket(fileno=int(sys.argv[2])))
+    else:
+        main(sys.argv)

@@ -7,6 +7,7 @@ packages; dates written only by planner/core/dates.py; the time read only by pla
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,8 +19,18 @@ DIRECTIVE = re.compile(r"%[-#_^0]?[aAbBcdefGHIjklmMpPsSuUVwWxXyYzZ]")
 """A strftime directive: %d, %-d, %b, %Y, %H ..."""
 
 
+def _tree(path: Path) -> ast.Module:
+    """`path` parsed; the tests only read the trees, so each text is parsed once per run."""
+    return _parsed(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _parsed(text: str) -> ast.Module:
+    return ast.parse(text)
+
+
 def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _tree(path)
     found: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -147,7 +158,7 @@ def test_the_database_package_imports_no_feature() -> None:
 def _session_uses(path: Path) -> list[str]:
     """Where a file names a Session or its factory, or opens one with `.transaction()`."""
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(_tree(path)):
         if isinstance(node, ast.Name) and node.id in SESSION_NAMES:
             found.append(f"{path.name}:{node.lineno}: {node.id}")
         elif isinstance(node, ast.Attribute) and node.attr in SESSION_ATTRIBUTES:
@@ -219,7 +230,7 @@ def import_graph(root: Path) -> dict[str, set[str]]:
     for name, path in modules.items():
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
         targets: set[str] = set()
-        for node in _runtime_imports(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in _runtime_imports(_tree(path)):
             if isinstance(node, ast.Import):
                 targets.update(alias.name for alias in node.names)
                 continue
@@ -317,7 +328,7 @@ def _date_patterns(path: Path) -> list[str]:
     """Where a file writes or reads a date with a strftime pattern of its own: any string (an
     f-string's format spec included) holding a directive, and any strftime or strptime call."""
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(_tree(path)):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and DIRECTIVE.search(node.value):
             found.append(f"{path.name}:{node.lineno}: {node.value!r}")
         elif isinstance(node, ast.Attribute) and node.attr in {"strftime", "strptime"}:
@@ -330,7 +341,7 @@ def _clock_reads(path: Path) -> list[str]:
     and Qt's QDate.currentDate() and QDateTime.currentDateTime()."""
     return [
         f"{path.name}:{node.lineno}: {node.value.id}.{node.attr}()"
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        for node in ast.walk(_tree(path))
         if isinstance(node, ast.Attribute)
         and isinstance(node.value, ast.Name)
         and (
@@ -381,7 +392,7 @@ def _module_aliases(path: Path, modules: set[str]) -> list[str]:
     """Where a file binds one of planner's modules to a name of its own: `import planner.x as y`
     or `from planner import x as y` (a feature's functions are imported by their own names)."""
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(_tree(path)):
         if isinstance(node, ast.Import):
             found += [
                 f"{path.name}:{node.lineno}: {a.name} as {a.asname}"
@@ -411,17 +422,13 @@ def test_no_module_of_planner_is_imported_under_another_name() -> None:
 
 
 def _class_names(path: Path) -> list[str]:
-    return [
-        node.name
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        if isinstance(node, ast.ClassDef)
-    ]
+    return [node.name for node in ast.walk(_tree(path)) if isinstance(node, ast.ClassDef)]
 
 
 def _type_names(path: Path) -> list[str]:
     """The classes a file defines, and the type aliases it names at its top (`XRow = tuple[...]`;
     a TypeVar is not a type of its own)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _tree(path)
     aliases = [
         target.id
         for node in tree.body

@@ -1,4 +1,6 @@
-"""The `planner` command line, run as a user or a script would run it."""
+"""The `planner` command line, run as a user or a script would run it: in this process (see
+tests/cli_runner.py), and as a process of its own for the start itself (its version, a window
+painted)."""
 
 from __future__ import annotations
 
@@ -17,11 +19,11 @@ from planner.app import main
 from planner.db.database import Database
 from planner.plans.service import PlanDraft, create_plan, list_plans
 from planner.startup import open_synced_database
-from tests.cli_runner import run
+from tests.cli_runner import run, run_process
 
 
 def test_version() -> None:
-    result = run("--version")
+    result = run_process("--version")
     assert result.returncode == 0 and result.stdout.strip() == f"planner {__version__}"
 
 
@@ -46,7 +48,7 @@ def test_plans_lists_one_per_line_with_data_dir_before_or_after(
 
 def test_smoke_starts_paints_and_exits_zero(tmp_path: Path) -> None:
     data = tmp_path / "fresh"
-    result = run("--smoke", "--data-dir", str(data))
+    result = run_process("--smoke", "--data-dir", str(data))
     assert result.returncode == 0, result.stderr
     assert (data / "planner.sqlite3").exists()
 

@@ -1,5 +1,7 @@
 """The `planner` command facing a full disk, a read-only file, paths in the way or too long, and
-hostile text, run as a user would run it.
+hostile text, run as a user would run it: mostly in this process (tests/cli_runner.py), and as a
+process of its own where that is the point (the real start, a disk fault from its start, a umask,
+another process holding the lock).
 
 Proved here: each of these ends with its documented exit code and one plain `planner: ...` line,
 never a traceback; what the command prints cannot drive the terminal (control characters come
@@ -33,7 +35,7 @@ from planner.plans.service import PlanDraft, create_plan, list_plans
 from planner.platform.instance_lock import LOCK_FILE
 from planner.startup import open_synced_database
 from planner.terminal import shown
-from tests.cli_runner import PLANNER, run, run_command
+from tests.cli_runner import PLANNER, run, run_command, run_process
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 FAULTY = Path(__file__).with_name("faulty_planner.py")
@@ -164,12 +166,19 @@ def test_a_file_in_place_of_the_backups_folder_stops_an_import_and_not_the_readi
 
 
 @pytest.mark.parametrize(
-    "command",
-    [["plans"], ["--smoke"], ["import", "x.json"], ["export", "Knee", "--csv", "x.csv"]],
+    ("command", "runner"),
+    [
+        (["plans"], run_process),  # once through the real start: an exit code and a line, no traceback
+        (["--smoke"], run),
+        (["import", "x.json"], run),
+        (["export", "Knee", "--csv", "x.csv"], run),
+    ],
     ids=["plans", "smoke", "import", "export"],
 )
-def test_a_data_folder_with_a_name_too_long_is_a_message(tmp_path: Path, command: list[str]) -> None:
-    result = run(*command, "--data-dir", str(tmp_path / LONG))
+def test_a_data_folder_with_a_name_too_long_is_a_message(
+    tmp_path: Path, command: list[str], runner: Callable[..., subprocess.CompletedProcess[str]]
+) -> None:
+    result = runner(*command, "--data-dir", str(tmp_path / LONG))
     assert result.returncode == EXIT_FAILURE
     one_message(result.stderr, "a name in it is too long")
 

@@ -3,8 +3,11 @@
 `tests/crash_writer.py` saves through the app's services without end (expense lines and checklist
 items in turn) and prints ``saved <n>`` after each save has committed. This test starts it
 KILLS times in a row on the same data folder and kills it with SIGKILL at a random moment after
-its first save, which lands almost always inside a save, since saving is all it does. After
-every kill it checks, first with the standard sqlite3 module and then through the app itself:
+its first save, which lands almost always inside a save, since saving is all it does. Each
+writer is a process of its own, forked by a server (`crash_writer.py --serve`) that imported the
+app once, so that it starts in hundredths of a second; it opens the data itself, and nothing else
+has it open while it writes. After every kill it checks, first with the standard sqlite3 module
+and then through the app itself:
 
 * ``PRAGMA integrity_check`` says "ok" and ``PRAGMA foreign_key_check`` finds nothing;
 * every save the program reported, including those still in the pipe when it died, is in the
@@ -21,11 +24,13 @@ random generator; set CRASH_SAFETY_SEED to replay or vary them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import random
 import re
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -49,7 +54,8 @@ WRITER = Path(__file__).resolve().parents[1] / "crash_writer.py"
 KILLS = 24
 SEED = int(os.environ.get("CRASH_SAFETY_SEED", "20270301"))
 FIRST_SAVE_TIMEOUT = 90.0
-"""Start-up is 1-2 s; a slow, shared machine gets plenty more before the run counts as stuck."""
+"""A start is under a second (the first, which makes the data, the longest); a slow, shared machine
+gets plenty more before the run counts as stuck."""
 EXIT_TIMEOUT = 30.0
 _SAVED = re.compile(rb"saved (\d+)\n")
 
@@ -111,21 +117,65 @@ def _counters(raw: list[bytes], describe: Callable[[], str]) -> list[int]:
     return counters
 
 
-def _run_and_kill(data_dir: Path, delay: float, log: Path) -> Run:
-    """Start the writer, wait for its first save, let it save for `delay` s more, SIGKILL it."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"}
+class Writers:
+    """The server that starts writers (`crash_writer.py --serve`), until closed."""
+
+    def __init__(self, log: Path) -> None:
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        self.channel, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.channel.settimeout(FIRST_SAVE_TIMEOUT)
+        with theirs, log.open("wb") as err:
+            self.server = subprocess.Popen(
+                [sys.executable, str(WRITER), "--serve", str(theirs.fileno())],
+                pass_fds=(theirs.fileno(),),
+                stdin=subprocess.DEVNULL,
+                stdout=err,
+                stderr=err,
+                env=env,
+            )
+        self.answers = self.channel.makefile("r")
+
+    def start(self, data_dir: Path, stderr: IO[bytes]) -> tuple[int, IO[bytes]]:
+        """A writer on `data_dir`: its process id and its standard output."""
+        read_end, write_end = os.pipe()
+        try:
+            socket.send_fds(self.channel, [str(data_dir).encode()], [write_end, stderr.fileno()])
+        finally:
+            os.close(write_end)  # the writer holds the only one: its output ends when it does
+        output = os.fdopen(read_end, "rb")
+        try:
+            return int(self.answers.readline()), output
+        except BaseException:
+            output.close()
+            raise
+
+    def exit_code(self) -> int:
+        """The exit code of the writer started last, once it has ended."""
+        return int(self.answers.readline())
+
+    def close(self) -> None:
+        self.answers.close()
+        self.channel.close()
+        try:
+            self.server.wait(timeout=EXIT_TIMEOUT)
+        finally:
+            if self.server.poll() is None:
+                self.server.kill()
+                self.server.wait()
+
+
+def _run_and_kill(writers: Writers, data_dir: Path, delay: float, log: Path) -> Run:
+    """Start a writer, wait for its first save, let it save for `delay` s more, SIGKILL it."""
     raw: list[bytes] = []
     lines: queue.Queue[bytes | None] = queue.Queue()
     with log.open("wb") as err:
-        process = subprocess.Popen(
-            [sys.executable, str(WRITER), str(data_dir)], stdout=subprocess.PIPE, stderr=err, env=env
-        )
-    assert process.stdout is not None
-    reader = threading.Thread(target=_read_lines, args=(process.stdout, lines), daemon=True)
+        pid, output = writers.start(data_dir, err)
+    reader = threading.Thread(target=_read_lines, args=(output, lines), daemon=True)
     reader.start()
+    returncode: int | None = None
 
     def describe() -> str:
-        return f"writer exit {process.poll()}, stderr:\n{log.read_text(errors='replace')[-3000:]}"
+        return f"writer exit {returncode}, stderr:\n{log.read_text(errors='replace')[-3000:]}"
 
     try:
         deadline = time.monotonic() + FIRST_SAVE_TIMEOUT
@@ -135,19 +185,20 @@ def _run_and_kill(data_dir: Path, delay: float, log: Path) -> Run:
         kill_at = time.monotonic() + delay
         while (left := kill_at - time.monotonic()) > 0:
             assert _take(lines, raw, left), f"the writer ended on its own\n{describe()}"
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=EXIT_TIMEOUT)
+        os.kill(pid, signal.SIGKILL)
+        returncode = writers.exit_code()
         # What was still in the pipe was printed after its commit too: it counts as reported.
         reader.join(timeout=EXIT_TIMEOUT)
         assert not reader.is_alive(), "the writer's output never ended after the kill"
         while _take(lines, raw, 0):
             pass
     finally:
-        if process.poll() is None:
-            process.kill()
-        process.wait(timeout=EXIT_TIMEOUT)
-        process.stdout.close()
-    return Run(_counters(raw, describe), process.returncode, log.read_text(errors="replace"))
+        if returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            returncode = writers.exit_code()
+        output.close()
+    return Run(_counters(raw, describe), returncode, log.read_text(errors="replace"))
 
 
 def _check_with_sqlite(path: Path) -> Stored:
@@ -207,44 +258,50 @@ def test_every_reported_save_survives_a_kill_and_the_file_stays_sound(tmp_path: 
     unreported_commits = 0
     hot_wal = 0
     started = time.monotonic()
-    for kill in range(1, KILLS + 1):
-        # A quarter of the kills come right after the first save, the rest within 0.8 s.
-        delay = rng.uniform(0.0, 0.02) if rng.random() < 0.25 else rng.uniform(0.0, 0.8)
-        run = _run_and_kill(data_dir, delay, tmp_path / f"writer-{kill}.log")
-        where = f"kill {kill} of {KILLS} after {delay:.3f} s (CRASH_SAFETY_SEED={SEED})"
-        assert run.returncode == -signal.SIGKILL, f"{where}: writer exit {run.returncode}\n{run.stderr}"
-        assert run.reported, f"{where}: no save reported"
-        assert run.reported == list(range(highest + 1, run.reported[-1] + 1)), (
-            f"{where}: the writer did not carry on from save {highest}: {run.reported[:5]}..."
-        )
+    writers = Writers(tmp_path / "server.log")
+    try:
+        for kill in range(1, KILLS + 1):
+            # A quarter of the kills come right after the first save, the rest within 0.8 s.
+            delay = rng.uniform(0.0, 0.02) if rng.random() < 0.25 else rng.uniform(0.0, 0.8)
+            run = _run_and_kill(writers, data_dir, delay, tmp_path / f"writer-{kill}.log")
+            where = f"kill {kill} of {KILLS} after {delay:.3f} s (CRASH_SAFETY_SEED={SEED})"
+            assert run.returncode == -signal.SIGKILL, f"{where}: writer exit {run.returncode}\n{run.stderr}"
+            assert run.reported, f"{where}: no save reported"
+            assert run.reported == list(range(highest + 1, run.reported[-1] + 1)), (
+                f"{where}: the writer did not carry on from save {highest}: {run.reported[:5]}..."
+            )
 
-        wal = data_dir / f"{DATABASE_FILE}-wal"
-        hot_wal += wal.exists() and wal.stat().st_size > 0
-        # Half the time the app is the first to open the file after the crash, as on a restart;
-        # half the time a plain SQLite tool is, recovering the log the killed writer left.
-        app_first = kill % 2 == 0
-        seen_by_app = _check_with_app(data_dir) if app_first else None
-        stored = _check_with_sqlite(data_dir / DATABASE_FILE)
-        if seen_by_app is None:
-            seen_by_app = _check_with_app(data_dir)
-        counters = stored.counters
-        missing = sorted(set(run.reported) - set(counters))
-        assert missing == [], f"{where}: saves reported as done but not in the file: {missing}"
-        assert counters == list(range(1, counters[-1] + 1)), (
-            f"{where}: a commit was lost while a later one survived: "
-            f"{sorted(set(range(1, counters[-1] + 1)) - set(counters))}"
-        )
-        assert all(is_expense(n) for n in stored.expenses), f"{where}: a line in the wrong table"
-        assert all(not is_expense(n) for n in stored.items), f"{where}: an item in the wrong table"
-        assert all(planned == n * 100 for n, planned in stored.expenses.items()), f"{where}: wrong amount"
-        assert set(stored.items.values()) == {STEP}, f"{where}: an item in the wrong step"
-        # At most the one save in flight may have committed without being reported.
-        assert counters[-1] - run.reported[-1] in (0, 1), f"{where}: {counters[-1]} after {run.reported[-1]}"
-        unreported_commits += counters[-1] - run.reported[-1]
+            wal = data_dir / f"{DATABASE_FILE}-wal"
+            hot_wal += wal.exists() and wal.stat().st_size > 0
+            # Half the time the app is the first to open the file after the crash, as on a restart;
+            # half the time a plain SQLite tool is, recovering the log the killed writer left.
+            app_first = kill % 2 == 0
+            seen_by_app = _check_with_app(data_dir) if app_first else None
+            stored = _check_with_sqlite(data_dir / DATABASE_FILE)
+            if seen_by_app is None:
+                seen_by_app = _check_with_app(data_dir)
+            counters = stored.counters
+            missing = sorted(set(run.reported) - set(counters))
+            assert missing == [], f"{where}: saves reported as done but not in the file: {missing}"
+            assert counters == list(range(1, counters[-1] + 1)), (
+                f"{where}: a commit was lost while a later one survived: "
+                f"{sorted(set(range(1, counters[-1] + 1)) - set(counters))}"
+            )
+            assert all(is_expense(n) for n in stored.expenses), f"{where}: a line in the wrong table"
+            assert all(not is_expense(n) for n in stored.items), f"{where}: an item in the wrong table"
+            assert all(planned == n * 100 for n, planned in stored.expenses.items()), f"{where}: wrong amount"
+            assert set(stored.items.values()) == {STEP}, f"{where}: an item in the wrong step"
+            # At most the one save in flight may have committed without being reported.
+            assert counters[-1] - run.reported[-1] in (0, 1), (
+                f"{where}: {counters[-1]} after {run.reported[-1]}"
+            )
+            unreported_commits += counters[-1] - run.reported[-1]
 
-        assert seen_by_app == stored, f"{where}: the app sees other saves than sqlite3"
-        highest = counters[-1]
-        checked += len(run.reported)
+            assert seen_by_app == stored, f"{where}: the app sees other saves than sqlite3"
+            highest = counters[-1]
+            checked += len(run.reported)
+    finally:
+        writers.close()
 
     print(
         f"\n{KILLS} kills, {checked} reported saves checked, {highest} saves in the file, "

@@ -4,9 +4,6 @@ one holding more, naming the section and the limit, so nothing of it is written.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -16,6 +13,7 @@ import pytest
 from planner.core import limits
 from planner.planfile.expenses import CONVERSION_COLUMNS, EXPENSE_COLUMNS, LINE
 from planner.planfile.format import VERSION, PlanFileError, parse_plan_file
+from tests.cli_runner import run
 from tests.domain.test_plan_file import KNOWN, minimal
 
 
@@ -93,23 +91,10 @@ def test_the_command_refuses_a_file_over_a_limit_with_exit_5_and_writes_nothing(
     plan_file = tmp_path / "huge.plan.json"
     plan_file.write_bytes(with_items(limits.CHECKLIST_ITEMS.most + 1))
     data = tmp_path / "data"
-    result = subprocess.run(
-        [sys.executable, "-m", "planner.app", "import", str(plan_file), "--data-dir", str(data)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        timeout=120,
-        check=False,
-    )
+    result = run("import", str(plan_file), "--data-dir", str(data))
     assert result.returncode == 5, result.stderr
     assert "checklist: has 2,001 checklist items; a plan holds at most 2,000" in result.stderr
-    listed = subprocess.run(
-        [sys.executable, "-m", "planner.app", "plans", "--data-dir", str(data)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    listed = run("plans", "--data-dir", str(data))
     assert listed.stdout == ""
 
 

@@ -48,7 +48,6 @@ from planner.clinics.service import list_clinics
 from planner.clinics.shortlist_service import choose_clinic, set_shortlisted, shortlisted_ids
 from planner.db.database import Database
 from planner.plans.service import PlanDraft, create_plan, list_plans
-from planner.startup import open_synced_database
 from planner.ui.app.main_window import MainWindow
 from planner.ui.app.pages import BUDGET, CHECKLIST, CLINICS, OVERVIEW
 from tests.ui.conftest import FakePrompter
@@ -366,9 +365,9 @@ def strace_sees_a_childs_connect(tmp_path: Path, env: dict[str, str]) -> None:
     assert INET_CALL.match(lookup) and not INET_CALL.match(lookup.replace("nscd", "dbus"))
 
 
-def plan_for_the_command_line(data_dir: Path) -> None:
-    """A plan with a shortlisted and chosen clinic and an expense line, like the session's."""
-    db = open_synced_database(data_dir)
+def plan_for_the_command_line(db: Database) -> None:
+    """A plan with a shortlisted and chosen clinic and an expense line, like the session's, saved
+    in `db`, which is then closed."""
     try:
         plan = create_plan(
             db,
@@ -390,7 +389,9 @@ def plan_for_the_command_line(data_dir: Path) -> None:
 
 
 @pytest.mark.skipif(STRACE is None, reason="strace is not installed (Debian package: strace)")
-def test_native_code_opens_no_network_connection(tmp_path: Path) -> None:
+def test_native_code_opens_no_network_connection(
+    tmp_path: Path, fresh_database: Callable[[Path], Database]
+) -> None:
     env = {k: v for k, v in os.environ.items() if k != "PYTEST_ADDOPTS"}
     env |= {"QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
     strace_sees_a_childs_connect(tmp_path, env)
@@ -398,11 +399,12 @@ def test_native_code_opens_no_network_connection(tmp_path: Path) -> None:
     session = [
         *(python, "-m", "pytest", f"{Path(__file__).relative_to(REPO)}::{SESSION_TEST}"),
         *("-q", "-p", "no:cacheprovider", f"--basetemp={tmp_path / 'session'}"),
+        *("-p", "no:hypothesispytest"),  # the session uses no Hypothesis; importing it is a second
     ]
     pdf = tmp_path / "itinerary.pdf"
     app: dict[str, list[str]] = {}
     for name in ("smoke", "export"):  # a data folder each: the app refuses to open one twice
-        plan_for_the_command_line(tmp_path / name)
+        plan_for_the_command_line(fresh_database(tmp_path / name))
         app[name] = [python, "-m", "planner.app", "--data-dir", str(tmp_path / name)]
     running = {  # all at once: the two short ones run while the session's pytest starts
         "the UI session": Traced.start(session, tmp_path / "session.strace", env),

@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -28,9 +25,9 @@ from planner.exit_codes import EXIT_OK
 from planner.planfile.service import OnClash, PlanFileError, import_plan, read_plan_file
 from planner.printouts.registry import PRINTOUTS
 from planner.ui.app.main_window import MainWindow, settings_for
+from tests.cli_runner import run
 from tests.db.test_plan_file_limits_property import CHANGES, _source, mutate
 from tests.db.test_plan_transfer import dump
-from tests.fixed_time import TEST_NOW
 from tests.ui.conftest import FakePrompter
 
 CHECKLIST_SIZES = st.sampled_from([limits.CHECKLIST_ITEMS.most, limits.CHECKLIST_ITEMS.most + 1, 199_000])
@@ -81,14 +78,7 @@ def works_everywhere(qtbot: QtBot, db: Database, plan_id: int, name: str, folder
         window.nav.setCurrentRow(row)
         assert window.unshown is None, f"page {row}: {window.unshown}"
     window.close()  # remembers the plan, which the app then starts on
-    started = subprocess.run(
-        [sys.executable, "-m", "planner.app", "--smoke", "--data-dir", str(copy_of_data(db, folder))],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PLANNER_NOW": TEST_NOW.isoformat()},
-        timeout=120,
-        check=False,
-    )
+    started = run("--smoke", "--data-dir", str(copy_of_data(db, folder)))
     assert started.returncode == 0, started.stderr
 
 

@@ -109,7 +109,8 @@ def _show_window(app: QApplication, data: OpenData, prompter: Prompter, smoke: b
     watcher = _FirstPaint(app)
     if smoke:
         window.installEventFilter(watcher)
-        QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: app.exit(EXIT_FAILURE))
+        # Tied to the watcher, so it ends with this run and cannot end a later event loop.
+        QTimer.singleShot(SMOKE_TIMEOUT_MS, watcher, lambda: app.exit(EXIT_FAILURE))
     window.show()
     code = app.exec()
     if not smoke:
