@@ -28,7 +28,7 @@ from planner.exit_codes import EXIT_DAMAGED, EXIT_IN_USE, EXIT_OK
 from planner.platform.instance_lock import LOCK_FILE
 from planner.startup import open_synced_database
 from tests.cli_runner import run
-from tests.db.journey_plans import new_plan
+from tests.db.journey.journey_plans import new_plan
 from tests.fixed_time import TEST_NOW_ENV
 
 PLAN = "Knee, March"

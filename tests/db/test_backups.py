@@ -56,7 +56,7 @@ from planner.journey.trip_details_service import load_details
 from planner.planfile.service import NameClash, OnClash, export_plan, import_plan, read_plan_file
 from planner.plans.service import delete_plan, list_plans, rename_plan
 from planner.startup import open_synced_database
-from tests.db.journey_plans import new_plan
+from tests.db.journey.journey_plans import new_plan
 from tests.db.migration_steps import step_back
 
 PLANS = ("Hip, June", "Knee, March")

@@ -37,7 +37,7 @@ from planner.journey.service import load_journey, save_stay
 from planner.planfile.service import OnClash, PlanFileError, export_plan, import_plan, read_plan_file
 from planner.plans.service import PlanDraft, change_dates, check_draft, create_plan, list_plans
 from planner.printouts.registry import PRINTOUTS, build_printout
-from tests.db.test_plan_transfer import dump, rich_plan
+from tests.db.planfile.test_plan_transfer import dump, rich_plan
 
 OUTSIDE = [
     date(9999, 12, 31),

@@ -113,7 +113,7 @@ from planner.journey.trip_details_service import (
 )
 from planner.plans.rules import MAX_NAME_LENGTH
 from planner.plans.service import PlanDraft, create_plan, delete_plan, get_plan, list_plans, rename_plan
-from tests.db.journey_plans import DEPARTURE, RETURN, TODAY, new_plan
+from tests.db.journey.journey_plans import DEPARTURE, RETURN, TODAY, new_plan
 
 # --- the tidying and the rules --------------------------------------------------------------------
 

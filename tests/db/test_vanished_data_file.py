@@ -30,7 +30,7 @@ from planner.db.backup import MISSING
 from planner.db.database import DamagedDatabase, Database, DataFileMissing, StorageError, recover_damaged
 from planner.plans.service import list_plans, rename_plan
 from planner.startup import open_synced_database
-from tests.db.journey_plans import new_plan
+from tests.db.journey.journey_plans import new_plan
 
 PLAN = "Knee, March"
 

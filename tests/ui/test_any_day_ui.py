@@ -1,5 +1,5 @@
 """Today's date as the real widgets show it, with the app's clock pinned to the days that used to
-catch us out (see tests/domain/test_any_day.py): the budget page's rate and deposit dates and the
+catch us out (see tests/domain/core/test_any_day.py): the budget page's rate and deposit dates and the
 deposit's paid line, and the footer of what File › Print prints."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from planner.db.database import Database
 from planner.plans.service import Plan
 from planner.ui.app.main_window import MainWindow
 from planner.ui.budget.budget_page import TAB_RATES
-from tests.domain.test_any_day import MOMENTS, WRITTEN
+from tests.domain.core.test_any_day import MOMENTS, WRITTEN
 from tests.ui.test_budget_ui import click, open_budget, retype, show_tab
 from tests.ui.test_print_ui import close, open_print_dialog, open_window
 

@@ -24,7 +24,7 @@ from planner.core.paths import resources_dir
 from planner.db.database import Database
 from planner.ui.app.main_window import MainWindow
 from planner.ui.app.pages import CLINICS, JOURNEY, PAGES
-from tests.db.test_plan_transfer import OWN_CLINIC, rich_plan
+from tests.db.planfile.test_plan_transfer import OWN_CLINIC, rich_plan
 from tests.ui.test_clinics_page import select_names
 
 DEFAULT_SIZE = (1200, 760)

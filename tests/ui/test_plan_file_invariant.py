@@ -26,8 +26,8 @@ from planner.planfile.service import OnClash, PlanFileError, import_plan, read_p
 from planner.printouts.registry import PRINTOUTS
 from planner.ui.app.main_window import MainWindow, settings_for
 from tests.cli_runner import run
-from tests.db.test_plan_file_limits_property import CHANGES, _source, mutate
-from tests.db.test_plan_transfer import dump
+from tests.db.planfile.test_plan_file_limits_property import CHANGES, _source, mutate
+from tests.db.planfile.test_plan_transfer import dump
 from tests.ui.conftest import FakePrompter
 
 CHECKLIST_SIZES = st.sampled_from([limits.CHECKLIST_ITEMS.most, limits.CHECKLIST_ITEMS.most + 1, 199_000])

@@ -19,7 +19,7 @@ from planner.printouts.document import ChartRequest, Printout, grid, heading, pa
 from planner.printouts.registry import PRINTOUTS, build_printout
 from planner.ui.budget.budget_charts import SLICE_COLOURS
 from planner.ui.printing.printing import PagedDocument, chart_image, page_layout, write_pdf
-from tests.db.test_plan_transfer import rich_plan
+from tests.db.planfile.test_plan_transfer import rich_plan
 
 TODAY = date(2026, 11, 21)
 

@@ -29,7 +29,7 @@ from planner.journey.service import load_journey
 from planner.plans.service import Plan, list_plans
 from planner.ui.app.application import _run_window
 from planner.ui.app.main_window import MainWindow, settings_for
-from tests.db.journey_plans import new_plan
+from tests.db.journey.journey_plans import new_plan
 from tests.ui.conftest import FakePrompter
 
 GOOD, BAD = "Knee, March", "Achilles, May"

@@ -28,7 +28,7 @@ from planner.ui.app.plan_commands import RESTORE_BACKUP, SAVE_COPY
 from planner.ui.app.recovery import FRESH, RESTORE, recover
 from planner.ui.app.restore_dialog import RestoreDialog
 from planner.ui.kit.storage_errors import storage_error_hook
-from tests.db.journey_plans import new_plan
+from tests.db.journey.journey_plans import new_plan
 from tests.ui.test_data_safety_ui import (
     RecordingPrompter,
     click,

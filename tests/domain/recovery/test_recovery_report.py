@@ -23,8 +23,8 @@ from planner.printouts.recovery import (
 )
 from planner.recovery.model import CheckIn
 from planner.recovery.rules import NOTE_MOST
+from tests.domain.printouts.test_printouts_html import _Page, a_plan, page
 from tests.domain.recovery.test_progress import BASELINE, SIX_WEEKS, THREE_MONTHS, TREATMENT, entry, recovery
-from tests.domain.test_printouts_html import _Page, a_plan, page
 
 TODAY = date(2027, 7, 1)
 SCRIPT = "<script>alert(1)</script>"

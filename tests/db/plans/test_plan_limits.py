@@ -31,7 +31,7 @@ from planner.db.database import Database
 from planner.db.models import AppointmentRow, ChecklistItemRow, ClinicRow, ExpenseRow
 from planner.journey.itinerary_service import save_appointment
 from planner.plans.service import get_plan
-from tests.db.journey_plans import TODAY, injection, new_plan
+from tests.db.journey.journey_plans import TODAY, injection, new_plan
 
 NOW = datetime(2026, 11, 1, 9)
 

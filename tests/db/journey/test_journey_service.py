@@ -17,7 +17,7 @@ from planner.journey.itinerary_service import save_appointment
 from planner.journey.rules import Stay, StepDraft, StepState
 from planner.journey.service import list_steps, load_journey, save_stay, save_step
 from planner.plans.service import change_dates, get_plan
-from tests.db.journey_plans import DEPARTURE, JOURNEY, RETURN, TODAY, new_plan
+from tests.db.journey.journey_plans import DEPARTURE, JOURNEY, RETURN, TODAY, new_plan
 
 FAR = date(2029, 6, 1)
 """More than a year after the trip: taken for a typing slip."""

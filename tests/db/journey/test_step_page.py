@@ -21,7 +21,7 @@ from planner.journey.service import load_journey, save_step
 from planner.recovery.rules import CheckInDraft
 from planner.recovery.service import save_check_in
 from planner.step_page.service import load_step_page
-from tests.db.journey_plans import JOURNEY, TODAY, new_plan
+from tests.db.journey.journey_plans import JOURNEY, TODAY, new_plan
 
 COMPARE = "Compare clinics and choose one for this plan (Clinics page)."
 

@@ -20,7 +20,7 @@ from planner.db.database import Database
 from planner.db.models import Base
 from planner.planfile.service import OnClash, export_plan, import_plan, read_plan_file
 from planner.plans.service import duplicate_plan
-from tests.db.test_plan_transfer import rich_plan
+from tests.db.planfile.test_plan_transfer import rich_plan
 
 
 def plan_tables(metadata: MetaData = Base.metadata) -> dict[str, Table]:
@@ -99,7 +99,7 @@ def test_a_new_table_with_a_plan_id_and_the_rows_belonging_to_it_are_plan_tables
 def test_the_rich_plan_has_a_row_in_every_plan_table(db: Database) -> None:
     rows = plan_rows(db, rich_plan(db), set())
     empty = [name for name, found in rows.items() if not found]
-    assert empty == [], "give rich_plan (tests/db/test_plan_transfer.py) a row in each of these"
+    assert empty == [], "give rich_plan (tests/db/planfile/test_plan_transfer.py) a row in each of these"
 
 
 def test_every_plan_table_comes_through_a_plan_file(db: Database, second: Database) -> None:

@@ -17,7 +17,7 @@ from planner.db.database import Database
 from planner.journey.calendar_service import plan_calendar
 from planner.planfile.service import OnClash, PlanFileError, export_plan, import_plan, read_plan_file
 from planner.printouts.registry import PRINTOUTS, build_printout
-from tests.db.test_plan_transfer import dump, rich_plan
+from tests.db.planfile.test_plan_transfer import dump, rich_plan
 
 DAYS = st.one_of(
     st.dates(EARLIEST_DAY - timedelta(days=3), EARLIEST_DAY + timedelta(days=3)),

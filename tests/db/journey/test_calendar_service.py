@@ -25,7 +25,7 @@ from planner.journey.itinerary_service import (
     save_appointment,
 )
 from planner.plans.service import duplicate_plan
-from tests.db.journey_plans import TODAY, injection, new_plan
+from tests.db.journey.journey_plans import TODAY, injection, new_plan
 
 SEOUL = "Asia/Seoul"
 DOMAIN = "@patient-journey-planner"

@@ -10,7 +10,7 @@ from planner.checklist.rules import Filter, Item, TripDates, check_in_matches, t
 from planner.checklist.service import ChecklistData
 from planner.printouts.checklist import checklist_printout
 from planner.recovery.checkins import Scheduled, schedule
-from tests.domain.test_printouts_html import a_plan
+from tests.domain.printouts.test_printouts_html import a_plan
 
 TREATMENT = date(2026, 9, 4)
 TODAY = date(2026, 11, 20)

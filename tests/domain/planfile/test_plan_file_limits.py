@@ -14,7 +14,7 @@ from planner.core import limits
 from planner.planfile.expenses import CONVERSION_COLUMNS, EXPENSE_COLUMNS, LINE
 from planner.planfile.format import VERSION, PlanFileError, parse_plan_file
 from tests.cli_runner import run
-from tests.domain.test_plan_file import KNOWN, minimal
+from tests.domain.planfile.test_plan_file import KNOWN, minimal
 
 
 def item(n: int) -> dict[str, Any]:

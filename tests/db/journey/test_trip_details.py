@@ -22,7 +22,7 @@ from planner.journey.trip_details_service import (
 )
 from planner.plans.service import delete_plan
 from planner.printouts.registry import build_printout
-from tests.db.journey_plans import new_plan
+from tests.db.journey.journey_plans import new_plan
 
 FILLED = TripDetails(
     hotel_name="Hotel Gangnam 호텔",

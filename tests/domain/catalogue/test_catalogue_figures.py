@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-CATALOGUE = Path(__file__).resolve().parents[2] / "resources" / "catalogue"
+CATALOGUE = Path(__file__).resolve().parents[3] / "resources" / "catalogue"
 FILES = (
     "sources",
     "conditions",

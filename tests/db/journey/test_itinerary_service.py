@@ -26,7 +26,7 @@ from planner.journey.itinerary_service import (
 )
 from planner.journey.service import load_journey
 from planner.plans.service import get_plan
-from tests.db.journey_plans import DEPARTURE, RETURN, TODAY, injection, new_plan
+from tests.db.journey.journey_plans import DEPARTURE, RETURN, TODAY, injection, new_plan
 
 SEOUL = "Asia/Seoul"
 NEW_YORK = "America/New_York"

@@ -92,7 +92,7 @@ from planner.recovery.service import (
     save_diary_entry,
     save_exercises,
 )
-from tests.db.journey_plans import TODAY, new_plan
+from tests.db.journey.journey_plans import TODAY, new_plan
 from tests.old_plan_files import version_1_expense, version_2_table
 
 OWN_CLINIC = "Busan Knee Centre"
