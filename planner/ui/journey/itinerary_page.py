@@ -43,7 +43,7 @@ from planner.ui.kit.page import Page
 from planner.ui.kit.panel import Panel
 from planner.ui.kit.prompter import Prompter
 from planner.ui.kit.tables import ROW_ROLE, row_table
-from planner.ui.kit.widgets import KeyActions, action_button, heading, print_button, run_key_action
+from planner.ui.kit.widgets import KeyActions, action_button, heading, print_button, row_keys, run_key_action
 
 
 def warnings_text(warnings: list[JourneyWarning]) -> str:
@@ -156,12 +156,9 @@ class ItineraryPage(Panel, Page):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The table's keys: Enter edits, Ctrl+Up/Down move a day, Delete deletes, Ctrl+Z undoes."""
         keys: KeyActions = {
-            (Qt.Key.Key_Return, False): self.edit_appointment,
-            (Qt.Key.Key_Enter, False): self.edit_appointment,
+            **row_keys(self.edit_appointment, self.delete_appointment, self.undo_delete),
             (Qt.Key.Key_Up, True): lambda: self.shift(-1),
             (Qt.Key.Key_Down, True): lambda: self.shift(1),
-            (Qt.Key.Key_Delete, False): self.delete_appointment,
-            (Qt.Key.Key_Z, True): self.undo_delete,
         }
         if watched is self.days and run_key_action(event, keys):
             return True

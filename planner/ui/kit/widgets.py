@@ -112,6 +112,19 @@ KeyActions = dict[tuple[Qt.Key, bool], Callable[[], object]]
 """What a key does in a table: (key, with Ctrl) to the action."""
 
 
+def row_keys(
+    open_row: Callable[[], object], delete_row: Callable[[], object], undo: Callable[[], object]
+) -> KeyActions:
+    """The keys every list of the person's own rows shares: Enter opens, Delete deletes, Ctrl+Z
+    puts the last deleted back."""
+    return {
+        (Qt.Key.Key_Return, False): open_row,
+        (Qt.Key.Key_Enter, False): open_row,
+        (Qt.Key.Key_Delete, False): delete_row,
+        (Qt.Key.Key_Z, True): undo,
+    }
+
+
 def run_key_action(event: QEvent, actions: KeyActions) -> bool:
     """Run the action bound to a key press (watched through an event filter, which works where
     shortcuts do not, such as offscreen); True when there was one."""

@@ -17,7 +17,7 @@ from planner.ui.kit.events import AppEvents
 from planner.ui.kit.panel import Panel
 from planner.ui.kit.prompter import Prompter
 from planner.ui.kit.tables import ROW_ROLE, row_table
-from planner.ui.kit.widgets import KeyActions, action_button, run_key_action
+from planner.ui.kit.widgets import action_button, row_keys, run_key_action
 from planner.ui.recovery.check_in_dialog import CheckInDialog
 from planner.ui.recovery.check_in_model import OWN, CheckInLine, CheckInModel
 from planner.ui.recovery.recovery_text import next_open_point
@@ -87,13 +87,9 @@ class CheckInPanel(Panel):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The table's keys: Enter opens or records, Delete deletes, Ctrl+Z undoes."""
-        keys: KeyActions = {
-            (Qt.Key.Key_Return, False): self.open_current,
-            (Qt.Key.Key_Enter, False): self.open_current,
-            (Qt.Key.Key_Delete, False): self.delete_current,
-            (Qt.Key.Key_Z, True): self.undo_delete,
-        }
-        if watched is self.table and run_key_action(event, keys):
+        if watched is self.table and run_key_action(
+            event, row_keys(self.open_current, self.delete_current, self.undo_delete)
+        ):
             return True
         return super().eventFilter(watched, event)
 

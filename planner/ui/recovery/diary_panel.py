@@ -34,7 +34,7 @@ from planner.ui.kit.forms import to_date, to_qdate
 from planner.ui.kit.panel import Panel
 from planner.ui.kit.prompter import Prompter
 from planner.ui.kit.tables import ROW_ROLE, row_table
-from planner.ui.kit.widgets import KeyActions, action_button, run_key_action
+from planner.ui.kit.widgets import action_button, row_keys, run_key_action
 from planner.ui.recovery.diary_entry_dialog import DiaryEntryDialog, diary_fields_for
 from planner.ui.recovery.diary_fields import DiaryFields
 from planner.ui.recovery.diary_model import DiaryModel
@@ -117,13 +117,9 @@ class DiaryPanel(Panel):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The table's keys: Enter opens, Delete deletes, Ctrl+Z undoes."""
-        keys: KeyActions = {
-            (Qt.Key.Key_Return, False): self.open_entry,
-            (Qt.Key.Key_Enter, False): self.open_entry,
-            (Qt.Key.Key_Delete, False): self.delete_entry,
-            (Qt.Key.Key_Z, True): self.undo_delete,
-        }
-        if watched is self.table and run_key_action(event, keys):
+        if watched is self.table and run_key_action(
+            event, row_keys(self.open_entry, self.delete_entry, self.undo_delete)
+        ):
             return True
         return super().eventFilter(watched, event)
 

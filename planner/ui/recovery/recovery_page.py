@@ -26,7 +26,7 @@ from planner.ui.kit.widgets import heading
 from planner.ui.recovery.check_in_panel import CheckInPanel
 from planner.ui.recovery.diary_panel import DiaryPanel
 from planner.ui.recovery.named_lists_panel import NamedListsPanel
-from planner.ui.recovery.progress_tab import ProgressTab
+from planner.ui.recovery.progress_charts import ProgressCharts
 from planner.ui.recovery.recovery_text import next_check_in_sentence, treatment_sentence
 from planner.ui.recovery.side_effects_panel import Contacts
 
@@ -66,7 +66,7 @@ class RecoveryPage(Panel, Page):
         self.diary = DiaryPanel(db, prompter, events)
         self.check_ins = CheckInPanel(db, prompter, events)
         self.lists = NamedListsPanel(db, prompter, events)
-        self.progress = ProgressTab()
+        self.progress = ProgressCharts()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.diary, "&Diary")

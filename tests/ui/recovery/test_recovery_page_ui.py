@@ -24,8 +24,7 @@ from planner.recovery.rules import CheckInDraft, DiaryDraft
 from planner.recovery.service import load_recovery, save_activities, save_check_in, save_diary_entry
 from planner.ui.recovery.check_in_model import CheckInModel
 from planner.ui.recovery.diary_model import DiaryModel
-from planner.ui.recovery.progress_charts import ProgressCharts
-from planner.ui.recovery.progress_tab import ComparedModel
+from planner.ui.recovery.progress_charts import BaselineLatestModel
 from planner.ui.recovery.side_effects_panel import NOT_ADVICE
 from tests.ui.recovery.conftest import TODAY, TREATMENT, Shown, new_plan
 
@@ -141,8 +140,7 @@ def test_progress_shows_baseline_against_latest_when_its_tab_is_opened(
     page = shown.page
     bar = page.tabs.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(3).center())
-    view = page.progress.view
-    assert isinstance(view, ProgressCharts)  # the charts, with the table under them
+    view = page.progress
     assert view.pain_stack.currentIndex() == 1 and view.activity_pain.count() == 2
     row = next(
         r for r in range(view.model.rowCount()) if view.model.index(r, 0).data() == "Pain during activity"
@@ -168,7 +166,7 @@ def test_the_recovery_item_models(qtmodeltester: ModelTester, db: Database) -> N
     check_ins.set_recovery(recovery, TODAY)
     qtmodeltester.check(check_ins)
     assert check_ins.index(0, 3).data() == "Pain at rest 5"
-    progress = ComparedModel()
+    progress = BaselineLatestModel()
     progress.replace_rows(compared(recovery))
     qtmodeltester.check(progress)
     check_ins.set_recovery(None, TODAY)
