@@ -74,7 +74,23 @@ def build_parser() -> argparse.ArgumentParser:
     clash.add_argument("--rename", action="store_true", help="if the name is taken, import under a free name")
     clash.add_argument("--replace", action="store_true", help="if the name is taken, replace that plan")
     imported.add_argument("--name", help="import under this name instead of the file's")
-    for command in (plans, export, imported):
+    protection = (
+        commands.add_parser(
+            "protect",
+            help="encrypt the data and its backups with a passphrase (from PLANNER_NEW_PASSPHRASE, "
+            "or typed twice)",
+        ),
+        commands.add_parser(
+            "change-passphrase",
+            help="encrypt the data with a new passphrase (the current one from PLANNER_PASSPHRASE, "
+            "the new from PLANNER_NEW_PASSPHRASE, or typed)",
+        ),
+        commands.add_parser(
+            "unprotect",
+            help="write the data plain again (the passphrase from PLANNER_PASSPHRASE, or typed)",
+        ),
+    )
+    for command in (plans, export, imported, *protection):
         # Accept --data-dir after the command's name too; SUPPRESS keeps an earlier value.
         command.add_argument(
             "--data-dir", metavar="DIR", type=_folder, default=argparse.SUPPRESS, help=data_dir_help
@@ -105,6 +121,10 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         parser.error("export needs at least one of --pdf, --ics, --json, --csv or --fhir")
     if args.command in ("export", "import"):
         return _run_with_data(data_dir, lambda db: _transfer(db, args))
+    if args.command in ("protect", "change-passphrase", "unprotect"):
+        from planner.protection.commands import run_protection_command
+
+        return run_protection_command(data_dir, args.command)
     from planner.ui.app.application import run_gui
 
     return run_gui(data_dir, smoke=args.smoke)
@@ -112,9 +132,10 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 def _run_with_data(data_dir: Path, command: Callable[[Database], int]) -> int:
     """Open the data, run `command` on it and close it; failures are left to `main`."""
+    from planner.passphrase_input import TerminalUnlock
     from planner.startup import open_data
 
-    with open_data(data_dir) as data:
+    with open_data(data_dir, unlock=TerminalUnlock()) as data:
         if data.db.startup_backup_problem is not None:
             say(f"warning: the start-up backup could not be made: {data.db.startup_backup_problem}")
         return command(data.db)

@@ -19,3 +19,7 @@ EXIT_IN_USE = 6
 """The app is already open with this data."""
 EXIT_DAMAGED = 7
 """The data file is damaged."""
+EXIT_LOCKED = 8
+"""The data is protected with a passphrase, and none was given."""
+EXIT_WRONG_PASSPHRASE = 9
+"""The passphrase given does not open the data."""

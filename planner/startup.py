@@ -14,15 +14,19 @@ from planner.catalogue.errors import CatalogueError
 from planner.catalogue.service import sync_catalogue
 from planner.core.paths import catalogue_dir
 from planner.datadir import DataDirError, data_dir_warning, os_error_text, prepare_data_dir
+from planner.db.cipher import Key, WrongPassphrase
 from planner.db.database import (
     DamagedDatabase,
     Database,
+    DataLocked,
     StartupError,
     StorageError,
+    data_file,
+    needs_passphrase,
     open_database,
     storage_failure,
 )
-from planner.exit_codes import EXIT_DAMAGED, EXIT_FAILURE, EXIT_IN_USE
+from planner.exit_codes import EXIT_DAMAGED, EXIT_FAILURE, EXIT_IN_USE, EXIT_LOCKED, EXIT_WRONG_PASSPHRASE
 from planner.platform.instance_lock import AlreadyRunning, LockError, lock_data_dir
 from planner.terminal import say
 
@@ -35,6 +39,16 @@ class Lock(Protocol):
 
 class RecoveryDeclined(Exception):
     """Asked what to do about a damaged data file, the person chose to quit: nothing changed."""
+
+
+class UnlockDeclined(Exception):
+    """Asked for the passphrase of protected data, the person chose to quit: nothing was read."""
+
+
+Unlock = Callable[[Path], Key | None]
+"""Asks for the passphrase of the protected database at the path and returns the key it gives,
+checked (see `planner.db.cipher.unlock_key`); None when the person quits. It may raise
+WrongPassphrase or DataLocked (no passphrase to be had) instead."""
 
 
 @dataclass
@@ -64,33 +78,47 @@ class OpenData:
         self.close()
 
 
-def open_synced_database(data_dir: Path, catalogue: Path | None = None) -> Database:
-    """Open the database in `data_dir` (see `open_database`) with the catalogue in the folder
-    `catalogue` (by default the shipped one) synced into it, now and after every restore."""
+def open_synced_database(data_dir: Path, catalogue: Path | None = None, key: Key | None = None) -> Database:
+    """Open the database in `data_dir` (see `open_database`; `key` for protected data) with the
+    catalogue in the folder `catalogue` (by default the shipped one) synced into it, now and after
+    every restore."""
     folder = catalogue or catalogue_dir()
-    return open_database(data_dir, lambda db: sync_catalogue(db, folder))
+    return open_database(data_dir, lambda db: sync_catalogue(db, folder), key)
 
 
-def open_data(data_dir: Path, recover: Callable[[DamagedDatabase], str | None] | None = None) -> OpenData:
-    """Prepare `data_dir`, lock it and open its database. A damaged data file is passed to
-    `recover` (which returns a line saying what it did, or None when the person quits, raising
-    RecoveryDeclined); without `recover` it raises DamagedDatabase. Every other failure is raised
-    as it is, for `failure` to turn into an exit code and a message; the lock is released."""
+def open_data(
+    data_dir: Path,
+    recover: Callable[[DamagedDatabase], str | None] | None = None,
+    unlock: Unlock | None = None,
+) -> OpenData:
+    """Prepare `data_dir`, lock it and open its database. Protected data is unlocked with the key
+    `unlock` returns (None from it raises UnlockDeclined; without `unlock`, DataLocked), before
+    anything else is read. A damaged data file is passed to `recover` (which returns a line saying
+    what it did, or None when the person quits, raising RecoveryDeclined); without `recover` it
+    raises DamagedDatabase. Every other failure is raised as it is, for `failure` to turn into an
+    exit code and a message; the lock is released."""
     prepare_data_dir(data_dir)
     shared = data_dir_warning(data_dir)
     if shared is not None:
         say(shared)
     lock = lock_data_dir(data_dir)
     try:
+        key = None
+        if needs_passphrase(data_dir):
+            if unlock is None:
+                raise DataLocked(data_file(data_dir))
+            key = unlock(data_file(data_dir))
+            if key is None:
+                raise UnlockDeclined()
         try:
-            return OpenData(open_synced_database(data_dir), lock, shared, None)
+            return OpenData(open_synced_database(data_dir, key=key), lock, shared, None)
         except DamagedDatabase as damaged:
             if recover is None:
                 raise
             notice = recover(damaged)
             if notice is None:
                 raise RecoveryDeclined() from damaged
-        return OpenData(open_synced_database(data_dir), lock, shared, notice)
+        return OpenData(open_synced_database(data_dir, key=key), lock, shared, notice)
     except BaseException:
         lock.unlock()
         raise
@@ -113,6 +141,8 @@ def _storage_failure(error: BaseException) -> str | None:
 FAILURES: tuple[tuple[type[BaseException], int, Callable[[BaseException], str | None]], ...] = (
     (AlreadyRunning, EXIT_IN_USE, _said),
     (DamagedDatabase, EXIT_DAMAGED, _said),
+    (DataLocked, EXIT_LOCKED, _said),
+    (WrongPassphrase, EXIT_WRONG_PASSPHRASE, _said),
     (DataDirError, EXIT_FAILURE, _said),
     (LockError, EXIT_FAILURE, _said),
     (StartupError, EXIT_FAILURE, _said),

@@ -539,3 +539,16 @@ def test_each_service_and_store_function_has_a_name_of_its_own() -> None:
         if len(where) > 1 and any(_is_service(Path(p)) or _is_store(Path(p)) for p in where)
     }
     assert shared == {}
+
+
+def test_only_the_cipher_module_names_an_sqlite_driver() -> None:
+    """The app's files are opened with SQLCipher's SQLite only: a second SQLite library in the
+    same process does not see the first one's locks, and closing a connection of it deletes the
+    log the app's connections still use."""
+    offenders = [
+        str(path.relative_to(PACKAGE.parent))
+        for path in _python_files(PACKAGE)
+        if {"sqlite3", "sqlcipher3", "sqlcipher3.dbapi2"} & _imports(path)
+        and path.relative_to(PACKAGE) != Path("db/cipher.py")
+    ]
+    assert offenders == []

@@ -124,7 +124,7 @@ def test_a_damaged_data_file_stops_the_app_and_is_left_where_and_as_it_was(
     data: Path, command: list[str]
 ) -> None:
     database = data / DATABASE_FILE
-    database.write_bytes(os.urandom(64 * 1024))
+    database.write_bytes(os.urandom(64 * 1024 + 100))  # not whole pages: see test_cli_protection.py
     before, files = state(database), listing(data)
 
     result = run(*command, "--data-dir", str(data))

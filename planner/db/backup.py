@@ -12,7 +12,6 @@ import errno
 import json
 import os
 import re
-import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -24,12 +23,23 @@ from planner.core.dates import backup_stamp, file_stamp, parse_backup_stamp
 from planner.core.paths import BACKUP_DIR
 from planner.datadir import PRIVATE_DIR_MODE, create_private_file
 from planner.db.backup_schedule import backups_to_keep
+from planner.db.cipher import (
+    SQLITE_HEADER,
+    Connection,
+    DatabaseError,
+    Error,
+    Key,
+    WrongPassphrase,
+    connect,
+    key_of,
+    looks_encrypted,
+)
 from planner.db.migrate import KNOWN_REVISIONS
+from planner.db.rekey import write_copy
 
 NAME = re.compile(r"(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z-]+)\.sqlite3")
 SIGNATURE_FILE = "last-backup.json"
 """What the database file looked like when the last backup was taken (size and times)."""
-HEADER = b"SQLite format 3\x00"
 SIDE_FILES = ("-wal", "-shm")
 MISSING = "it is missing, although there are backups of it (it may have been deleted or moved)"
 """The problem of a data file that is gone from beside its backups."""
@@ -68,14 +78,19 @@ def backup_folder(database: Path) -> Path:
 
 
 def backup_database(
-    database: Path, reason: str, now: datetime | None = None, source: sqlite3.Connection | None = None
+    database: Path,
+    reason: str,
+    now: datetime | None = None,
+    source: Connection | None = None,
+    key: Key | None = None,
 ) -> Path:
     """Write a consistent copy of `database` into the backups folder beside it, thin the older
     ones, and return the new copy's path. Its time is `now` (by default the clock's), moved just
     past the newest backup if that is not earlier, so the newest copy always sorts first and
     never takes an older one's name (a clock that stands still, or an hour that repeats when
     summer time ends). `source`, when given, is an open connection to copy from instead of the
-    file (which may have been deleted while it was open)."""
+    file (which may have been deleted while it was open). The copy is encrypted with `key`, the
+    key the database is read with (None: plain)."""
     now = now or local_now()
     folder = backup_folder(database)
     if folder.exists() and not folder.is_dir():
@@ -88,10 +103,10 @@ def backup_database(
     signature = _signature(database)
     try:
         if source is None:
-            with closing(sqlite3.connect(database)) as connection:
-                copy_database(connection, target)
+            with closing(connect(database, key)) as connection:
+                copy_database(connection, target, key)
         else:
-            copy_database(source, target)
+            copy_database(source, target, key)
         create_private_file(folder / SIGNATURE_FILE)
         (folder / SIGNATURE_FILE).write_text(json.dumps(signature), encoding="utf-8")
     except BaseException:
@@ -101,13 +116,13 @@ def backup_database(
     return target
 
 
-def copy_database(source: sqlite3.Connection, target: Path) -> None:
-    """Write everything `source` holds into `target`, a new owner-only file of its own (no log
-    beside it); on failure no partial copy is left."""
+def copy_database(source: Connection, target: Path, key: Key | None) -> None:
+    """Write everything `source` (read with `key`) holds into `target`, a new owner-only file of
+    its own (no log beside it) under the same key; on failure no partial copy is left."""
     target.unlink(missing_ok=True)
     create_private_file(target)
     try:
-        with closing(sqlite3.connect(target)) as copy:
+        with closing(connect(target, key)) as copy:
             source.backup(copy)
             copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, readable read-only
     except BaseException:
@@ -138,9 +153,9 @@ def _stat(path: Path) -> os.stat_result | None:
         return None
 
 
-def list_backups(database: Path, with_plans: bool = True) -> list[BackupInfo]:
-    """The backups of `database`, newest first, with the plans inside each (when `with_plans`;
-    else their plans are an empty tuple, unread)."""
+def list_backups(database: Path, with_plans: bool = True, key: Key | None = None) -> list[BackupInfo]:
+    """The backups of `database`, newest first, with the plans inside each (when `with_plans`,
+    read with `key` or, for a plain backup, none; else their plans are an empty tuple, unread)."""
     found = []
     folder = backup_folder(database)
     for path in folder.glob(f"{database.stem}-*.sqlite3") if folder.is_dir() else ():
@@ -149,16 +164,16 @@ def list_backups(database: Path, with_plans: bool = True) -> list[BackupInfo]:
         if match is None or match["stem"] != database.stem or stat is None:
             continue
         taken = parse_backup_stamp(match["stamp"])
-        plans = _plans_in(path) if with_plans else ()
+        plans = _plans_in(path, key) if with_plans else ()
         found.append(BackupInfo(path, taken, match["reason"], stat.st_size, plans))
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
-def _plans_in(path: Path) -> tuple[str, ...] | None:
+def _plans_in(path: Path, key: Key | None) -> tuple[str, ...] | None:
     try:
-        with _read_only(path) as connection:
+        with _read_only(path, key_of(path, key)) as connection:
             return tuple(name for (name,) in connection.execute("SELECT name FROM plan ORDER BY name"))
-    except sqlite3.Error:
+    except (Error, WrongPassphrase):
         return None
 
 
@@ -172,52 +187,65 @@ def thin_backups(database: Path, now: datetime) -> list[Path]:
     return removed
 
 
-def database_problem(path: Path) -> str | None:
-    """What is wrong with the database file, in plain words, or None if it is sound (or absent)."""
+def database_problem(path: Path, key: Key | None = None) -> str | None:
+    """What is wrong with the database file (encrypted with `key`, or plain), in plain words, or
+    None if it is sound (or absent). Checking an encrypted file without its key is the caller's
+    mistake: it would read as damaged."""
     stat = _stat(path)
     if stat is None:
         # No data yet (a first start), unless there are backups of it: then it was deleted.
-        return MISSING if newest_good_backup(path) is not None else None
+        return MISSING if newest_good_backup(path, key) is not None else None
     if stat.st_size == 0 and not list_backups(path, with_plans=False):
         return None  # a first start that stopped before writing anything
     try:
         with open(path, "rb") as file:
-            header = file.read(len(HEADER))
+            header = file.read(len(SQLITE_HEADER))
     except OSError as error:
         return f"it cannot be read ({error.strerror})"
-    if header != HEADER:
+    encrypted = header != SQLITE_HEADER and key is not None and looks_encrypted(path)
+    if header != SQLITE_HEADER and not encrypted:
         return "it is empty" if stat.st_size == 0 else "it is not a database file"
     # Read-only, so a damaged file (and a log a crash left beside it) stays exactly as it is; with
     # no log beside it, immutable too, so SQLite does not even create one.
     log = Path(str(path) + "-wal").exists()
     try:
-        with _read_only(path, immutable=not log) as connection:
+        with _read_only(path, key if encrypted else None, immutable=not log) as connection:
             result = connection.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError as error:
+    except DatabaseError as error:
         return f"it is damaged ({error})"
     if result != [("ok",)]:
         return f"it is damaged ({result[0][0]})"
     return None
 
 
-def revision_of(database: Path) -> str | None:
-    """The schema revision a database (or backup) was saved at; None when it has none."""
+def revision_of(database: Path, key: Key | None = None) -> str | None:
+    """The schema revision a database (or backup) read with `key` was saved at; None when it
+    has none."""
     try:
-        with _read_only(database) as connection:
+        with _read_only(database, key) as connection:
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.Error:
+    except Error:
         return None
     return str(row[0]) if row else None
 
 
-def restore_problem(backup: Path) -> str | None:
-    """Why `backup` cannot be restored by this version of the app, in plain words; None if it can."""
-    problem = database_problem(backup) if backup.exists() else "it no longer exists"
+def restore_problem(backup: Path, key: Key | None = None) -> str | None:
+    """Why `backup` cannot be restored into data under `key` by this version of the app, in plain
+    words; None if it can. A plain backup can be restored into protected data."""
+    if not backup.exists():
+        return "it no longer exists"
+    try:
+        key = key_of(backup, key)
+    except WrongPassphrase:
+        if looks_encrypted(backup):
+            return "it is protected with another passphrase, or it is damaged"
+        key = None
+    problem = database_problem(backup, key)
     if problem is None and backup.stat().st_size == 0:
         problem = "it is empty"  # not a first start's empty file: nothing to go back to
     if problem is not None:
         return problem
-    revision = revision_of(backup)
+    revision = revision_of(backup, key)
     if revision is None:
         return "it is not a Patient Journey Planner backup"
     if revision not in KNOWN_REVISIONS:
@@ -225,10 +253,10 @@ def restore_problem(backup: Path) -> str | None:
     return None
 
 
-def newest_good_backup(database: Path) -> BackupInfo | None:
-    """The newest backup this version of the app can restore."""
-    for backup in list_backups(database):
-        if backup.readable and restore_problem(backup.path) is None:
+def newest_good_backup(database: Path, key: Key | None = None) -> BackupInfo | None:
+    """The newest backup this version of the app can restore into data under `key`."""
+    for backup in list_backups(database, key=key):
+        if backup.readable and restore_problem(backup.path, key) is None:
             return backup
     return None
 
@@ -254,15 +282,25 @@ def move_aside(database: Path, now: datetime | None = None, label: str = "damage
     return target
 
 
-def restore_into(backup: Path, database: Path) -> None:
-    """Replace the contents of `database` with `backup`'s, in one transaction (a failure leaves it
-    as it was). Nothing else may have the database open."""
-    with _read_only(backup) as source, closing(sqlite3.connect(database)) as target:
-        source.backup(target)
+def restore_into(backup: Path, database: Path, key: Key | None = None) -> None:
+    """Replace the contents of `database` (under `key`) with `backup`'s, in one transaction (a
+    failure leaves it as it was). A plain backup is encrypted with `key` on the way. Nothing
+    else may have the database open."""
+    backup_key = key_of(backup, key)
+    if backup_key == key:
+        with _read_only(backup, key) as source, closing(connect(database, key)) as target:
+            source.backup(target)
+        return
+    converted = database.with_name(database.name + ".restoring")
+    try:
+        write_copy(backup, backup_key, converted, key)
+        with _read_only(converted, key) as source, closing(connect(database, key)) as target:
+            source.backup(target)
+    finally:
+        converted.unlink(missing_ok=True)
 
 
 @contextmanager
-def _read_only(path: Path, immutable: bool = False) -> Iterator[sqlite3.Connection]:
-    uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
-    with closing(sqlite3.connect(uri, uri=True)) as connection:
+def _read_only(path: Path, key: Key | None, immutable: bool = False) -> Iterator[Connection]:
+    with closing(connect(path.resolve(), key, mode="ro", immutable=immutable)) as connection:
         yield connection

@@ -5,12 +5,12 @@ failures of saving."""
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from sqlalchemy import Engine, event, inspect
 from sqlalchemy.exc import OperationalError
@@ -34,17 +34,22 @@ from planner.db.backup import (
     restore_into,
     restore_problem,
 )
+from planner.db.cipher import Connection, Error, Key, WrongPassphrase, connect, looks_encrypted, opens_with
+from planner.db.cipher import OperationalError as DriverOperationalError
 from planner.db.engine import make_engine
+from planner.db.rekey import rekey_file, remove_leftover_copy
 
 __all__ = [
     "BackupInfo",
     "DamagedDatabase",
     "DataDirError",
     "DataFileMissing",
+    "DataLocked",
     "Database",
     "RestoreError",
     "StartupError",
     "StorageError",
+    "WrongPassphrase",
     "open_database",
     "recover_damaged",
 ]
@@ -58,7 +63,7 @@ class DamagedDatabase(StartupError):
     """The database file is not a sound SQLite database. Nothing has been changed: the person
     chooses what happens (see `recover_damaged`)."""
 
-    def __init__(self, path: Path, problem: str) -> None:
+    def __init__(self, path: Path, problem: str, key: Key | None = None) -> None:
         remedy = "" if problem == MISSING else "move it aside and "
         super().__init__(
             f"The data file {path} cannot be used: {problem}. Nothing has been changed. "
@@ -66,6 +71,8 @@ class DamagedDatabase(StartupError):
         )
         self.path = path
         self.problem = problem
+        self.key = key
+        """The key the file was unlocked with (its backups are under it too); None if plain."""
 
     @property
     def missing(self) -> bool:
@@ -73,7 +80,19 @@ class DamagedDatabase(StartupError):
         return self.problem == MISSING
 
     def newest_good_backup(self) -> BackupInfo | None:
-        return newest_good_backup(self.path)
+        return newest_good_backup(self.path, self.key)
+
+
+class DataLocked(Exception):
+    """The data is protected with a passphrase, and none was given: nothing was read."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"Your data ({path}) is protected with a passphrase: give it in PLANNER_PASSPHRASE, or run "
+            "the command in a terminal to type it. Nothing has been read or changed. (If you never "
+            "protected it, the file is damaged: open the app to recover it.)"
+        )
+        self.path = path
 
 
 class StorageError(Exception):
@@ -135,6 +154,12 @@ class Database:
     _file: tuple[int, int] | None = field(default=None, repr=False)
     _log: tuple[int, int] | None = field(default=None, repr=False)
     _connections: int = field(default=0, repr=False)
+    key: Key | None = field(default=None, repr=False)
+    """The key the data and its backups are encrypted with; None when they are plain."""
+
+    @property
+    def protected(self) -> bool:
+        return self.key is not None
 
     def __post_init__(self) -> None:
         self._file = _identity(self.path)
@@ -176,7 +201,7 @@ class Database:
                 if self.gone:
                     session.connection().exec_driver_sql("PRAGMA query_only = ON")
                 yield session
-        except (OperationalError, sqlite3.OperationalError) as error:
+        except (OperationalError, DriverOperationalError) as error:
             if self.gone:
                 raise DataFileMissing(self.path) from error
             problem = storage_problem(error)
@@ -189,10 +214,10 @@ class Database:
         connection still reads); raises StorageError when it cannot be written."""
         try:
             if not self.gone:
-                return backup_database(self.path, reason)
+                return backup_database(self.path, reason, key=self.key)
             with self._open_connection() as source:
-                return backup_database(self.path, reason, source=source)
-        except (OSError, sqlite3.Error) as error:
+                return backup_database(self.path, reason, source=source, key=self.key)
+        except (OSError, Error) as error:
             raise StorageError(
                 f"A backup could not be made first, so nothing was changed: {backup_problem(error)}."
             ) from error
@@ -202,8 +227,8 @@ class Database:
         raises StorageError when it cannot be written."""
         try:
             with self._open_connection() as source:
-                copy_database(source, target)
-        except (OSError, sqlite3.Error) as error:
+                copy_database(source, target, self.key)
+        except (OSError, Error) as error:
             raise StorageError(f"The copy could not be saved: {error}.") from error
 
     def back_up_to(self, folder: Path, now: datetime | None = None) -> Path:
@@ -216,31 +241,29 @@ class Database:
         try:
             target = next(folder / name for name in names if not (folder / name).exists())
             with self._open_connection() as source:
-                copy_database(source, target)
-        except (OSError, sqlite3.Error, StopIteration) as error:
+                copy_database(source, target, self.key)
+        except (OSError, Error, StopIteration) as error:
             why = "there is no free name in it" if isinstance(error, StopIteration) else backup_problem(error)
             raise StorageError(f"The backup could not be written to {folder}: {why}.") from error
         return target
 
     @contextmanager
-    def _open_connection(self) -> Iterator[sqlite3.Connection]:
+    def _open_connection(self) -> Iterator[Connection]:
         """A connection the app already holds (so one on a deleted file still reads it)."""
         pooled = self.engine.raw_connection()
         try:
-            connection = pooled.driver_connection
-            assert isinstance(connection, sqlite3.Connection)
-            yield connection
+            yield cast(Connection, pooled.driver_connection)
         finally:
             pooled.close()
 
     def backups(self) -> list[BackupInfo]:
-        return list_backups(self.path)
+        return list_backups(self.path, key=self.key)
 
     def restore(self, backup: Path) -> Path:
         """Replace the data with `backup`'s after backing up the current data (whose path is
         returned); the data is brought up to this version of the app. Raises RestoreError (nothing
         changed) when the backup is damaged or from a newer version of the app."""
-        problem = restore_problem(backup)
+        problem = restore_problem(backup, self.key)
         if problem is None and _identity(backup) == _identity(self.path):
             problem = "it is the data file the app is using now, not a backup"
         if problem is not None:
@@ -251,14 +274,35 @@ class Database:
             move_aside(self.path, label="replaced")  # whatever took its place is kept, not overwritten
         try:
             create_private_file(self.path)
-            restore_into(backup, self.path)
-        except sqlite3.Error as error:
+            restore_into(backup, self.path, self.key)
+        except (Error, WrongPassphrase) as error:
             raise RestoreError(
                 f"The backup could not be restored, and nothing was changed: {error}."
             ) from error
         self._file, self._log, self.gone = _identity(self.path), None, False
         _bring_up_to_date(self)
         return current
+
+    def change_key(self, new: Key | None) -> None:
+        """Encrypt the data and every backup beside it with `new` (None: make them plain again).
+        Each file is rewritten as a checked new copy renamed over it, so a crash leaves each one
+        whole under its old key or its new one. Raises StorageError when the data file cannot be
+        rewritten (then nothing changed); a backup that cannot be is left under its old key."""
+        if self.gone:
+            raise DataFileMissing(self.path)
+        old = self.key
+        self.engine.dispose()  # the last connection closes: the log is written into the file
+        try:
+            rekey_file(self.path, old, new)
+        except (OSError, Error) as error:
+            problem = backup_problem(error)
+            raise StorageError(f"Your data could not be rewritten, so nothing changed: {problem}.") from error
+        self.key, self._file, self._log = new, _identity(self.path), None
+        for backup in list_backups(self.path, with_plans=False):
+            try:
+                rekey_file(backup.path, old, new)
+            except (OSError, Error):
+                continue  # another passphrase's or a damaged backup: left as it is
 
     def settings_path(self) -> Path:
         """The window-settings file beside the database, created owner-only."""
@@ -270,7 +314,7 @@ class Database:
         self.engine.dispose()
 
 
-def backup_problem(error: OSError | sqlite3.Error) -> str:
+def backup_problem(error: Exception) -> str:
     """Why a backup could not be written, in plain words."""
     if isinstance(error, OSError):
         return os_error_text(error)
@@ -295,26 +339,30 @@ def storage_problem(error: Exception) -> str | None:
 def storage_failure(error: BaseException) -> str | None:
     """What a database error met outside a transaction (at start-up) says about the disk or the
     file, in plain words; None for any other error."""
-    if not isinstance(error, (OperationalError, sqlite3.OperationalError)):
+    if not isinstance(error, (OperationalError, DriverOperationalError)):
         return None
     return storage_problem(error)
 
 
-def open_database(data_dir: Path, sync: DataSync | None = None) -> Database:
+def open_database(data_dir: Path, sync: DataSync | None = None, key: Key | None = None) -> Database:
     """Open the data in `data_dir`, bringing its schema up to date and then running `sync` (see
-    DataSync; `planner.startup.open_synced_database` passes the catalogue's). Raises
-    DamagedDatabase (changing nothing) when the file is not a sound database, StartupError when
-    the folder cannot be used."""
-    try:
-        prepare_data_dir(data_dir)
-    except DataDirError as error:
-        raise StartupError(str(error)) from error
-    path = data_dir / DATABASE_FILE
-    problem = database_problem(path)
+    DataSync; `planner.startup.open_synced_database` passes the catalogue's). Protected data is
+    opened with `key` (see `data_file` and `planner.db.cipher.unlock_key`); without one it raises
+    DataLocked, never taking it for damage. Raises DamagedDatabase (changing nothing) when the file
+    is not a sound database, StartupError when the folder cannot be used."""
+    path = data_file(data_dir)
+    if not looks_encrypted(path):
+        key = None  # plain data: a passphrase given for it is not needed
+    elif key is None:
+        raise DataLocked(path)
+    elif not opens_with(path, key):
+        raise WrongPassphrase()
+    problem = database_problem(path, key)
     if problem is not None:
-        raise DamagedDatabase(path, problem)
+        raise DamagedDatabase(path, problem, key)
     had_data = path.exists() and path.stat().st_size > 0
-    engine = make_engine(path)
+    db: Database
+    engine = make_engine(path, lambda: db.key)  # read at each new connection, after `db` is made
     try:
         db = Database(
             data_dir,
@@ -322,6 +370,7 @@ def open_database(data_dir: Path, sync: DataSync | None = None) -> Database:
             engine,
             sessionmaker(engine, expire_on_commit=False),
             sync=sync,
+            key=key,
         )
         _bring_up_to_date(db, start_up=had_data)
         return db
@@ -340,11 +389,12 @@ def recover_damaged(
     moved = move_aside(damaged.path, now)  # with a missing file, only a log it left behind
     if backup is not None:
         create_private_file(damaged.path)
-        restore_into(backup.path, damaged.path)
-    elif newest_good_backup(damaged.path) is not None:
+        restore_into(backup.path, damaged.path, damaged.key)
+    elif newest_good_backup(damaged.path, damaged.key) is not None:
         # Start afresh with an empty database: no file beside good backups counts as a lost one.
+        # It is plain until protected again (an empty file cannot hold a key's salt).
         create_private_file(damaged.path)
-        with closing(sqlite3.connect(damaged.path)) as connection:
+        with closing(connect(damaged.path, None)) as connection:
             connection.execute("PRAGMA journal_mode=WAL")
     return moved if had_file else None
 
@@ -364,12 +414,29 @@ def _bring_up_to_date(db: Database, start_up: bool = False) -> None:
     migrated = revision != migrate.HEAD_REVISION
     if migrated:
         if inspect(engine).get_table_names():
-            db.migration_backup = backup_database(db.path, "before-migration")
+            db.migration_backup = backup_database(db.path, "before-migration", key=db.key)
         migrate.upgrade_to_head(engine)
     elif start_up and changed_since_last_backup(db.path):
         try:
-            db.startup_backup = backup_database(db.path, "start-up")
-        except (OSError, sqlite3.Error) as error:
+            db.startup_backup = backup_database(db.path, "start-up", key=db.key)
+        except (OSError, Error) as error:
             db.startup_backup_problem = backup_problem(error)
     if write_shipped_data is not None:
         write_shipped_data(migrated)
+
+
+def data_file(data_dir: Path) -> Path:
+    """Prepare `data_dir` and return its database file's path, removing a half-written copy a
+    crash left while the passphrase was being changed (the file itself is whole)."""
+    try:
+        prepare_data_dir(data_dir)
+    except DataDirError as error:
+        raise StartupError(str(error)) from error
+    path = data_dir / DATABASE_FILE
+    remove_leftover_copy(path)
+    return path
+
+
+def needs_passphrase(data_dir: Path) -> bool:
+    """Whether the data in `data_dir` is protected, so a key must be given to open it."""
+    return looks_encrypted(data_dir / DATABASE_FILE)

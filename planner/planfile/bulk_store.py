@@ -7,14 +7,18 @@ driver's limit on bound values) through the driver: half the time of one stateme
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping, Sequence
 from itertools import chain
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.orm import Session
 
+from planner.db.cipher import Connection
+
 ROWS_PER_STATEMENT = 200
+MOST_VARIABLES = 32_766
+"""How many values one statement may bind: SQLite's limit since 3.32 (SQLCipher's builds keep
+it or raise it)."""
 
 
 def insert_rows(
@@ -31,12 +35,11 @@ def insert_rows(
     if not rows:
         return
     same, offsets = same or {}, offsets or {}
-    driver = session.connection().connection.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
+    driver = cast(Connection, session.connection().connection.driver_connection)
     shared = [*same.values(), *offsets.values()]
     number = {name: n for n, name in enumerate([*same, *offsets], start=1)}
     width = len(columns)
-    per = (driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) - len(shared)) // width
+    per = (MOST_VARIABLES - len(shared)) // width
     per = max(1, min(ROWS_PER_STATEMENT, per))
 
     def values(count: int) -> str:

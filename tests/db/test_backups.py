@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import sqlite3
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import closing
@@ -33,6 +32,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event, select, text
 from sqlalchemy.exc import OperationalError
+from sqlcipher3 import dbapi2 as sqlite3  # the app's own SQLite: see planner/db/cipher.py
 
 from planner.budget.rules import ExpenseDraft
 from planner.budget.service import list_expenses, save_expense
@@ -58,6 +58,7 @@ from planner.plans.service import delete_plan, list_plans, rename_plan
 from planner.startup import open_synced_database
 from tests.db.journey.journey_plans import new_plan
 from tests.db.migration_steps import step_back
+from tests.sql_dump import sql_lines
 
 PLANS = ("Hip, June", "Knee, March")
 """The plans in the saved data every test starts from, in name order."""
@@ -133,7 +134,7 @@ def plan_id(db: Database, name: str) -> int:
 def dump(path: Path) -> list[str]:
     """Every table's rows, as SQL: what 'unchanged' means for the person's data."""
     with closing(sqlite3.connect(path)) as connection:
-        return list(connection.iterdump())
+        return sql_lines(connection)
 
 
 def digest(path: Path) -> str:
@@ -335,7 +336,9 @@ def test_a_new_backup_thins_the_older_ones(saved: Path) -> None:
 
 
 def random_bytes(path: Path) -> None:
-    path.write_bytes(os.urandom(path.stat().st_size))
+    """Another file written over it. (Whole pages of random bytes would read as encrypted data,
+    which asks for the passphrase instead: see test_protected_data.py.)"""
+    path.write_bytes(os.urandom(path.stat().st_size + 100))
 
 
 def cut_to_half(path: Path) -> None:
@@ -475,7 +478,7 @@ def test_a_second_recovery_in_the_same_second_does_not_overwrite_the_first(saved
     random_bytes(saved)
     first_bytes = saved.read_bytes()
     first = recover_damaged(damaged_error(saved.parent), None, now=NOW)
-    place_again = os.urandom(8192)
+    place_again = os.urandom(8192 + 100)
     saved.write_bytes(place_again)
 
     second = recover_damaged(damaged_error(saved.parent), None, now=NOW)
@@ -529,7 +532,7 @@ def missing_backup(db: Database) -> Path:
 @pytest.mark.parametrize(
     ("make", "reason"),
     [
-        (junk_backup, "it is not a database file"),
+        (junk_backup, "it is protected with another passphrase, or it is damaged"),
         (half_backup, "it is damaged"),
         (missing_backup, "it no longer exists"),
     ],

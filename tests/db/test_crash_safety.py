@@ -31,7 +31,6 @@ import random
 import re
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -41,6 +40,8 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
+
+from sqlcipher3 import dbapi2 as sqlite3  # the app's own SQLite: see planner/db/cipher.py
 
 from planner.budget.service import list_expenses
 from planner.checklist.service import load_checklist

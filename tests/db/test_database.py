@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -10,12 +9,14 @@ from pathlib import Path
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlcipher3 import dbapi2 as sqlite3  # the app's own SQLite: see planner/db/cipher.py
 
 from planner.core.paths import BACKUP_DIR, DATABASE_FILE
 from planner.db import migrate
 from planner.db.database import Database
 from planner.db.models import Base
 from planner.startup import open_synced_database
+from tests.sql_dump import sql_lines
 
 
 def _mode(path: Path) -> int:
@@ -26,7 +27,7 @@ def _contents(db: Database) -> list[str]:
     """The database as SQL. The migrations' table rebuilds may list a table's constraints in
     another order from one run to the next, so each table's clauses are sorted."""
     with db._open_connection() as connection:
-        return [" ".join(sorted(line.split(", \n"))) for line in connection.iterdump()]
+        return [" ".join(sorted(line.split(", \n"))) for line in sql_lines(connection)]
 
 
 def _listing(folder: Path) -> dict[str, int]:

@@ -3,7 +3,6 @@ Restore from backup opens a backup file from anywhere, with the same checks as t
 
 from __future__ import annotations
 
-import sqlite3
 import stat
 from collections.abc import Callable
 from contextlib import closing
@@ -13,12 +12,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
+from sqlcipher3 import dbapi2 as sqlite3  # the app's own SQLite: see planner/db/cipher.py
 
 from planner.db.database import Database
 from planner.plans.service import Plan, list_plans
 from planner.startup import open_synced_database
 from planner.ui.app.main_window import MainWindow
 from planner.ui.app.restore_dialog import RestoreDialog
+from tests.sql_dump import sql_lines
 
 from .conftest import FakePrompter
 
@@ -27,7 +28,7 @@ PLAN = "Knee, March"
 
 def dump(database: Path) -> list[str]:
     with closing(sqlite3.connect(database)) as connection:
-        return list(connection.iterdump())
+        return sql_lines(connection)
 
 
 def plans_in(database: Path) -> list[str]:

@@ -29,7 +29,6 @@ import hashlib
 import os
 import re
 import shutil
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
@@ -45,6 +44,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QTableWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, event
+from sqlcipher3 import dbapi2 as sqlite3  # the app's own SQLite: see planner/db/cipher.py
 
 from planner.core import clock
 from planner.core.dates import backup_stamp
@@ -60,6 +60,7 @@ from planner.ui.app.recovery import FRESH, RESTORE, recover
 from planner.ui.app.restore_dialog import RestoreDialog, taken_text
 from planner.ui.checklist.checklist_page import ChecklistPage
 from planner.ui.kit.storage_errors import storage_error_hook
+from tests.sql_dump import sql_lines
 from tests.ui.conftest import FakePrompter
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,7 +99,7 @@ def prompter() -> RecordingPrompter:
 def dump(database: Path) -> list[str]:
     """Everything the database file holds, as SQL."""
     with closing(sqlite3.connect(database)) as connection:
-        return list(connection.iterdump())
+        return sql_lines(connection)
 
 
 def plans_in(database: Path) -> list[str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
+from sqlcipher3 import dbapi2 as sqlite3  # the app's own SQLite: see planner/db/cipher.py
 
 from planner import commands
 from planner.core import limits

@@ -4,7 +4,6 @@ marking a step done while its checklist has open items asks first."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
+from sqlcipher3 import dbapi2 as sqlite3  # the app's own SQLite: see planner/db/cipher.py
 
 from planner.db.database import Database
 from planner.journey.service import load_journey

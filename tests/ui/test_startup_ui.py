@@ -8,13 +8,13 @@ shows that line in its "cannot start" box. The lock is released either way.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from sqlcipher3 import dbapi2 as sqlite3  # the app's own SQLite: see planner/db/cipher.py
 
 from planner.app import main
 from planner.core.paths import DATABASE_FILE

@@ -9,7 +9,6 @@ backup, and the window then opens on it.
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from collections.abc import Callable
 from contextlib import closing
@@ -18,6 +17,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from sqlcipher3 import dbapi2 as sqlite3  # the app's own SQLite: see planner/db/cipher.py
 
 from planner.core.paths import DATABASE_FILE
 from planner.db.database import DamagedDatabase, Database

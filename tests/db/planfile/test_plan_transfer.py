@@ -5,7 +5,6 @@ through writing, leaves the database exactly as it was."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from datetime import date, datetime
@@ -16,6 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
+from sqlcipher3 import dbapi2 as sqlite3  # the app's own SQLite: see planner/db/cipher.py
 
 import planner.budget.rules
 import planner.checklist.rules
@@ -94,6 +94,7 @@ from planner.recovery.service import (
 )
 from tests.db.journey.journey_plans import TODAY, new_plan
 from tests.old_plan_files import version_1_expense, version_2_table
+from tests.sql_dump import sql_lines
 
 OWN_CLINIC = "Busan Knee Centre"
 NURSE_QUESTION = "Do you have an English-speaking nurse?"
@@ -270,7 +271,7 @@ def import_bytes(db: Database, data: bytes, on_clash: OnClash = OnClash.ASK) -> 
 def dump(db: Database) -> list[str]:
     """Every table's rows, as SQL: what 'unchanged' means for the person's data."""
     with closing(sqlite3.connect(db.path)) as connection:
-        return list(connection.iterdump())
+        return sql_lines(connection)
 
 
 def count(db: Database, table: type[Any]) -> int:

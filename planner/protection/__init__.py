@@ -1,0 +1,1 @@
+"""Protecting the data folder with a passphrase: turning it on, changing it, turning it off."""
