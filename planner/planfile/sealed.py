@@ -195,7 +195,8 @@ def _cost_problem(cost: KdfCost) -> str | None:
     for name, what in (("iterations", "passes"), ("memory_kib", "KiB of memory"), ("lanes", "lanes")):
         value, least, most = (getattr(c, name) for c in (cost, LEAST_COST, MOST_COST))
         if not least <= value <= most:
-            return f"The file's key asks for {value:,} {what}; this app allows {least:,} to {most:,}."
+            asked = f"{value:,}" if abs(value) < 10**15 else "an absurd number of"
+            return f"The file's key asks for {asked} {what}; this app allows {least:,} to {most:,}."
     return None
 
 
