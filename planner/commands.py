@@ -134,6 +134,9 @@ def _unsealed(data: bytes, file_name: str) -> bytes:
     """The plan file in `data`, opened with its passphrase when it is protected; raises
     NoFilePassphrase, or SealedFileError (a PlanFileError) when the passphrase is wrong."""
     from planner.file_passphrase import file_passphrase
-    from planner.planfile.sealed import is_sealed, unseal
+    from planner.planfile.sealed import check_sealed, is_sealed, unseal
 
-    return unseal(data, file_passphrase(file_name)) if is_sealed(data) else data
+    if not is_sealed(data):
+        return data
+    check_sealed(data)  # a damaged file is said to be so before anyone types a passphrase
+    return unseal(data, file_passphrase(file_name))

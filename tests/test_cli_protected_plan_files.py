@@ -247,8 +247,9 @@ def test_a_damaged_protected_file_says_what_is_wrong(
     envelope = json.loads(target.read_bytes())
     envelope["kdf"]["memory_kib"] = 4 * 1024 * 1024
     target.write_text(json.dumps(envelope))
-    monkeypatch.setenv(PASSPHRASE_VARIABLE, PASSPHRASE)
+    typed = Terminal(monkeypatch, PASSPHRASE)
     result = run("import", str(target), "--rename", "--data-dir", str(data))
+    assert typed.prompts == []  # said before anyone types a passphrase
     assert result.returncode == EXIT_BAD_FILE
     assert one_message(result.stderr) == (
         "knee.plan.json was not imported. The file's key asks for 4,194,304 KiB of memory; this app "

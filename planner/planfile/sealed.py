@@ -137,15 +137,10 @@ def seal(data: bytes, passphrase: str) -> bytes:
 
 
 def unseal(data: bytes, passphrase: str) -> bytes:
-    """The plan file sealed in `data`. Raises WrongFilePassphrase when the passphrase does not open
-    it (or anything in it was changed), SealedFileError saying what is wrong when it is not a
-    protected plan file this version can read; the envelope is checked before any key is made."""
-    envelope = _envelope(data)
-    salt = _decoded(envelope.kdf.salt, "salt", SALT_BYTES)
-    nonce = _decoded(envelope.cipher.nonce, "nonce", NONCE_BYTES)
-    sealed = _decoded(envelope.ciphertext, "ciphertext")
-    if len(sealed) < TAG_BYTES:
-        raise SealedFileError("The file is cut short: its ciphertext is too short to hold anything.")
+    """The plan file sealed in `data`. Raises WrongFilePassphrase when the passphrase does not
+    open it (or anything in it was changed), SealedFileError saying what is wrong when it is not
+    a protected plan file this version can read; the envelope is checked before any key is made."""
+    envelope, salt, nonce, sealed = _opened(data)
     if passphrase_problem(passphrase) is not None:
         raise WrongFilePassphrase()  # `seal` never takes one, so it cannot be this file's
     cost = KdfCost(envelope.kdf.iterations, envelope.kdf.memory_kib, envelope.kdf.lanes)
@@ -153,6 +148,23 @@ def unseal(data: bytes, passphrase: str) -> bytes:
         return AESGCM(_key(passphrase, salt, cost)).decrypt(nonce, sealed, _associated_data(envelope))
     except InvalidTag:
         raise WrongFilePassphrase() from None
+
+
+def check_sealed(data: bytes) -> None:
+    """Raise SealedFileError, as `unseal` would, when `data` is not a protected plan file this
+    version can read, before anyone is asked for its passphrase."""
+    _opened(data)
+
+
+def _opened(data: bytes) -> tuple[_SealedEnvelope, bytes, bytes, bytes]:
+    """The checked envelope with its salt, nonce and ciphertext decoded."""
+    envelope = _envelope(data)
+    salt = _decoded(envelope.kdf.salt, "salt", SALT_BYTES)
+    nonce = _decoded(envelope.cipher.nonce, "nonce", NONCE_BYTES)
+    sealed = _decoded(envelope.ciphertext, "ciphertext")
+    if len(sealed) < TAG_BYTES:
+        raise SealedFileError("The file is cut short: its ciphertext is too short to hold anything.")
+    return envelope, salt, nonce, sealed
 
 
 def _envelope(data: bytes) -> _SealedEnvelope:
