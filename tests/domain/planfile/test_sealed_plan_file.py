@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import unicodedata
 from collections.abc import Callable
 from typing import Any
@@ -27,6 +28,7 @@ from planner.planfile.sealed import (
     KdfCost,
     SealedFileError,
     WrongFilePassphrase,
+    check_sealed,
     is_sealed,
     seal,
     unseal,
@@ -285,6 +287,8 @@ def test_a_hostile_envelope_is_refused_saying_why_before_any_key_is_made(
     assert not isinstance(refused.value, WrongFilePassphrase)
     assert says in str(refused.value)
     assert str(refused.value).startswith("The file")
+    with pytest.raises(SealedFileError, match=re.escape(str(refused.value))):
+        check_sealed(data)  # the same, without a passphrase
 
 
 def test_the_good_envelope_the_hostile_ones_change_does_reach_the_key(
@@ -299,6 +303,8 @@ def test_the_good_envelope_the_hostile_ones_change_does_reach_the_key(
     monkeypatch.setattr(sealed, "_key", key)
     with pytest.raises(WrongFilePassphrase):
         unseal(written(good_envelope()), PASSPHRASE)
+    assert derived == [WRITTEN_COST]
+    check_sealed(written(good_envelope()))  # well formed: nothing to say before the passphrase
     assert derived == [WRITTEN_COST]
 
 
