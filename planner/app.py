@@ -57,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--ics", metavar="FILE", type=Path, help="the appointments as an iCalendar file")
     export.add_argument("--json", metavar="FILE", type=Path, help="the whole plan as a plan file")
+    export.add_argument(
+        "--protect",
+        action="store_true",
+        help="protect the --json plan file with a passphrase: from PLANNER_FILE_PASSPHRASE, "
+        "else typed twice at the terminal",
+    )
     export.add_argument("--csv", metavar="FILE", type=Path, help="the expense lines as CSV")
     export.add_argument(
         "--fhir", metavar="FILE", type=Path, help="the recovery records as a FHIR R4 Bundle, for the doctor"
@@ -119,6 +125,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return _run_with_data(data_dir, _print_plans)
     if args.command == "export" and not any((args.pdf, args.ics, args.json, args.csv, args.fhir)):
         parser.error("export needs at least one of --pdf, --ics, --json, --csv or --fhir")
+    if args.command == "export" and args.protect and not args.json:
+        parser.error("--protect protects the plan file: give --json FILE too")
     if args.command in ("export", "import"):
         return _run_with_data(data_dir, lambda db: _transfer(db, args))
     if args.command in ("protect", "change-passphrase", "unprotect"):
@@ -151,7 +159,7 @@ def _transfer(db: Database, args: argparse.Namespace) -> int:
 
     paper = args.paper or default_paper(environment_locale())
     targets = {"pdf": args.pdf, "ics": args.ics, "json": args.json, "csv": args.csv, "fhir": args.fhir}
-    return commands.export(db, args.plan, targets, paper, args.printout)
+    return commands.export(db, args.plan, targets, paper, args.printout, protect=args.protect)
 
 
 def _print_plans(db: Database) -> int:

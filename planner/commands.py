@@ -42,10 +42,12 @@ def _ics(db: Database, plan: Plan, path: Path) -> str | None:
     return _write(path, plan_calendar(db, plan.id))
 
 
-def _json(db: Database, plan: Plan, path: Path) -> str | None:
+def _json(db: Database, plan: Plan, path: Path, passphrase: str | None) -> str | None:
+    from planner.planfile.sealed import seal
     from planner.planfile.service import export_plan
 
-    return _write(path, export_plan(db, plan.id))
+    data = export_plan(db, plan.id)
+    return _write(path, data if passphrase is None else seal(data, passphrase))
 
 
 def _csv(db: Database, plan: Plan, path: Path) -> str | None:
@@ -66,16 +68,27 @@ def export(
     targets: dict[str, Path | None],
     paper: str,
     printout: str = "itinerary",
+    protect: bool = False,
 ) -> int:
-    """Write each file asked for; stops at the first that fails."""
+    """Write each file asked for; stops at the first that fails. With `protect`, the plan file is
+    sealed with a passphrase, had before anything is written."""
     plan = find_plan(db, plan_name)
     if plan is None:
         say(f"no plan is called “{plan_name}”; `planner plans` lists them")
         return EXIT_NO_PLAN
+    passphrase = None
+    if protect and (json_path := targets.get("json")) is not None:
+        from planner.file_passphrase import NoFilePassphrase, new_file_passphrase
+
+        try:
+            passphrase = new_file_passphrase(json_path.name)
+        except NoFilePassphrase as missing:
+            say(str(missing))
+            return EXIT_BAD_FILE
     writers: dict[str, Callable[[Path], str | None]] = {
         "pdf": lambda path: _pdf(db, plan, path, paper, printout),
         "ics": lambda path: _ics(db, plan, path),
-        "json": lambda path: _json(db, plan, path),
+        "json": lambda path: _json(db, plan, path, passphrase),
         "csv": lambda path: _csv(db, plan, path),
         "fhir": lambda path: _fhir(db, plan, path),
     }
@@ -92,6 +105,7 @@ def export(
 
 def import_file(db: Database, path: Path, on_clash: str, name: str | None) -> int:
     from planner.datadir import os_error_reason
+    from planner.file_passphrase import NoFilePassphrase
     from planner.planfile.service import NameClash, OnClash, PlanFileError, import_plan, read_plan_file
 
     try:
@@ -100,6 +114,7 @@ def import_file(db: Database, path: Path, on_clash: str, name: str | None) -> in
         say(f"cannot read {path}: {os_error_reason(error)}")
         return EXIT_FAILURE
     try:
+        data = _unsealed(data, path.name)
         plan_file = read_plan_file(db, data)
         plan = import_plan(db, plan_file, OnClash(on_clash), name)
     except NameClash as clash:
@@ -108,5 +123,20 @@ def import_file(db: Database, path: Path, on_clash: str, name: str | None) -> in
     except PlanFileError as error:
         say(f"{path.name} was not imported. {error}")
         return EXIT_BAD_FILE
+    except NoFilePassphrase as missing:
+        say(str(missing))
+        return EXIT_BAD_FILE
     out(f"Imported {plan.name}")
     return EXIT_OK
+
+
+def _unsealed(data: bytes, file_name: str) -> bytes:
+    """The plan file in `data`, opened with its passphrase when it is protected; raises
+    NoFilePassphrase, or SealedFileError (a PlanFileError) when the passphrase is wrong."""
+    from planner.file_passphrase import file_passphrase
+    from planner.planfile.sealed import check_sealed, is_sealed, unseal
+
+    if not is_sealed(data):
+        return data
+    check_sealed(data)  # a damaged file is said to be so before anyone types a passphrase
+    return unseal(data, file_passphrase(file_name))

@@ -100,6 +100,21 @@ STEPS = Limit(100, "journey steps")
 CHECK_INS = Limit(100, "check-ins")
 
 
+@dataclass(frozen=True, slots=True)
+class Length:
+    """How many characters a text may have, at least and at most; `what` names it in messages."""
+
+    least: int
+    most: int
+    what: str
+
+
+PASSPHRASE = Length(8, 1_024, "passphrase")
+"""A passphrase that protects a plan file or the data: long enough that it is not guessed in a
+few tries, short enough that deriving its key never waits on a pasted book (counted in
+characters after Unicode NFC composition, as `planner.core.passphrase` reads it)."""
+
+
 class PlanFull(ValueError):
     """Adding one more would take the plan past a limit; the message is for the person."""
 

@@ -21,6 +21,8 @@ from typing import TypeAlias, cast
 
 from sqlcipher3 import dbapi2 as driver
 
+from planner.core.passphrase import passphrase_bytes
+
 DRIVER = driver
 """The DB-API module every connection comes from, for SQLAlchemy."""
 Connection: TypeAlias = sqlite3.Connection
@@ -60,7 +62,7 @@ class Key:
 
 def derive_key(passphrase: str, salt: bytes) -> Key:
     """The key SQLCipher 4 would derive from `passphrase` for a file with `salt`."""
-    raw = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ROUNDS, KEY_BYTES)
+    raw = hashlib.pbkdf2_hmac("sha512", passphrase_bytes(passphrase), salt, KDF_ROUNDS, KEY_BYTES)
     return Key(raw, salt)
 
 

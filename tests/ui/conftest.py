@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.db.database import Database
@@ -34,6 +35,12 @@ class FakePrompter(Prompter):
     choice_answer: str | None = None
     """The button text `choose` answers with; None is Cancel."""
     errors: list[str] = field(default_factory=list)
+    passphrases: list[str] = field(default_factory=list)
+    """What is typed at each passphrase dialog, in turn: one the dialog refuses is recorded in
+    `passphrase_problems` and the next is typed; when none is left, Cancel."""
+    passphrase_problems: list[str | None] = field(default_factory=list)
+    real_passphrase_dialogs: bool = False
+    """Show the real passphrase dialogs instead (the test answers them, with keys)."""
 
     def confirm(self, parent: object, title: str, text: str, action: str) -> bool:  # type: ignore[override]
         self.asked.append(text)
@@ -52,6 +59,30 @@ class FakePrompter(Prompter):
             return None
         self.problems_seen.append(problem(self.text_answer))
         return self.text_answer if self.problems_seen[-1] is None else None
+
+    def ask_new_passphrase(
+        self, parent: QWidget | None, title: str, text: str, problem: Callable[[str], str | None]
+    ) -> str | None:
+        if self.real_passphrase_dialogs:
+            return super().ask_new_passphrase(parent, title, text, problem)
+        self.asked.append(text)
+        return self._typed_passphrase(problem)
+
+    def ask_passphrase(
+        self, parent: QWidget | None, title: str, text: str, check: Callable[[str], str | None]
+    ) -> str | None:
+        if self.real_passphrase_dialogs:
+            return super().ask_passphrase(parent, title, text, check)
+        self.asked.append(text)
+        return self._typed_passphrase(check)
+
+    def _typed_passphrase(self, check: Callable[[str], str | None]) -> str | None:
+        while self.passphrases:
+            typed = self.passphrases.pop(0)
+            self.passphrase_problems.append(check(typed))
+            if self.passphrase_problems[-1] is None:
+                return typed
+        return None
 
     def inform(self, parent: object, title: str, text: str) -> None:  # type: ignore[override]
         self.asked.append(text)

@@ -337,6 +337,7 @@ def test_without_a_plan_printing_and_exports_are_off_and_ctrl_p_does_nothing(
         window.print_action,
         window.details_action,
         window.export_plan_action,
+        window.export_protected_action,
         window.calendar_action,
         window.csv_action,
     ):

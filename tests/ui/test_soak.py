@@ -79,6 +79,7 @@ def one_round(qtbot: QtBot, window: MainWindow) -> int:
         window.details_action,
         window.print_action,
         window.export_plan_action,
+        window.export_protected_action,
         window.import_plan_action,
         window.calendar_action,
         window.csv_action,

@@ -181,7 +181,8 @@ class MainWindow(WindowActions):
 
     def _enable_plan_actions(self) -> None:
         has_plan = self.current_plan() is not None
-        for action in (self.rename_action, self.delete_action, self.export_plan_action):
+        exports = (self.export_plan_action, self.export_protected_action)
+        for action in (self.rename_action, self.delete_action, *exports):
             action.setEnabled(has_plan)
         # What reads the whole plan waits until it can be shown.
         for action in (

@@ -143,6 +143,10 @@ class PlanCommands:
         if (plan := self.window.current_plan()) is not None:
             self.window.plan_files.export_plan(plan)
 
+    def export_protected_plan(self) -> None:
+        if (plan := self.window.current_plan()) is not None:
+            self.window.plan_files.export_protected_plan(plan)
+
     def import_plan(self) -> None:
         self.window.plan_files.import_plan()
 

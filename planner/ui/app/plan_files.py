@@ -1,4 +1,5 @@
-"""The File menu's exports and import: a whole plan to and from a plan file, the appointments as
+"""The File menu's exports and import: a whole plan to and from a plan file (protected with a
+passphrase when the person asks), the appointments as
 a calendar, the expense lines as CSV, the recovery as FHIR for the doctor. Every file is written
 through QSaveFile. The services are imported when used, so start-up does not load them (nor
 icalendar)."""
@@ -16,6 +17,13 @@ from planner.ui.kit.events import AppEvents
 from planner.ui.kit.prompter import Prompter
 
 RENAME, REPLACE = "Import as a copy", "Replace it"
+PROTECT_TITLE = "Export plan with a passphrase"
+PROTECT_TEXT = (
+    "The plan file will open only with the passphrase you choose here, on any computer. Use at "
+    "least 8 characters: a few words together are easy to remember and hard to guess.\n\n"
+    "Keep the passphrase somewhere safe. If it is forgotten, the plan in the file cannot be "
+    "recovered: not by you, and not by anyone else."
+)
 
 
 class PlanFiles:
@@ -51,6 +59,44 @@ class PlanFiles:
             lambda: export_plan(self.db, plan.id),
         )
 
+    def export_protected_plan(self, plan: Plan) -> None:
+        """Ask for a new passphrase, then where to save the plan file sealed with it."""
+        from planner.core.passphrase import passphrase_problem
+        from planner.planfile.sealed import seal
+        from planner.planfile.service import export_plan
+
+        passphrase = self.prompter.ask_new_passphrase(
+            self.parent, PROTECT_TITLE, PROTECT_TEXT, passphrase_problem
+        )
+        if passphrase is None:
+            return
+        self._save(
+            PROTECT_TITLE,
+            f"{plan.name} (protected).plan.json",
+            "Plan files (*.json)",
+            lambda: seal(export_plan(self.db, plan.id), passphrase),
+        )
+
+    def _unsealed(self, title: str, name: str, data: bytes) -> bytes | None:
+        """The plan file in a protected one, once the person types its passphrase; None when
+        they cancel. Raises SealedFileError (before asking) when the file is damaged."""
+        from planner.planfile.sealed import SealedFileError, check_sealed, unseal
+
+        check_sealed(data)
+        opened: list[bytes] = []
+
+        def check(passphrase: str) -> str | None:
+            try:
+                opened.append(unseal(data, passphrase))
+            except SealedFileError as error:
+                return str(error)
+            return None
+
+        text = f"“{name}” is protected with a passphrase. Type it to import the plan."
+        if self.prompter.ask_passphrase(self.parent, title, text, check) is None:
+            return None
+        return opened[-1]
+
     def export_calendar(self, plan: Plan) -> None:
         from planner.journey.calendar_service import plan_calendar
 
@@ -85,6 +131,7 @@ class PlanFiles:
     def import_plan(self) -> Plan | None:
         """Ask for a plan file and import it; on a name clash, ask whether to import a copy or
         replace the plan. Returns the new plan, or None when nothing was imported."""
+        from planner.planfile.sealed import is_sealed
         from planner.planfile.service import NameClash, OnClash, PlanFileError, import_plan, read_plan_file
 
         title = "Import plan"
@@ -97,6 +144,11 @@ class PlanFiles:
             self.prompter.error(self.parent, title, f"Could not read {path.name}: {error.strerror or error}")
             return None
         try:
+            if is_sealed(data):
+                opened = self._unsealed(title, path.name, data)
+                if opened is None:
+                    return None
+                data = opened
             plan_file = read_plan_file(self.db, data)
             try:
                 plan = import_plan(self.db, plan_file)

@@ -64,6 +64,12 @@ class WindowActions(QMainWindow):
             do.export_plan,
             "Save the whole plan in a file to open on another computer",
         )
+        self.export_protected_action = act(
+            "Export plan with a pa&ssphrase…",
+            None,
+            do.export_protected_plan,
+            "Save the whole plan in a file that opens only with a passphrase you choose",
+        )
         self.import_plan_action = act(
             "&Import plan…", "Ctrl+I", do.import_plan, "Add a plan from a plan file"
         )
@@ -124,7 +130,7 @@ class WindowActions(QMainWindow):
             *(self.new_action, self.rename_action, self.dates_action, self.details_action),
             *(self.duplicate_action, self.delete_action, None),
             *(self.print_action, self.calendar_action, self.csv_action, self.fhir_action, None),
-            *(self.export_plan_action, self.import_plan_action, None),
+            *(self.export_plan_action, self.export_protected_action, self.import_plan_action, None),
             *(self.backup_action, self.backup_to_action, self.restore_action, None, self.quit_action),
         ):
             if action is None:

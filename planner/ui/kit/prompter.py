@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QWidget
 
+from planner.ui.kit.passphrase_dialog import PassphraseDialog
 from planner.ui.kit.text_dialog import TextDialog
 
 LAST_FOLDER_KEY = "files/last-folder"
@@ -99,6 +100,22 @@ class Prompter:
         """Ask for a text; `problem` says what is wrong with a candidate (shown at the field)."""
         dialog = TextDialog(parent, title, label, current, problem)
         return dialog.text_value() if dialog.exec() else None
+
+    def ask_new_passphrase(
+        self, parent: QWidget | None, title: str, text: str, problem: Callable[[str], str | None]
+    ) -> str | None:
+        """Ask for a new passphrase, typed twice, unseen; `problem` says what is wrong with one.
+        None if cancelled."""
+        dialog = PassphraseDialog(parent, title, text, problem, new=True)
+        return dialog.passphrase() if dialog.exec() else None
+
+    def ask_passphrase(
+        self, parent: QWidget | None, title: str, text: str, check: Callable[[str], str | None]
+    ) -> str | None:
+        """Ask for the passphrase of something; `check` tries it and says why it is refused, and
+        the person is asked again until `check` takes one. None if cancelled."""
+        dialog = PassphraseDialog(parent, title, text, check, new=False)
+        return dialog.passphrase() if dialog.exec() else None
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
