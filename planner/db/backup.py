@@ -229,13 +229,14 @@ def revision_of(database: Path, key: Key | None = None) -> str | None:
     return str(row[0]) if row else None
 
 
-def restore_problem(backup: Path, key: Key | None = None) -> str | None:
+def restore_problem(backup: Path, key: Key | None = None, other: Key | None = None) -> str | None:
     """Why `backup` cannot be restored into data under `key` by this version of the app, in plain
-    words; None if it can. A plain backup can be restored into protected data."""
+    words; None if it can. A plain backup can be restored into protected data, and so can one
+    under another passphrase's key, `other`."""
     if not backup.exists():
         return "it no longer exists"
     try:
-        key = key_of(backup, key)
+        key = key_of(backup, key, other)
     except WrongPassphrase:
         if looks_encrypted(backup):
             return "it is protected with another passphrase, or it is damaged"
@@ -282,11 +283,11 @@ def move_aside(database: Path, now: datetime | None = None, label: str = "damage
     return target
 
 
-def restore_into(backup: Path, database: Path, key: Key | None = None) -> None:
+def restore_into(backup: Path, database: Path, key: Key | None = None, other: Key | None = None) -> None:
     """Replace the contents of `database` (under `key`) with `backup`'s, in one transaction (a
-    failure leaves it as it was). A plain backup is encrypted with `key` on the way. Nothing
-    else may have the database open."""
-    backup_key = key_of(backup, key)
+    failure leaves it as it was). A plain backup, or one under another passphrase's key `other`,
+    is encrypted with `key` on the way. Nothing else may have the database open."""
+    backup_key = key_of(backup, key, other)
     if backup_key == key:
         with _read_only(backup, key) as source, closing(connect(database, key)) as target:
             source.backup(target)

@@ -129,11 +129,12 @@ def unlock_key(path: Path, passphrase: str) -> Key:
     return key
 
 
-def key_of(path: Path, key: Key | None) -> Key | None:
-    """Which key reads the file at `path`: `key`, or None for a plain file. Raises
-    WrongPassphrase when neither does (another passphrase's file, or a damaged one)."""
-    if key is not None and opens_with(path, key):
-        return key
+def key_of(path: Path, *keys: Key | None) -> Key | None:
+    """Which of `keys` reads the file at `path`, or None for a plain file. Raises
+    WrongPassphrase when none does (another passphrase's file, or a damaged one)."""
+    for key in keys:
+        if key is not None and opens_with(path, key):
+            return key
     if opens_with(path, None):
         return None
     raise WrongPassphrase()

@@ -34,7 +34,16 @@ from planner.db.backup import (
     restore_into,
     restore_problem,
 )
-from planner.db.cipher import Connection, Error, Key, WrongPassphrase, connect, looks_encrypted, opens_with
+from planner.db.cipher import (
+    Connection,
+    Error,
+    Key,
+    WrongPassphrase,
+    connect,
+    looks_encrypted,
+    opens_with,
+    unlock_key,
+)
 from planner.db.cipher import OperationalError as DriverOperationalError
 from planner.db.engine import make_engine
 from planner.db.rekey import rekey_file, remove_leftover_copy
@@ -259,11 +268,25 @@ class Database:
     def backups(self) -> list[BackupInfo]:
         return list_backups(self.path, key=self.key)
 
-    def restore(self, backup: Path) -> Path:
+    def needs_passphrase(self, backup: Path) -> bool:
+        """Whether `backup` is encrypted under another passphrase than the data's (one used before
+        a change): restoring it needs that passphrase."""
+        return looks_encrypted(backup) and not opens_with(backup, self.key)
+
+    def restore(self, backup: Path, passphrase: str | None = None) -> Path:
         """Replace the data with `backup`'s after backing up the current data (whose path is
-        returned); the data is brought up to this version of the app. Raises RestoreError (nothing
-        changed) when the backup is damaged or from a newer version of the app."""
-        problem = restore_problem(backup, self.key)
+        returned); the data is brought up to this version of the app and written under the data's
+        key (a backup under another passphrase is read with `passphrase`). Raises RestoreError
+        (nothing changed) when the backup is damaged, from a newer version of the app, or under a
+        passphrase not given."""
+        other = None
+        if passphrase is not None and self.needs_passphrase(backup):
+            try:
+                other = unlock_key(backup, passphrase)
+            except WrongPassphrase as error:
+                wrong = "That passphrase does not open this backup. Nothing was changed."
+                raise RestoreError(wrong) from error
+        problem = restore_problem(backup, self.key, other)
         if problem is None and _identity(backup) == _identity(self.path):
             problem = "it is the data file the app is using now, not a backup"
         if problem is not None:
@@ -274,7 +297,7 @@ class Database:
             move_aside(self.path, label="replaced")  # whatever took its place is kept, not overwritten
         try:
             create_private_file(self.path)
-            restore_into(backup, self.path, self.key)
+            restore_into(backup, self.path, self.key, other)
         except (Error, WrongPassphrase) as error:
             raise RestoreError(
                 f"The backup could not be restored, and nothing was changed: {error}."

@@ -5,9 +5,10 @@ kept, only the key derived from it, in memory."""
 from __future__ import annotations
 
 import hmac
+from pathlib import Path
 
 from planner.core.passphrase import passphrase_problem
-from planner.db.cipher import WrongPassphrase, derive_key, new_key
+from planner.db.cipher import WrongPassphrase, derive_key, new_key, unlock_key
 from planner.db.database import Database
 
 
@@ -59,3 +60,18 @@ def _check_new(passphrase: str) -> None:
     problem = passphrase_problem(passphrase)
     if problem is not None:
         raise PassphraseRefused(problem)
+
+
+def backup_needs_passphrase(db: Database, backup: Path) -> bool:
+    """Whether restoring `backup` needs the passphrase it was written under (one used before a
+    change of the data's)."""
+    return db.needs_passphrase(backup)
+
+
+def backup_opens(backup: Path, passphrase: str) -> bool:
+    """Whether `passphrase` opens the protected `backup`."""
+    try:
+        unlock_key(backup, passphrase)
+    except (WrongPassphrase, OSError):
+        return False
+    return True

@@ -22,9 +22,13 @@ from PySide6.QtWidgets import (
 
 from planner.core.dates import date_time_seconds
 from planner.db.database import BackupInfo, Database, RestoreError, StorageError
+from planner.protection.service import backup_needs_passphrase, backup_opens
 from planner.ui.kit.prompter import Prompter
 
 COLUMNS = ("Taken", "Why", "Size", "Plans inside")
+
+
+WRONG_BACKUP_PASSPHRASE = "That passphrase does not open this backup."
 
 
 def taken_text(backup: BackupInfo) -> str:
@@ -153,11 +157,22 @@ class RestoreDialog(QDialog):
             "Restore",
         ):
             return
-        self._restore(path, f"the backup file {path.name}")
+        passphrase = None
+        if backup_needs_passphrase(self.db, path):
+            passphrase = self.prompter.ask_passphrase(
+                self,
+                title,
+                f"{path.name} is protected with a passphrase other than your data's: one you used "
+                "before changing it. Type that passphrase to restore it; your data keeps its own.",
+                lambda typed: None if backup_opens(path, typed) else WRONG_BACKUP_PASSPHRASE,
+            )
+            if passphrase is None:
+                return
+        self._restore(path, f"the backup file {path.name}", passphrase)
 
-    def _restore(self, path: Path, what: str) -> None:
+    def _restore(self, path: Path, what: str, passphrase: str | None = None) -> None:
         try:
-            self.db.restore(path)
+            self.db.restore(path, passphrase)
         except (RestoreError, StorageError) as error:
             self.prompter.error(self, "Restore from backup", str(error))
             self.reload()

@@ -18,7 +18,7 @@ from planner.budget.service import list_expenses, save_expense
 from planner.clinics.service import list_clinics, save_notes
 from planner.core.paths import BACKUP_DIR, DATABASE_FILE
 from planner.db.cipher import SQLITE_HEADER, WrongPassphrase, looks_encrypted, unlock_key
-from planner.db.database import DamagedDatabase, Database, DataLocked, recover_damaged
+from planner.db.database import DamagedDatabase, Database, DataLocked, RestoreError, recover_damaged
 from planner.db.rekey import REKEY_SUFFIX
 from planner.plans.service import list_plans
 from planner.protection.service import (
@@ -235,3 +235,26 @@ def test_a_failure_while_swapping_leaves_the_old_file_whole(
     assert protected.protected and looks_encrypted(protected.path)
     assert not protected.path.with_name(protected.path.name + REKEY_SUFFIX).exists()
     assert NAME in [plan.name for plan in list_plans(protected)]
+
+
+def test_a_backup_under_an_earlier_passphrase_restores_with_that_passphrase(
+    protected: Database, tmp_path: Path
+) -> None:
+    outside = protected.back_up_to(tmp_path)  # on a memory stick, under the first passphrase
+    change_passphrase(protected, PASSPHRASE, "the second passphrase")
+    new_plan(protected, "Made after the change")
+    assert protected.needs_passphrase(outside)
+
+    with pytest.raises(RestoreError, match="another passphrase"):
+        protected.restore(outside)
+    with pytest.raises(RestoreError, match="does not open this backup"):
+        protected.restore(outside, "the second passphrase")
+    assert "Made after the change" in [plan.name for plan in list_plans(protected)]
+
+    protected.restore(outside, PASSPHRASE)
+
+    assert "Made after the change" not in [plan.name for plan in list_plans(protected)]
+    data_dir = protected.data_dir
+    protected.close()
+    with closing(unlocked(data_dir, "the second passphrase")) as reopened:  # the data keeps its own
+        assert NAME in [plan.name for plan in list_plans(reopened)]
