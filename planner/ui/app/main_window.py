@@ -61,6 +61,7 @@ class MainWindow(WindowActions):
         self.prompter = prompter
         self.settings = settings
         prompter.remember_in(settings)  # file dialogs start in the folder last used
+        prompter.data_protected = db.protected  # save dialogs say which files are written plain
         self.events = AppEvents(self)
         self.plan_files = PlanFiles(db, prompter, self.events, self, self.say)
         self.commands = PlanCommands(self)

@@ -216,7 +216,11 @@ class PlanCommands:
     def save_copy_elsewhere(self) -> None:
         title = "Save a copy of your data"
         path = self.prompter.ask_save_path(
-            self.window, title, "patient-journey-planner-copy.sqlite3", "Planner data (*.sqlite3)"
+            self.window,
+            title,
+            "patient-journey-planner-copy.sqlite3",
+            "Planner data (*.sqlite3)",
+            encrypted=True,  # under the data's own key
         )
         if path is None:
             return

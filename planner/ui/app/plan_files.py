@@ -39,8 +39,10 @@ class PlanFiles:
         self.show = show
         """Shows a short message in the status bar."""
 
-    def _save(self, title: str, suggested: str, file_filter: str, data: Callable[[], bytes]) -> None:
-        path = self.prompter.ask_save_path(self.parent, title, suggested, file_filter)
+    def _save(
+        self, title: str, suggested: str, file_filter: str, data: Callable[[], bytes], encrypted: bool = False
+    ) -> None:
+        path = self.prompter.ask_save_path(self.parent, title, suggested, file_filter, encrypted)
         if path is None:
             return
         problem = write_bytes_atomically(path, data())
@@ -75,6 +77,7 @@ class PlanFiles:
             f"{plan.name} (protected).plan.json",
             "Plan files (*.json)",
             lambda: seal(export_plan(self.db, plan.id), passphrase),
+            encrypted=True,
         )
 
     def _unsealed(self, title: str, name: str, data: bytes) -> bytes | None:

@@ -38,11 +38,18 @@ def start_folder(settings: QSettings | None) -> Path:
     return documents_folder()
 
 
+NOT_ENCRYPTED = "this file will not be encrypted"
+"""Said by a save dialog, while the data is protected, of a file written plain."""
+
+
 class Prompter:
     """Blocking questions and notices. Every dialog that waits for an answer goes through here."""
 
     settings: QSettings | None = None
     """Where the folder last used is remembered; the window sets it."""
+    data_protected: bool = False
+    """Whether the data is protected with a passphrase, so that a save dialog for a file written
+    plain says so; the window keeps it up to date."""
 
     def remember_in(self, settings: QSettings) -> None:
         self.settings = settings
@@ -123,9 +130,14 @@ class Prompter:
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.critical(parent, title, text)
 
-    def ask_save_path(self, parent: QWidget | None, title: str, name: str, file_filter: str) -> Path | None:
+    def ask_save_path(
+        self, parent: QWidget | None, title: str, name: str, file_filter: str, encrypted: bool = False
+    ) -> Path | None:
         """Where to save a file, starting at `name` in the start folder (the system's dialog asks
-        before replacing one); None if cancelled. The folder chosen is remembered."""
+        before replacing one); None if cancelled. The folder chosen is remembered. While the data
+        is protected, the dialog's title says that a file not `encrypted` is written plain."""
+        if self.data_protected and not encrypted:
+            title = f"{title}: {NOT_ENCRYPTED}"
         path = self._save_dialog(parent, title, self.start_path(name), file_filter)
         if path is not None:
             self._remember(path.parent)
