@@ -184,10 +184,14 @@ class IdleLock(QObject):
         if kind in INPUT_EVENTS:
             if self._state is None and self.minutes:
                 self.timer.start()
-        elif kind == QEvent.Type.Show and self._state is not None and _new_window(watched, self._state):
+        elif self._state is None:
+            return False
+        elif kind == QEvent.Type.Show and _new_window(watched, self._state):
             # Covered once it is on screen (and registered as modal, if it is), then the prompt is
             # shown again so that it is the newest modal window, the one input reaches.
             QTimer.singleShot(0, self, self._cover_new_windows)
+        elif kind == QEvent.Type.WindowActivate and watched in self._state.covers:
+            QTimer.singleShot(0, self, self._show_prompt)  # a covered window clicked: back to the prompt
         return False
 
     def lock_now(self) -> None:

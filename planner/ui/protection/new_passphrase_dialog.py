@@ -122,7 +122,6 @@ class NewPassphraseDialog(QDialog):
             "C&hange passphrase" if change else "&Protect", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.ok_button.setObjectName("primary")
-        self.ok_button.setDefault(True)
         self.ok_button.clicked.connect(lambda _checked=False: self.try_accept())
         self.buttons.rejected.connect(self.reject)
         self.understand.toggled.connect(lambda _on: self._enable())
@@ -142,6 +141,8 @@ class NewPassphraseDialog(QDialog):
         layout.addWidget(self.apply_problem)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
+        self.print_button.setAutoDefault(False)  # Enter never prints
+        self.ok_button.setDefault(True)  # once it is in the dialog, so it stays the default
         (self.current if change else self.new).setFocus()
         self._enable()
 
@@ -202,10 +203,10 @@ class NewPassphraseDialog(QDialog):
             return
         document = recovery_sheet(new, self.data_dir, clock.today())
         try:
-            printed = self._print_sheet(self, document)
+            said = self._print_sheet(self, document)
         finally:
             document.clear()
             document.deleteLater()
-        if printed:
-            self.printed.setText("The recovery sheet was sent to the printer.")
+        if said:
+            self.printed.setText(said)
             self.printed.show()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QTextDocument, QTextOption
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QWidget
 
 from planner import APP_NAME
@@ -33,8 +33,12 @@ td.box {{ border: 2px solid #1d3557; }}
 li {{ margin-bottom: 4pt; }}
 """
 )
-PrintSheet = Callable[[QWidget, QTextDocument], bool]
-"""Sends the sheet to a printer the person chooses; False when they cancelled."""
+PrintSheet = Callable[[QWidget, QTextDocument], str | None]
+"""Sends the sheet to a printer the person chooses: what to tell them, or None if they cancelled."""
+PRINTED = "The recovery sheet was sent to the printer."
+NO_PRINTER = (
+    "No printer is set up on this computer. Write the passphrase down instead, and keep it somewhere safe."
+)
 
 
 def recovery_sheet_html(passphrase: str, data_dir: Path, today: date) -> str:
@@ -73,8 +77,10 @@ def recovery_sheet(passphrase: str, data_dir: Path, today: date) -> QTextDocumen
     return document
 
 
-def print_recovery_sheet(parent: QWidget, document: QTextDocument) -> bool:
+def print_recovery_sheet(parent: QWidget, document: QTextDocument) -> str | None:
     """Ask which printer with Qt's print dialog, then print the sheet on it."""
+    if not QPrinterInfo.availablePrinterNames():
+        return NO_PRINTER
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout(default_paper(QLocale.system().name())))
     printer.setDocName(f"{APP_NAME} recovery sheet")
@@ -82,6 +88,6 @@ def print_recovery_sheet(parent: QWidget, document: QTextDocument) -> bool:
     dialog.setWindowTitle("Print the recovery sheet")
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
     if dialog.exec() != QDialog.DialogCode.Accepted or printer.outputFileName():
-        return False  # a file was chosen after all: the passphrase is not written to one
+        return None  # (a file chosen after all: the passphrase is not written to one)
     document.print_(printer)
-    return True
+    return PRINTED

@@ -84,7 +84,6 @@ class PassphrasePrompt(QDialog):
         self.buttons = QDialogButtonBox()
         self.action_button = self.buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
         self.action_button.setObjectName("primary")
-        self.action_button.setDefault(True)  # Enter in the field presses it
         self.leave_button = self.buttons.addButton(leave, QDialogButtonBox.ButtonRole.RejectRole)
         self.action_button.clicked.connect(lambda _checked=False: self.try_passphrase())
         self.leave_button.clicked.connect(lambda _checked=False: self.leave())
@@ -106,6 +105,7 @@ class PassphrasePrompt(QDialog):
         self.bottom.addWidget(self.buttons)
         layout.addLayout(self.bottom)
         self.setMinimumWidth(440)
+        self.action_button.setDefault(True)  # Enter in the field presses it
         self.field.setFocus()
 
     def try_passphrase(self) -> None:
