@@ -94,17 +94,34 @@ class LockPrompt(PassphrasePrompt):
             judge, title=APP_NAME, message=LOCKED, action="&Unlock", leave="&Quit", parent=parent
         )
         self._quit = quit_app
+        self._quitting = False
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
 
     def leave(self) -> None:
-        self._quit()
+        """Quit: the app closes its windows, this one first (Qt stops at a modal window that
+        will not close). Should a window refuse, the prompt comes back over the covers."""
+        self._quitting = True
+        try:
+            self._quit()
+        finally:
+            self._quitting = False
+        QTimer.singleShot(0, self, self._back)
+
+    def _back(self) -> None:
+        if not self.isVisible():
+            self.show()
+            self.activateWindow()
 
     def reject(self) -> None:
         """Escape does not end the lock."""
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        event.ignore()
+        if self._quitting:
+            self.hide()
+            event.accept()
+        else:
+            event.ignore()
 
 
 @dataclass
@@ -269,6 +286,7 @@ def _windows_to_cover() -> list[QWidget]:
         if widget.isWindow()
         and widget.isVisible()
         and widget.windowType() not in NOT_COVERED
+        and not widget.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)  # drawn for print only
         and not isinstance(widget, LockPrompt)
     ]
 

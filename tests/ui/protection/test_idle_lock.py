@@ -273,6 +273,30 @@ def test_quit_in_the_prompt_asks_the_app_to_quit(
     qtbot.waitUntil(lambda: quits == [True])
 
 
+def test_quitting_closes_the_prompt_first_and_it_comes_back_if_a_window_will_not_close(
+    qtbot: QtBot, window: Window, make_lock: Callable[..., IdleLock]
+) -> None:
+    refusing = [True]
+    window.closeEvent = lambda event: event.setAccepted(not refusing[0])  # type: ignore[method-assign]
+    prompt_shown: list[bool] = []
+
+    def quit_app() -> None:
+        QApplication.closeAllWindows()  # what Qt's quit does first; it stops at a modal that will not close
+        prompt_shown.append(prompt.isVisible())
+
+    lock = make_lock(quit_app=quit_app)
+    lock.lock_now()
+    prompt = wait_locked(qtbot, lock)
+    press(qtbot, prompt, "Alt+Q")
+    qtbot.waitUntil(lambda: prompt_shown == [False])  # it closed
+    qtbot.waitUntil(prompt.isVisible)  # the window refused: still locked, the prompt back
+    assert lock.is_locked and window.isVisible() and len(covers(window)) == 1
+    refusing[0] = False
+    press(qtbot, prompt, "Alt+Q")
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert prompt_shown == [False, False]
+
+
 def test_lock_now_is_ctrl_l_which_nothing_else_in_the_main_window_uses(
     qtbot: QtBot, make_window: Callable[[], MainWindow], make_lock: Callable[..., IdleLock]
 ) -> None:
