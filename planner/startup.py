@@ -14,7 +14,7 @@ from planner.catalogue.errors import CatalogueError
 from planner.catalogue.service import sync_catalogue
 from planner.core.paths import catalogue_dir
 from planner.datadir import DataDirError, data_dir_warning, os_error_text, prepare_data_dir
-from planner.db.cipher import Key, WrongPassphrase
+from planner.db.cipher import Key, WrongPassphrase, opens_with
 from planner.db.database import (
     DamagedDatabase,
     Database,
@@ -48,7 +48,8 @@ class UnlockDeclined(Exception):
 Unlock = Callable[[Path], Key | None]
 """Asks for the passphrase of the protected database at the path and returns the key it gives,
 checked (see `planner.db.cipher.unlock_key`); None when the person quits. It may raise
-WrongPassphrase or DataLocked (no passphrase to be had) instead."""
+WrongPassphrase or DataLocked (no passphrase to be had) instead, or DamagedDatabase when the
+person says the data was never protected (so it is damaged, and offered for recovery)."""
 
 
 @dataclass
@@ -102,26 +103,46 @@ def open_data(
     if shared is not None:
         say(shared)
     lock = lock_data_dir(data_dir)
+    unlock = None if unlock is None else _remembering(unlock)  # asked once, even after a recovery
     try:
-        key = None
-        if needs_passphrase(data_dir):
-            if unlock is None:
-                raise DataLocked(data_file(data_dir))
-            key = unlock(data_file(data_dir))
-            if key is None:
-                raise UnlockDeclined()
         try:
-            return OpenData(open_synced_database(data_dir, key=key), lock, shared, None)
+            return OpenData(_unlocked_database(data_dir, unlock), lock, shared, None)
         except DamagedDatabase as damaged:
             if recover is None:
                 raise
             notice = recover(damaged)
             if notice is None:
                 raise RecoveryDeclined() from damaged
-        return OpenData(open_synced_database(data_dir, key=key), lock, shared, notice)
+        return OpenData(_unlocked_database(data_dir, unlock), lock, shared, notice)
     except BaseException:
         lock.unlock()
         raise
+
+
+def _remembering(unlock: Unlock) -> Unlock:
+    """`unlock`, asked again only when the key it gave last does not open the file."""
+    given: list[Key] = []
+
+    def remembered(path: Path) -> Key | None:
+        if given and opens_with(path, given[-1]):
+            return given[-1]
+        key = unlock(path)
+        if key is not None:
+            given.append(key)
+        return key
+
+    return remembered
+
+
+def _unlocked_database(data_dir: Path, unlock: Unlock | None) -> Database:
+    key = None
+    if needs_passphrase(data_dir):
+        if unlock is None:
+            raise DataLocked(data_file(data_dir))
+        key = unlock(data_file(data_dir))
+        if key is None:
+            raise UnlockDeclined()
+    return open_synced_database(data_dir, key=key)
 
 
 def _said(error: BaseException) -> str:

@@ -5,11 +5,14 @@ kept, only the key derived from it, in memory."""
 from __future__ import annotations
 
 import hmac
+from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 
 from planner.core.passphrase import passphrase_problem
-from planner.db.cipher import WrongPassphrase, derive_key, new_key, unlock_key
-from planner.db.database import Database
+from planner.db.cipher import Key, WrongPassphrase, derive_key, new_key, unlock_key
+from planner.db.database import DamagedDatabase, Database
+from planner.startup import Unlock
 
 
 class PassphraseRefused(Exception):
@@ -75,3 +78,39 @@ def backup_opens(backup: Path, passphrase: str) -> bool:
     except (WrongPassphrase, OSError):
         return False
     return True
+
+
+NEVER_PROTECTED = (
+    "it cannot be read as your data: it looks encrypted, but you said it was never protected "
+    "with a passphrase, so it is damaged"
+)
+
+
+class UnlockAnswer(Enum):
+    UNLOCKED = "unlocked"
+    QUIT = "quit"
+    NEVER_PROTECTED = "never protected"
+
+
+def asking_unlock(ask: Callable[[Callable[[str], str | None]], UnlockAnswer]) -> Unlock:
+    """An unlock for `planner.startup.open_data` that asks a person: `ask` is given a judge (it
+    tries a passphrase and returns None when it opens the data, else why not) and returns what the
+    person did. Saying the data was never protected raises DamagedDatabase, so the damaged-file
+    recovery is offered."""
+
+    def unlock(database: Path) -> Key | None:
+        found: list[Key] = []
+
+        def judge(passphrase: str) -> str | None:
+            try:
+                found.append(unlock_key(database, passphrase))
+            except WrongPassphrase as wrong:
+                return f"{wrong} Check it and try again."
+            return None
+
+        answer = ask(judge)
+        if answer is UnlockAnswer.NEVER_PROTECTED:
+            raise DamagedDatabase(database, NEVER_PROTECTED)
+        return found[-1] if answer is UnlockAnswer.UNLOCKED and found else None
+
+    return unlock

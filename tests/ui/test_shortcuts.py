@@ -328,6 +328,21 @@ def diary_days(s: Scene) -> list[tuple[date, int | None]]:
     return [(e.entry_on, e.pain) for e in load_recovery(s.db, s.plan.id).diary]
 
 
+def lock_now(s: Scene) -> None:
+    protection = s.window.protection
+    assert protection.actions().protect("a long enough passphrase") is None  # as the dialog does
+    protection.protection_changed(True)
+    s.press("Ctrl+L")
+    lock = protection.idle_lock
+    assert lock is not None
+    s.qtbot.waitUntil(lambda: lock.is_locked)
+    prompt = lock.prompt
+    assert prompt is not None
+    s.qtbot.keyClicks(prompt.field, "a long enough passphrase")
+    s.qtbot.keyClick(prompt.field, Qt.Key.Key_Return)
+    s.qtbot.waitUntil(lambda: not lock.is_locked)
+
+
 def diary_save(s: Scene) -> None:
     page = diary(s)
     fields = page.diary.fields
@@ -379,6 +394,7 @@ CASES: dict[str, tuple[tuple[str, ...], Callable[[Scene], None]]] = {
     "export plan": (("Ctrl+E",), export_plan),
     "import plan": (("Ctrl+I",), import_plan),
     "quit": (("Ctrl+Q",), quit_app),
+    "lock now": (("Ctrl+L",), lock_now),
     "user guide": (("F1",), user_guide),
     **{f"page {n + 1}": ((f"Ctrl+{n + 1}",), page_key(n)) for n in range(8)},
     "search clinics": (("Ctrl+F",), search_clinics),

@@ -11,15 +11,18 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from planner import __version__
 from planner.core.money import set_number_locale
 from planner.core.paths import resources_dir
-from planner.exit_codes import EXIT_DAMAGED, EXIT_FAILURE, EXIT_IN_USE
+from planner.exit_codes import EXIT_DAMAGED, EXIT_FAILURE, EXIT_IN_USE, EXIT_LOCKED
 from planner.identity import APP_ID, APP_NAME
-from planner.startup import OpenData, RecoveryDeclined, failure, open_data
+from planner.passphrase_input import TerminalUnlock
+from planner.protection.service import UnlockAnswer, asking_unlock
+from planner.startup import OpenData, RecoveryDeclined, Unlock, UnlockDeclined, failure, open_data
 from planner.terminal import say
 from planner.ui.app.main_window import MainWindow, settings_for
 from planner.ui.app.recovery import recover
 from planner.ui.kit.app_icon import app_icon
 from planner.ui.kit.prompter import Prompter
 from planner.ui.kit.storage_errors import install_storage_error_handler
+from planner.ui.protection.unlock_dialog import UnlockResult, ask_to_unlock
 
 SMOKE_TIMEOUT_MS = 30_000
 
@@ -73,13 +76,32 @@ def _cannot_start(message: str, smoke: bool, code: int) -> int:
     return code
 
 
+ANSWERS = {
+    UnlockResult.UNLOCKED: UnlockAnswer.UNLOCKED,
+    UnlockResult.QUIT: UnlockAnswer.QUIT,
+    UnlockResult.NOT_PROTECTED: UnlockAnswer.NEVER_PROTECTED,
+}
+
+
+def window_unlock() -> Unlock:
+    """Protected data asks for its passphrase in the unlock dialog, before anything is read."""
+    return asking_unlock(lambda judge: ANSWERS[ask_to_unlock(None, judge)])
+
+
 def _run_window(app: QApplication, data_dir: Path, prompter: Prompter, smoke: bool) -> int:
-    """Open the data as the commands do (a damaged file is offered for recovery, except with
-    --smoke), then show the window until it is closed."""
+    """Open the data as the commands do (protected data asks for its passphrase and a damaged
+    file is offered for recovery, except with --smoke, which takes the passphrase as the
+    commands do), then show the window until it is closed."""
     try:
-        data = open_data(data_dir, recover=None if smoke else lambda damaged: recover(prompter, damaged))
+        data = open_data(
+            data_dir,
+            recover=None if smoke else lambda damaged: recover(prompter, damaged),
+            unlock=TerminalUnlock() if smoke else window_unlock(),
+        )
     except RecoveryDeclined:
         return EXIT_DAMAGED
+    except UnlockDeclined:
+        return EXIT_LOCKED
     except Exception as error:  # only the failures the start-up table knows; any other is a bug
         known = failure(error)
         if known is None:

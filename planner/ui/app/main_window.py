@@ -28,6 +28,7 @@ from planner.ui.app.plan_commands import PlanCommands
 from planner.ui.app.plan_files import PlanFiles
 from planner.ui.app.plan_list_model import PlanListModel
 from planner.ui.app.plan_wizard import PlanWizard
+from planner.ui.app.protection_commands import ProtectionCommands
 from planner.ui.app.unshown_plan_page import UnshownPlan, UnshownPlanPage
 from planner.ui.app.welcome_page import WelcomePage
 from planner.ui.app.window_actions import WindowActions
@@ -61,7 +62,6 @@ class MainWindow(WindowActions):
         self.prompter = prompter
         self.settings = settings
         prompter.remember_in(settings)  # file dialogs start in the folder last used
-        prompter.data_protected = db.protected  # save dialogs say which files are written plain
         self.events = AppEvents(self)
         self.plan_files = PlanFiles(db, prompter, self.events, self, self.say)
         self.commands = PlanCommands(self)
@@ -107,7 +107,8 @@ class MainWindow(WindowActions):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.build_actions(self.commands)
+        self.protection = ProtectionCommands(self, db, prompter, settings)
+        self.build_actions(self.commands, self.protection)
         self.build_toolbar(self.plan_combo)
         self.build_menus()
         self.data_label = QLabel(f"Data: {db.data_dir}")
@@ -123,6 +124,9 @@ class MainWindow(WindowActions):
 
         self.welcome.create_requested.connect(self.commands.new_plan)
         self.welcome.learn_requested.connect(lambda: self.show_page(pages.LEARN))
+        self.welcome.protect_requested.connect(self.protection.open_dialog)
+        self.protection.protection_followed.connect(self._protection_followed)
+        self._protection_followed(db.protected)
         self.unshown_page.export_requested.connect(self.commands.export_plan)
         self.unshown_page.delete_requested.connect(self.commands.delete_plan)
         self.unshown_page.choose_requested.connect(self._choose_plan)
@@ -253,6 +257,10 @@ class MainWindow(WindowActions):
             page.deleteLater()
         self._pages.clear()
         self._reload_plans()
+
+    def _protection_followed(self, protected: bool) -> None:
+        self.welcome.show_protection_offer(not protected)
+        self.lock_action.setEnabled(protected)
 
     def search(self) -> None:
         if self.page(self.current_spec()).focus_search():

@@ -18,9 +18,16 @@ WELCOME_TEXT = (
 )
 
 
+PROTECT_TEXT = (
+    "Your plans will hold health details. If others use this computer, or it could be lost, you "
+    "can encrypt them with a passphrase, now or later from File › Protection…"
+)
+
+
 class WelcomePage(QWidget):
     create_requested = Signal()
     learn_requested = Signal()
+    protect_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +43,13 @@ class WelcomePage(QWidget):
         self.create_button.clicked.connect(self.create_requested)
         self.learn_button = QPushButton("Read about the treatment first")
         self.learn_button.clicked.connect(self.learn_requested)
+        self.protect_note = QLabel(PROTECT_TEXT)
+        self.protect_note.setObjectName("hint")
+        self.protect_note.setWordWrap(True)
+        self.protect_note.setFixedWidth(640)
+        self.protect_note.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.protect_button = QPushButton("Protect with a &passphrase…")
+        self.protect_button.clicked.connect(self.protect_requested)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(title)
@@ -56,4 +70,12 @@ class WelcomePage(QWidget):
         layout.addSpacing(16)
         layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.learn_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(24)
+        layout.addWidget(self.protect_note, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.protect_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+
+    def show_protection_offer(self, shown: bool) -> None:
+        """The offer to protect the data, for as long as it is not protected."""
+        self.protect_note.setVisible(shown)
+        self.protect_button.setVisible(shown)

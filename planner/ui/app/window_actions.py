@@ -16,6 +16,7 @@ from planner.ui.kit.page import Page
 
 if TYPE_CHECKING:
     from planner.ui.app.plan_commands import PlanCommands
+    from planner.ui.app.protection_commands import ProtectionCommands
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 
@@ -41,7 +42,7 @@ class WindowActions(QMainWindow):
         self.addAction(action)
         return action
 
-    def build_actions(self, do: PlanCommands) -> None:
+    def build_actions(self, do: PlanCommands, protection: ProtectionCommands) -> None:
         act = self._action
         self.new_action = act("&New plan…", "Ctrl+N", do.new_plan, "Create a plan with a short wizard")
         self.rename_action = act("Rena&me plan…", "F2", do.rename_plan)
@@ -95,6 +96,18 @@ class WindowActions(QMainWindow):
         self.restore_action = act(
             "&Restore from backup…", None, do.open_restore, "Go back to the data as it was in a backup"
         )
+        self.protection_action = act(
+            "Pr&otection…",
+            None,
+            protection.open_dialog,
+            "Encrypt your data with a passphrase; change or remove it; lock when away",
+        )
+        self.lock_action = act(
+            "Loc&k now",
+            "Ctrl+L",
+            protection.lock_now,
+            "Hide every window until your passphrase is typed again",
+        )
         self.quit_action = act("&Quit", "Ctrl+Q", self.close)
         self.page_actions = [
             act(spec.menu_text, spec.shortcut, partial(self.show_page, spec)) for spec in pages.PAGES
@@ -131,7 +144,8 @@ class WindowActions(QMainWindow):
             *(self.duplicate_action, self.delete_action, None),
             *(self.print_action, self.calendar_action, self.csv_action, self.fhir_action, None),
             *(self.export_plan_action, self.export_protected_action, self.import_plan_action, None),
-            *(self.backup_action, self.backup_to_action, self.restore_action, None, self.quit_action),
+            *(self.backup_action, self.backup_to_action, self.restore_action, None),
+            *(self.protection_action, self.lock_action, None, self.quit_action),
         ):
             if action is None:
                 file_menu.addSeparator()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from planner import APP_NAME
@@ -299,13 +299,3 @@ def _close_popups() -> None:
         if popup is None:
             break
         popup.close()
-
-
-def lock_now_action(window: QWidget, lock: IdleLock) -> QAction:
-    """File › Lock now (Ctrl+L), added to `window` so its shortcut works there."""
-    action = QAction("Loc&k now", window)
-    action.setShortcut(QKeySequence(LOCK_SHORTCUT))
-    action.setStatusTip("Hide every window until your passphrase is typed again")
-    action.triggered.connect(lambda _checked=False: lock.lock_now())
-    window.addAction(action)
-    return action

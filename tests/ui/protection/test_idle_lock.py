@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from planner import APP_NAME
+from planner.db.database import Database
+from planner.protection.service import protect_data
 from planner.ui.app.main_window import MainWindow
 from planner.ui.protection.idle_lock import (
     LOCK_SHORTCUT,
@@ -29,7 +31,6 @@ from planner.ui.protection.idle_lock import (
     IdleLock,
     LockCover,
     LockPrompt,
-    lock_now_action,
 )
 from planner.ui.protection.unlock_dialog import WRONG_PASSPHRASE
 from tests.ui.protection.conftest import RIGHT, press, type_and_enter
@@ -297,25 +298,38 @@ def test_quitting_closes_the_prompt_first_and_it_comes_back_if_a_window_will_not
     assert prompt_shown == [False, False]
 
 
-def test_lock_now_is_ctrl_l_which_nothing_else_in_the_main_window_uses(
-    qtbot: QtBot, make_window: Callable[[], MainWindow], make_lock: Callable[..., IdleLock]
+def test_ctrl_l_locks_a_protected_window_and_nothing_else_in_it_uses_ctrl_l(
+    qtbot: QtBot, db: Database, make_window: Callable[[], MainWindow]
 ) -> None:
+    protect_data(db, RIGHT)
     main = make_window()
-    taken = {
+    taken = [
         sequence.toString()
         for action in main.findChildren(QAction)
         for sequence in action.shortcuts()
         if not sequence.isEmpty()
-    }
-    assert "Ctrl+F" in taken and LOCK_SHORTCUT not in taken
-    lock = make_lock()
-    action = lock_now_action(main, lock)
-    assert action.shortcut().toString() == LOCK_SHORTCUT
+    ]
+    assert "Ctrl+F" in taken and taken.count(LOCK_SHORTCUT) == 1
+    assert main.lock_action.shortcut().toString() == LOCK_SHORTCUT
     main.activateWindow()
     qtbot.waitUntil(main.isActiveWindow)
     press(qtbot, main, LOCK_SHORTCUT)
+    lock = main.protection.idle_lock
+    assert lock is not None
     prompt = wait_locked(qtbot, lock)
     assert lock.is_locked and len(covers(main)) == 1
     assert LOCKED in prompt.message.text()
     type_and_enter(qtbot, prompt.field, RIGHT)
     assert not lock.is_locked
+
+
+def test_lock_now_is_greyed_out_while_the_data_is_not_protected(
+    qtbot: QtBot, make_window: Callable[[], MainWindow]
+) -> None:
+    main = make_window()
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow)
+    assert not main.lock_action.isEnabled()
+    press(qtbot, main, LOCK_SHORTCUT)
+    assert main.protection.idle_lock is None
+    assert QApplication.activeModalWidget() is None
