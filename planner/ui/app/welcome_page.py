@@ -71,7 +71,11 @@ class WelcomePage(QWidget):
         layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.learn_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(24)
-        layout.addWidget(self.protect_note, 0, Qt.AlignmentFlag.AlignHCenter)
+        protect_row = QHBoxLayout()
+        protect_row.addStretch(1)
+        protect_row.addWidget(self.protect_note)
+        protect_row.addStretch(1)
+        layout.addLayout(protect_row)
         layout.addWidget(self.protect_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
 
