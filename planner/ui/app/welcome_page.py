@@ -48,7 +48,7 @@ class WelcomePage(QWidget):
         self.protect_note.setWordWrap(True)
         self.protect_note.setFixedWidth(640)
         self.protect_note.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.protect_button = QPushButton("Protect with a &passphrase…")
+        self.protect_button = QPushButton("Pro&tect with a passphrase…")
         self.protect_button.clicked.connect(self.protect_requested)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
