@@ -551,3 +551,23 @@ def test_a_hangul_passphrase_opens_the_data_however_its_syllables_are_typed(
 
     removed = with_passphrase(decomposed, monkeypatch, "unprotect", "--data-dir", str(data))
     assert removed.returncode == EXIT_OK and plain(data / DATABASE_FILE)
+
+
+# Help
+
+
+@pytest.mark.parametrize(
+    ("command", "variables"),
+    [
+        ("protect", [NEW]),
+        ("change-passphrase", [CURRENT, NEW]),
+        ("unprotect", [CURRENT]),
+    ],
+)
+def test_each_command_says_where_its_passphrases_come_from(command: str, variables: list[str]) -> None:
+    result = run(command, "--help")
+    assert result.returncode == EXIT_OK and result.stderr == ""
+    text = " ".join(result.stdout.split())
+    assert all(variable in text for variable in variables) and "at the terminal" in text
+    listed = run("--help")
+    assert command in listed.stdout and CURRENT in " ".join(listed.stdout.split())
