@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from planner import APP_NAME, __version__
 from planner.core.dates import iso_date
+from planner.core.limits import PASSPHRASE
 from planner.core.paths import default_data_dir
 from planner.exit_codes import EXIT_OK, EXIT_USAGE
 from planner.terminal import out, say, shown
@@ -36,7 +37,13 @@ def _folder(text: str) -> Path:
 
 def build_parser() -> argparse.ArgumentParser:
     data_dir_help = "keep the data in DIR instead of the user's data folder"
-    parser = _Parser(prog="planner", description=f"{APP_NAME}: plan a treatment trip offline.")
+    parser = _Parser(
+        prog="planner",
+        description=f"{APP_NAME}: plan a treatment trip offline.",
+        epilog="If your data is protected with a passphrase, every command reads it from "
+        "PLANNER_PASSPHRASE or else asks for it at the terminal, unseen. "
+        "`planner COMMAND --help` tells more about a command.",
+    )
     parser.add_argument("--version", action="version", version=f"planner {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", type=_folder, help=data_dir_help)
     parser.add_argument(
@@ -45,11 +52,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="start, load the data, show the window, and exit 0 once it has been painted",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    plans = commands.add_parser("plans", help="print the plans, one per line")
+    plans = commands.add_parser(
+        "plans",
+        help="print the plans, one per line",
+        description="Print your plans, one per line: name, condition, departure and return, "
+        "separated by tabs.",
+    )
     export = commands.add_parser(
         "export",
         help="write a plan to files: its printout as PDF, its calendar, the whole plan, its expenses, "
         "its recovery for the doctor",
+        description="Write a plan to files: give at least one of --pdf, --ics, --json, --csv and "
+        "--fhir. Each file is written whole or not at all.",
     )
     export.add_argument("plan", metavar="PLAN", help="the plan's name, as `planner plans` prints it")
     export.add_argument(
@@ -74,7 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="itinerary",
         help="which printout --pdf writes (default: itinerary)",
     )
-    imported = commands.add_parser("import", help="add the plan in a plan file")
+    imported = commands.add_parser(
+        "import",
+        help="add the plan in a plan file",
+        description="Add the plan in a plan file written by `planner export --json`. A protected "
+        "file's passphrase comes from PLANNER_FILE_PASSPHRASE or else is typed at the terminal.",
+    )
     imported.add_argument("file", metavar="FILE", type=Path, help="a plan file written by export --json")
     clash = imported.add_mutually_exclusive_group()
     clash.add_argument("--rename", action="store_true", help="if the name is taken, import under a free name")
@@ -83,17 +102,25 @@ def build_parser() -> argparse.ArgumentParser:
     protection = (
         commands.add_parser(
             "protect",
-            help="encrypt the data and its backups with a passphrase (from PLANNER_NEW_PASSPHRASE, "
-            "or typed twice)",
+            help="encrypt the data and its backups with a new passphrase",
+            description="Encrypt your data and every backup of it with a new passphrase, from "
+            "PLANNER_NEW_PASSPHRASE or else typed twice at the terminal, unseen. It needs "
+            f"{PASSPHRASE.least} to {PASSPHRASE.most:,} characters. Nobody can recover your data "
+            "without it: keep it safe.",
         ),
         commands.add_parser(
             "change-passphrase",
-            help="encrypt the data with a new passphrase (the current one from PLANNER_PASSPHRASE, "
-            "the new from PLANNER_NEW_PASSPHRASE, or typed)",
+            help="encrypt the data and its backups with another passphrase",
+            description="Encrypt your data and its backups with a new passphrase instead of the "
+            "current one. The current one comes from PLANNER_PASSPHRASE, the new one from "
+            "PLANNER_NEW_PASSPHRASE; each one not set is typed at the terminal, unseen (the new "
+            "one twice).",
         ),
         commands.add_parser(
             "unprotect",
-            help="write the data plain again (the passphrase from PLANNER_PASSPHRASE, or typed)",
+            help="remove the passphrase: write the data and its backups plain again",
+            description="Write your data and its backups plain again, no longer encrypted. The "
+            "passphrase comes from PLANNER_PASSPHRASE or else is typed at the terminal, unseen.",
         ),
     )
     for command in (plans, export, imported, *protection):

@@ -1,6 +1,7 @@
 """Passphrases for the commands: from an environment variable, so scripts and tests can give
 them, or else typed at the terminal without being shown. Never from an argument (it would be
-seen in the process list and the shell's history), never written anywhere."""
+seen in the process list and the shell's history), never written anywhere. A variable set to
+nothing counts as not set, as PLANNER_FILE_PASSPHRASE does (see `planner.file_passphrase`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import os
 import sys
 from pathlib import Path
 
+from planner.core.passphrase import passphrase_problem
 from planner.db.cipher import Key, WrongPassphrase, unlock_key
 from planner.db.database import DataLocked
 
@@ -16,20 +18,42 @@ CURRENT = "PLANNER_PASSPHRASE"
 NEW = "PLANNER_NEW_PASSPHRASE"
 TRIES = 3
 """How many times a passphrase typed at the terminal may be wrong before the command stops."""
+NOTHING_CHANGED = "Nothing was changed."
 
 
 class NoNewPassphrase(Exception):
-    """No new passphrase could be had, or the two typed differ; nothing was changed."""
+    """No new passphrase could be had, it will not do, or the two typed differ; the message says
+    which, and that nothing was changed."""
+
+
+class NothingTyped(Exception):
+    """At the terminal, the person typed no passphrase: Ctrl-D or Ctrl-C at the prompt."""
 
 
 def _typed(prompt: str) -> str | None:
-    """What is typed after `prompt` at the terminal; None with no terminal to ask on."""
+    """What is typed after `prompt` at the terminal; None with no terminal to ask on. Raises
+    NothingTyped when the person leaves the prompt with Ctrl-D or Ctrl-C."""
     if not sys.stdin.isatty():
         return None
     try:
         return getpass.getpass(prompt)
-    except EOFError:
-        return None
+    except (EOFError, KeyboardInterrupt):
+        if sys.stderr.isatty():
+            print(file=sys.stderr)  # end the prompt's line before the message
+        raise NothingTyped() from None
+
+
+class DataLeftLocked(DataLocked):
+    """No passphrase was typed at the prompt: the data stays locked (exit 8, as with none given)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.args = ("No passphrase was typed, so your data stays locked. Nothing has been read or changed.",)
+
+
+def _given(variable: str) -> str | None:
+    """The passphrase in the environment variable; None when it is not set or set to nothing."""
+    return os.environ.get(variable) or None
 
 
 class TerminalUnlock:
@@ -42,9 +66,12 @@ class TerminalUnlock:
 
     def __call__(self, database: Path) -> Key:
         """Raises DataLocked with no passphrase to be had, WrongPassphrase when it does not open."""
-        given = os.environ.get(CURRENT)
+        given = _given(CURRENT)
         for attempt in range(1 if given is not None else TRIES):
-            typed = given if given is not None else _typed("Passphrase for your data: ")
+            try:
+                typed = given if given is not None else _typed("Passphrase for your data: ")
+            except NothingTyped:
+                raise DataLeftLocked(database) from None
             if typed is None:
                 raise DataLocked(database)
             try:
@@ -60,14 +87,28 @@ class TerminalUnlock:
 
 
 def new_passphrase() -> str:
-    """A new passphrase: PLANNER_NEW_PASSPHRASE, or typed twice at the terminal. Raises
-    NoNewPassphrase with neither, or when the two typed differ."""
-    given = os.environ.get(NEW)
+    """A new passphrase, checked against the passphrase rule: PLANNER_NEW_PASSPHRASE, or typed
+    twice at the terminal (once only when the first will not do). Raises NoNewPassphrase with
+    neither, when it will not do, or when the two typed differ."""
+    given = _given(NEW)
     if given is not None:
+        problem = passphrase_problem(given)
+        if problem is not None:
+            raise NoNewPassphrase(f"The passphrase in {NEW} will not do: {problem} {NOTHING_CHANGED}")
         return given
-    first = _typed("New passphrase: ")
-    if first is None:
-        raise NoNewPassphrase(f"no new passphrase: set {NEW} or run the command in a terminal")
-    if _typed("The new passphrase again: ") != first:
-        raise NoNewPassphrase("the two passphrases typed differ; nothing was changed")
+    try:
+        first = _typed("New passphrase: ")
+        if first is None:
+            raise NoNewPassphrase(
+                f"A new passphrase is needed: set {NEW}, or run the command in a terminal to type it. "
+                + NOTHING_CHANGED
+            )
+        problem = passphrase_problem(first)
+        if problem is not None:
+            raise NoNewPassphrase(f"{problem} {NOTHING_CHANGED}")
+        again = _typed("The new passphrase again: ")
+    except NothingTyped:
+        raise NoNewPassphrase(f"No new passphrase was typed. {NOTHING_CHANGED}") from None
+    if again != first:
+        raise NoNewPassphrase(f"The two passphrases typed differ. {NOTHING_CHANGED}")
     return first

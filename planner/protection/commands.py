@@ -1,9 +1,13 @@
-"""`planner protect`, `planner change-passphrase` and `planner unprotect`."""
+"""`planner protect`, `planner change-passphrase` and `planner unprotect`. Every passphrase is
+had, and the new one checked, before the data is opened, so a command that stops for want of
+one (or for a wrong one) has changed nothing, not even taken the start-up backup."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from planner.db.cipher import Key
+from planner.db.database import needs_passphrase
 from planner.exit_codes import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from planner.passphrase_input import NoNewPassphrase, TerminalUnlock, new_passphrase
 from planner.protection.service import (
@@ -22,31 +26,62 @@ DONE = {
     "change-passphrase": "Your data and its backups are now encrypted with the new passphrase.",
     "unprotect": "Your data and its backups are no longer encrypted.",
 }
+ALREADY_PROTECTED = (
+    "Your data is already protected with a passphrase: `planner change-passphrase` changes it. "
+    "Nothing was changed. (If you never protected it, the file is damaged: open the app to recover it.)"
+)
+NOT_PROTECTED = "Your data is not protected with a passphrase: `planner protect` protects it."
 
 
 def run_protection_command(data_dir: Path, command: str) -> int:
-    """Open the data (unlocking it as every command does), then protect it, change its
-    passphrase or remove its protection. Failures of opening are left to the caller's table."""
-    unlock = TerminalUnlock()
-    with open_data(data_dir, unlock=unlock) as data:
-        db = data.db
-        if command != "protect" and not db.protected:
-            say("your data is not protected with a passphrase; `planner protect` protects it")
+    """Protect the data, change its passphrase or remove its protection, saying what was done or
+    why nothing was. Failures of opening are left to the caller's table."""
+    try:
+        if command == "protect":
+            _protect(data_dir)
+        elif not _change(data_dir, command):
+            say(NOT_PROTECTED)
             return EXIT_FAILURE if command == "change-passphrase" else EXIT_OK
-        try:
-            if command == "protect":
-                protect_data(db, new_passphrase())
-            elif command == "change-passphrase":
-                assert unlock.passphrase is not None
-                change_passphrase(db, unlock.passphrase, new_passphrase())
-            else:
-                assert unlock.passphrase is not None
-                remove_protection(db, unlock.passphrase)
-        except (NoNewPassphrase, PassphraseRefused) as refused:
-            say(f"{refused}")
-            return EXIT_USAGE
-        except AlreadyProtected as protected:
-            say(f"{protected} (`planner change-passphrase`)")
-            return EXIT_FAILURE
+    except (NoNewPassphrase, PassphraseRefused) as refused:
+        say(f"{refused}")
+        return EXIT_USAGE
+    except AlreadyProtected:
+        say(ALREADY_PROTECTED)
+        return EXIT_FAILURE
     out(DONE[command])
     return EXIT_OK
+
+
+def _protect(data_dir: Path) -> None:
+    if needs_passphrase(data_dir):
+        raise AlreadyProtected()
+    passphrase = new_passphrase()
+    with open_data(data_dir, unlock=_already_protected) as data:
+        protect_data(data.db, passphrase)
+
+
+def _already_protected(_database: Path) -> Key:
+    """Protected since it was checked (by another copy of the app): leave it as it is."""
+    raise AlreadyProtected()
+
+
+def _change(data_dir: Path, command: str) -> bool:
+    """Change the passphrase of protected data, or remove it; False when the data is plain."""
+    unlock = TerminalUnlock()
+    new: list[str] = []
+
+    def unlock_then_ask(database: Path) -> Key:
+        key = unlock(database)
+        if command == "change-passphrase":
+            new.append(new_passphrase())
+        return key
+
+    with open_data(data_dir, unlock=unlock_then_ask) as data:
+        if not data.db.protected:
+            return False
+        assert unlock.passphrase is not None
+        if command == "change-passphrase":
+            change_passphrase(data.db, unlock.passphrase, new[0])
+        else:
+            remove_protection(data.db, unlock.passphrase)
+    return True
