@@ -35,7 +35,7 @@ from planner.db.cipher import (
     looks_encrypted,
 )
 from planner.db.migrate import KNOWN_REVISIONS
-from planner.db.rekey import write_copy
+from planner.db.rekey import RESTORING_SUFFIX, write_copy
 
 NAME = re.compile(r"(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z-]+)\.sqlite3")
 SIGNATURE_FILE = "last-backup.json"
@@ -292,7 +292,7 @@ def restore_into(backup: Path, database: Path, key: Key | None = None, other: Ke
         with _read_only(backup, key) as source, closing(connect(database, key)) as target:
             source.backup(target)
         return
-    converted = database.with_name(database.name + ".restoring")
+    converted = database.with_name(database.name + RESTORING_SUFFIX)
     try:
         write_copy(backup, backup_key, converted, key)
         with _read_only(converted, key) as source, closing(connect(database, key)) as target:

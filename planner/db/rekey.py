@@ -62,10 +62,16 @@ def write_copy(path: Path, key: Key | None, copy: Path, copy_key: Key | None) ->
         raise
 
 
+RESTORING_SUFFIX = ".restoring"
+LEFTOVER_SUFFIXES = (REKEY_SUFFIX, RESTORING_SUFFIX)
+"""The copies written beside the data file while its key changes or a backup is restored."""
+
+
 def remove_leftover_copy(path: Path) -> None:
-    """Remove a new copy that a crash left beside `path` before it replaced it."""
+    """Remove a copy that a crash left beside `path` before it was used (the file is whole)."""
     if path.exists():
-        _remove(path.with_name(path.name + REKEY_SUFFIX))
+        for suffix in LEFTOVER_SUFFIXES:
+            _remove(path.with_name(path.name + suffix))
 
 
 def _row_counts(connection: Connection) -> dict[str, int]:

@@ -16,9 +16,10 @@ from sqlcipher3 import dbapi2 as sqlite3  # the app's own SQLite: see planner/db
 
 from planner.db.database import Database
 from planner.plans.service import Plan, list_plans
+from planner.protection.service import change_passphrase, passphrase_opens, protect_data
 from planner.startup import open_synced_database
 from planner.ui.app.main_window import MainWindow
-from planner.ui.app.restore_dialog import RestoreDialog
+from planner.ui.app.restore_dialog import WRONG_BACKUP_PASSPHRASE, RestoreDialog
 from tests.sql_dump import sql_lines
 
 from .conftest import FakePrompter
@@ -199,3 +200,50 @@ def test_a_bad_file_chosen_to_restore_is_refused_with_a_clear_message_and_nothin
     assert dialog.isVisible()
     assert dump(db.path) == before and db.backups() == backups
     assert window.plan_combo.currentText() == PLAN
+
+
+def test_a_backup_file_under_an_earlier_passphrase_asks_for_it_until_it_is_right(
+    qtbot: QtBot,
+    db: Database,
+    make_window: Callable[[], MainWindow],
+    add_plan: Callable[..., Plan],
+    prompter: FakePrompter,
+    stick: Path,
+) -> None:
+    add_plan(PLAN)
+    protect_data(db, "the first passphrase")
+    copy = db.back_up_to(stick)
+    change_passphrase(db, "the first passphrase", "the second passphrase")
+    add_plan("Knee, April")
+    window = make_window()
+
+    dialog = open_restore(window)
+    prompter.open_path = copy
+    prompter.passphrases = ["the second passphrase", "the first passphrase"]
+    click(qtbot, dialog.file_button)
+
+    assert prompter.passphrase_problems == [WRONG_BACKUP_PASSPHRASE, None]  # refused, then taken
+    assert [p.name for p in list_plans(db)] == [PLAN]
+    assert prompter.errors == []
+    assert passphrase_opens(db, "the second passphrase")  # the data keeps its own
+
+
+def test_cancelling_the_passphrase_of_a_backup_file_restores_nothing(
+    qtbot: QtBot,
+    db: Database,
+    make_window: Callable[[], MainWindow],
+    add_plan: Callable[..., Plan],
+    prompter: FakePrompter,
+    stick: Path,
+) -> None:
+    add_plan(PLAN)
+    protect_data(db, "the first passphrase")
+    copy = db.back_up_to(stick)
+    change_passphrase(db, "the first passphrase", "the second passphrase")
+    add_plan("Knee, April")
+    window = make_window()
+    dialog = open_restore(window)
+    prompter.open_path, prompter.passphrases = copy, []
+    click(qtbot, dialog.file_button)
+    assert sorted(p.name for p in list_plans(db)) == ["Knee, April", PLAN]
+    assert dialog.isVisible()

@@ -162,8 +162,9 @@ class RestoreDialog(QDialog):
             passphrase = self.prompter.ask_passphrase(
                 self,
                 title,
-                f"{path.name} is protected with a passphrase other than your data's: one you used "
-                "before changing it. Type that passphrase to restore it; your data keeps its own.",
+                f"{path.name} is protected with a passphrase your data does not use now (one you "
+                "used before changing it, perhaps). Type the passphrase it was saved with to restore "
+                "it; your data keeps its own. A damaged file looks the same: no passphrase opens it.",
                 lambda typed: None if backup_opens(path, typed) else WRONG_BACKUP_PASSPHRASE,
             )
             if passphrase is None:
