@@ -34,7 +34,7 @@ from planner.exit_codes import (
 from planner.passphrase_input import CURRENT, NEW
 from planner.plans.service import PlanDraft, create_plan
 from planner.protection.commands import DONE
-from tests.cli_runner import PLANNER, run
+from tests.cli_runner import PLANNER, run, run_process
 from tests.fixed_time import TEST_NOW, TEST_NOW_ENV
 from tests.pseudo_terminal import Terminal
 
@@ -571,3 +571,16 @@ def test_each_command_says_where_its_passphrases_come_from(command: str, variabl
     assert all(variable in text for variable in variables) and "at the terminal" in text
     listed = run("--help")
     assert command in listed.stdout and CURRENT in " ".join(listed.stdout.split())
+
+
+def test_the_window_start_in_smoke_mode_takes_the_passphrase_as_the_commands_do(
+    protected: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`planner --smoke` (the window's start without anyone to answer a dialog) reads
+    PLANNER_PASSPHRASE, and stops with exit 8 and one line without it."""
+    locked = run_process("--smoke", "--data-dir", str(protected))
+    assert locked.returncode == EXIT_LOCKED
+    assert "protected with a passphrase" in one_message(locked.stderr)
+    monkeypatch.setenv(CURRENT, PASSPHRASE)
+    opened = run_process("--smoke", "--data-dir", str(protected))
+    assert (opened.returncode, opened.stderr) == (EXIT_OK, "")
