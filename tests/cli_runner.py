@@ -42,6 +42,7 @@ def run_command(
         text=True,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         cwd=cwd,
+        stdin=subprocess.DEVNULL,  # never a terminal to be asked on, even when the tests run in one
         timeout=120,
         check=False,
         preexec_fn=None if umask is None else (lambda: os.umask(umask)),
