@@ -12,7 +12,7 @@ from planner import APP_NAME, __version__
 from planner.core.dates import iso_date
 from planner.core.limits import PASSPHRASE
 from planner.core.paths import default_data_dir
-from planner.exit_codes import EXIT_OK, EXIT_USAGE
+from planner.exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from planner.terminal import out, say, shown
 
 if TYPE_CHECKING:
@@ -136,6 +136,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return _run(parser, args)
+    except KeyboardInterrupt:
+        say("stopped by Ctrl+C; every file is whole, as it was before or after its last change")
+        return EXIT_INTERRUPTED
     except Exception as error:  # only the failures the start-up table knows; any other is a bug
         from planner.startup import failure
 

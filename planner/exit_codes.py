@@ -23,3 +23,5 @@ EXIT_LOCKED = 8
 """The data is protected with a passphrase, and none was given."""
 EXIT_WRONG_PASSPHRASE = 9
 """The passphrase given does not open the data."""
+EXIT_INTERRUPTED = 130
+"""Stopped by Ctrl+C."""
