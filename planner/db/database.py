@@ -25,6 +25,7 @@ from planner.db.backup import (
     MISSING,
     BackupInfo,
     backup_database,
+    backup_folder,
     changed_since_last_backup,
     copy_database,
     database_problem,
@@ -37,7 +38,7 @@ from planner.db.backup import (
 from planner.db.cipher import Connection, Error, Key, WrongPassphrase, connect, looks_encrypted, opens_with
 from planner.db.cipher import OperationalError as DriverOperationalError
 from planner.db.engine import make_engine
-from planner.db.rekey import rekey_file, remove_leftover_copy
+from planner.db.rekey import rekey_file, remove_leftover_copies, remove_leftover_copy
 
 __all__ = [
     "BackupInfo",
@@ -426,14 +427,16 @@ def _bring_up_to_date(db: Database, start_up: bool = False) -> None:
 
 
 def data_file(data_dir: Path) -> Path:
-    """Prepare `data_dir` and return its database file's path, removing a half-written copy a
-    crash left while the passphrase was being changed (the file itself is whole)."""
+    """Prepare `data_dir` and return its database file's path, removing the half-written copies a
+    crash left while the passphrase was being changed, beside it or beside a backup (each file
+    itself is whole)."""
     try:
         prepare_data_dir(data_dir)
     except DataDirError as error:
         raise StartupError(str(error)) from error
     path = data_dir / DATABASE_FILE
     remove_leftover_copy(path)
+    remove_leftover_copies(backup_folder(path))
     return path
 
 

@@ -211,14 +211,16 @@ def test_an_old_plain_backup_restored_into_protected_data_is_encrypted(db: Datab
     assert secrets_in(db.path) == []
 
 
-def test_a_copy_left_by_a_crash_while_rewriting_is_removed_and_the_data_opens(protected: Database) -> None:
+def test_copies_left_by_a_crash_while_rewriting_are_removed_and_the_data_opens(protected: Database) -> None:
     data_dir, path = protected.data_dir, protected.path
+    backup = protected.backups()[0].path
     protected.close()
-    leftover = path.with_name(path.name + REKEY_SUFFIX)
-    leftover.write_bytes(os.urandom(4096))
+    leftovers = [file.with_name(file.name + REKEY_SUFFIX) for file in (path, backup)]
+    for leftover in leftovers:
+        leftover.write_bytes(os.urandom(4096))
     with closing(unlocked(data_dir)) as reopened:
         assert NAME in [plan.name for plan in list_plans(reopened)]
-    assert not leftover.exists()
+    assert [leftover.exists() for leftover in leftovers] == [False, False]
 
 
 def test_a_failure_while_swapping_leaves_the_old_file_whole(
