@@ -35,7 +35,17 @@ from planner.db.backup import (
     restore_into,
     restore_problem,
 )
-from planner.db.cipher import Connection, Error, Key, WrongPassphrase, connect, looks_encrypted, opens_with
+from planner.db.cipher import (
+    SQLITE_HEADER,
+    Connection,
+    Error,
+    Key,
+    WrongPassphrase,
+    connect,
+    file_salt,
+    looks_encrypted,
+    opens_with,
+)
 from planner.db.cipher import OperationalError as DriverOperationalError
 from planner.db.engine import make_engine
 from planner.db.rekey import rekey_file, remove_leftover_copies, remove_leftover_copy
@@ -348,15 +358,16 @@ def storage_failure(error: BaseException) -> str | None:
 def open_database(data_dir: Path, sync: DataSync | None = None, key: Key | None = None) -> Database:
     """Open the data in `data_dir`, bringing its schema up to date and then running `sync` (see
     DataSync; `planner.startup.open_synced_database` passes the catalogue's). Protected data is
-    opened with `key` (see `data_file` and `planner.db.cipher.unlock_key`); without one it raises
+    opened with `key` (see `key_file` and `planner.db.cipher.unlock_key`); without one it raises
     DataLocked, never taking it for damage. Raises DamagedDatabase (changing nothing) when the file
     is not a sound database, StartupError when the folder cannot be used."""
     path = data_file(data_dir)
-    if not looks_encrypted(path):
+    unlocks = key_file(data_dir)
+    if unlocks is None:
         key = None  # plain data: a passphrase given for it is not needed
     elif key is None:
         raise DataLocked(path)
-    elif not opens_with(path, key):
+    elif not opens_with(unlocks, key):
         raise WrongPassphrase()
     problem = database_problem(path, key)
     if problem is not None:
@@ -442,4 +453,33 @@ def data_file(data_dir: Path) -> Path:
 
 def needs_passphrase(data_dir: Path) -> bool:
     """Whether the data in `data_dir` is protected, so a key must be given to open it."""
-    return looks_encrypted(data_dir / DATABASE_FILE)
+    return key_file(data_dir) is not None
+
+
+def key_file(data_dir: Path) -> Path | None:
+    """The file protected data in `data_dir` is unlocked with (the salt its key is derived with is
+    at its start); None when the data is plain. That is the data file when it looks encrypted.
+    When it is missing, empty or no database at all (cut short mid-page, written over), it is the
+    newest backup, if that looks encrypted and shares its salt with the data file or another
+    backup (a protected folder's files share one key): then the damage is found, and the backups
+    offered, once unlocked. Noise in a lone backup shares no salt, and asks for nothing."""
+    path = data_dir / DATABASE_FILE
+    if looks_encrypted(path):
+        return path
+    if _starts_as_sqlite(path):
+        return None
+    backups = [backup.path for backup in list_backups(path, with_plans=False)]
+    if not backups or not looks_encrypted(backups[0]):
+        return None
+    salt = file_salt(backups[0])
+    others = [path, *backups[1:]]
+    shared = any(other.exists() and file_salt(other) == salt for other in others)
+    return backups[0] if shared else None
+
+
+def _starts_as_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as file:
+            return file.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
