@@ -11,10 +11,11 @@ import os
 import tempfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from timing import bench_plan, median_ms, report, show_filled
+from timing import bench_plan, median_ms, open_data, report, seed_engine, show_filled
 
 from planner.core.limits import EXPENSE_LINES
 
@@ -24,14 +25,13 @@ CURRENCIES = ("GBP", "USD", "KRW", "EUR")
 CATEGORIES = ("travel", "lodging", "daily-living", "visa", "insurance", "interpreter", "surgeon", "other")
 
 
-def seed_budget(db_path: Path, plan_id: int) -> None:
+def seed_budget(db: Any, plan_id: int) -> None:
     """LINES lines in four currencies, each with its kept conversions, written straight in."""
     from sqlalchemy import insert
 
-    from planner.db.engine import make_engine
     from planner.db.models import ExchangeRateRow, ExpenseConversionRow, ExpenseRow
 
-    engine = make_engine(db_path)
+    engine = seed_engine(db)
     now = datetime.now(UTC).replace(tzinfo=None)
     day = date.today() - timedelta(days=30)
     factors = {  # (source, target) -> factor, as GBP 1.27 USD and USD 1380 KRW give
@@ -100,7 +100,6 @@ def main() -> None:
     from planner.budget.rules import ExpenseDraft
     from planner.budget.service import save_expense
     from planner.budget.summary_service import expense_totals, summarise
-    from planner.startup import open_synced_database
     from planner.ui.app.application import make_application
     from planner.ui.budget.budget_page import TAB_CHARTS, TAB_EXPENSES, BudgetPage
     from planner.ui.kit.events import AppEvents
@@ -108,9 +107,9 @@ def main() -> None:
 
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:
-        db = open_synced_database(Path(tmp))
+        db = open_data(Path(tmp))
         plan = bench_plan(db, "100,000")
-        seed_budget(db.path, plan.id)
+        seed_budget(db, plan.id)
         page = BudgetPage(db, Prompter(), AppEvents())
         load = show_filled(page, plan, app)
         lines = page.expenses.model.rowCount()

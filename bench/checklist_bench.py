@@ -9,21 +9,21 @@ import os
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from timing import STEPS, bench_plan, median_ms, report, show_filled
+from timing import STEPS, bench_plan, median_ms, open_data, report, seed_engine, show_filled
 
 ITEMS = 5_000
 
 
-def seed_items(db_path: Path, plan_id: int) -> None:
+def seed_items(db: Any, plan_id: int) -> None:
     from sqlalchemy import insert
 
-    from planner.db.engine import make_engine
     from planner.db.models import ChecklistItemRow
 
-    engine = make_engine(db_path)
+    engine = seed_engine(db)
     now = datetime.now(UTC).replace(tzinfo=None)
     rows = [
         {
@@ -51,7 +51,6 @@ def seed_items(db_path: Path, plan_id: int) -> None:
 
 def main() -> None:
     from planner.checklist.rules import Filter
-    from planner.startup import open_synced_database
     from planner.ui.app.application import make_application
     from planner.ui.checklist.checklist_page import ChecklistPage
     from planner.ui.kit.events import AppEvents
@@ -59,9 +58,9 @@ def main() -> None:
 
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:
-        db = open_synced_database(Path(tmp))
+        db = open_data(Path(tmp))
         plan = bench_plan(db)
-        seed_items(db.path, plan.id)
+        seed_items(db, plan.id)
         page = ChecklistPage(db, Prompter(), AppEvents())
         load = show_filled(page, plan, app)
         print(f"{f'checklist page: load {page.model.rowCount():,} items':<48} {load:7.1f} ms")

@@ -10,24 +10,24 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from timing import median_ms, report
+from timing import median_ms, open_data, report, seed_engine
 
 CLINICS = 5_000
 DISTRICTS = ("Gangnam", "Sinsa", "Jamsil", "Mapo", "Itaewon", "Jongno", "Yeouido", "Seocho")
 WORDS = ("knee", "tendon", "sports", "cartilage", "spine", "shoulder", "ligament", "rehab")
 
 
-def seed_clinics(db_path: Path) -> None:
+def seed_clinics(db: Any) -> None:
     """5,000 of the user's own clinics, written straight into the table (fast, like an import)."""
     from sqlalchemy import insert
 
-    from planner.db.engine import make_engine
     from planner.db.models import ClinicAnnotationRow, ClinicRow
 
-    engine = make_engine(db_path)
+    engine = seed_engine(db)
     techniques = ["stem-cells", "prp", "exosomes", "nk-cells", "fat-grafting", "gene-therapy"]
     rows = [
         {
@@ -66,7 +66,6 @@ def seed_clinics(db_path: Path) -> None:
 
 
 def main() -> None:
-    from planner.startup import open_synced_database
     from planner.ui.app.application import make_application
     from planner.ui.clinics.clinics_page import ClinicsPage
     from planner.ui.kit.events import AppEvents
@@ -74,8 +73,8 @@ def main() -> None:
 
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:
-        db = open_synced_database(Path(tmp))
-        seed_clinics(db.path)
+        db = open_data(Path(tmp))
+        seed_clinics(db)
         page = ClinicsPage(db, Prompter(), AppEvents())
         page.resize(1200, 760)
         page.show()

@@ -9,25 +9,25 @@ import os
 import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from timing import STEPS, bench_plan, median_ms, report, show_filled
+from timing import STEPS, bench_plan, median_ms, open_data, report, seed_engine, show_filled
 
 APPOINTMENTS = 2_000
 TARGET_MS = 50.0
 ZONES = ("Asia/Seoul", "Europe/London")
 
 
-def seed_appointments(db_path: Path, plan_id: int) -> None:
+def seed_appointments(db: Any, plan_id: int) -> None:
     """2,000 appointments, 1 hour each, four a day from 2026-12-01 (over about 500 days)."""
     from sqlalchemy import insert
 
     from planner.core.zones import to_utc
-    from planner.db.engine import make_engine
     from planner.db.models import AppointmentRow
 
-    engine = make_engine(db_path)
+    engine = seed_engine(db)
     now = datetime.now(UTC).replace(tzinfo=None)
     first = datetime(2026, 12, 1, 9)
     rows = []
@@ -61,7 +61,6 @@ def seed_appointments(db_path: Path, plan_id: int) -> None:
 def main() -> None:
     from datetime import date
 
-    from planner.startup import open_synced_database
     from planner.ui.app.application import make_application
     from planner.ui.journey.itinerary_page import ItineraryPage
     from planner.ui.journey.journey_page import JourneyPage
@@ -70,9 +69,9 @@ def main() -> None:
 
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:
-        db = open_synced_database(Path(tmp))
+        db = open_data(Path(tmp))
         plan = bench_plan(db)
-        seed_appointments(db.path, plan.id)
+        seed_appointments(db, plan.id)
         journey = JourneyPage(db, Prompter(), AppEvents(), today=date(2027, 3, 3))
         load = show_filled(journey, plan, app)
         print(f"{'journey page: first load, 2,000 appointments':<48} {load:7.1f} ms")

@@ -4,6 +4,8 @@ Run by hand: `python bench/limits_bench.py` (not in CI). It writes a plan file h
 plan may hold of everything, imports it with the `planner` command, opens every page of the
 main window on it (targets: at most 1 s each) and writes every printout to PDF with the command,
 each in its own process (targets: at most 5 s and 500 MB each). Times are printed, never asserted.
+With `--protected`, the data is protected with a passphrase once imported, and each printout's
+command unlocks it (PLANNER_PASSPHRASE).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PLANNER_NOW", "2027-03-03T10:00:00")
 
-from timing import STEPS
+from timing import PASSPHRASE, STEPS, open_data, protected
 
 from planner.core import limits
 from planner.planfile.expenses import CONVERSION_COLUMNS, EXPENSE_COLUMNS, LINE
@@ -154,13 +156,12 @@ def run_measured(args: list[str]) -> tuple[float, float, subprocess.CompletedPro
 
 
 def open_pages(data: Path) -> None:
-    from planner.startup import open_synced_database
     from planner.ui.app.application import make_application
     from planner.ui.app.main_window import MainWindow, settings_for
     from planner.ui.kit.prompter import Prompter
 
     app = make_application()
-    db = open_synced_database(data)
+    db = open_data(data)
     window = MainWindow(db, Prompter(), settings_for(db))
     window.resize(1280, 800)
     window.show()
@@ -187,6 +188,8 @@ def open_pages(data: Path) -> None:
 
 
 def main() -> None:
+    if protected():  # the data is protected once imported (open_data); each export then unlocks it
+        os.environ["PLANNER_PASSPHRASE"] = PASSPHRASE
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         plan_file = folder / "limits.plan.json"

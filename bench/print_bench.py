@@ -14,7 +14,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from budget_bench import LINES, seed_budget
-from timing import bench_plan, median_ms, report
+from timing import bench_plan, median_ms, open_data, report
 
 TARGET_MS = 500.0
 APPOINTMENTS = 150
@@ -51,13 +51,12 @@ def main() -> None:
     from planner.planfile.service import OnClash, export_plan, import_plan, read_plan_file
     from planner.plans.service import delete_plan
     from planner.printouts.registry import build_printout
-    from planner.startup import open_synced_database
     from planner.ui.app.application import make_application
     from planner.ui.printing.printing import write_pdf
 
     make_application()
     with tempfile.TemporaryDirectory() as tmp:
-        db = open_synced_database(Path(tmp) / "data")
+        db = open_data(Path(tmp) / "data")
         plan = bench_plan(db)
         seed_stay(db, plan.id)
         pdf = Path(tmp) / "itinerary.pdf"
@@ -72,14 +71,14 @@ def main() -> None:
             f"itinerary PDF: {APPOINTMENTS} appointments, {pages} pages", *median_ms(make_pdf, 7), TARGET_MS
         )
 
-        seed_budget(db.path, plan.id)
+        seed_budget(db, plan.id)
         data = export_plan(db, plan.id)
         report(
             f"plan file export: {LINES:,} expense lines ({len(data) // 1024:,} KB)",
             *median_ms(lambda _n: export_plan(db, plan.id), 5),
             TARGET_MS,
         )
-        target = open_synced_database(Path(tmp) / "other")
+        target = open_data(Path(tmp) / "other")
         imported: list[int] = []
 
         def import_file(_n: int) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from timing import bench_plan, median_ms, report, show_filled
+from timing import bench_plan, median_ms, open_data, report, show_filled
 
 TODAY = date(2029, 3, 5)
 TREATMENT = date(2027, 3, 5)
@@ -80,7 +80,6 @@ def main() -> None:
     from planner.printouts.registry import build_printout
     from planner.recovery.rules import DiaryDraft
     from planner.recovery.service import delete_diary_entry, load_recovery, save_diary_entry
-    from planner.startup import open_synced_database
     from planner.ui.app.application import make_application
     from planner.ui.kit.events import AppEvents
     from planner.ui.kit.prompter import Prompter
@@ -89,7 +88,7 @@ def main() -> None:
 
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp, clock.pinned(datetime.combine(TODAY, datetime.min.time())):
-        db = open_synced_database(Path(tmp) / "data")
+        db = open_data(Path(tmp) / "data")
         plan = bench_plan(db)
         start = time.perf_counter()
         seed_recovery(db, plan.id)

@@ -1,13 +1,43 @@
-"""What every benchmark case shares: run an action several times, print the median and worst."""
+"""What every benchmark case shares: run an action several times, print the median and worst; and
+the data it runs on, plain or, given `--protected`, protected with a passphrase."""
 
 from __future__ import annotations
 
 import statistics
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 FRAME_MS = 16.0
+PROTECTED = "--protected"
+"""Given on a benchmark's command line, it runs on data protected with a passphrase."""
+PASSPHRASE = "a passphrase for the benchmarks"
+
+
+def protected() -> bool:
+    return PROTECTED in sys.argv[1:]
+
+
+def open_data(folder: Path) -> Any:
+    """The data in `folder`, opened as the app opens it; with `--protected`, protected first, so
+    that every page the benchmark reads or writes goes through SQLCipher, as for someone who
+    protected their data (the key is derived once, when protecting, as when unlocking)."""
+    from planner.protection.service import protect_data
+    from planner.startup import open_synced_database
+
+    db = open_synced_database(folder)
+    if protected():
+        protect_data(db, PASSPHRASE)
+    return db
+
+
+def seed_engine(db: Any) -> Any:
+    """An engine on `db`'s file keyed as its own connections are, to write rows straight in."""
+    from planner.db.engine import make_engine
+
+    return make_engine(db.path, lambda: db.key)
 
 
 def median_ms(

@@ -22,7 +22,7 @@ from planner.db.database import (
     StartupError,
     StorageError,
     data_file,
-    needs_passphrase,
+    key_file,
     open_database,
     storage_failure,
 )
@@ -46,10 +46,12 @@ class UnlockDeclined(Exception):
 
 
 Unlock = Callable[[Path], Key | None]
-"""Asks for the passphrase of the protected database at the path and returns the key it gives,
-checked (see `planner.db.cipher.unlock_key`); None when the person quits. It may raise
-WrongPassphrase or DataLocked (no passphrase to be had) instead, or DamagedDatabase when the
-person says the data was never protected (so it is damaged, and offered for recovery)."""
+"""Asks for the passphrase of protected data and returns the key it gives for the encrypted
+database at the path, checked (see `planner.db.cipher.unlock_key`); None when the person quits.
+The path is the data file's, or its newest backup's when the data file is missing or ruined (see
+`planner.db.database.key_file`). It may raise WrongPassphrase or DataLocked (no passphrase to be
+had) instead, or DamagedDatabase when the person says the data was never protected (so it is
+damaged, and offered for recovery)."""
 
 
 @dataclass
@@ -136,10 +138,11 @@ def _remembering(unlock: Unlock) -> Unlock:
 
 def _unlocked_database(data_dir: Path, unlock: Unlock | None) -> Database:
     key = None
-    if needs_passphrase(data_dir):
+    unlocks = key_file(data_dir)
+    if unlocks is not None:
         if unlock is None:
             raise DataLocked(data_file(data_dir))
-        key = unlock(data_file(data_dir))
+        key = unlock(unlocks)
         if key is None:
             raise UnlockDeclined()
     return open_synced_database(data_dir, key=key)

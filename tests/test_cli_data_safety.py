@@ -7,7 +7,10 @@ Proved here:
 - a lock left behind by a process that was killed is taken over: `planner plans` then works;
 - a damaged data file makes `planner plans` and `planner --smoke` exit 7 with a message, and the
   file stays where it was, byte for byte, with nothing added beside it;
-- so does a data file missing beside good backups of it, and no empty one is created.
+- so does a data file missing beside good backups of it, and no empty one is created;
+- so do protected data cut short and protected data missing beside its backups, once `planner
+  plans` is given the right passphrase (which is never said to be wrong for damage), and nothing is
+  moved, changed or created; without the passphrase it is locked (exit 8), never damaged.
 """
 
 from __future__ import annotations
@@ -22,16 +25,21 @@ from pathlib import Path
 
 import pytest
 
-from planner.core.paths import DATABASE_FILE
+from planner.core.paths import BACKUP_DIR, DATABASE_FILE
+from planner.db.backup import backup_database
+from planner.db.cipher import PAGE_SIZE, looks_encrypted
 from planner.db.database import Database
-from planner.exit_codes import EXIT_DAMAGED, EXIT_IN_USE, EXIT_OK
+from planner.exit_codes import EXIT_DAMAGED, EXIT_IN_USE, EXIT_LOCKED, EXIT_OK
+from planner.passphrase_input import CURRENT
 from planner.platform.instance_lock import LOCK_FILE
+from planner.protection.service import protect_data
 from planner.startup import open_synced_database
 from tests.cli_runner import run
 from tests.db.journey.journey_plans import new_plan
 from tests.fixed_time import TEST_NOW_ENV
 
 PLAN = "Knee, March"
+PASSPHRASE = "correct horse battery"
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **TEST_NOW_ENV}
 HOLDER = (
     "import sys, time\n"
@@ -154,3 +162,60 @@ def test_a_data_file_missing_beside_its_backups_stops_the_app_and_nothing_is_cre
     assert "restore the newest good backup" in result.stderr
     assert not database.exists()  # no empty database in its place
     assert listing(data) == files
+
+
+@pytest.fixture(scope="module")
+def protected_pristine(
+    tmp_path_factory: pytest.TempPathFactory, fresh_database: Callable[[Path], Database]
+) -> dict[str, bytes]:
+    """A closed protected database holding one plan, and two backups of it, built once."""
+    folder = tmp_path_factory.mktemp("protected") / "data"
+    db = fresh_database(folder)
+    new_plan(db, PLAN)
+    protect_data(db, PASSPHRASE)
+    for reason in ("start-up", "by-you"):
+        backup_database(db.path, reason, key=db.key)
+    db.close()
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*.sqlite3")}
+
+
+@pytest.fixture
+def protected(tmp_path: Path, protected_pristine: dict[str, bytes]) -> Path:
+    """A protected data folder with one plan and two backups, and no app running."""
+    folder = tmp_path / "data"
+    (folder / BACKUP_DIR).mkdir(mode=0o700, parents=True)
+    folder.chmod(0o700)
+    for name, content in protected_pristine.items():
+        (folder / name).write_bytes(content)
+        (folder / name).chmod(0o600)
+    return folder
+
+
+def cut_to_whole_pages(path: Path) -> None:
+    os.truncate(path, path.stat().st_size // 2 // PAGE_SIZE * PAGE_SIZE)
+
+
+@pytest.mark.parametrize(
+    ("harm", "problem"),
+    [(cut_to_whole_pages, "it is damaged"), (Path.unlink, "it is missing")],
+    ids=["cut short", "missing"],
+)
+def test_damaged_protected_data_stops_the_app_once_unlocked_and_nothing_is_changed(
+    protected: Path, monkeypatch: pytest.MonkeyPatch, harm: Callable[[Path], None], problem: str
+) -> None:
+    # `planner plans`, not --smoke: the window asks for the passphrase in a dialog of its own.
+    database = protected / DATABASE_FILE
+    harm(database)
+    files = {str(p.relative_to(protected)): state(p) for p in protected.rglob("*") if p.is_file()}
+
+    locked = run("plans", "--data-dir", str(protected))
+    monkeypatch.setenv(CURRENT, PASSPHRASE)
+    damaged = run("plans", "--data-dir", str(protected))
+
+    assert locked.returncode == EXIT_LOCKED, locked.stderr
+    assert damaged.returncode == EXIT_DAMAGED, damaged.stderr
+    assert f"The data file {database} cannot be used: {problem}" in damaged.stderr
+    assert "Nothing has been changed" in damaged.stderr
+    assert damaged.stdout == ""
+    assert {str(p.relative_to(protected)): state(p) for p in protected.rglob("*") if p.is_file()} == files
+    assert all(looks_encrypted(p) for p in (protected / BACKUP_DIR).glob("*.sqlite3"))

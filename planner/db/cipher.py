@@ -111,13 +111,26 @@ def file_salt(path: Path) -> bytes:
 
 
 def opens_with(path: Path, key: Key | None) -> bool:
-    """Whether `key` (None: no key, a plain file) reads the database at `path`."""
+    """Whether `key` (None: no key, a plain file) reads the database at `path`: whether it reads
+    its first page, which SQLCipher checks against the key. Damage past that page (a file cut
+    short, a page overwritten) does not make the right key a wrong one: it is found by checking
+    the file once it is unlocked (see `planner.db.backup.database_problem`)."""
     try:
         with closing(connect(path, key, mode="ro")) as connection:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except Error:
-        return False
+    except Error as error:
+        return _code(error) == SQLITE_CORRUPT
     return True
+
+
+SQLITE_CORRUPT = 11
+"""SQLite's error for a page that does not read as it should, once the first page has: damage."""
+
+
+def _code(error: Exception) -> int | None:
+    """SQLite's primary error code for a driver error (None when it has none)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
 
 
 def unlock_key(path: Path, passphrase: str) -> Key:

@@ -25,6 +25,7 @@ from planner.db.backup import (
     MISSING,
     BackupInfo,
     backup_database,
+    backup_folder,
     changed_since_last_backup,
     copy_database,
     database_problem,
@@ -35,18 +36,20 @@ from planner.db.backup import (
     restore_problem,
 )
 from planner.db.cipher import (
+    SQLITE_HEADER,
     Connection,
     Error,
     Key,
     WrongPassphrase,
     connect,
+    file_salt,
     looks_encrypted,
     opens_with,
     unlock_key,
 )
 from planner.db.cipher import OperationalError as DriverOperationalError
 from planner.db.engine import make_engine
-from planner.db.rekey import rekey_file, remove_leftover_copy
+from planner.db.rekey import rekey_file, remove_leftover_copies, remove_leftover_copy
 
 __all__ = [
     "BackupInfo",
@@ -370,15 +373,16 @@ def storage_failure(error: BaseException) -> str | None:
 def open_database(data_dir: Path, sync: DataSync | None = None, key: Key | None = None) -> Database:
     """Open the data in `data_dir`, bringing its schema up to date and then running `sync` (see
     DataSync; `planner.startup.open_synced_database` passes the catalogue's). Protected data is
-    opened with `key` (see `data_file` and `planner.db.cipher.unlock_key`); without one it raises
+    opened with `key` (see `key_file` and `planner.db.cipher.unlock_key`); without one it raises
     DataLocked, never taking it for damage. Raises DamagedDatabase (changing nothing) when the file
     is not a sound database, StartupError when the folder cannot be used."""
     path = data_file(data_dir)
-    if not looks_encrypted(path):
+    unlocks = key_file(data_dir)
+    if unlocks is None:
         key = None  # plain data: a passphrase given for it is not needed
     elif key is None:
         raise DataLocked(path)
-    elif not opens_with(path, key):
+    elif not opens_with(unlocks, key):
         raise WrongPassphrase()
     problem = database_problem(path, key)
     if problem is not None:
@@ -449,17 +453,48 @@ def _bring_up_to_date(db: Database, start_up: bool = False) -> None:
 
 
 def data_file(data_dir: Path) -> Path:
-    """Prepare `data_dir` and return its database file's path, removing a half-written copy a
-    crash left while the passphrase was being changed (the file itself is whole)."""
+    """Prepare `data_dir` and return its database file's path, removing the half-written copies a
+    crash left while the passphrase was being changed, beside it or beside a backup (each file
+    itself is whole)."""
     try:
         prepare_data_dir(data_dir)
     except DataDirError as error:
         raise StartupError(str(error)) from error
     path = data_dir / DATABASE_FILE
     remove_leftover_copy(path)
+    remove_leftover_copies(backup_folder(path))
     return path
 
 
 def needs_passphrase(data_dir: Path) -> bool:
     """Whether the data in `data_dir` is protected, so a key must be given to open it."""
-    return looks_encrypted(data_dir / DATABASE_FILE)
+    return key_file(data_dir) is not None
+
+
+def key_file(data_dir: Path) -> Path | None:
+    """The file protected data in `data_dir` is unlocked with (the salt its key is derived with is
+    at its start); None when the data is plain. That is the data file when it looks encrypted.
+    When it is missing, empty or no database at all (cut short mid-page, written over), it is the
+    newest backup, if that looks encrypted and shares its salt with the data file or another
+    backup (a protected folder's files share one key): then the damage is found, and the backups
+    offered, once unlocked. Noise in a lone backup shares no salt, and asks for nothing."""
+    path = data_dir / DATABASE_FILE
+    if looks_encrypted(path):
+        return path
+    if _starts_as_sqlite(path):
+        return None
+    backups = [backup.path for backup in list_backups(path, with_plans=False)]
+    if not backups or not looks_encrypted(backups[0]):
+        return None
+    salt = file_salt(backups[0])
+    others = [path, *backups[1:]]
+    shared = any(other.exists() and file_salt(other) == salt for other in others)
+    return backups[0] if shared else None
+
+
+def _starts_as_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as file:
+            return file.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False

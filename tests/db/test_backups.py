@@ -15,6 +15,8 @@ Proved here:
   newer version, is refused with nothing changed; one from an older version is brought up to date;
 - a save that fails because the disk is full, the file is read-only or another program holds it
   raises StorageError with nothing written; other database errors are not disguised as such.
+
+The same damages on protected data: tests/db/protection/test_damaged_protected_data.py.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """A data folder protected with a passphrase: everything at rest is encrypted, it is never taken
-for damage, its passphrase can be changed and removed, and damage is still found once unlocked."""
+for damage, and its passphrase can be changed and removed. Damage found once it is unlocked, and
+its recovery: test_damaged_protected_data.py."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from planner.budget.service import list_expenses, save_expense
 from planner.clinics.service import list_clinics, save_notes
 from planner.core.paths import BACKUP_DIR, DATABASE_FILE
 from planner.db.cipher import SQLITE_HEADER, WrongPassphrase, looks_encrypted, unlock_key
-from planner.db.database import DamagedDatabase, Database, DataLocked, RestoreError, recover_damaged
+from planner.db.database import Database, DataLocked, RestoreError
 from planner.db.rekey import REKEY_SUFFIX
 from planner.plans.service import list_plans
 from planner.protection.service import (
@@ -120,28 +121,6 @@ def test_whole_pages_of_random_bytes_ask_for_a_passphrase_and_are_left_where_the
     assert [p.name for p in data_dir.iterdir()] == [DATABASE_FILE]
 
 
-def test_damage_to_protected_data_is_found_once_unlocked_and_recovered_from_its_backup(
-    protected: Database,
-) -> None:
-    data_dir, path = protected.data_dir, protected.path
-    protected.close()
-    key = unlock_key(path, PASSPHRASE)
-    with open(path, "r+b") as file:  # a page in the middle, past the first, overwritten
-        file.seek(4096 * 3)
-        file.write(os.urandom(4096))
-
-    with pytest.raises(DamagedDatabase) as raised:
-        open_synced_database(data_dir, key=key)
-    assert "damaged" in str(raised.value)
-    backup = raised.value.newest_good_backup()
-    assert backup is not None and NAME in backup.plans
-
-    recover_damaged(raised.value, backup)
-    with closing(unlocked(data_dir)) as recovered:
-        assert recovered.protected and NAME in [plan.name for plan in list_plans(recovered)]
-    assert looks_encrypted(path)
-
-
 def test_a_new_passphrase_opens_the_data_and_every_backup_and_the_old_one_no_longer_does(
     protected: Database,
 ) -> None:
@@ -211,14 +190,16 @@ def test_an_old_plain_backup_restored_into_protected_data_is_encrypted(db: Datab
     assert secrets_in(db.path) == []
 
 
-def test_a_copy_left_by_a_crash_while_rewriting_is_removed_and_the_data_opens(protected: Database) -> None:
+def test_copies_left_by_a_crash_while_rewriting_are_removed_and_the_data_opens(protected: Database) -> None:
     data_dir, path = protected.data_dir, protected.path
+    backup = protected.backups()[0].path
     protected.close()
-    leftover = path.with_name(path.name + REKEY_SUFFIX)
-    leftover.write_bytes(os.urandom(4096))
+    leftovers = [file.with_name(file.name + REKEY_SUFFIX) for file in (path, backup)]
+    for leftover in leftovers:
+        leftover.write_bytes(os.urandom(4096))
     with closing(unlocked(data_dir)) as reopened:
         assert NAME in [plan.name for plan in list_plans(reopened)]
-    assert not leftover.exists()
+    assert [leftover.exists() for leftover in leftovers] == [False, False]
 
 
 def test_a_failure_while_swapping_leaves_the_old_file_whole(
