@@ -2,7 +2,8 @@
 # Proves the built Linux app works on its own, as a patient would get it (run by `make dist-check`):
 #   1. the tarball, unpacked in a temporary folder, runs with an environment emptied of this
 #      machine's Python (env -i with only PATH=/usr/bin:/bin and HOME): --smoke, plans, import,
-#      export to PDF with Korean text (read back: the fonts travel too);
+#      export to PDF with Korean text (read back: the fonts travel too); then check-protected.sh:
+#      protected data and plan files, with the SQLCipher and cryptography in the bundle;
 #   2. install.sh into a temporary HOME, the launcher and the menu entry, then uninstall.sh
 #      leaves nothing behind but the plans;
 #   3. the .deb: dpkg-deb --info and its contents, lintian where installed, and its app runs;
@@ -49,6 +50,11 @@ text = "".join("".join(page.extract_text().split()) for page in PdfReader(sys.ar
 assert "".join(sys.argv[2].split()) in text, f"the Korean plan name is not in the printed PDF: {text[:200]!r}"
 PY
 [ -d "$work/home/.local/share/PatientJourneyPlanner" ]
+
+step "tarball: SQLCipher and cryptography are in the bundle, and protect the data and plan files"
+find "$top" -name '_sqlite3*' -path '*sqlcipher3*' | grep -q . || { echo "the bundle lacks sqlcipher3" >&2; exit 1; }
+find "$top" -name '_rust*' -path '*cryptography*' | grep -q . || { echo "the bundle lacks cryptography" >&2; exit 1; }
+sh packaging/check-protected.sh "$app" "$work/sample.json" "$plan" "$work/protected"
 
 step "install.sh into an empty HOME, the launcher, the menu entry, uninstall.sh"
 home=$work/install-home
