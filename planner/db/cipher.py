@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeAlias, cast
+from typing import TYPE_CHECKING, cast
 
 from sqlcipher3 import dbapi2 as driver
 
@@ -25,8 +24,10 @@ from planner.core.passphrase import passphrase_bytes
 
 DRIVER = driver
 """The DB-API module every connection comes from, for SQLAlchemy."""
-Connection: TypeAlias = sqlite3.Connection
-"""The driver's connections, which have the interface of the standard library's."""
+if TYPE_CHECKING:
+    from sqlite3 import Connection as Connection  # the driver's have the standard library's interface
+else:
+    Connection = driver.Connection
 Error: type[Exception] = driver.Error
 DatabaseError: type[Exception] = driver.DatabaseError
 OperationalError: type[Exception] = driver.OperationalError
