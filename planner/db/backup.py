@@ -63,6 +63,10 @@ class BackupInfo:
     size: int
     plans: tuple[str, ...] | None
     """The names of the plans inside; None when the backup cannot be read."""
+    locked: bool = False
+    """Whether it cannot be read because it is encrypted under another key than the data's (one
+    used before a change of passphrase), or is so damaged that it looks so: its passphrase may
+    open it."""
 
     @property
     def readable(self) -> bool:
@@ -165,7 +169,8 @@ def list_backups(database: Path, with_plans: bool = True, key: Key | None = None
             continue
         taken = parse_backup_stamp(match["stamp"])
         plans = _plans_in(path, key) if with_plans else ()
-        found.append(BackupInfo(path, taken, match["reason"], stat.st_size, plans))
+        locked = plans is None and looks_encrypted(path)
+        found.append(BackupInfo(path, taken, match["reason"], stat.st_size, plans, locked))
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 

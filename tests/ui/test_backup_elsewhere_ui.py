@@ -3,6 +3,7 @@ Restore from backup opens a backup file from anywhere, with the same checks as t
 
 from __future__ import annotations
 
+import shutil
 import stat
 from collections.abc import Callable
 from contextlib import closing
@@ -21,6 +22,7 @@ from planner.startup import open_synced_database
 from planner.ui.app.main_window import MainWindow
 from planner.ui.app.restore_dialog import WRONG_BACKUP_PASSPHRASE, RestoreDialog
 from tests.sql_dump import sql_lines
+from tests.ui.test_data_safety_ui import select_row, table_rows
 
 from .conftest import FakePrompter
 
@@ -247,3 +249,34 @@ def test_cancelling_the_passphrase_of_a_backup_file_restores_nothing(
     click(qtbot, dialog.file_button)
     assert sorted(p.name for p in list_plans(db)) == ["Knee, April", PLAN]
     assert dialog.isVisible()
+
+
+def test_a_listed_backup_left_under_an_earlier_passphrase_restores_with_it(
+    qtbot: QtBot,
+    db: Database,
+    make_window: Callable[[], MainWindow],
+    add_plan: Callable[..., Plan],
+    prompter: FakePrompter,
+    stick: Path,
+) -> None:
+    """A change of passphrase stopped half way leaves some backups under the old key."""
+    add_plan(PLAN)
+    protect_data(db, "the first passphrase")
+    copy = db.back_up_to(stick)
+    change_passphrase(db, "the first passphrase", "the second passphrase")
+    stranded = db.back_up("by-you")
+    shutil.copy(copy, stranded)  # as if the change had stopped before rewriting it
+    add_plan("Knee, April")
+    window = make_window()
+    dialog = open_restore(window)
+    assert table_rows(dialog)[0][3] == "Protected with an earlier passphrase (or damaged)"
+    select_row(qtbot, dialog, 0)
+    chosen = dialog.selected()
+    assert chosen is not None and chosen.path == stranded
+
+    prompter.passphrases = ["the first passphrase"]
+    click(qtbot, dialog.restore_button)
+
+    assert [p.name for p in list_plans(db)] == [PLAN]
+    assert prompter.errors == []
+    assert passphrase_opens(db, "the second passphrase")

@@ -5,6 +5,7 @@ to…); restoring one backs up the current data first, then replaces it."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -42,12 +43,18 @@ def size_text(size: int) -> str:
 
 
 def plans_text(backup: BackupInfo) -> str:
+    if backup.locked:
+        return "Protected with an earlier passphrase (or damaged)"
     if backup.plans is None:
         return "Cannot be read"
     if not backup.plans:
         return "No plans"
     names = ", ".join(f"“{name}”" for name in backup.plans)  # names may hold commas themselves
     return f"{len(backup.plans)} plan{'s' if len(backup.plans) != 1 else ''}: {names}"
+
+
+def holds_text(backup: BackupInfo) -> str:
+    return f"It holds {plans_text(backup)}." if backup.readable else f"{plans_text(backup)}."
 
 
 class RestoreDialog(QDialog):
@@ -110,7 +117,7 @@ class RestoreDialog(QDialog):
                 item.setToolTip(str(backup.path) if column == 0 else text)
                 if column == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if not backup.readable:
+                if not (backup.readable or backup.locked):
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
                 self.table.setItem(row, column, item)
         self.empty.setVisible(not self.backups)
@@ -123,7 +130,7 @@ class RestoreDialog(QDialog):
     def selected(self) -> BackupInfo | None:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
         backup = self.backups[min(rows)] if rows else None
-        return backup if backup is not None and backup.readable else None
+        return backup if backup is not None and (backup.readable or backup.locked) else None
 
     def _selection_changed(self) -> None:
         self.restore_button.setEnabled(self.selected() is not None)
@@ -135,13 +142,15 @@ class RestoreDialog(QDialog):
         if not self.prompter.confirm(
             self,
             "Restore from backup",
-            f"Go back to the backup from {taken_text(backup)}?\n\nIt holds {plans_text(backup)}.\n\n"
+            f"Go back to the backup from {taken_text(backup)}?\n\n{holds_text(backup)}\n\n"
             "Everything you changed since then is replaced. Your data as it is now is backed up "
             "first, so you can return to it.",
             "Restore",
         ):
             return
-        self._restore(backup.path, f"the backup from {taken_text(backup)}")
+        asked = self._passphrase_for(backup.path, "Restore from backup")
+        if asked is not False:
+            self._restore(backup.path, f"the backup from {taken_text(backup)}", asked)
 
     def restore_file(self) -> None:
         """Ask for a backup file anywhere and restore it, with the same checks as a listed one."""
@@ -157,19 +166,25 @@ class RestoreDialog(QDialog):
             "Restore",
         ):
             return
-        passphrase = None
-        if backup_needs_passphrase(self.db, path):
-            passphrase = self.prompter.ask_passphrase(
-                self,
-                title,
-                f"{path.name} is protected with a passphrase your data does not use now (one you "
-                "used before changing it, perhaps). Type the passphrase it was saved with to restore "
-                "it; your data keeps its own. A damaged file looks the same: no passphrase opens it.",
-                lambda typed: None if backup_opens(path, typed) else WRONG_BACKUP_PASSPHRASE,
-            )
-            if passphrase is None:
-                return
-        self._restore(path, f"the backup file {path.name}", passphrase)
+        asked = self._passphrase_for(path, title)
+        if asked is not False:
+            self._restore(path, f"the backup file {path.name}", asked)
+
+    def _passphrase_for(self, path: Path, title: str) -> str | Literal[False] | None:
+        """The passphrase a backup under another passphrase than the data's (one used before a
+        change) is read with, asked until it is right; None when it needs none; False when the
+        person cancels."""
+        if not backup_needs_passphrase(self.db, path):
+            return None
+        passphrase = self.prompter.ask_passphrase(
+            self,
+            title,
+            f"{path.name} is protected with a passphrase your data does not use now (one you "
+            "used before changing it, perhaps). Type the passphrase it was saved with to restore "
+            "it; your data keeps its own. A damaged file looks the same: no passphrase opens it.",
+            lambda typed: None if backup_opens(path, typed) else WRONG_BACKUP_PASSPHRASE,
+        )
+        return False if passphrase is None else passphrase
 
     def _restore(self, path: Path, what: str, passphrase: str | None = None) -> None:
         try:
