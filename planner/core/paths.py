@@ -10,6 +10,8 @@ import platformdirs
 APP_DIR_NAME = "PatientJourneyPlanner"
 DATABASE_FILE = "planner.sqlite3"
 SETTINGS_FILE = "settings.ini"
+PROTECTED_MARK = "protected.txt"
+"""Beside the data file while the data is protected: says so, in words, and holds no secret."""
 BACKUP_DIR = "backups"
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from planner.core.clock import local_now
 from planner.core.dates import file_stamp
-from planner.core.paths import DATABASE_FILE, SETTINGS_FILE
+from planner.core.paths import DATABASE_FILE, PROTECTED_MARK, SETTINGS_FILE
 from planner.datadir import DataDirError, create_private_file, os_error_text, prepare_data_dir
 from planner.db import migrate
 from planner.db.backup import (
@@ -324,6 +324,7 @@ class Database:
             problem = backup_problem(error)
             raise StorageError(f"Your data could not be rewritten, so nothing changed: {problem}.") from error
         self.key, self._file, self._log = new, _identity(self.path), None
+        _mark_protected(self.data_dir, new is not None)
         for backup in list_backups(self.path, with_plans=False):
             try:
                 rekey_file(backup.path, old, new)
@@ -476,8 +477,9 @@ def key_file(data_dir: Path) -> Path | None:
     at its start); None when the data is plain. That is the data file when it looks encrypted.
     When it is missing, empty or no database at all (cut short mid-page, written over), it is the
     newest backup, if that looks encrypted and shares its salt with the data file or another
-    backup (a protected folder's files share one key): then the damage is found, and the backups
-    offered, once unlocked. Noise in a lone backup shares no salt, and asks for nothing."""
+    backup (a protected folder's files share one key), or the folder is marked protected: then the
+    damage is found, and the backups offered, once unlocked. Noise in a lone backup of an unmarked
+    folder shares no salt, and asks for nothing."""
     path = data_dir / DATABASE_FILE
     if looks_encrypted(path):
         return path
@@ -486,10 +488,33 @@ def key_file(data_dir: Path) -> Path | None:
     backups = [backup.path for backup in list_backups(path, with_plans=False)]
     if not backups or not looks_encrypted(backups[0]):
         return None
+    if (data_dir / PROTECTED_MARK).exists():
+        return backups[0]
     salt = file_salt(backups[0])
     others = [path, *backups[1:]]
     shared = any(other.exists() and file_salt(other) == salt for other in others)
     return backups[0] if shared else None
+
+
+PROTECTED_TEXT = (
+    "The data in this folder is encrypted with a passphrase (SQLCipher 4). This file holds no "
+    "secret: it tells Patient Journey Planner to ask for the passphrase even if the data file is "
+    "lost, so that its encrypted backups are offered.\n"
+)
+
+
+def _mark_protected(data_dir: Path, protected: bool) -> None:
+    """Leave the mark of a protected folder beside its data, or remove it. Only a help: the data
+    file itself says it is encrypted, so a mark that cannot be written is let go."""
+    mark = data_dir / PROTECTED_MARK
+    try:
+        if protected:
+            create_private_file(mark)
+            mark.write_text(PROTECTED_TEXT, encoding="utf-8")
+        else:
+            mark.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _starts_as_sqlite(path: Path) -> bool:

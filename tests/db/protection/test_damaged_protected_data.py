@@ -20,13 +20,13 @@ from pathlib import Path
 
 import pytest
 
-from planner.core.paths import DATABASE_FILE
+from planner.core.paths import DATABASE_FILE, PROTECTED_MARK
 from planner.db import cipher
 from planner.db.backup import backup_database
 from planner.db.cipher import PAGE_SIZE, Key, connect, looks_encrypted, unlock_key
 from planner.db.database import DamagedDatabase, Database, DataLocked, recover_damaged
 from planner.plans.service import list_plans
-from planner.protection.service import protect_data
+from planner.protection.service import protect_data, remove_protection
 from planner.startup import Unlock, open_data, open_synced_database
 from tests.db.journey.journey_plans import new_plan
 
@@ -54,8 +54,8 @@ def pristine(
 @pytest.fixture
 def saved(data_dir: Path, pristine: tuple[bytes, Key]) -> Path:
     """The data folder with PLANS saved, protected, backed up twice, the app closed: the data file.
-    (A deleted or emptied data file is known for protected data by its backups' shared salt: with
-    a single backup, it would be taken for plain data gone, see `key_file`.)"""
+    (Without the folder's mark, a deleted or emptied data file is known for protected data by its
+    backups' shared salt; see `key_file`.)"""
     content, key = pristine
     data_dir.mkdir(mode=0o700, parents=True)
     path = data_dir / DATABASE_FILE
@@ -211,3 +211,40 @@ def test_a_protected_data_file_deleted_beside_its_backups_is_locked_and_nothing_
 
     assert not saved.exists()
     assert snapshot(saved.parent) == before
+
+
+def test_a_protected_folder_keeps_a_mark_so_a_lost_data_file_beside_one_backup_is_still_locked(
+    db: Database, unlock: Unlock
+) -> None:
+    """Protecting leaves `protected.txt` (no secret in it); with it, even a lone backup is taken
+    for the protected data's when the data file is lost. Removing the protection removes it."""
+    new_plan(db, "Knee, March")
+    protect_data(db, PASSPHRASE)
+    mark = db.data_dir / PROTECTED_MARK
+    assert mark.exists() and PASSPHRASE.encode() not in mark.read_bytes()
+    db.back_up("by-you")
+    assert len(db.backups()) == 1
+    data_dir, path = db.data_dir, db.path
+    db.close()
+    path.unlink()
+
+    with pytest.raises(DataLocked):
+        open_synced_database(data_dir)
+    offered: list[str] = []
+
+    def restore_newest(damaged: DamagedDatabase) -> str:
+        backup = damaged.newest_good_backup()
+        assert backup is not None and backup.plans == ("Knee, March",)
+        offered.append(backup.path.name)
+        recover_damaged(damaged, backup)
+        return "restored"
+
+    with open_data(data_dir, recover=restore_newest, unlock=unlock) as data:
+        assert data.recovered == "restored" and len(offered) == 1
+        assert data.db.protected and [plan.name for plan in list_plans(data.db)] == ["Knee, March"]
+
+
+def test_removing_the_protection_removes_the_mark(db: Database) -> None:
+    protect_data(db, PASSPHRASE)
+    remove_protection(db, PASSPHRASE)
+    assert not (db.data_dir / PROTECTED_MARK).exists()
