@@ -136,3 +136,16 @@ def test_ask_to_unlock_says_quit_and_never_protected(qtbot: QtBot) -> None:
     problems += answer_modal(qtbot, lambda modal: press(qtbot, modal, "Alt+N"))
     assert ask_to_unlock(None, unlocker) is UnlockResult.NOT_PROTECTED
     assert problems == [] and unlocker.tried == []
+
+
+def test_a_long_refusal_is_shown_whole(qtbot: QtBot) -> None:
+    long_problem = "That passphrase does not open your data. Check it and try again, slowly."
+    dialog = UnlockDialog(lambda _typed: long_problem)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    type_and_enter(qtbot, dialog.field, "wrong one")
+    qtbot.waitUntil(dialog.problem.isVisible)
+    label = dialog.problem
+    assert label.text() == long_problem
+    assert label.height() >= label.heightForWidth(label.width())
