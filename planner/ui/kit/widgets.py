@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QLabel,
     QLayout,
     QPushButton,
@@ -34,6 +35,22 @@ class ErrorLabel(QLabel):
     def show_problem(self, message: str | None) -> None:
         self.setText(message or "")
         self.setVisible(bool(message))
+        if message:
+            grow_to_fit(self.window())
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make a dialog tall enough for what it now shows (a message wrapped on more lines), never
+    smaller than the person made it; a main window is left alone."""
+    if not isinstance(window, QDialog) or window.layout() is None:
+        return
+    layout = window.layout()
+    assert layout is not None
+    layout.activate()
+    wanted = layout.heightForWidth(window.width()) if layout.hasHeightForWidth() else -1
+    wanted = max(wanted, window.minimumSizeHint().height())
+    if wanted > window.height():
+        window.resize(window.width(), wanted)
 
 
 def advice_note(parent: QWidget | None = None) -> QLabel:

@@ -128,7 +128,6 @@ class PassphrasePrompt(QDialog):
 
     def _ask_again(self, problem: str) -> None:
         self.problem.show_problem(problem)
-        self.adjustSize()  # a message on two lines needs the dialog taller
         self.field.clear()
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
