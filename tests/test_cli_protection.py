@@ -7,6 +7,7 @@ shown nor written anywhere."""
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import shutil
@@ -22,7 +23,9 @@ from sqlcipher3 import dbapi2 as sqlite3  # the app's own SQLite: see planner/db
 
 from planner.core import clock
 from planner.core.paths import BACKUP_DIR, DATABASE_FILE
-from planner.db.cipher import SQLITE_HEADER
+from planner.db import database
+from planner.db.backup import backup_database
+from planner.db.cipher import SQLITE_HEADER, Key
 from planner.db.database import Database
 from planner.exit_codes import (
     EXIT_FAILURE,
@@ -584,3 +587,24 @@ def test_the_window_start_in_smoke_mode_takes_the_passphrase_as_the_commands_do(
     monkeypatch.setenv(CURRENT, PASSPHRASE)
     opened = run_process("--smoke", "--data-dir", str(protected))
     assert (opened.returncode, opened.stderr) == (EXIT_OK, "")
+
+
+def test_a_backup_a_full_disk_keeps_plain_is_named_in_a_warning_not_claimed_encrypted(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    victim = backup_database(data / DATABASE_FILE, "by-you")
+    rewrite = database.rekey_file
+
+    def full_disk_for_one(path: Path, old: Key | None, new: Key | None) -> None:
+        if path == victim:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        rewrite(path, old, new)
+
+    monkeypatch.setattr(database, "rekey_file", full_disk_for_one)
+    result = with_passphrase(None, monkeypatch, "protect", "--data-dir", str(data), new=PASSPHRASE)
+
+    assert (result.returncode, result.stdout) == (EXIT_OK, "")  # the data is protected: done
+    warning = one_message(result.stderr)
+    assert warning.startswith("warning: Your data was rewritten, but not every backup")
+    assert f"{victim.name} (the disk is full)" in warning and "change the passphrase" in warning
+    assert plain(victim) and not plain(data / DATABASE_FILE)

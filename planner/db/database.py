@@ -19,7 +19,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from planner.core.clock import local_now
 from planner.core.dates import file_stamp
 from planner.core.paths import DATABASE_FILE, PROTECTED_MARK, SETTINGS_FILE
-from planner.datadir import DataDirError, create_private_file, os_error_text, prepare_data_dir
+from planner.datadir import (
+    DataDirError,
+    create_private_file,
+    os_error_reason,
+    os_error_text,
+    prepare_data_dir,
+)
 from planner.db import migrate
 from planner.db.backup import (
     MISSING,
@@ -43,13 +49,14 @@ from planner.db.cipher import (
     WrongPassphrase,
     connect,
     file_salt,
+    key_of,
     looks_encrypted,
     opens_with,
     unlock_key,
 )
 from planner.db.cipher import OperationalError as DriverOperationalError
 from planner.db.engine import make_engine
-from planner.db.rekey import rekey_file, remove_leftover_copies, remove_leftover_copy
+from planner.db.rekey import RekeyCheckFailed, rekey_file, remove_leftover_copies, remove_leftover_copy
 
 __all__ = [
     "BackupInfo",
@@ -128,6 +135,10 @@ class DataFileMissing(StorageError):
 
 OUTSIDE_BACKUP = "patient-journey-planner-backup"
 """How a backup written to a folder the person chose is named, before its date and time."""
+
+
+UNREADABLE_BACKUP = "it is protected with another passphrase, or it is damaged"
+"""Why a backup was left as it was by a change of passphrase it could not be read for."""
 
 
 class RestoreError(Exception):
@@ -301,35 +312,45 @@ class Database:
         try:
             create_private_file(self.path)
             restore_into(backup, self.path, self.key, other)
-        except (Error, WrongPassphrase) as error:
+        except (Error, WrongPassphrase, OSError) as error:
+            why = backup_problem(error) if isinstance(error, OSError) else str(error)
             raise RestoreError(
-                f"The backup could not be restored, and nothing was changed: {error}."
+                f"The backup could not be restored, and nothing was changed: {why}."
             ) from error
         self._file, self._log, self.gone = _identity(self.path), None, False
         _bring_up_to_date(self)
         return current
 
-    def change_key(self, new: Key | None) -> None:
+    def change_key(self, new: Key | None) -> list[str]:
         """Encrypt the data and every backup beside it with `new` (None: make them plain again).
         Each file is rewritten as a checked new copy renamed over it, so a crash leaves each one
         whole under its old key or its new one. Raises StorageError when the data file cannot be
-        rewritten (then nothing changed); a backup that cannot be is left under its old key."""
+        rewritten (then nothing changed). A backup that cannot be is left as it was, and named in
+        what is returned, one "NAME (why)" each: the data's change is done, not all of it is. A
+        plain backup beside protected data (one a full disk kept plain before) is encrypted too."""
         if self.gone:
             raise DataFileMissing(self.path)
         old = self.key
         self.engine.dispose()  # the last connection closes: the log is written into the file
         try:
             rekey_file(self.path, old, new)
-        except (OSError, Error) as error:
+        except (OSError, Error, RekeyCheckFailed) as error:
             problem = backup_problem(error)
             raise StorageError(f"Your data could not be rewritten, so nothing changed: {problem}.") from error
         self.key, self._file, self._log = new, _identity(self.path), None
         _mark_protected(self.data_dir, new is not None)
+        left = []
         for backup in list_backups(self.path, with_plans=False):
             try:
-                rekey_file(backup.path, old, new)
-            except (OSError, Error):
-                continue  # another passphrase's or a damaged backup: left as it is
+                key = key_of(backup.path, old)
+                if key != new:
+                    rekey_file(backup.path, key, new)
+            except WrongPassphrase:
+                left.append(f"{backup.path.name} ({UNREADABLE_BACKUP})")
+            except (OSError, Error, RekeyCheckFailed) as error:
+                why = os_error_reason(error) if isinstance(error, OSError) else backup_problem(error)
+                left.append(f"{backup.path.name} ({why.split('. ')[0]})")
+        return left
 
     def settings_path(self) -> Path:
         """The window-settings file beside the database, created owner-only."""

@@ -23,7 +23,9 @@ class RekeyCheckFailed(Exception):
 def rekey_file(path: Path, old: Key | None, new: Key | None) -> None:
     """Replace the database at `path` (which nothing else may have open) by a copy under `new`
     (None: plain), checked table by table against it first. Raises the driver's Error, OSError or
-    RekeyCheckFailed, leaving the file as it was."""
+    RekeyCheckFailed, leaving the file as it was. A symbolic link is followed: the file it names
+    is replaced (and the link kept), never the link by a copy that leaves that file as it was."""
+    path = Path(os.path.realpath(path))
     copy = path.with_name(path.name + REKEY_SUFFIX)
     with closing(connect(path, old)) as connection:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -74,7 +76,9 @@ LEFTOVER_SUFFIXES = (REKEY_SUFFIX, RESTORING_SUFFIX)
 
 
 def remove_leftover_copy(path: Path) -> None:
-    """Remove a copy that a crash left beside `path` before it was used (the file is whole)."""
+    """Remove a copy that a crash left beside `path` (or the file it links to) before it was used
+    (the file is whole)."""
+    path = Path(os.path.realpath(path))
     if path.exists():
         for suffix in LEFTOVER_SUFFIXES:
             _remove(path.with_name(path.name + suffix))

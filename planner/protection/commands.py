@@ -13,6 +13,7 @@ from planner.passphrase_input import NoNewPassphrase, TerminalUnlock, new_passph
 from planner.protection.service import (
     AlreadyProtected,
     PassphraseRefused,
+    backups_left_text,
     change_passphrase,
     protect_data,
     remove_protection,
@@ -36,28 +37,36 @@ NOT_PROTECTED = "Your data is not protected with a passphrase: `planner protect`
 def run_protection_command(data_dir: Path, command: str) -> int:
     """Protect the data, change its passphrase or remove its protection, saying what was done or
     why nothing was. Failures of opening are left to the caller's table."""
+    left: list[str] = []
     try:
         if command == "protect":
-            _protect(data_dir)
-        elif not _change(data_dir, command):
-            say(NOT_PROTECTED)
-            return EXIT_FAILURE if command == "change-passphrase" else EXIT_OK
+            left = _protect(data_dir)
+        else:
+            changed = _change(data_dir, command)
+            if changed is None:
+                say(NOT_PROTECTED)
+                return EXIT_FAILURE if command == "change-passphrase" else EXIT_OK
+            left = changed
     except (NoNewPassphrase, PassphraseRefused) as refused:
         say(f"{refused}")
         return EXIT_USAGE
     except AlreadyProtected:
         say(ALREADY_PROTECTED)
         return EXIT_FAILURE
-    out(DONE[command])
+    warning = backups_left_text(left, command != "unprotect")
+    if warning is None:
+        out(DONE[command])
+    else:
+        say(f"warning: {warning}")
     return EXIT_OK
 
 
-def _protect(data_dir: Path) -> None:
+def _protect(data_dir: Path) -> list[str]:
     if needs_passphrase(data_dir):
         raise AlreadyProtected()
     passphrase = new_passphrase()
     with open_data(data_dir, unlock=_already_protected) as data:
-        protect_data(data.db, passphrase)
+        return protect_data(data.db, passphrase)
 
 
 def _already_protected(_database: Path) -> Key:
@@ -65,8 +74,9 @@ def _already_protected(_database: Path) -> Key:
     raise AlreadyProtected()
 
 
-def _change(data_dir: Path, command: str) -> bool:
-    """Change the passphrase of protected data, or remove it; False when the data is plain."""
+def _change(data_dir: Path, command: str) -> list[str] | None:
+    """Change the passphrase of protected data, or remove it, returning the backups left as they
+    were; None when the data is plain."""
     unlock = TerminalUnlock()
     new: list[str] = []
 
@@ -78,10 +88,8 @@ def _change(data_dir: Path, command: str) -> bool:
 
     with open_data(data_dir, unlock=unlock_then_ask) as data:
         if not data.db.protected:
-            return False
+            return None
         assert unlock.passphrase is not None
         if command == "change-passphrase":
-            change_passphrase(data.db, unlock.passphrase, new[0])
-        else:
-            remove_protection(data.db, unlock.passphrase)
-    return True
+            return change_passphrase(data.db, unlock.passphrase, new[0])
+        return remove_protection(data.db, unlock.passphrase)

@@ -33,30 +33,49 @@ def passphrase_opens(db: Database, passphrase: str) -> bool:
     return hmac.compare_digest(derive_key(passphrase, db.key.salt).raw, db.key.raw)
 
 
-def protect_data(db: Database, passphrase: str) -> None:
-    """Encrypt the data and its backups with `passphrase`. Raises PassphraseRefused or
+def protect_data(db: Database, passphrase: str) -> list[str]:
+    """Encrypt the data and its backups with `passphrase`; return the backups left as they were
+    (see `Database.change_key` and `backups_left_text`). Raises PassphraseRefused or
     AlreadyProtected (nothing changed), StorageError when the data cannot be rewritten."""
     if db.protected:
         raise AlreadyProtected()
     _check_new(passphrase)
-    db.change_key(new_key(passphrase))
+    return db.change_key(new_key(passphrase))
 
 
-def change_passphrase(db: Database, current: str, new: str) -> None:
-    """Encrypt the data and its backups with `new` instead of `current`. Raises WrongPassphrase
-    or PassphraseRefused (nothing changed), StorageError when the data cannot be rewritten."""
+def change_passphrase(db: Database, current: str, new: str) -> list[str]:
+    """Encrypt the data and its backups with `new` instead of `current`; return the backups left
+    as they were. Raises WrongPassphrase or PassphraseRefused (nothing changed), StorageError
+    when the data cannot be rewritten."""
     if not passphrase_opens(db, current):
         raise WrongPassphrase()
     _check_new(new)
-    db.change_key(new_key(new))
+    return db.change_key(new_key(new))
 
 
-def remove_protection(db: Database, current: str) -> None:
-    """Write the data and its backups plain again. Raises WrongPassphrase (nothing changed),
-    StorageError when the data cannot be rewritten."""
+def remove_protection(db: Database, current: str) -> list[str]:
+    """Write the data and its backups plain again; return the backups left as they were. Raises
+    WrongPassphrase (nothing changed), StorageError when the data cannot be rewritten."""
     if not passphrase_opens(db, current):
         raise WrongPassphrase()
-    db.change_key(None)
+    return db.change_key(None)
+
+
+def backups_left_text(left: list[str], protected: bool) -> str | None:
+    """What to tell the person when a change of protection left some backups as they were (a
+    full disk, a damaged file), the data now being `protected` or not; None when it left none."""
+    if not left:
+        return None
+    remedy = (
+        "change the passphrase (to the same one if you like) to encrypt them too, or delete them"
+        if protected
+        else "restore one with the passphrase it was written with, or delete them"
+    )
+    return (
+        f"Your data was rewritten, but not every backup: {len(left):,} could not be and "
+        f"{'was' if len(left) == 1 else 'were'} left as before, in the backups folder: "
+        f"{'; '.join(left)}. If the disk is full, free some space; then {remedy}."
+    )
 
 
 def _check_new(passphrase: str) -> None:

@@ -13,6 +13,7 @@ from planner.db.database import Database, StorageError, WrongPassphrase
 from planner.protection.service import (
     AlreadyProtected,
     PassphraseRefused,
+    backups_left_text,
     change_passphrase,
     passphrase_opens,
     protect_data,
@@ -28,9 +29,11 @@ REFUSALS = (AlreadyProtected, PassphraseRefused, StorageError, WrongPassphrase)
 NOT_PROTECTED = "Your data is not protected, so there is nothing to lock. File › Protection… protects it."
 
 
-def _said(change: Callable[[], None]) -> str | None:
+def _said(change: Callable[[], list[str]], left: list[str]) -> str | None:
+    """Why `change` was refused, or None when it was done; the backups it left as they were are
+    put in `left`."""
     try:
-        change()
+        left[:] = change()
     except REFUSALS as refused:
         return str(refused)
     return None
@@ -48,16 +51,18 @@ class ProtectionCommands(QObject):
         self.window, self.db, self.prompter, self.settings = window, db, prompter, settings
         self.idle_lock: IdleLock | None = None
         self.dialog: ProtectionDialog | None = None
+        self.left: list[str] = []
+        """The backups the last change left as they were (see `Database.change_key`)."""
         self._follow_protection()
 
     def actions(self) -> PassphraseActions:
-        db = self.db
+        db, left = self.db, self.left
         return PassphraseActions(
             is_protected=lambda: db.protected,
             check=lambda passphrase: passphrase_opens(db, passphrase),
-            protect=lambda new: _said(lambda: protect_data(db, new)),
-            change=lambda current, new: _said(lambda: change_passphrase(db, current, new)),
-            remove=lambda current: _said(lambda: remove_protection(db, current)),
+            protect=lambda new: _said(lambda: protect_data(db, new), left),
+            change=lambda current, new: _said(lambda: change_passphrase(db, current, new), left),
+            remove=lambda current: _said(lambda: remove_protection(db, current), left),
         )
 
     def open_dialog(self) -> None:
@@ -83,6 +88,11 @@ class ProtectionCommands(QObject):
             if protected
             else "Your data and its backups are no longer encrypted."
         )
+        warning = backups_left_text(self.left, protected)
+        if warning is not None:
+            self.window.statusBar().showMessage(warning.split(":")[0] + ".", 15000)
+            self.prompter.error(self.dialog or self.window, "Protection", warning)
+            return
         self.window.statusBar().showMessage(said, 15000)
 
     def _minutes_changed(self, minutes: int) -> None:

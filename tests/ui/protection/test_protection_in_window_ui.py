@@ -4,13 +4,17 @@ save dialog for a file written plain says so; and the window's settings hold no 
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from planner.db.cipher import looks_encrypted
+from planner.db import database
+from planner.db.cipher import Key, looks_encrypted
 from planner.db.database import Database
 from planner.plans.rules import Plan
 from planner.protection.service import protect_data
@@ -39,6 +43,41 @@ def test_protecting_from_the_file_menu_encrypts_the_data_and_starts_the_lock(
     assert window.welcome.protect_button.isVisibleTo(window) and not window.lock_action.isEnabled()
     db.back_up("by-you")
 
+    protect_from_the_menu(qtbot, window, db)
+
+    assert looks_encrypted(db.path)
+    assert all(looks_encrypted(backup.path) for backup in db.backups())
+    assert window.lock_action.isEnabled() and window.protection.idle_lock is not None
+    assert not window.welcome.protect_button.isVisibleTo(window)
+    assert "now encrypted" in window.statusBar().currentMessage()
+
+
+def test_a_backup_a_full_disk_keeps_plain_is_named_in_an_error_box_not_claimed_encrypted(
+    qtbot: QtBot,
+    db: Database,
+    make_window: Callable[[], MainWindow],
+    prompter: FakePrompter,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = shown(qtbot, make_window)
+    victim = db.back_up("by-you")
+    rewrite = database.rekey_file
+
+    def full_disk_for_one(path: Path, old: Key | None, new: Key | None) -> None:
+        if path == victim:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        rewrite(path, old, new)
+
+    monkeypatch.setattr(database, "rekey_file", full_disk_for_one)
+    protect_from_the_menu(qtbot, window, db)
+
+    assert prompter.errors and f"{victim.name} (the disk is full)" in prompter.errors[-1]
+    assert "now encrypted" not in window.statusBar().currentMessage()
+    assert "not every backup" in window.statusBar().currentMessage()
+    assert window.protection.idle_lock is not None  # the data itself is protected
+
+
+def protect_from_the_menu(qtbot: QtBot, window: MainWindow, db: Database) -> None:
     from_menu(qtbot, window, "F", "O")
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ProtectionDialog))
     dialog = window.protection.dialog
@@ -54,12 +93,6 @@ def test_protecting_from_the_file_menu_encrypts_the_data_and_starts_the_lock(
     qtbot.mouseClick(asked.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: db.protected)
     dialog.close()
-
-    assert looks_encrypted(db.path)
-    assert all(looks_encrypted(backup.path) for backup in db.backups())
-    assert window.lock_action.isEnabled() and window.protection.idle_lock is not None
-    assert not window.welcome.protect_button.isVisibleTo(window)
-    assert "now encrypted" in window.statusBar().currentMessage()
 
 
 def test_while_protected_a_plain_export_says_so_in_its_save_dialog_and_a_copy_of_the_data_does_not(
