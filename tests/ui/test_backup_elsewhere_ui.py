@@ -204,18 +204,25 @@ def test_a_bad_file_chosen_to_restore_is_refused_with_a_clear_message_and_nothin
     assert window.plan_combo.currentText() == PLAN
 
 
+@pytest.fixture
+def earlier(db: Database, add_plan: Callable[..., Plan], stick: Path) -> Path:
+    """A backup on the stick under the first passphrase, the data since changed to the second."""
+    add_plan(PLAN)
+    protect_data(db, "the first passphrase")
+    copy = db.back_up_to(stick)
+    change_passphrase(db, "the first passphrase", "the second passphrase")
+    return copy
+
+
 def test_a_backup_file_under_an_earlier_passphrase_asks_for_it_until_it_is_right(
     qtbot: QtBot,
     db: Database,
     make_window: Callable[[], MainWindow],
     add_plan: Callable[..., Plan],
     prompter: FakePrompter,
-    stick: Path,
+    earlier: Path,
 ) -> None:
-    add_plan(PLAN)
-    protect_data(db, "the first passphrase")
-    copy = db.back_up_to(stick)
-    change_passphrase(db, "the first passphrase", "the second passphrase")
+    copy = earlier
     add_plan("Knee, April")
     window = make_window()
 
@@ -236,12 +243,9 @@ def test_cancelling_the_passphrase_of_a_backup_file_restores_nothing(
     make_window: Callable[[], MainWindow],
     add_plan: Callable[..., Plan],
     prompter: FakePrompter,
-    stick: Path,
+    earlier: Path,
 ) -> None:
-    add_plan(PLAN)
-    protect_data(db, "the first passphrase")
-    copy = db.back_up_to(stick)
-    change_passphrase(db, "the first passphrase", "the second passphrase")
+    copy = earlier
     add_plan("Knee, April")
     window = make_window()
     dialog = open_restore(window)
@@ -257,13 +261,10 @@ def test_a_listed_backup_left_under_an_earlier_passphrase_restores_with_it(
     make_window: Callable[[], MainWindow],
     add_plan: Callable[..., Plan],
     prompter: FakePrompter,
-    stick: Path,
+    earlier: Path,
 ) -> None:
     """A change of passphrase stopped half way leaves some backups under the old key."""
-    add_plan(PLAN)
-    protect_data(db, "the first passphrase")
-    copy = db.back_up_to(stick)
-    change_passphrase(db, "the first passphrase", "the second passphrase")
+    copy = earlier
     stranded = db.back_up("by-you")
     shutil.copy(copy, stranded)  # as if the change had stopped before rewriting it
     add_plan("Knee, April")

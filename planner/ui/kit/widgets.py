@@ -53,6 +53,16 @@ def grow_to_fit(window: QWidget) -> None:
         window.resize(window.width(), wanted)
 
 
+def wrapped_text(text: str = "", object_name: str = "") -> QLabel:
+    """A label of plain text (never read as HTML) that wraps; styled by `object_name` if given."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
 def advice_note(parent: QWidget | None = None) -> QLabel:
     """The sentence that says the app is not medical advice, as a quiet note."""
     from planner.core.advice import NOT_MEDICAL_ADVICE

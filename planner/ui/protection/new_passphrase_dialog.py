@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from planner import APP_NAME
 from planner.core import clock
-from planner.ui.kit.widgets import ErrorLabel, action_button, heading
+from planner.ui.kit.widgets import ErrorLabel, action_button, heading, wrapped_text
 from planner.ui.protection.busy import busy_cursor
 from planner.ui.protection.passphrase_field import PassphraseField, show_toggle
 from planner.ui.protection.recovery_sheet import PrintSheet, print_recovery_sheet, recovery_sheet
@@ -47,14 +47,6 @@ NOT_CURRENT = "That is not your passphrase as it is now. Try again."
 NO_CURRENT = "Type your passphrase as it is now."
 UNCHANGED = "The new passphrase is the same as the one you have now."
 
-
-def _text(text: str, object_name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if object_name:
-        label.setObjectName(object_name)
-    return label
 
 
 class NewPassphraseDialog(QDialog):
@@ -107,14 +99,14 @@ class NewPassphraseDialog(QDialog):
         self.show_box = show_toggle("&Show passphrases", [self.current, self.new, self.again])
         form.addRow("", self.show_box)
 
-        self.warning = _text(FORGOTTEN, "warningOver")
+        self.warning = wrapped_text(FORGOTTEN, "warningOver")
         self.warning.setAccessibleName("Warning")
         self.print_button = action_button("P&rint a recovery sheet…", self.print_sheet, SHEET_HINT)
-        self.printed = _text("", "hint")
+        self.printed = wrapped_text("", "hint")
         self.printed.hide()
         sheet_row = QHBoxLayout()
         sheet_row.addWidget(self.print_button)
-        sheet_row.addWidget(_text(SHEET_HINT, "hint"), 1)
+        sheet_row.addWidget(wrapped_text(SHEET_HINT, "hint"), 1)
         self.understand = QCheckBox(UNDERSTAND)
         self.apply_problem = ErrorLabel("Passphrase")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -129,10 +121,10 @@ class NewPassphraseDialog(QDialog):
         layout = QVBoxLayout(self)
         title = "Change your passphrase" if change else "Protect your data with a passphrase"
         layout.addWidget(heading(title, 2))
-        layout.addWidget(_text(CHANGE_INTRO if change else PROTECT_INTRO))
+        layout.addWidget(wrapped_text(CHANGE_INTRO if change else PROTECT_INTRO))
         layout.addLayout(form)
         layout.addWidget(self.warning)
-        layout.addWidget(_text(WHAT_IS_ENCRYPTED))
+        layout.addWidget(wrapped_text(WHAT_IS_ENCRYPTED))
         layout.addLayout(sheet_row)
         layout.addWidget(self.printed)
         layout.addWidget(self.understand)

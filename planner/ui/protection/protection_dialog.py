@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.ui.kit.widgets import action_button, heading
+from planner.ui.kit.widgets import action_button, heading, wrapped_text
 from planner.ui.protection.lock_setting import LOCK_CHOICES, lock_minutes, save_lock_minutes
 from planner.ui.protection.new_passphrase_dialog import NewPassphraseDialog
 from planner.ui.protection.recovery_sheet import PrintSheet, print_recovery_sheet
@@ -56,14 +56,6 @@ class PassphraseActions:
     """(current)"""
 
 
-def _text(text: str = "", object_name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if object_name:
-        label.setObjectName(object_name)
-    return label
-
 
 class ProtectionDialog(QDialog):
     """Emits `protection_changed(protected)` after each change it made, and
@@ -89,10 +81,10 @@ class ProtectionDialog(QDialog):
         self.passphrase_dialog: QDialog | None = None
         """The dialog this one opened last (protect, change or remove), while it is open."""
         self.setWindowTitle("Protection")
-        self.status = _text()
+        self.status = wrapped_text()
         self.status.setObjectName("panelTitle")
         self.status.setIndent(0)
-        self.status_hint = _text("", "hint")
+        self.status_hint = wrapped_text("", "hint")
         self.protect_button = action_button("&Protect with a passphrase…", self.protect)
         self.change_button = action_button("C&hange passphrase…", self.change_passphrase)
         self.remove_button = action_button("&Remove protection…", self.remove)
@@ -100,7 +92,7 @@ class ProtectionDialog(QDialog):
         for button in (self.protect_button, self.change_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.done_message = _text("", "hint")
+        self.done_message = wrapped_text("", "hint")
         self.done_message.hide()
 
         self.lock_choice = QComboBox()
@@ -115,7 +107,7 @@ class ProtectionDialog(QDialog):
         lock_row.addWidget(lock_label)
         lock_row.addWidget(self.lock_choice)
         lock_row.addStretch(1)
-        self.lock_hint = _text("", "hint")
+        self.lock_hint = wrapped_text("", "hint")
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import APP_NAME
-from planner.ui.kit.widgets import ErrorLabel, heading
+from planner.ui.kit.widgets import ErrorLabel, heading, wrapped_text
 from planner.ui.protection.busy import busy_cursor
 from planner.ui.protection.passphrase_field import PassphraseField, show_toggle
 
@@ -46,12 +46,6 @@ def wrong_unless(right: Callable[[str], bool]) -> Callable[[str], str | None]:
     """A judge of passphrases for `PassphrasePrompt` from a yes/no check."""
     return lambda passphrase: None if right(passphrase) else WRONG_PASSPHRASE
 
-
-def _text(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
 
 
 class PassphrasePrompt(QDialog):
@@ -80,7 +74,7 @@ class PassphrasePrompt(QDialog):
         self.show_box = show_toggle("&Show", [self.field])
         self.show_box.setAccessibleName("Show the passphrase")
         self.problem = ErrorLabel("Passphrase")
-        self.message = _text(message)
+        self.message = wrapped_text(message)
         self.buttons = QDialogButtonBox()
         self.action_button = self.buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
         self.action_button.setObjectName("primary")
