@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,8 +16,8 @@ from planner.db.database import Database
 from planner.exit_codes import EXIT_BAD_FILE, EXIT_USAGE
 from planner.file_passphrase import PASSPHRASE_VARIABLE
 from planner.planfile.sealed import is_sealed, unseal
-from planner.plans.service import PlanDraft, create_plan
 from tests.cli_runner import run
+from tests.test_cli_protection import with_a_plan
 
 PLAN = "무릎 치료, 3월"
 PASSPHRASE = "a walk along the Han river"
@@ -27,15 +26,7 @@ WRONG = "The passphrase is wrong, or the file was changed after it was written."
 
 @pytest.fixture
 def data(tmp_path: Path, fresh_database: Callable[[Path], Database]) -> Path:
-    folder = tmp_path / "data"
-    db = fresh_database(folder)
-    try:
-        create_plan(
-            db, PlanDraft(PLAN, "knee-cartilage-damage", "KR", "KRW", date(2027, 3, 1), date(2027, 3, 11))
-        )
-    finally:
-        db.close()
-    return folder
+    return with_a_plan(tmp_path / "data", fresh_database)
 
 
 class Terminal:

@@ -7,7 +7,6 @@ shown nor written anywhere."""
 
 from __future__ import annotations
 
-import errno
 import io
 import os
 import shutil
@@ -23,9 +22,8 @@ from sqlcipher3 import dbapi2 as sqlite3  # the app's own SQLite: see planner/db
 
 from planner.core import clock
 from planner.core.paths import BACKUP_DIR, DATABASE_FILE
-from planner.db import database
 from planner.db.backup import backup_database
-from planner.db.cipher import SQLITE_HEADER, Key
+from planner.db.cipher import SQLITE_HEADER
 from planner.db.database import Database
 from planner.exit_codes import (
     EXIT_FAILURE,
@@ -38,6 +36,7 @@ from planner.passphrase_input import CURRENT, NEW
 from planner.plans.service import PlanDraft, create_plan
 from planner.protection.commands import DONE
 from tests.cli_runner import PLANNER, run, run_process
+from tests.db.protection.test_protection_faults import full_disk_for
 from tests.fixed_time import TEST_NOW, TEST_NOW_ENV
 from tests.pseudo_terminal import Terminal
 
@@ -593,14 +592,7 @@ def test_a_backup_a_full_disk_keeps_plain_is_named_in_a_warning_not_claimed_encr
     data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     victim = backup_database(data / DATABASE_FILE, "by-you")
-    rewrite = database.rekey_file
-
-    def full_disk_for_one(path: Path, old: Key | None, new: Key | None) -> None:
-        if path == victim:
-            raise OSError(errno.ENOSPC, "No space left on device", str(path))
-        rewrite(path, old, new)
-
-    monkeypatch.setattr(database, "rekey_file", full_disk_for_one)
+    full_disk_for(monkeypatch, victim)
     result = with_passphrase(None, monkeypatch, "protect", "--data-dir", str(data), new=PASSPHRASE)
 
     assert (result.returncode, result.stdout) == (EXIT_OK, "")  # the data is protected: done

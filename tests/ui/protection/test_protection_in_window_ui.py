@@ -4,17 +4,14 @@ save dialog for a file written plain says so; and the window's settings hold no 
 
 from __future__ import annotations
 
-import errno
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from planner.db import database
-from planner.db.cipher import Key, looks_encrypted
+from planner.db.cipher import looks_encrypted
 from planner.db.database import Database
 from planner.plans.rules import Plan
 from planner.protection.service import protect_data
@@ -22,6 +19,7 @@ from planner.ui.app.main_window import MainWindow, settings_for
 from planner.ui.kit.prompter import NOT_ENCRYPTED
 from planner.ui.protection.new_passphrase_dialog import NewPassphraseDialog
 from planner.ui.protection.protection_dialog import ProtectionDialog
+from tests.db.protection.test_protection_faults import full_disk_for
 from tests.ui.conftest import FakePrompter
 from tests.ui.test_accessible_names import from_menu
 
@@ -61,14 +59,7 @@ def test_a_backup_a_full_disk_keeps_plain_is_named_in_an_error_box_not_claimed_e
 ) -> None:
     window = shown(qtbot, make_window)
     victim = db.back_up("by-you")
-    rewrite = database.rekey_file
-
-    def full_disk_for_one(path: Path, old: Key | None, new: Key | None) -> None:
-        if path == victim:
-            raise OSError(errno.ENOSPC, "No space left on device", str(path))
-        rewrite(path, old, new)
-
-    monkeypatch.setattr(database, "rekey_file", full_disk_for_one)
+    full_disk_for(monkeypatch, victim)
     protect_from_the_menu(qtbot, window, db)
 
     assert prompter.errors and f"{victim.name} (the disk is full)" in prompter.errors[-1]
