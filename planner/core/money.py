@@ -7,7 +7,7 @@ KRW) and parsed from text exactly, refusing more decimal places than the currenc
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, getcontext, localcontext
 from functools import cache
 
 import babel
@@ -107,6 +107,20 @@ def from_minor(minor: int, currency: str) -> Decimal:
     return Decimal(minor).scaleb(-currency_decimals(currency))
 
 
+LONGEST_NUMBER = 200
+"""More characters than this are not a number anyone typed (and are not parsed)."""
+
+
+def parse_typed_decimal(text: str, locale: str) -> Decimal:
+    """Babel's strict parse of a number as typed, with room for every digit: its check of the
+    grouping writes the number out again, rounding within the context's precision, which a long
+    number (past 28 digits) overflows. Raises NumberFormatError or InvalidOperation."""
+    if len(text) > LONGEST_NUMBER:
+        raise InvalidOperation(f"more than {LONGEST_NUMBER} characters")
+    with localcontext(prec=max(getcontext().prec, 2 * len(text) + 8)):
+        return babel.numbers.parse_decimal(text, locale=locale, strict=True)
+
+
 def parse_amount(text: str, currency: str, locale: str | None = None) -> Decimal:
     """Parse what a person typed into a non-negative amount in `currency`.
 
@@ -126,7 +140,7 @@ def parse_amount(text: str, currency: str, locale: str | None = None) -> Decimal
     if any(not (ch.isdigit() or ch in allowed) for ch in cleaned.lstrip("-")):
         raise MoneyError(f"“{cleaned[:40]}” is not an amount. Type digits, for example 12,500.")
     try:
-        value = babel.numbers.parse_decimal(cleaned, locale=locale, strict=True)
+        value = parse_typed_decimal(cleaned, locale)
     except (babel.numbers.NumberFormatError, InvalidOperation):
         raise MoneyError(f"“{cleaned[:40]}” is not an amount. Type digits, for example 12,500.") from None
     if not value.is_finite():
@@ -144,5 +158,9 @@ def format_money(amount: Decimal, currency: str, locale: str | None = None) -> s
 
 
 def format_amount(amount: Decimal, locale: str | None = None) -> str:
-    """The amount as a person would type it back in (grouped, no currency sign)."""
-    return str(babel.numbers.format_decimal(amount, locale=number_locale(locale), decimal_quantization=False))
+    """The amount as a person would type it back in (grouped, no currency sign), however many
+    digits it has (Babel rounds within the context's precision, which 28 digits can overflow)."""
+    digits = len(amount.as_tuple().digits) + max(amount.adjusted(), 0) + 8 if amount.is_finite() else 0
+    with localcontext(prec=max(getcontext().prec, digits)):
+        text = babel.numbers.format_decimal(amount, locale=number_locale(locale), decimal_quantization=False)
+    return str(text)

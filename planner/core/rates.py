@@ -19,7 +19,7 @@ from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 import babel.numbers
 
 from planner.core.dates import day_month_year
-from planner.core.money import MoneyError, currency_decimals, number_locale
+from planner.core.money import MoneyError, currency_decimals, number_locale, parse_typed_decimal
 
 MAX_RATE_DIGITS = 12
 MAX_RATE = Decimal(10) ** 9
@@ -58,7 +58,7 @@ def parse_rate(text: str, locale: str | None = None) -> Decimal:
     if not cleaned:
         raise MoneyError("Enter the rate, for example 1,380.50.")
     try:
-        value = babel.numbers.parse_decimal(cleaned, locale=number_locale(locale), strict=True)
+        value = parse_typed_decimal(cleaned, number_locale(locale))
     except (babel.numbers.NumberFormatError, InvalidOperation):
         raise MoneyError(f"“{cleaned[:30]}” is not a rate. Type a number such as 1,380.50.") from None
     if not value.is_finite() or value <= 0:

@@ -996,6 +996,7 @@ def rate_refusal(value: Decimal) -> str | None:
         "0",
         "-1",
         "1E+20",
+        "1.0000000000000E+25",  # past 28 digits once grouped and rounded (found by hypothesis)
     )
     for grouped in (False, True)
 )

@@ -13,6 +13,7 @@ from planner.core.money import (
     Money,
     MoneyError,
     check_currency,
+    format_amount,
     from_minor,
     parse_amount,
     to_minor,
@@ -80,3 +81,16 @@ def test_absurdly_large_amounts_are_refused_with_a_limit_fit_for_the_currency() 
     assert parse_amount("35,000,000", "KRW") == Decimal("35000000")
     with pytest.raises(MoneyError, match="more than 10,000,000,000 KRW"):
         parse_amount("10,000,000,001", "KRW")
+
+
+@pytest.mark.parametrize(
+    ("amount", "shown"),
+    [
+        ("1E+25", "10,000,000,000,000,000,000,000,000"),
+        ("123456789012345678901234567890.123", "123,456,789,012,345,678,901,234,567,890.123"),
+        ("1E-30", "0." + "0" * 29 + "1"),
+    ],
+)
+def test_an_amount_of_any_length_is_written_out_whole(amount: str, shown: str) -> None:
+    """More digits than decimal arithmetic keeps by default (28) are still written, never refused."""
+    assert format_amount(Decimal(amount), "en_US") == shown
