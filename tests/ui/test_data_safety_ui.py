@@ -55,8 +55,8 @@ from planner.plans.service import Plan, PlanDraft, create_plan, list_plans
 from planner.platform.instance_lock import lock_data_dir
 from planner.startup import open_synced_database
 from planner.ui.app.application import _run_window
+from planner.ui.app.damaged_data import FRESH, RESTORE, recover
 from planner.ui.app.main_window import MainWindow
-from planner.ui.app.recovery import FRESH, RESTORE, recover
 from planner.ui.app.restore_dialog import RestoreDialog, taken_text
 from planner.ui.checklist.checklist_page import ChecklistPage
 from planner.ui.kit.storage_errors import storage_error_hook

@@ -23,9 +23,9 @@ from planner.core.paths import DATABASE_FILE
 from planner.db.database import DamagedDatabase, Database
 from planner.plans.service import Plan, list_plans
 from planner.startup import open_synced_database
+from planner.ui.app.damaged_data import FRESH, RESTORE, recover
 from planner.ui.app.main_window import MainWindow
 from planner.ui.app.plan_commands import RESTORE_BACKUP, SAVE_COPY
-from planner.ui.app.recovery import FRESH, RESTORE, recover
 from planner.ui.app.restore_dialog import RestoreDialog
 from planner.ui.kit.storage_errors import storage_error_hook
 from tests.db.journey.journey_plans import new_plan

@@ -17,8 +17,8 @@ from planner.passphrase_input import TerminalUnlock
 from planner.protection.service import UnlockAnswer, asking_unlock
 from planner.startup import OpenData, RecoveryDeclined, Unlock, UnlockDeclined, failure, open_data
 from planner.terminal import say
+from planner.ui.app.damaged_data import recover
 from planner.ui.app.main_window import MainWindow, settings_for
-from planner.ui.app.recovery import recover
 from planner.ui.kit.app_icon import app_icon
 from planner.ui.kit.prompter import Prompter
 from planner.ui.kit.storage_errors import install_storage_error_handler

@@ -19,7 +19,7 @@ from planner.plans.service import list_plans
 from planner.protection.service import protect_data
 from planner.startup import OpenData
 from planner.ui.app import application
-from planner.ui.app.recovery import FRESH
+from planner.ui.app.damaged_data import FRESH
 from planner.ui.protection.unlock_dialog import UnlockDialog
 from tests.db.journey.journey_plans import new_plan
 from tests.ui.conftest import FakePrompter
