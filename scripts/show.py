@@ -94,7 +94,7 @@ def main() -> int:
 def show_damaged(data_dir: Path) -> int:
     """The question asked at start-up when the data file is damaged (after a backup of samples)."""
     from planner.db.database import DamagedDatabase
-    from planner.ui.app.recovery import recover
+    from planner.ui.app.damaged_data import recover
 
     db = open_synced_database(data_dir)
     ensure_samples(db)
