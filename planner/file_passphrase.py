@@ -1,18 +1,20 @@
 """The passphrase of a protected plan file, for the command line: from the environment variable
 PLANNER_FILE_PASSPHRASE when it is set and not empty (for scripts), else typed at the terminal,
-unseen (twice for a new one). Without either there is none: the command never waits on a pipe."""
+unseen (twice for a new one), as every passphrase of the commands is (`planner.passphrase_input`).
+Without either there is none: the command never waits on a pipe."""
 
 from __future__ import annotations
 
-import getpass
-import os
-import sys
-
-from planner.core.passphrase import passphrase_problem
+from planner.passphrase_input import (
+    NoNewPassphrase,
+    NothingTyped,
+    given_passphrase,
+    new_passphrase_from,
+    typed_passphrase,
+)
 from planner.terminal import shown
 
 PASSPHRASE_VARIABLE = "PLANNER_FILE_PASSPHRASE"
-_TYPE_IT = f"set {PASSPHRASE_VARIABLE}, or run the command in a terminal to type it."
 
 
 class NoFilePassphrase(Exception):
@@ -23,37 +25,27 @@ class NoFilePassphrase(Exception):
 def new_file_passphrase(file_name: str) -> str:
     """A passphrase to protect the file `file_name` with, checked against the passphrase rule;
     asked twice at a terminal. Raises NoFilePassphrase."""
-    nothing = " Nothing was written."
-    given = os.environ.get(PASSPHRASE_VARIABLE)
-    if given:
-        problem = passphrase_problem(given)
-        if problem is not None:
-            raise NoFilePassphrase(f"the passphrase in {PASSPHRASE_VARIABLE} will not do: {problem}{nothing}")
-        return given
-    if not sys.stdin.isatty():
-        raise NoFilePassphrase(f"a passphrase is needed to protect {file_name}: {_TYPE_IT}{nothing}")
-    typed = _typed(f"Passphrase to protect {shown(file_name)}: ", nothing)
-    problem = passphrase_problem(typed)
-    if problem is not None:
-        raise NoFilePassphrase(f"{problem}{nothing}")
-    if _typed("The same passphrase again: ", nothing) != typed:
-        raise NoFilePassphrase(f"the two passphrases are not the same.{nothing}")
-    return typed
+    prompts = (f"Passphrase to protect {shown(file_name)}: ", "The same passphrase again: ")
+    needed = f"A passphrase is needed to protect {file_name}"
+    try:
+        return new_passphrase_from(PASSPHRASE_VARIABLE, prompts, needed, "Nothing was written.")
+    except NoNewPassphrase as refused:
+        raise NoFilePassphrase(str(refused)) from None
 
 
 def file_passphrase(file_name: str) -> str:
     """The passphrase to open the protected file `file_name`. Raises NoFilePassphrase."""
-    given = os.environ.get(PASSPHRASE_VARIABLE)
-    if given:
+    given = given_passphrase(PASSPHRASE_VARIABLE)
+    if given is not None:
         return given
-    nothing = " Nothing was imported."
-    if not sys.stdin.isatty():
-        raise NoFilePassphrase(f"{file_name} is protected with a passphrase: {_TYPE_IT}{nothing}")
-    return _typed(f"Passphrase for {shown(file_name)}: ", nothing)
-
-
-def _typed(prompt: str, nothing: str) -> str:
+    nothing = "Nothing was imported."
     try:
-        return getpass.getpass(prompt)
-    except EOFError:
-        raise NoFilePassphrase(f"no passphrase was typed.{nothing}") from None
+        typed = typed_passphrase(f"Passphrase for {shown(file_name)}: ")
+    except NothingTyped:
+        raise NoFilePassphrase(f"No passphrase was typed. {nothing}") from None
+    if typed is None:
+        raise NoFilePassphrase(
+            f"{file_name} is protected with a passphrase: set {PASSPHRASE_VARIABLE}, or run the command "
+            f"in a terminal to type it. {nothing}"
+        )
+    return typed

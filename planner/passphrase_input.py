@@ -30,7 +30,7 @@ class NothingTyped(Exception):
     """At the terminal, the person typed no passphrase: Ctrl-D or Ctrl-C at the prompt."""
 
 
-def _typed(prompt: str) -> str | None:
+def typed_passphrase(prompt: str) -> str | None:
     """What is typed after `prompt` at the terminal; None with no terminal to ask on. Raises
     NothingTyped when the person leaves the prompt with Ctrl-D or Ctrl-C."""
     if not sys.stdin.isatty():
@@ -51,7 +51,7 @@ class DataLeftLocked(DataLocked):
         self.args = ("No passphrase was typed, so your data stays locked. Nothing has been read or changed.",)
 
 
-def _given(variable: str) -> str | None:
+def given_passphrase(variable: str) -> str | None:
     """The passphrase in the environment variable; None when it is not set or set to nothing."""
     return os.environ.get(variable) or None
 
@@ -66,10 +66,10 @@ class TerminalUnlock:
 
     def __call__(self, database: Path) -> Key:
         """Raises DataLocked with no passphrase to be had, WrongPassphrase when it does not open."""
-        given = _given(CURRENT)
+        given = given_passphrase(CURRENT)
         for attempt in range(1 if given is not None else TRIES):
             try:
-                typed = given if given is not None else _typed("Passphrase for your data: ")
+                typed = given if given is not None else typed_passphrase("Passphrase for your data: ")
             except NothingTyped:
                 raise DataLeftLocked(database) from None
             if typed is None:
@@ -87,28 +87,36 @@ class TerminalUnlock:
 
 
 def new_passphrase() -> str:
-    """A new passphrase, checked against the passphrase rule: PLANNER_NEW_PASSPHRASE, or typed
-    twice at the terminal (once only when the first will not do). Raises NoNewPassphrase with
-    neither, when it will not do, or when the two typed differ."""
-    given = _given(NEW)
+    """A new passphrase for the data: PLANNER_NEW_PASSPHRASE, or typed twice at the terminal.
+    Raises NoNewPassphrase (see `new_passphrase_from`)."""
+    return new_passphrase_from(
+        NEW, ("New passphrase: ", "The new passphrase again: "), "A new passphrase is needed", NOTHING_CHANGED
+    )
+
+
+def new_passphrase_from(variable: str, prompts: tuple[str, str], needed: str, nothing: str) -> str:
+    """A new passphrase, checked against the passphrase rule: from `variable`, or typed at the
+    terminal after the first prompt and again after the second (once only when the first will
+    not do). Raises NoNewPassphrase with neither (saying `needed`), when it will not do, or when
+    the two typed differ; each message ends with `nothing`, what was not done."""
+    given = given_passphrase(variable)
     if given is not None:
         problem = passphrase_problem(given)
         if problem is not None:
-            raise NoNewPassphrase(f"The passphrase in {NEW} will not do: {problem} {NOTHING_CHANGED}")
+            raise NoNewPassphrase(f"The passphrase in {variable} will not do: {problem} {nothing}")
         return given
     try:
-        first = _typed("New passphrase: ")
+        first = typed_passphrase(prompts[0])
         if first is None:
             raise NoNewPassphrase(
-                f"A new passphrase is needed: set {NEW}, or run the command in a terminal to type it. "
-                + NOTHING_CHANGED
+                f"{needed}: set {variable}, or run the command in a terminal to type it. {nothing}"
             )
         problem = passphrase_problem(first)
         if problem is not None:
-            raise NoNewPassphrase(f"{problem} {NOTHING_CHANGED}")
-        again = _typed("The new passphrase again: ")
+            raise NoNewPassphrase(f"{problem} {nothing}")
+        again = typed_passphrase(prompts[1])
     except NothingTyped:
-        raise NoNewPassphrase(f"No new passphrase was typed. {NOTHING_CHANGED}") from None
+        raise NoNewPassphrase(f"No new passphrase was typed. {nothing}") from None
     if again != first:
-        raise NoNewPassphrase(f"The two passphrases typed differ. {NOTHING_CHANGED}")
+        raise NoNewPassphrase(f"The two passphrases typed differ. {nothing}")
     return first

@@ -37,7 +37,7 @@ class Terminal:
         stdin = io.StringIO()
         monkeypatch.setattr(stdin, "isatty", lambda: True)
         monkeypatch.setattr("sys.stdin", stdin)
-        monkeypatch.setattr("planner.file_passphrase.getpass.getpass", self.getpass)
+        monkeypatch.setattr("planner.passphrase_input.getpass.getpass", self.getpass)
 
     def getpass(self, prompt: str = "Password: ") -> str:
         self.prompts.append(prompt)
@@ -109,7 +109,7 @@ def test_without_a_passphrase_or_a_terminal_import_exits_5_and_asks_nothing(
 ) -> None:
     target = protected(data, tmp_path, monkeypatch)
     monkeypatch.setenv(PASSPHRASE_VARIABLE, "")  # empty is as good as unset
-    monkeypatch.setattr("planner.file_passphrase.getpass.getpass", pytest.fail)
+    monkeypatch.setattr("planner.passphrase_input.getpass.getpass", pytest.fail)
     result = run("import", str(target), "--rename", "--data-dir", str(data))
     assert result.returncode == EXIT_BAD_FILE
     assert one_message(result.stderr) == (
@@ -122,14 +122,14 @@ def test_without_a_passphrase_or_a_terminal_import_exits_5_and_asks_nothing(
 def test_without_a_passphrase_or_a_terminal_export_protect_writes_nothing(
     data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("planner.file_passphrase.getpass.getpass", pytest.fail)
+    monkeypatch.setattr("planner.passphrase_input.getpass.getpass", pytest.fail)
     calendar, plan_file = tmp_path / "trip.ics", tmp_path / "knee.plan.json"
     result = run(
         "export", PLAN, "--ics", str(calendar), "--json", str(plan_file), "--protect", "--data-dir", str(data)
     )
     assert result.returncode == EXIT_BAD_FILE
     assert one_message(result.stderr) == (
-        "a passphrase is needed to protect knee.plan.json: set PLANNER_FILE_PASSPHRASE, or run the "
+        "A passphrase is needed to protect knee.plan.json: set PLANNER_FILE_PASSPHRASE, or run the "
         "command in a terminal to type it. Nothing was written."
     )
     assert result.stdout == ""
@@ -143,7 +143,7 @@ def test_a_passphrase_in_the_variable_that_the_rule_refuses_writes_nothing(
     result = run("export", PLAN, "--json", str(tmp_path / "k.json"), "--protect", "--data-dir", str(data))
     assert result.returncode == EXIT_BAD_FILE
     assert one_message(result.stderr) == (
-        "the passphrase in PLANNER_FILE_PASSPHRASE will not do: A passphrase needs at least 8 "
+        "The passphrase in PLANNER_FILE_PASSPHRASE will not do: A passphrase needs at least 8 "
         "characters; this one has 5. A few words together are easy to remember and hard to guess. "
         "Nothing was written."
     )
@@ -184,10 +184,10 @@ def test_the_variable_is_used_before_the_terminal(
     [
         (
             ["one passphrase", "another passphrase"],
-            "the two passphrases are not the same. Nothing was written.",
+            "The two passphrases typed differ. Nothing was written.",
         ),
         (["short"], "A passphrase needs at least 8 characters; this one has 5."),
-        ([], "no passphrase was typed. Nothing was written."),
+        ([], "No new passphrase was typed. Nothing was written."),
     ],
     ids=["different", "too-short", "end-of-input"],
 )
@@ -216,7 +216,7 @@ def test_at_a_terminal_a_wrong_passphrase_imports_nothing(
 def test_a_plain_plan_file_imports_without_a_passphrase(
     data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("planner.file_passphrase.getpass.getpass", pytest.fail)
+    monkeypatch.setattr("planner.passphrase_input.getpass.getpass", pytest.fail)
     target = tmp_path / "plain.plan.json"
     assert run("export", PLAN, "--json", str(target), "--data-dir", str(data)).returncode == 0
     assert not is_sealed(target.read_bytes())
